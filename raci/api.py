@@ -1,0 +1,79 @@
+"""Loading organisations: files, text and plain data, all through one validation path."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .config import Config
+from .errors import LoadError, Problem
+from .model import Organization
+from .validation import build_config, build_organization
+from .yaml_loader import Limits, decode, parse_yaml
+
+STDIN = "-"
+DEFAULT_LIMITS = Limits()
+
+
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Organization:
+    """Load and validate an org file; ``"-"`` reads standard input. Raises :class:`LoadError`."""
+    name = os.fspath(path)
+    if name == STDIN:
+        return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits)
+    try:
+        size = os.stat(name).st_size
+        if size > limits.max_bytes:
+            raise LoadError([_too_large(name, limits)])
+        data = Path(name).read_bytes()
+    except OSError as error:
+        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+    return loads_bytes(data, source_name=name, limits=limits)
+
+
+def loads(text: str, source_name: str = "<string>", *, limits: Limits = DEFAULT_LIMITS) -> Organization:
+    """Load and validate org YAML given as text. Raises :class:`LoadError`."""
+    if len(text) > limits.max_bytes:
+        raise LoadError([_too_large(source_name, limits)])
+    # Syntax problems raise here with exact positions.
+    parsed = parse_yaml(text, source_name, limits=limits, positions=False)
+    if not parsed.problems:
+        try:
+            return build_organization(parsed.data, parsed.source_map)
+        except LoadError:
+            pass
+    # Validation failed on the fast path, which keeps few positions: parse again with all of
+    # them so every problem points at the exact key or value.
+    parsed = parse_yaml(text, source_name, limits=limits, positions=True)
+    return build_organization(parsed.data, parsed.source_map, parsed.problems)
+
+
+def loads_bytes(
+    data: bytes, source_name: str = "<bytes>", *, limits: Limits = DEFAULT_LIMITS
+) -> Organization:
+    if len(data) > limits.max_bytes:
+        raise LoadError([_too_large(source_name, limits)])
+    return loads(decode(data, source_name), source_name, limits=limits)
+
+
+def _read_stdin(limits: Limits) -> bytes:
+    data = sys.stdin.buffer.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise LoadError([_too_large("<stdin>", limits)])
+    return data
+
+
+def _too_large(source: str, limits: Limits) -> Problem:
+    megabytes = limits.max_bytes / (1024 * 1024)
+    return Problem(source, None, None, f"file is larger than the limit of {megabytes:g} MiB")
+
+
+def load_config(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Config:
+    """Load a rules configuration file: a mapping with one ``rules:`` section, as in org files."""
+    name = os.fspath(path)
+    try:
+        text = decode(Path(name).read_bytes(), name)
+    except OSError as error:
+        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+    parsed = parse_yaml(text, name, limits=limits, positions=True)
+    return build_config(parsed.data, parsed.source_map, parsed.problems)

@@ -1,0 +1,224 @@
+"""`raci` command line. Thin by design: every command parses options, calls the library, and
+returns an exit code; formatting lives in :mod:`raci.report`.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import click
+import typer
+
+from .. import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="raci",
+    help=(
+        "Check who owns your social media work. Social media is a communication channel: "
+        "customer service, PR and sales must share its ownership with marketing.\n\n"
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage, "
+        "3 internal error."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_debug = False
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Template(str, Enum):
+    social_media = "social-media"
+    blank = "blank"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"raci {__version__}")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+@app.command()
+def check(
+    files: Annotated[list[str], typer.Argument(help="Org files or directories ('-' reads stdin).")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.text,
+    fail_on: Annotated[
+        Level, typer.Option(help="Exit 1 when a finding is at or above this level.")
+    ] = Level.error,
+    select: Annotated[
+        list[str], typer.Option(help="Only these rule codes or prefixes (comma-separated).")
+    ] = [],  # noqa: B006
+    ignore: Annotated[list[str], typer.Option(help="Skip these rule codes or prefixes.")] = [],  # noqa: B006
+    severity: Annotated[list[str], typer.Option(help="Change a rule's severity: CODE=level.")] = [],  # noqa: B006
+    setting: Annotated[list[str], typer.Option("--set", help="Set a rule option: CODE.option=value.")] = [],  # noqa: B006
+    config: Annotated[
+        Path | None, typer.Option(help="A rules configuration file (YAML with a rules: section).")
+    ] = None,
+    color: Annotated[ColorChoice, typer.Option(help="Colour the text report.")] = ColorChoice.auto,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Findings only: no scorecard or summary.")
+    ] = False,
+) -> int:
+    """Check org files against the RACI and social media ownership rules."""
+    from .check_command import run_check
+
+    return run_check(
+        files,
+        output_format.value,
+        Level(fail_on).value,
+        select,
+        ignore,
+        severity,
+        setting,
+        config,
+        color.value,
+        quiet,
+    )
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> int:
+    """List every rule: code, name, default severity and summary."""
+    from ..report.catalog import rule_list_json, rule_list_text
+
+    _write(rule_list_json() if output_format is OutputFormat.json else rule_list_text())
+    return EXIT_CLEAN
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code (SOC103) or name.")]) -> int:
+    """Explain a rule: the principle behind it, why it matters, examples, and how to fix."""
+    from ..report.catalog import explain_text
+    from ..rules import ALL_RULES, rule_for
+
+    rule = rule_for(code)
+    if rule is None:
+        known = ", ".join(r.code for r in ALL_RULES)
+        return _fail(f"unknown rule {code!r}; known rules: {known}")
+    _write(explain_text(rule))
+    return EXIT_CLEAN
+
+
+@app.command()
+def schema() -> int:
+    """Print the JSON Schema of the org file format (for editors and validators)."""
+    from ..schema import json_schema_text
+
+    _write(json_schema_text())
+    return EXIT_CLEAN
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter org file.")] = Path("org.yaml"),
+    template: Annotated[Template, typer.Option(help="Which starter to write.")] = Template.social_media,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> int:
+    """Write a commented starter org file that passes `raci check` and teaches the principles."""
+    from ..files import OutputExistsError, write_atomic
+    from ..templates import template_text
+
+    try:
+        write_atomic(path, template_text(template.value).encode("utf-8"), overwrite=force)
+    except OutputExistsError as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(f"cannot write {path}: {error.strerror or error}")
+    typer.echo(f"wrote {path}; next: raci check {path}", err=True)
+    return EXIT_CLEAN
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _fail(message: str) -> int:
+    typer.echo(f"raci: {message}", err=True)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Console entry point: run a command and exit with its code, never with a traceback."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="raci", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        return EXIT_BAD_INPUT
+    except click.exceptions.Abort:
+        typer.echo("raci: aborted", err=True)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (`raci check … | head`): stop quietly.
+        _silence_stdout()
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: say so briefly, trace only on request
+        if _debug:
+            traceback.print_exc()
+        typer.echo(
+            f"raci: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in raci; run again with --debug for the traceback and please report it.",
+            err=True,
+        )
+        return EXIT_INTERNAL
+    return int(result) if isinstance(result, int) else EXIT_CLEAN
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":
+    main()

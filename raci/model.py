@@ -1,0 +1,258 @@
+"""The organisation model users write: departments, tasks and who holds which RACI letter.
+
+Field names and canonical values here are the file-format contract (DESIGN §3). Models
+validate shape and vocabulary; cross references (a task naming an unknown department) are
+checked by :mod:`raci.validation`, which can place them in the file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from .severity import Severity
+from .text_safety import describe_character, first_unsafe
+from .vocabulary import (
+    ACTIVITY_ALIASES,
+    FUNCTION_ALIASES,
+    Activity,
+    Function,
+    Letter,
+    format_letters,
+    parse_activity,
+    parse_function,
+    parse_letters,
+)
+from .yaml_loader import SourceMap
+
+_STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=False)
+
+
+def _clean_text(value: Any) -> Any:
+    if isinstance(value, str):
+        bad = first_unsafe(value)
+        if bad is not None:
+            raise PydanticCustomError(
+                "unsafe_text", "{char} is not allowed", {"char": describe_character(bad)}
+            )
+    return value
+
+
+CleanText = Annotated[str, StringConstraints(max_length=2000), BeforeValidator(_clean_text)]
+Identifier = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200, strip_whitespace=True),
+    BeforeValidator(_clean_text),
+]
+Hours = Annotated[float, Field(ge=0, le=1_000_000)]
+
+
+@lru_cache(maxsize=512)
+def _function_value(value: str) -> Function:
+    found = parse_function(value)
+    if found is None:
+        allowed = ", ".join(f.value for f in Function)
+        raise PydanticCustomError(
+            "unknown_function",
+            "unknown function {word}; use one of: {allowed} (aliases such as 'support' or 'comms' work too)",
+            {"word": repr(value[:40]), "allowed": allowed},
+        )
+    return found
+
+
+@lru_cache(maxsize=512)
+def _activity_value(value: str) -> Activity:
+    found = parse_activity(value)
+    if found is None:
+        allowed = ", ".join(a.value for a in Activity)
+        raise PydanticCustomError(
+            "unknown_activity",
+            "unknown activity {word}; use one of: {allowed} "
+            "(aliases such as 'listening' or 'complaints' work too)",
+            {"word": repr(value[:40]), "allowed": allowed},
+        )
+    return found
+
+
+@lru_cache(maxsize=512)
+def _letters_value(value: str) -> frozenset[Letter]:
+    letters, problem = parse_letters(value)
+    if problem is not None:
+        raise PydanticCustomError("raci_letters", problem)
+    return letters
+
+
+def _to_function(value: Any) -> Any:
+    return _function_value(value) if isinstance(value, str) else value
+
+
+def _to_activity(value: Any) -> Any:
+    return _activity_value(value) if isinstance(value, str) else value
+
+
+def _to_letters(value: Any) -> Any:
+    if isinstance(value, str):
+        return _letters_value(value)
+    if isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
+        return _letters_value("".join(value))
+    return value
+
+
+_HORIZON_WORDS = {
+    "per post": 0,
+    "per tweet": 0,
+    "daily": 1,
+    "weekly": 7,
+    "monthly": 30,
+    "quarterly": 90,
+    "half yearly": 182,
+    "yearly": 365,
+    "annually": 365,
+    "annual": 365,
+}
+
+
+def _to_horizon(value: Any) -> Any:
+    if isinstance(value, str):
+        word = value.strip().lower().replace("-", " ").replace("_", " ")
+        if word in _HORIZON_WORDS:
+            return _HORIZON_WORDS[word]
+    return value
+
+
+FunctionField = Annotated[
+    Function,
+    BeforeValidator(_to_function),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted({f.value for f in Function} | set(FUNCTION_ALIASES)),
+            "description": "What the department does; rules reason about this, not the name.",
+        }
+    ),
+]
+ActivityField = Annotated[
+    Activity,
+    BeforeValidator(_to_activity),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted({a.value for a in Activity} | set(ACTIVITY_ALIASES)),
+            "description": "Which part of social media work the task is.",
+        }
+    ),
+]
+Letters = Annotated[
+    frozenset[Letter],
+    BeforeValidator(_to_letters),
+    PlainSerializer(format_letters, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^(?!.*([RACIraci]).*\\1)[RACIraci ,/]*[RACIraci][RACIraci ,/]*$",
+            "examples": ["R", "A", "RA", "C", "I"],
+            "description": "R (responsible), A (accountable), C (consulted), I (informed); 'RA' for both.",
+        }
+    ),
+]
+HorizonDays = Annotated[
+    int,
+    BeforeValidator(_to_horizon),
+    Field(ge=0, le=3650, description="Days between reviews; 0 or 'per post' means every post."),
+]
+
+
+class Department(BaseModel):
+    """A department and what it does."""
+
+    model_config = _STRICT
+
+    name: CleanText | None = Field(None, description="Display name; the id is used when absent.")
+    function: FunctionField
+    capacity_hours: Hours | None = Field(None, description="Hours per week it can give to social media.")
+    description: CleanText | None = None
+    roles: list[CleanText] = Field(default_factory=list, description="People or roles inside it.")
+
+
+class Task(BaseModel):
+    """A piece of social media work and who holds which letter on it."""
+
+    model_config = _STRICT
+
+    name: CleanText | None = Field(None, description="Display name; the id is used when absent.")
+    activity: ActivityField
+    effort_hours: Hours | None = Field(None, description="Hours per week the task takes.")
+    budget: Annotated[float, Field(ge=0)] | None = Field(None, description="Money per month (ads, tools).")
+    review_horizon_days: HorizonDays | None = None
+    channels: list[CleanText] = Field(default_factory=list, description="e.g. facebook, linkedin.")
+    description: CleanText | None = None
+    raci: dict[Identifier, Letters] = Field(
+        default_factory=dict, description="Department id -> letters, e.g. {care: RA, pr: C}."
+    )
+
+
+class RulesConfig(BaseModel):
+    """Which rules run, at which severity, with which options."""
+
+    model_config = _STRICT
+
+    select: list[Identifier] | None = Field(None, description="Codes or prefixes to run (default: all).")
+    ignore: list[Identifier] = Field(default_factory=list, description="Codes or prefixes to skip.")
+    severity: dict[Identifier, Severity] = Field(default_factory=dict, description="Code -> severity.")
+    options: dict[Identifier, dict[Identifier, float | int | str]] = Field(
+        default_factory=dict, description="Code -> {option: value}, e.g. {RACI004: {max_responsible: 4}}."
+    )
+
+
+class Organization(BaseModel):
+    """A whole organisation: the root of an org file."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        hide_input_in_errors=True,
+        json_schema_extra={"title": "raci organisation file"},
+    )
+
+    organization: CleanText = Field(description="The company's name.")
+    description: CleanText | None = None
+    departments: dict[Identifier, Department] = Field(default_factory=dict)
+    tasks: dict[Identifier, Task] = Field(default_factory=dict)
+    rules: RulesConfig | None = None
+
+    # Where the organisation came from; kept off the data so line numbers never leak into it.
+    _source_map: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> str:
+        return self._source_map.source if self._source_map else "<data>"
+
+    @property
+    def source_map(self) -> SourceMap | None:
+        return self._source_map
+
+    def department_label(self, department_id: str) -> str:
+        department = self.departments.get(department_id)
+        return department.name if department and department.name else department_id
+
+    def task_label(self, task_id: str) -> str:
+        task = self.tasks.get(task_id)
+        return task.name if task and task.name else task_id
+
+    @classmethod
+    def from_data(cls, data: Any, source: str = "<data>") -> Organization:
+        """Validate plain data (dicts from HR records or JSON); raise :class:`raci.LoadError`."""
+        from .validation import build_organization
+
+        return build_organization(data, SourceMap(source, complete=False))

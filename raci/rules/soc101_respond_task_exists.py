@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..severity import Severity
+from ..vocabulary import Activity, Function
+from .base import Rule, RuleContext, Violation
+from .wording import first_department
+
+
+class RespondTaskExists(Rule):
+    """There is a task for responding to complaints and questions.
+
+    Why:
+        Misconception 1: social media is not only a marketing channel, it is a communication
+        channel. The first thing a company usually meets there is a complaint, answered while
+        everyone watches. Without a respond task, nobody owns that answer.
+    Passes:
+        tasks:
+          answer-complaints: {activity: respond, raci: {care: RA, marketing: I}}
+    Fails:
+        tasks:
+          publish-posts: {activity: publish, raci: {marketing: RA}}
+    Fix:
+        Add a task with activity respond, Responsible in customer service, e.g.
+        answer-complaints: {activity: respond, raci: {care: RA, pr: C, marketing: I}}.
+    """
+
+    code = "SOC101"
+    name = "respond-task-exists"
+    severity = Severity.ERROR
+    principle = 1
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        graph = context.graph
+        if graph.tasks_by_activity.get(Activity.RESPOND):
+            return
+        care = first_department(graph, Function.CUSTOMER_SERVICE)
+        owner = f"{care}: RA" if care else "<customer service department>: RA"
+        yield Violation(
+            "no task responds to complaints and questions: public complaints have no owner "
+            f"(add e.g. answer-complaints: {{activity: respond, raci: {{{owner}}}}})",
+            section="tasks",
+            activity=Activity.RESPOND,
+            function=Function.CUSTOMER_SERVICE,
+            hint="add a respond task with customer service Responsible",
+        )

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..severity import Severity
+from ..vocabulary import Activity, Function, Letter
+from .base import Rule, RuleContext, Violation
+from .wording import department_list, suggest_owner
+
+
+class CustomerServiceResponds(Rule):
+    """Customer service is Responsible on every respond task.
+
+    Why:
+        Misconception 1: complaints and questions on social media are customer service
+        work, done in public. Marketing is built for messages, not for resolving a
+        customer's problem; when it answers alone, answers are slow or empty.
+    Passes:
+        tasks:
+          answer-complaints: {activity: respond, raci: {care: RA, marketing: I}}
+    Fails:
+        tasks:
+          answer-complaints: {activity: respond, raci: {marketing: RA, care: I}}
+    Fix:
+        Give a customer service department R on the task (marketing can stay C or I).
+    """
+
+    code = "SOC102"
+    name = "customer-service-responds"
+    severity = Severity.ERROR
+    principle = 1
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        graph = context.graph
+        for task_id in graph.tasks_by_activity.get(Activity.RESPOND, []):
+            responsible = graph.holders(task_id, Letter.RESPONSIBLE)
+            if any(graph.function_of(d) is Function.CUSTOMER_SERVICE for d in responsible):
+                continue
+            now = f" (R now: {department_list(context.org, responsible)})" if responsible else ""
+            suggestion = _suggestion(context, task_id)
+            yield Violation(
+                f"respond task '{task_id}' has no Responsible in customer service{now}: {suggestion}",
+                task=task_id,
+                activity=Activity.RESPOND,
+                function=Function.CUSTOMER_SERVICE,
+                hint=suggestion,
+            )
+
+
+def _suggestion(context: RuleContext, task_id: str) -> str:
+    care = context.graph.departments_by_function.get(Function.CUSTOMER_SERVICE)
+    if care:
+        return f"give {context.org.department_label(care[0])} R on {task_id}"
+    return suggest_owner(context.graph, Function.CUSTOMER_SERVICE, Activity.RESPOND)

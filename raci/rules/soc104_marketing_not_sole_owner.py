@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..principles import NATURAL_OWNER
+from ..severity import Severity
+from ..vocabulary import Activity, Function, Letter
+from .base import Rule, RuleContext, Violation
+from .wording import suggest_owner
+
+_NOT_MARKETINGS_WORK = (Activity.RESPOND, Activity.SELL, Activity.RECOVER)
+
+
+class MarketingNotSoleOwner(Rule):
+    """Marketing is not the only Responsible, nor the Accountable, on response, sales or recovery tasks.
+
+    Why:
+        Misconception 3: answering complaints, handling objections and recovering from
+        mistakes need the people who do that work every day. Marketing may help (C or I,
+        or R beside them), but when it is the only R, or the A, the work is led by the
+        department least prepared for it.
+    Passes:
+        tasks:
+          answer-complaints: {activity: respond, raci: {care: RA, marketing: C}}
+    Fails:
+        tasks:
+          answer-complaints: {activity: respond, raci: {care: R, marketing: A}}
+    Fix:
+        Move the A (and the R) to the natural owner: customer service for respond, sales for
+        sell, PR for recover; keep marketing C or I.
+    """
+
+    code = "SOC104"
+    name = "marketing-not-sole-owner"
+    severity = Severity.WARNING
+    principle = 3
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        graph = context.graph
+        for activity in _NOT_MARKETINGS_WORK:
+            owner = NATURAL_OWNER[activity]
+            for task_id in graph.tasks_by_activity.get(activity, []):
+                responsible = graph.holders(task_id, Letter.RESPONSIBLE)
+                accountable = graph.holders(task_id, Letter.ACCOUNTABLE)
+                only_r = bool(responsible) and all(
+                    graph.function_of(d) is Function.MARKETING for d in responsible
+                )
+                has_a = any(graph.function_of(d) is Function.MARKETING for d in accountable)
+                if not (only_r or has_a):
+                    continue
+                role = " and ".join(
+                    part for part, present in (("the only R", only_r), ("the A", has_a)) if present
+                )
+                suggestion = suggest_owner(graph, owner, activity, "RA" if has_a else "R")
+                if graph.tasks_by_activity.get(activity) and graph.departments_by_function.get(owner):
+                    dept = graph.departments_by_function[owner][0]
+                    suggestion = (
+                        f"give {context.org.department_label(dept)} {'RA' if has_a else 'R'} on {task_id}"
+                    )
+                yield Violation(
+                    f"marketing is {role} on {activity.value} task '{task_id}'; "
+                    f"{owner.label.lower() if owner is not Function.PUBLIC_RELATIONS else 'PR'} "
+                    f"should lead it: {suggestion}",
+                    task=task_id,
+                    activity=activity,
+                    function=owner,
+                    hint=suggestion,
+                )

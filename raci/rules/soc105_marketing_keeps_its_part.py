@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..principles import MARKETING_ACTIVITIES
+from ..severity import Severity
+from ..vocabulary import Function, Letter
+from .base import Rule, RuleContext, Violation
+from .wording import first_department
+
+
+class MarketingKeepsItsPart(Rule):
+    """Marketing is Responsible for its own part: create, publish, monitor and measure.
+
+    Why:
+        Misconception 3 cuts both ways: sharing the channel does not mean marketing steps
+        back. It crafts the messages, monitors the channel, publishes and measures impact.
+        When it holds no R on that work, the company's voice has no author.
+    Passes:
+        tasks:
+          publish-posts: {activity: publish, raci: {marketing: RA, care: I}}
+    Fails:
+        tasks:
+          publish-posts: {activity: publish, raci: {care: RA, marketing: I}}
+    Fix:
+        Give a marketing department R on the create, publish, monitor and measure tasks.
+    """
+
+    code = "SOC105"
+    name = "marketing-keeps-its-part"
+    severity = Severity.WARNING
+    principle = 3
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        graph = context.graph
+        marketing = first_department(graph, Function.MARKETING)
+        for activity in MARKETING_ACTIVITIES:
+            tasks = graph.tasks_by_activity.get(activity, [])
+            if not tasks or any(_marketing_responsible(context, t) for t in tasks):
+                continue
+            who = context.org.department_label(marketing) if marketing else "a marketing department"
+            suggestion = f"give {who} R on {tasks[0]}"
+            yield Violation(
+                f"marketing holds no R on any {activity.value} task "
+                f"({_count(tasks)}): its own part is unowned; {suggestion}",
+                task=tasks[0],
+                activity=activity,
+                function=Function.MARKETING,
+                hint=suggestion,
+            )
+
+
+def _marketing_responsible(context: RuleContext, task_id: str) -> bool:
+    graph = context.graph
+    return any(graph.function_of(d) is Function.MARKETING for d in graph.holders(task_id, Letter.RESPONSIBLE))
+
+
+def _count(tasks: list[str]) -> str:
+    return f"{len(tasks)} task{'s' if len(tasks) != 1 else ''}"

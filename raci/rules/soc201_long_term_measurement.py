@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..severity import Severity
+from ..vocabulary import Activity
+from .base import Option, Rule, RuleContext, Violation
+
+
+class LongTermMeasurement(Rule):
+    """A measure task exists, and at least one reviews returns over a quarter or more.
+
+    Why:
+        Misconception 2: returns on social media cannot be read per post. Value comes first;
+        an audience becomes a community, then authority and trust follow, and returns grow
+        over years. Judged per post or per week, the work is cancelled before it pays.
+    Passes:
+        tasks:
+          quarterly-roi-review: {activity: measure, review_horizon_days: 90, raci: {marketing: RA}}
+    Fails:
+        tasks:
+          post-stats: {activity: measure, review_horizon_days: per post, raci: {marketing: RA}}
+    Fix:
+        Add (or lengthen) a measure task with review_horizon_days of 90 or more; weekly
+        dashboards may stay beside it.
+    """
+
+    code = "SOC201"
+    name = "long-term-measurement"
+    severity = Severity.WARNING
+    principle = 2
+    options = (Option("min_horizon_days", 90, "shortest review horizon that counts as long term", 1),)
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        minimum = context.options["min_horizon_days"]
+        tasks = context.graph.tasks_by_activity.get(Activity.MEASURE, [])
+        if not tasks:
+            yield Violation(
+                "no measure task: returns are not reviewed (add e.g. quarterly-roi-review: "
+                f"{{activity: measure, review_horizon_days: {minimum}}})",
+                section="tasks",
+                activity=Activity.MEASURE,
+                hint=f"add a measure task with review_horizon_days: {minimum}",
+            )
+            return
+        horizons = {t: context.org.tasks[t].review_horizon_days for t in tasks}
+        if any(days is not None and days >= minimum for days in horizons.values()):
+            return
+        for task_id, days in horizons.items():
+            if days is None:
+                detail = "has no review_horizon_days"
+            elif days == 0:
+                detail = "is reviewed per post"
+            else:
+                detail = f"is reviewed every {days} days"
+            yield Violation(
+                f"measure task '{task_id}' {detail}; returns grow over quarters: "
+                f"set review_horizon_days to {minimum} or more",
+                task=task_id,
+                activity=Activity.MEASURE,
+                hint=f"set review_horizon_days: {minimum}",
+            )

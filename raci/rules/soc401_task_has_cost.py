@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..severity import Severity
+from .base import Rule, RuleContext, Violation
+
+
+class TaskHasCost(Rule):
+    """Every task says what it costs: effort_hours or a budget.
+
+    Why:
+        Misconception 5: social media is not free. Discovering, selecting, publishing,
+        responding and promoting all take hours and money; work with no stated cost is work
+        nobody planned for, and the first to be dropped.
+    Passes:
+        tasks:
+          publish-posts: {activity: publish, effort_hours: 6, raci: {marketing: RA}}
+    Fails:
+        tasks:
+          publish-posts: {activity: publish, raci: {marketing: RA}}
+    Fix:
+        Add effort_hours (per week) or budget (per month) to the task.
+    """
+
+    code = "SOC401"
+    name = "task-has-cost"
+    severity = Severity.WARNING
+    principle = 5
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        for task_id, task in context.org.tasks.items():
+            if task.effort_hours is None and task.budget is None:
+                yield Violation(
+                    f"task '{task_id}' has no effort_hours or budget: social media is not free",
+                    task=task_id,
+                    hint="add effort_hours (per week) or budget (per month)",
+                )

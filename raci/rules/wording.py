@@ -1,0 +1,48 @@
+"""Small helpers that phrase findings in the organisation's own names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Organization
+from ..vocabulary import Activity, Function
+
+if TYPE_CHECKING:
+    from ..graph import OrgGraph
+
+
+def department_list(org: Organization, department_ids: Iterable[str]) -> str:
+    return ", ".join(org.department_label(dept_id) for dept_id in department_ids)
+
+
+def hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+def join_words(words: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def first_department(graph: OrgGraph, function: Function) -> str | None:
+    found = graph.departments_by_function.get(function)
+    return found[0] if found else None
+
+
+def suggest_owner(graph: OrgGraph, function: Function, activity: Activity, letter: str = "R") -> str:
+    """A concrete change in the org's own names: who should take which letter on what."""
+    org = graph.org
+    department = first_department(graph, function)
+    tasks = graph.tasks_by_activity.get(activity, [])
+    if department is None:
+        return (
+            f"add a {function.label.lower()} department (function: {function.value}) and give it "
+            f"{letter} on {tasks[0] if tasks else 'a ' + activity.value + ' task'}"
+        )
+    who = org.department_label(department)
+    if tasks:
+        return f"give {who} {letter} on {tasks[0]}"
+    return f"add a {activity.value} task with {who} as {letter} (raci: {{{department}: {letter}}})"

@@ -1,0 +1,280 @@
+"""The words rules reason about: department functions, task activities and RACI letters.
+
+Users write their own words ("Customer Care", "comms", "listening"); each maps onto one
+canonical value so that rules compare functions and activities, never names.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Function(str, Enum):
+    MARKETING = "marketing"
+    CUSTOMER_SERVICE = "customer_service"
+    PUBLIC_RELATIONS = "public_relations"
+    SALES = "sales"
+    LEGAL = "legal"
+    HR = "hr"
+    PRODUCT = "product"
+    EXECUTIVE = "executive"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return FUNCTION_LABELS[self]
+
+
+class Activity(str, Enum):
+    MONITOR = "monitor"
+    DISCOVER = "discover"
+    SELECT = "select"
+    CREATE = "create"
+    PUBLISH = "publish"
+    RESPOND = "respond"
+    SELL = "sell"
+    MEDIA_RELATIONS = "media_relations"
+    PROMOTE = "promote"
+    RECOVER = "recover"
+    MEASURE = "measure"
+
+    @property
+    def label(self) -> str:
+        return ACTIVITY_LABELS[self]
+
+
+class Letter(str, Enum):
+    RESPONSIBLE = "R"
+    ACCOUNTABLE = "A"
+    CONSULTED = "C"
+    INFORMED = "I"
+
+
+#: Order in which letters are written ("RA", never "AR").
+LETTER_ORDER: tuple[Letter, ...] = (
+    Letter.RESPONSIBLE,
+    Letter.ACCOUNTABLE,
+    Letter.CONSULTED,
+    Letter.INFORMED,
+)
+
+#: The functions the article says must share social media with marketing.
+SHARING_FUNCTIONS: tuple[Function, ...] = (
+    Function.CUSTOMER_SERVICE,
+    Function.PUBLIC_RELATIONS,
+    Function.SALES,
+)
+
+FUNCTION_LABELS: dict[Function, str] = {
+    Function.MARKETING: "Marketing",
+    Function.CUSTOMER_SERVICE: "Customer service",
+    Function.PUBLIC_RELATIONS: "PR",
+    Function.SALES: "Sales",
+    Function.LEGAL: "Legal",
+    Function.HR: "HR",
+    Function.PRODUCT: "Product",
+    Function.EXECUTIVE: "Executive",
+    Function.OTHER: "Other",
+}
+
+ACTIVITY_LABELS: dict[Activity, str] = {
+    Activity.MONITOR: "monitor (listen)",
+    Activity.DISCOVER: "discover",
+    Activity.SELECT: "select (curate)",
+    Activity.CREATE: "create (messaging)",
+    Activity.PUBLISH: "publish",
+    Activity.RESPOND: "respond",
+    Activity.SELL: "sell",
+    Activity.MEDIA_RELATIONS: "media relations",
+    Activity.PROMOTE: "promote (paid)",
+    Activity.RECOVER: "recover (mistakes)",
+    Activity.MEASURE: "measure",
+}
+
+FUNCTION_ALIASES: dict[str, Function] = {
+    "marketing": Function.MARKETING,
+    "mkt": Function.MARKETING,
+    "brand": Function.MARKETING,
+    "branding": Function.MARKETING,
+    "digital marketing": Function.MARKETING,
+    "social media": Function.MARKETING,
+    "social": Function.MARKETING,
+    "content": Function.MARKETING,
+    "growth": Function.MARKETING,
+    "customer service": Function.CUSTOMER_SERVICE,
+    "customer services": Function.CUSTOMER_SERVICE,
+    "customer care": Function.CUSTOMER_SERVICE,
+    "care": Function.CUSTOMER_SERVICE,
+    "support": Function.CUSTOMER_SERVICE,
+    "customer support": Function.CUSTOMER_SERVICE,
+    "customer success": Function.CUSTOMER_SERVICE,
+    "customer experience": Function.CUSTOMER_SERVICE,
+    "cx": Function.CUSTOMER_SERVICE,
+    "cs": Function.CUSTOMER_SERVICE,
+    "service": Function.CUSTOMER_SERVICE,
+    "helpdesk": Function.CUSTOMER_SERVICE,
+    "help desk": Function.CUSTOMER_SERVICE,
+    "client service": Function.CUSTOMER_SERVICE,
+    "public relations": Function.PUBLIC_RELATIONS,
+    "pr": Function.PUBLIC_RELATIONS,
+    "comms": Function.PUBLIC_RELATIONS,
+    "communications": Function.PUBLIC_RELATIONS,
+    "communication": Function.PUBLIC_RELATIONS,
+    "corporate communications": Function.PUBLIC_RELATIONS,
+    "press": Function.PUBLIC_RELATIONS,
+    "press office": Function.PUBLIC_RELATIONS,
+    "media relations": Function.PUBLIC_RELATIONS,
+    "sales": Function.SALES,
+    "business development": Function.SALES,
+    "bizdev": Function.SALES,
+    "biz dev": Function.SALES,
+    "account management": Function.SALES,
+    "inside sales": Function.SALES,
+    "legal": Function.LEGAL,
+    "compliance": Function.LEGAL,
+    "counsel": Function.LEGAL,
+    "hr": Function.HR,
+    "human resources": Function.HR,
+    "people": Function.HR,
+    "people ops": Function.HR,
+    "product": Function.PRODUCT,
+    "product management": Function.PRODUCT,
+    "engineering": Function.PRODUCT,
+    "r&d": Function.PRODUCT,
+    "executive": Function.EXECUTIVE,
+    "exec": Function.EXECUTIVE,
+    "executives": Function.EXECUTIVE,
+    "leadership": Function.EXECUTIVE,
+    "management": Function.EXECUTIVE,
+    "board": Function.EXECUTIVE,
+    "c suite": Function.EXECUTIVE,
+    "ceo": Function.EXECUTIVE,
+    "other": Function.OTHER,
+    "finance": Function.OTHER,
+    "it": Function.OTHER,
+    "operations": Function.OTHER,
+}
+
+ACTIVITY_ALIASES: dict[str, Activity] = {
+    "monitor": Activity.MONITOR,
+    "monitoring": Activity.MONITOR,
+    "listen": Activity.MONITOR,
+    "listening": Activity.MONITOR,
+    "social listening": Activity.MONITOR,
+    "discover": Activity.DISCOVER,
+    "discovery": Activity.DISCOVER,
+    "discovering": Activity.DISCOVER,
+    "research": Activity.DISCOVER,
+    "sourcing": Activity.DISCOVER,
+    "select": Activity.SELECT,
+    "selection": Activity.SELECT,
+    "selecting": Activity.SELECT,
+    "curate": Activity.SELECT,
+    "curating": Activity.SELECT,
+    "curation": Activity.SELECT,
+    "create": Activity.CREATE,
+    "creation": Activity.CREATE,
+    "content creation": Activity.CREATE,
+    "messaging": Activity.CREATE,
+    "copywriting": Activity.CREATE,
+    "write": Activity.CREATE,
+    "writing": Activity.CREATE,
+    "craft": Activity.CREATE,
+    "publish": Activity.PUBLISH,
+    "publishing": Activity.PUBLISH,
+    "post": Activity.PUBLISH,
+    "posting": Activity.PUBLISH,
+    "schedule": Activity.PUBLISH,
+    "scheduling": Activity.PUBLISH,
+    "share": Activity.PUBLISH,
+    "sharing": Activity.PUBLISH,
+    "respond": Activity.RESPOND,
+    "response": Activity.RESPOND,
+    "responding": Activity.RESPOND,
+    "reply": Activity.RESPOND,
+    "replies": Activity.RESPOND,
+    "answer": Activity.RESPOND,
+    "answering": Activity.RESPOND,
+    "complaints": Activity.RESPOND,
+    "complaint handling": Activity.RESPOND,
+    "inquiries": Activity.RESPOND,
+    "enquiries": Activity.RESPOND,
+    "questions": Activity.RESPOND,
+    "engage": Activity.RESPOND,
+    "engagement": Activity.RESPOND,
+    "community management": Activity.RESPOND,
+    "sell": Activity.SELL,
+    "selling": Activity.SELL,
+    "sales": Activity.SELL,
+    "social selling": Activity.SELL,
+    "leads": Activity.SELL,
+    "lead handling": Activity.SELL,
+    "objections": Activity.SELL,
+    "objection handling": Activity.SELL,
+    "media relations": Activity.MEDIA_RELATIONS,
+    "media": Activity.MEDIA_RELATIONS,
+    "press": Activity.MEDIA_RELATIONS,
+    "press relations": Activity.MEDIA_RELATIONS,
+    "pr": Activity.MEDIA_RELATIONS,
+    "promote": Activity.PROMOTE,
+    "promotion": Activity.PROMOTE,
+    "promoting": Activity.PROMOTE,
+    "paid": Activity.PROMOTE,
+    "paid social": Activity.PROMOTE,
+    "ads": Activity.PROMOTE,
+    "advertising": Activity.PROMOTE,
+    "boost": Activity.PROMOTE,
+    "amplify": Activity.PROMOTE,
+    "recover": Activity.RECOVER,
+    "recovery": Activity.RECOVER,
+    "incident": Activity.RECOVER,
+    "incidents": Activity.RECOVER,
+    "incident response": Activity.RECOVER,
+    "crisis": Activity.RECOVER,
+    "crisis management": Activity.RECOVER,
+    "mistakes": Activity.RECOVER,
+    "measure": Activity.MEASURE,
+    "measurement": Activity.MEASURE,
+    "measuring": Activity.MEASURE,
+    "analytics": Activity.MEASURE,
+    "reporting": Activity.MEASURE,
+    "roi": Activity.MEASURE,
+    "metrics": Activity.MEASURE,
+}
+
+_SEPARATORS = re.compile(r"[\s_\-/]+")
+
+
+def normalise_word(word: str) -> str:
+    """Fold case and separators so "Customer-Care", "customer_care" and "customer care" meet."""
+    return _SEPARATORS.sub(" ", word.strip().lower()).strip()
+
+
+def parse_function(word: str) -> Function | None:
+    return FUNCTION_ALIASES.get(normalise_word(word))
+
+
+def parse_activity(word: str) -> Activity | None:
+    return ACTIVITY_ALIASES.get(normalise_word(word))
+
+
+def parse_letters(text: str) -> tuple[frozenset[Letter], str | None]:
+    """Read "RA", "R/A", "r, a" or "A R" into letters; the second item explains a problem."""
+    letters: list[Letter] = []
+    for char in text.upper():
+        if char in " ,/+&;|":
+            continue
+        if char not in "RACI":
+            return frozenset(), f"unknown RACI letter {char!r} (use R, A, C or I, e.g. 'RA')"
+        letter = Letter(char)
+        if letter in letters:
+            return frozenset(), f"letter {char} is written twice"
+        letters.append(letter)
+    if not letters:
+        return frozenset(), "no RACI letter given (use R, A, C or I, e.g. 'RA')"
+    return frozenset(letters), None
+
+
+def format_letters(letters: frozenset[Letter]) -> str:
+    return "".join(letter.value for letter in LETTER_ORDER if letter in letters)

@@ -1,0 +1,283 @@
+"""YAML text -> plain data (dicts, lists, strings, None) plus a map of source positions.
+
+We build the data ourselves from the parser's events instead of using PyYAML's constructor.
+That one pass is also the safety pre-pass: aliases are refused before anything is expanded
+(alias bombs), nesting depth is bounded without recursion, duplicate keys are errors
+(PyYAML keeps the last one silently), explicit tags are refused (``!!int`` and friends
+crash the constructor), and scalars stay the strings the user wrote (YAML 1.1 would turn
+``no`` into False and ``012`` into 10). Numbers are parsed later by the model.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events
+
+from .errors import LoadError, Problem
+from .text_safety import UNSAFE_CHARACTERS, describe_character
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
+_MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
+_SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
+_MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a loader accepts, so hostile input is refused fast."""
+
+    max_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 64
+
+
+@dataclass
+class SourceMap:
+    """Where each key and value of the data came from (1-based line, column).
+
+    Lookups fall back to the nearest enclosing path that has a position, so a problem deep
+    inside a value still points somewhere useful.
+    """
+
+    source: str
+    keys: dict[Path, Position] = field(default_factory=dict)
+    values: dict[Path, Position] = field(default_factory=dict)
+    complete: bool = True
+
+    def key(self, path: Path) -> Position | None:
+        return self._nearest(path, prefer_key=True)
+
+    def value(self, path: Path) -> Position | None:
+        return self._nearest(path, prefer_key=False)
+
+    def _nearest(self, path: Path, prefer_key: bool) -> Position | None:
+        first, second = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+        while True:
+            found = first.get(path) or second.get(path)
+            if found or not path:
+                return found
+            path = path[:-1]
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes -> text: UTF-8 (BOM optional), or UTF-16/32 with a BOM; anything else is located."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise LoadError(
+                    [Problem(source, 1, 1, f"not valid {codec.upper()}: {error.reason}")]
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        byte = data[error.start]
+        message = f"not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8"
+        raise LoadError([Problem(source, line, column, message)]) from None
+
+
+@dataclass
+class ParsedYaml:
+    data: Any
+    source_map: SourceMap
+    #: Problems that did not stop parsing (duplicate keys, aliases, tags); the data is usable
+    #: for finding more problems but must not be trusted.
+    problems: list[Problem]
+
+
+def parse_yaml(text: str, source: str, *, limits: Limits = Limits(), positions: bool = True) -> ParsedYaml:
+    """Parse one YAML document into plain data and its source map.
+
+    Raises :class:`LoadError` for problems that stop parsing (syntax, depth, several
+    documents); returns the others with the data.
+
+    With ``positions=False`` only the first two levels of keys are mapped (enough to place
+    findings on departments and tasks); callers re-parse with positions when they need to
+    locate a validation error.
+    """
+    _refuse_unsafe_characters(text, source)
+    return _Composer(text, source, limits, positions).run()
+
+
+def _position(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _refuse_unsafe_characters(text: str, source: str) -> None:
+    problems = []
+    for match in UNSAFE_CHARACTERS.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(Problem(source, line, column, f"{describe_character(match.group())} is not allowed"))
+        if len(problems) >= _MAX_PROBLEMS:
+            break
+    if problems:
+        raise LoadError(problems)
+
+
+class _Frame:
+    """A mapping or sequence being built, with the key waiting for its value."""
+
+    __slots__ = ("container", "key", "key_mark", "path", "record")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path, record: bool) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_mark: Any = None
+        # Whether positions of this container's children are kept.
+        self.record = record
+
+
+class _Composer:
+    def __init__(self, text: str, source: str, limits: Limits, positions: bool) -> None:
+        self.text = text
+        self.source = source
+        self.limits = limits
+        self.all_positions = positions
+        self.map = SourceMap(source, complete=positions)
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+
+    def problem(self, mark: Any, message: str) -> None:
+        line, column = _position(mark)
+        self.problems.append(Problem(self.source, line, column, message))
+        if len(self.problems) >= _MAX_PROBLEMS:
+            raise LoadError(self.problems)
+
+    def run(self) -> ParsedYaml:
+        try:
+            root = self._compose()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            text = " ".join(part for part in (error.context, error.problem) if part)
+            self.problems.append(
+                Problem(self.source, *(_position(mark) if mark else (1, 1)), f"YAML syntax error: {text}")
+            )
+            root = None
+        except yaml.YAMLError as error:
+            self.problems.append(Problem(self.source, 1, 1, f"YAML error: {error}"))
+            root = None
+        except UnicodeEncodeError as error:
+            self.problems.append(Problem(self.source, 1, 1, f"text cannot be encoded: {error.reason}"))
+            root = None
+        if root is None and self.problems:
+            raise LoadError(self.problems)
+        return ParsedYaml(root, self.map, self.problems)
+
+    def _compose(self) -> Any:
+        parser = _Parser(self.text)
+        try:
+            return self._walk(parser)
+        finally:
+            parser.dispose()
+
+    def _walk(self, parser: Any) -> Any:
+        get_event = parser.get_event
+        stack = self.stack
+        root: Any = None
+        documents = 0
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is events.ScalarEvent:
+                if event.tag not in _STR_TAGS:
+                    self.problem(
+                        event.start_mark, f"YAML tag {event.tag} is not supported; write the plain value"
+                    )
+                value = None if event.style is None and event.value in _NULLS else event.value
+                if event.style == '"' and value:
+                    self._check_escapes(value, event.start_mark)
+                if stack:
+                    self._add(stack[-1], value, event)
+                else:
+                    root = value
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                is_map = kind is events.MappingStartEvent
+                if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
+                    self.problem(event.start_mark, f"YAML tag {event.tag} is not supported")
+                if len(stack) >= self.limits.max_depth:
+                    self.problem(event.start_mark, f"nesting is deeper than {self.limits.max_depth} levels")
+                    raise LoadError(self.problems)
+                container: dict[str, Any] | list[Any] = {} if is_map else []
+                if stack:
+                    parent = stack[-1]
+                    path = self._add(parent, container, event)
+                else:
+                    root = container
+                    path = ()
+                    self.map.values[()] = _position(event.start_mark)
+                stack.append(_Frame(container, path, self.all_positions or len(path) < 2))
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                stack.pop()
+            elif kind is events.AliasEvent:
+                self.problem(
+                    event.start_mark,
+                    f"YAML aliases (*{event.anchor}) are not supported; write the value out in full",
+                )
+                if stack:
+                    self._add(stack[-1], None, event)
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.problem(event.start_mark, "only one YAML document is allowed per file (found '---')")
+                    raise LoadError(self.problems)
+            elif kind is events.StreamEndEvent:
+                return root
+
+    def _add(self, frame: _Frame, value: Any, event: Any) -> Path:
+        """Put a node into the open container; return the node's path."""
+        container = frame.container
+        if type(container) is list:
+            path = (*frame.path, len(container))
+            container.append(value)
+            if frame.record:
+                self.map.values[path] = _position(event.start_mark)
+            return path
+        assert isinstance(container, dict)
+        if frame.key_mark is None:
+            # This node is a key.
+            if not isinstance(value, str) or type(event) is not events.ScalarEvent:
+                self.problem(event.start_mark, "a key must be a plain text value")
+                value = f"<invalid key at line {event.start_mark.line + 1}>"
+            frame.key = value
+            frame.key_mark = event.start_mark
+            return frame.path
+        key, key_mark = frame.key, frame.key_mark
+        frame.key = frame.key_mark = None
+        assert key is not None
+        path = (*frame.path, key)
+        if key in container:
+            first = self.map.keys.get(path)
+            where = f" (first defined at line {first[0]})" if first else ""
+            self.problem(key_mark, f"duplicate key '{key}'{where}")
+            return path
+        container[key] = value
+        if frame.record:
+            self.map.keys[path] = _position(key_mark)
+            self.map.values[path] = _position(event.start_mark)
+        return path
+
+    def _check_escapes(self, value: str, mark: Any) -> None:
+        # Double-quoted scalars can smuggle control characters in as escapes ("\e", "\x00").
+        match = UNSAFE_CHARACTERS.search(value)
+        if match:
+            self.problem(mark, f"{describe_character(match.group())} is not allowed")
