@@ -25,6 +25,12 @@ class Function(str, Enum):
     def label(self) -> str:
         return FUNCTION_LABELS[self]
 
+    @property
+    def phrase(self) -> str:
+        """The label as it reads mid-sentence: "customer service", but "PR"."""
+        label = FUNCTION_LABELS[self]
+        return label if label.isupper() else label.lower()
+
 
 class Activity(str, Enum):
     MONITOR = "monitor"

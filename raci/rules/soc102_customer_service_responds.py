@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from ..severity import Severity
 from ..vocabulary import Activity, Function, Letter
 from .base import Rule, RuleContext, Violation
-from .wording import department_list, suggest_owner
+from .wording import department_list, give_on_task
 
 
 class CustomerServiceResponds(Rule):
@@ -37,7 +37,7 @@ class CustomerServiceResponds(Rule):
             if any(graph.function_of(d) is Function.CUSTOMER_SERVICE for d in responsible):
                 continue
             now = f" (R now: {department_list(context.org, responsible)})" if responsible else ""
-            suggestion = _suggestion(context, task_id)
+            suggestion = give_on_task(graph, Function.CUSTOMER_SERVICE, task_id, "R")
             yield Violation(
                 f"respond task '{task_id}' has no Responsible in customer service{now}: {suggestion}",
                 task=task_id,
@@ -45,10 +45,3 @@ class CustomerServiceResponds(Rule):
                 function=Function.CUSTOMER_SERVICE,
                 hint=suggestion,
             )
-
-
-def _suggestion(context: RuleContext, task_id: str) -> str:
-    care = context.graph.departments_by_function.get(Function.CUSTOMER_SERVICE)
-    if care:
-        return f"give {context.org.department_label(care[0])} R on {task_id}"
-    return suggest_owner(context.graph, Function.CUSTOMER_SERVICE, Activity.RESPOND)

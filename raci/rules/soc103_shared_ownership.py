@@ -49,14 +49,13 @@ class SharedOwnership(Rule):
         missing = [f for f in SHARING_FUNCTIONS if f not in owned_by]
         if not missing:
             return
-        names = join_words([f.label for f in missing])
+        names = join_words([f.phrase for f in missing])
         verb = "holds" if len(missing) == 1 else "hold"
         suggestions = [suggest_owner(graph, f, NATURAL_ACTIVITY[f]) for f in missing]
         tasks = "task" if marketing == 1 else "tasks"
         yield Violation(
             f"{names[0].upper() + names[1:]} {verb} no R or A on any social task; marketing holds "
-            f"R or A on {marketing} {tasks}: ownership is not shared. "
-            f"{'; '.join(s[0].upper() + s[1:] for s in suggestions)}",
+            f"R or A on {marketing} {tasks}: ownership is not shared; {'; '.join(suggestions)}",
             section="tasks",
             function=missing[0] if len(missing) == 1 else None,
             hint="; ".join(suggestions),

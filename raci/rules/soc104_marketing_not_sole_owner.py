@@ -6,7 +6,7 @@ from ..principles import NATURAL_OWNER
 from ..severity import Severity
 from ..vocabulary import Activity, Function, Letter
 from .base import Rule, RuleContext, Violation
-from .wording import suggest_owner
+from .wording import give_on_task
 
 _NOT_MARKETINGS_WORK = (Activity.RESPOND, Activity.SELL, Activity.RECOVER)
 
@@ -51,16 +51,10 @@ class MarketingNotSoleOwner(Rule):
                 role = " and ".join(
                     part for part, present in (("the only R", only_r), ("the A", has_a)) if present
                 )
-                suggestion = suggest_owner(graph, owner, activity, "RA" if has_a else "R")
-                if graph.tasks_by_activity.get(activity) and graph.departments_by_function.get(owner):
-                    dept = graph.departments_by_function[owner][0]
-                    suggestion = (
-                        f"give {context.org.department_label(dept)} {'RA' if has_a else 'R'} on {task_id}"
-                    )
+                suggestion = give_on_task(graph, owner, task_id, "RA" if has_a else "R")
                 yield Violation(
                     f"marketing is {role} on {activity.value} task '{task_id}'; "
-                    f"{owner.label.lower() if owner is not Function.PUBLIC_RELATIONS else 'PR'} "
-                    f"should lead it: {suggestion}",
+                    f"{owner.phrase} should lead it: {suggestion}",
                     task=task_id,
                     activity=activity,
                     function=owner,

@@ -46,3 +46,14 @@ def suggest_owner(graph: OrgGraph, function: Function, activity: Activity, lette
     if tasks:
         return f"give {who} {letter} on {tasks[0]}"
     return f"add a {activity.value} task with {who} as {letter} (raci: {{{department}: {letter}}})"
+
+
+def give_on_task(graph: OrgGraph, function: Function, task_id: str, letter: str) -> str:
+    """Suggest a letter on one existing task for the first department of a function."""
+    department = first_department(graph, function)
+    if department is None:
+        return (
+            f"add a {function.phrase} department (function: {function.value}) and give it "
+            f"{letter} on {task_id}"
+        )
+    return f"give {graph.org.department_label(department)} {letter} on {task_id}"
