@@ -1,0 +1,127 @@
+"""Command-line start-up: `raci` against a bare interpreter and against a peer tool (DESIGN §7).
+
+Bar: ``raci check`` on a bundled example takes <= 1.0x the wall time of
+``agenraci validate`` on agenraci's own starter charter (a peer with the same stack:
+typer, rich, pydantic, PyYAML). agenraci is installed from PyPI into its own virtual
+environment (``benchmarks/.venv-agenraci`` by default) when missing, and its starter charter
+is written with ``agenraci init``. Without it, its rows are skipped.
+
+Every command runs as a subprocess through its real console script (no pyenv shims), from the
+repository root, after one untimed warm-up; runs are interleaved and the best is kept.
+Always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _common import BENCH_DIR, REPO_ROOT, Timing, entry_point, ms, table, time_commands, verdict
+
+BAR = 1.0
+AGENRACI_VERSION = "0.2.1"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=10, help="timed runs per command (best is kept)")
+    parser.add_argument(
+        "--example", default="org_examples/shared-ownership.yaml", help="org file, relative to the repo"
+    )
+    parser.add_argument("--venv", type=Path, default=BENCH_DIR / ".venv-agenraci", help="agenraci's venv")
+    parser.add_argument("--agenraci-version", default=AGENRACI_VERSION)
+    parser.add_argument("--no-install", action="store_true", help="skip agenraci when it is not installed")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    raci = entry_point("raci")
+    commands: dict[str, list[str]] = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "raci --help": [*raci, "--help"],
+        f"raci check {args.example}": [*raci, "check", args.example],
+    }
+    ok_codes: dict[str, tuple[int, ...]] = {f"raci check {args.example}": (0, 1)}
+
+    agenraci = _agenraci(args.venv, args.agenraci_version, install=not args.no_install)
+    with tempfile.TemporaryDirectory(prefix="raci-bench-") as temp:
+        charter = Path(temp) / "charter.yaml"
+        if agenraci is not None and not _starter_charter(agenraci, charter):
+            agenraci = None
+        if agenraci is not None:
+            commands["agenraci python -c pass"] = [str(_python(args.venv)), "-c", "pass"]
+            commands["agenraci --help"] = [str(agenraci), "--help"]
+            commands["agenraci validate <starter charter>"] = [str(agenraci), "validate", str(charter)]
+        print(f"raci command: {' '.join(raci)}")
+        if agenraci is not None:
+            print(f"agenraci command: {agenraci} (starter charter from `agenraci init`)")
+        print(f"python {sys.version.split()[0]}, runs={args.runs} (best of, interleaved)\n")
+        timings = time_commands(commands, args.runs, ok_codes=ok_codes, cwd=REPO_ROOT)
+
+    _report(timings, commands, args.example)
+    return 0
+
+
+def _report(timings: dict[str, Timing], commands: dict[str, list[str]], example: str) -> None:
+    python = timings["python -c pass"].best
+    rows = [
+        [label, ms(timing.best), ms(timing.median), ms(timing.best - python), f"{timing.best / python:.1f}x"]
+        for label, timing in timings.items()
+    ]
+    print(table(["command", "best", "median", "minus python", "/ python"], rows))
+    print()
+    raci_check = timings[f"raci check {example}"].best
+    validate = timings.get("agenraci validate <starter charter>")
+    if validate is None:
+        print("raci check / agenraci validate: skipped (agenraci is not available)")
+        return
+    ratio = raci_check / validate.best
+    print(f"raci check / agenraci validate: {ratio:.2f}  (bar <= {BAR})  {verdict(ratio, BAR)}")
+    helps = timings["raci --help"].best / timings["agenraci --help"].best
+    print(f"raci --help / agenraci --help: {helps:.2f}  (context only)")
+
+
+def _python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+
+
+def _agenraci(venv: Path, version: str, *, install: bool) -> Path | None:
+    """agenraci's console script, installing it into ``venv`` first when asked to."""
+    script = venv / ("Scripts/agenraci.exe" if sys.platform == "win32" else "bin/agenraci")
+    if script.exists():
+        return script
+    if not install:
+        print(f"agenraci is not installed in {venv} and --no-install was given: skipping it")
+        return None
+    print(f"installing agenraci=={version} into {venv} ...", flush=True)
+    steps = [
+        [sys.executable, "-m", "venv", str(venv)],
+        [str(_python(venv)), "-m", "pip", "install", "--quiet", f"agenraci=={version}"],
+    ]
+    for step in steps:
+        completed = subprocess.run(step, capture_output=True, text=True, check=False)
+        if completed.returncode != 0:
+            reason = (completed.stderr or completed.stdout).strip().splitlines()
+            print(f"cannot install agenraci ({' '.join(step)}): {reason[-1] if reason else 'failed'}")
+            print("skipping the agenraci rows")
+            return None
+    return script if script.exists() else None
+
+
+def _starter_charter(agenraci: Path, charter: Path) -> bool:
+    """Write agenraci's starter charter with `agenraci init` and check that it validates."""
+    for step in ([str(agenraci), "init", str(charter)], [str(agenraci), "validate", str(charter)]):
+        completed = subprocess.run(step, capture_output=True, text=True, check=False)
+        if completed.returncode != 0:
+            print(f"`{' '.join(step)}` exited {completed.returncode}: skipping the agenraci rows")
+            return False
+    return True
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
