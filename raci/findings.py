@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .severity import Severity
@@ -45,6 +45,18 @@ class Finding:
         return self.sort_key < other.sort_key
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        # Written out rather than dataclasses.asdict, which deep-copies and is slow at scale.
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "task": self.task,
+            "department": self.department,
+            "activity": self.activity,
+            "function": self.function,
+            "hint": self.hint,
+        }

@@ -35,9 +35,7 @@ def test_ignore_and_select_by_prefix_in_the_file() -> None:
 
 def test_severity_and_options_in_the_file() -> None:
     text = MISTAKES + (
-        "rules:\n"
-        "  severity: {RACI004: error, raci007: warning}\n"
-        "  options: {RACI004: {max_responsible: 5}}\n"
+        "rules:\n  severity: {RACI004: error, raci007: warning}\n  options: {RACI004: {max_responsible: 5}}\n"
     )
     found = codes(text)
     assert "RACI004" not in found  # 4 R's are within the raised threshold
@@ -55,7 +53,8 @@ def test_caller_config_overrides_the_file() -> None:
 
 def test_unknown_codes_and_options_are_located_load_errors() -> None:
     text, offset = complete(
-        MISTAKES + "rules:\n  ignore: [RACI999]\n  options: {SOC201: {min_days: 3}, RACI004: {max_responsible: -1}}\n"
+        MISTAKES
+        + "rules:\n  ignore: [RACI999]\n  options: {SOC201: {min_days: 3}, RACI004: {max_responsible: -1}}\n"
     )
     with pytest.raises(raci.LoadError) as caught:
         raci.loads(text, source_name="org.yaml")

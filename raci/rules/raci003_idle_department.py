@@ -32,10 +32,9 @@ class IdleDepartment(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
-        for dept_id in context.graph.department_ids():
-            if context.graph.degree(dept_id) == 0:
-                yield Violation(
-                    f"department '{context.org.department_label(dept_id)}' holds no letter on any task",
-                    department=dept_id,
-                    hint="give it the letters it really holds, or remove it",
-                )
+        for dept_id in context.graph.idle_departments():
+            yield Violation(
+                f"department '{context.org.department_label(dept_id)}' holds no letter on any task",
+                department=dept_id,
+                hint="give it the letters it really holds, or remove it",
+            )

@@ -1,0 +1,56 @@
+"""The organisation graph: its direct build equals networkx's public one, and queries agree."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+import raci
+from raci.graph import DEPARTMENT, TASK, OrgGraph, build_digraph
+
+from .conftest import EXAMPLES
+
+
+def public_build(org: raci.Organization) -> nx.DiGraph:
+    graph = nx.DiGraph(name=org.organization)
+    graph.add_nodes_from(
+        ((DEPARTMENT, d), {"kind": DEPARTMENT, "function": dept.function})
+        for d, dept in org.departments.items()
+    )
+    graph.add_nodes_from(
+        ((TASK, t), {"kind": TASK, "activity": task.activity}) for t, task in org.tasks.items()
+    )
+    graph.add_edges_from(
+        ((DEPARTMENT, d), (TASK, t), {"letters": letters})
+        for t, task in org.tasks.items()
+        for d, letters in task.raci.items()
+    )
+    return graph
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_direct_build_equals_public_build(path) -> None:  # type: ignore[no-untyped-def]
+    org = raci.load(path)
+    direct, public = build_digraph(org), public_build(org)
+    assert nx.utils.graphs_equal(direct, public)
+    assert list(direct.nodes) == list(public.nodes)  # file order is kept
+    assert [list(direct.pred[n]) for n in direct] == [list(public.pred[n]) for n in public]
+    assert nx.is_frozen(direct)
+
+
+def test_queries_read_the_graph() -> None:
+    org = raci.load(EXAMPLES / "classic-raci-mistakes.yaml")
+    graph = OrgGraph(org)
+    assert graph.holders("launch-posts", raci.Letter.ACCOUNTABLE) == ["marketing", "product"]
+    assert graph.assignments("ads-budget") == {
+        "marketing": frozenset({raci.Letter.RESPONSIBLE, raci.Letter.ACCOUNTABLE})
+    }
+    assert graph.idle_departments() == ["partnerships"]
+    assert "community-forum" in graph.tasks_of("product")
+    assert graph.owning_functions("community-forum") == {
+        raci.Function.CUSTOMER_SERVICE,
+        raci.Function.MARKETING,
+        raci.Function.PRODUCT,
+        raci.Function.SALES,
+    }
+    assert graph.graph.number_of_edges() == sum(len(t.raci) for t in org.tasks.values())
