@@ -4,64 +4,84 @@ Rules ask this graph questions ("who is accountable for this task?", "which func
 respond tasks?") instead of walking the file again. Node keys are ``("department", id)`` and
 ``("task", id)``; edges run from department to task and carry ``letters``.
 
-The graph is a plain :class:`networkx.DiGraph`, so callers can run any networkx algorithm
-on it. Treat it as read-only: it is frozen, and edges with the same letters share one
-attribute dict.
+``OrgGraph.graph`` is a plain :class:`networkx.DiGraph`, so callers can run any networkx
+algorithm on it. Treat it as read-only: it is frozen, and edges with the same letters share
+one attribute dict.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .model import Organization
 from .vocabulary import Activity, Function, Letter
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 DEPARTMENT = "department"
 TASK = "task"
 
-
-def build_digraph(org: Organization) -> Any:
-    """The org as a networkx DiGraph, equal to one built edge by edge with add_edges_from.
-
-    For 120,000 assignments the public add_* calls take most of a check's time, so the
-    adjacency dicts are filled directly (tests compare the result with the public build).
-    """
-    graph = nx.DiGraph(name=org.organization)
-    nodes, successors, predecessors = graph._node, graph._succ, graph._pred
-    shared: dict[frozenset[Letter], dict[str, frozenset[Letter]]] = {}
-    for dept_id, dept in org.departments.items():
-        key = (DEPARTMENT, dept_id)
-        nodes[key] = {"kind": DEPARTMENT, "function": dept.function}
-        successors[key] = {}
-        predecessors[key] = {}
-    for task_id, task in org.tasks.items():
-        key = (TASK, task_id)
-        nodes[key] = {"kind": TASK, "activity": task.activity}
-        successors[key] = {}
-        incoming = predecessors[key] = {}
-        for dept_id, letters in task.raci.items():
-            dept_key = (DEPARTMENT, dept_id)
-            if dept_key not in nodes:
-                continue  # an unknown department; validation reports it
-            data = shared.get(letters)
-            if data is None:
-                data = shared[letters] = {"letters": letters}
-            successors[dept_key][key] = data
-            incoming[dept_key] = data
-    return nx.freeze(graph)
+NodeKey = tuple[str, str]
+Adjacency = dict[NodeKey, dict[NodeKey, dict[str, Any]]]
 
 
 class OrgGraph:
+    """Departments and tasks with letters on the edges, stored the way networkx stores a
+    DiGraph (``_node``, ``_succ``, ``_pred`` dicts), so :attr:`graph` can hand the very same
+    dicts to networkx without copying. networkx itself (a slow import) loads only when a
+    caller asks for :attr:`graph`; rules read the adjacency directly.
+    """
+
     def __init__(self, org: Organization) -> None:
         self.org = org
-        self.graph = build_digraph(org)
-        # The raw adjacency: iterating networkx's read-only views costs ten times more.
-        self._pred: dict[tuple[str, str], dict[tuple[str, str], dict[str, Any]]] = self.graph._pred
-        self._succ: dict[tuple[str, str], dict[tuple[str, str], dict[str, Any]]] = self.graph._succ
+        nodes: dict[NodeKey, dict[str, Any]] = {}
+        successors: Adjacency = {}
+        predecessors: Adjacency = {}
+        # Edges with the same letters share one attribute dict: the graph is read-only.
+        shared: dict[frozenset[Letter], dict[str, frozenset[Letter]]] = {}
+        holders: dict[str, dict[Letter, list[str]]] = {}
+        for dept_id, dept in org.departments.items():
+            key = (DEPARTMENT, dept_id)
+            nodes[key] = {"kind": DEPARTMENT, "function": dept.function}
+            successors[key] = {}
+            predecessors[key] = {}
+        for task_id, task in org.tasks.items():
+            key = (TASK, task_id)
+            nodes[key] = {"kind": TASK, "activity": task.activity}
+            successors[key] = {}
+            incoming = predecessors[key] = {}
+            by_letter: dict[Letter, list[str]] = {}
+            holders[task_id] = by_letter
+            for dept_id, letters in task.raci.items():
+                dept_key = (DEPARTMENT, dept_id)
+                if dept_key not in nodes:
+                    continue  # an unknown department; validation reports it
+                data = shared.get(letters)
+                if data is None:
+                    data = shared[letters] = {"letters": letters}
+                successors[dept_key][key] = data
+                incoming[dept_key] = data
+                for letter in letters:
+                    if letter in by_letter:
+                        by_letter[letter].append(dept_id)
+                    else:
+                        by_letter[letter] = [dept_id]
+        self._node, self._succ, self._pred = nodes, successors, predecessors
+        self._holders = holders
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The organisation as a frozen :class:`networkx.DiGraph` (same dicts, no copy)."""
+        import networkx as nx
+
+        graph = nx.DiGraph(name=self.org.organization)
+        graph._node = self._node
+        graph._succ = graph._adj = self._succ
+        graph._pred = self._pred
+        return nx.freeze(graph)
 
     # --- nodes -----------------------------------------------------------------------------
 
@@ -92,9 +112,8 @@ class OrgGraph:
         return dict(index)
 
     def idle_departments(self) -> list[str]:
-        """Departments with no edge at all, in file order."""
-        isolated = set(nx.isolates(self.graph))
-        return [d for d in self.org.departments if (DEPARTMENT, d) in isolated]
+        """Departments with no edge at all (networkx's isolates), in file order."""
+        return [d for d in self.org.departments if not self._succ[(DEPARTMENT, d)]]
 
     # --- edges -----------------------------------------------------------------------------
 
@@ -103,7 +122,8 @@ class OrgGraph:
         return {dept[1]: data["letters"] for dept, data in self._pred[(TASK, task_id)].items()}
 
     def holders(self, task_id: str, letter: Letter) -> list[str]:
-        return [dept[1] for dept, data in self._pred[(TASK, task_id)].items() if letter in data["letters"]]
+        """Departments holding ``letter`` on a task, in file order."""
+        return list(self._holders[task_id].get(letter, ()))
 
     def tasks_of(self, department_id: str) -> dict[str, frozenset[Letter]]:
         """Task id -> letters the department holds, in file order."""

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 import raci
-from raci.graph import DEPARTMENT, TASK, OrgGraph, build_digraph
+from raci.graph import DEPARTMENT, TASK, OrgGraph
 
 from .conftest import EXAMPLES
 
@@ -31,7 +31,7 @@ def public_build(org: raci.Organization) -> nx.DiGraph:
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_direct_build_equals_public_build(path) -> None:  # type: ignore[no-untyped-def]
     org = raci.load(path)
-    direct, public = build_digraph(org), public_build(org)
+    direct, public = OrgGraph(org).graph, public_build(org)
     assert nx.utils.graphs_equal(direct, public)
     assert list(direct.nodes) == list(public.nodes)  # file order is kept
     assert [list(direct.pred[n]) for n in direct] == [list(public.pred[n]) for n in public]
@@ -54,3 +54,18 @@ def test_queries_read_the_graph() -> None:
         raci.Function.SALES,
     }
     assert graph.graph.number_of_edges() == sum(len(t.raci) for t in org.tasks.values())
+
+
+def test_checking_does_not_import_networkx() -> None:
+    """networkx loads only when a caller asks for the graph object (it is a slow import)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, raci; org = raci.load(sys.argv[1]); raci.check(org); "
+        "assert 'networkx' not in sys.modules, 'networkx imported by check'; "
+        "g = raci.check(org).graph.graph; assert 'networkx' in sys.modules; print(g.number_of_edges())"
+    )
+    path = str(EXAMPLES / "shared-ownership.yaml")
+    out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True)
+    assert int(out.stdout) > 0

@@ -1,0 +1,113 @@
+"""The fast reader gives exactly what the full parser gives, or gives up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from raci.fast_yaml import fast_parse
+from raci.yaml_loader import LoadError, parse_yaml
+
+from .conftest import EXAMPLES, ROOT
+
+SAMPLES = sorted([*EXAMPLES.glob("*.yaml"), *(ROOT / "raci" / "templates").glob("*.yaml")])
+
+
+def full(text: str) -> tuple[object, dict[object, object], dict[object, object]]:
+    parsed = parse_yaml(text, "x.yaml", positions=False)
+    keys = {k: v for k, v in parsed.source_map.keys.items() if len(k) <= 2}
+    values = {k: v for k, v in parsed.source_map.values.items() if len(k) <= 2}
+    return parsed.data, keys, values
+
+
+def assert_same_or_gave_up(text: str) -> bool:
+    fast = fast_parse(text, "x.yaml")
+    try:
+        expected = full(text)
+    except LoadError:
+        assert fast is None, "the fast reader accepted text the full parser refuses"
+        return False
+    if fast is None:
+        return False
+    data, source_map = fast
+    assert (data, source_map.keys, source_map.values) == expected
+    return True
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_bundled_files(path: Path) -> None:
+    assert_same_or_gave_up(path.read_text(encoding="utf-8"))
+
+
+def test_reads_the_common_shape() -> None:
+    text = (
+        "organization: Acme  # comment\n"
+        "departments:\n"
+        "  care: {name: Customer Care, function: support}\n"
+        "  no: {function: sales}\n"
+        "tasks:\n"
+        "  t1:\n"
+        "    activity: respond\n"
+        "    effort_hours: 012\n"
+        "    empty:\n"
+        "    raci: {care: RA, no: C}\n"
+        "  t2: {activity: sell, raci: {no: RA}, channels: [x, 'linked in']}\n"
+    )
+    assert assert_same_or_gave_up(text)
+    data, _ = fast_parse(text, "x.yaml")  # type: ignore[misc]
+    assert data["tasks"]["t1"]["effort_hours"] == "012"
+    assert data["tasks"]["t1"]["empty"] is None
+    assert data["departments"]["no"] == {"function": "sales"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",
+        "a: !!int 3\n",
+        "a: 1\na: 2\n",
+        "a:\n  - x\n",
+        "a: |\n  text\n",
+        'a: "esc\\x41"\n',
+        "a: b: c\n",
+        "a:\n\tb: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: {b: [1, {c: d}]}\n",
+        "a:\n    b: 1\n  c: 2\n",
+        "a: x\n  continued\n",
+        "? complex\n: key\n",
+        "a: [" * 100 + "\n",
+        "",
+        "# only a comment\n",
+        "a: 'it''s'\n",
+        "a: {x: 1, x: 2}\n",
+    ],
+)
+def test_gives_up_or_agrees_on_unusual_yaml(text: str) -> None:
+    assert_same_or_gave_up(text)
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzĄŁż0123456789 -_./:#'\"{}[],&*!~"
+_word = st.text(alphabet=_ALPHABET, min_size=0, max_size=12)
+
+
+@settings(max_examples=int(os.environ.get("RACI_FUZZ_EXAMPLES", "300")), deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), _word, st.one_of(st.none(), _word, st.lists(_word, max_size=3))),
+        max_size=8,
+    )
+)
+def test_generated_documents_agree(lines: list[tuple[int, str, object]]) -> None:
+    rendered = []
+    for depth, key, value in lines:
+        if isinstance(value, list):
+            shown = "{" + ", ".join(f"{v}: {v}" for v in value) + "}"
+        else:
+            shown = "" if value is None else str(value)
+        rendered.append(f"{'  ' * depth}{key}: {shown}".rstrip() + "\n")
+    assert_same_or_gave_up("".join(rendered))
