@@ -96,8 +96,9 @@ def _flow(text: str) -> Any:
 
 
 def _flat_flow(opener: str, inner: str) -> Any:
+    mapping: dict[str, Any] = {}
     if opener == "{" and _SAFE_FLAT_MAPPING.fullmatch(inner):
-        mapping = {}
+        # The common case: every key and value is plain words, checked by one expression.
         for item in inner.split(","):
             key, _, value = item.partition(": ")
             key, value = key.strip(), value.strip()
@@ -106,7 +107,6 @@ def _flat_flow(opener: str, inner: str) -> Any:
             mapping[key] = None if value in _NULLS else value
         return mapping
     if opener == "{":
-        mapping: dict[str, Any] = {}
         if inner.strip():
             for item in inner.split(","):
                 key, colon, value = item.partition(": ")
