@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .text_safety import escape, shorten
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -28,10 +30,27 @@ class Problem:
             raise ValueError(f"column must be >= 1, got {self.column}")
 
     def __str__(self) -> str:
+        # One line per problem, whatever the file name or the keys of dict input hold.
+        source = escape(self.source)
         if self.line is None:
-            where = ".".join(str(part) for part in self.path)
-            return f"{self.source}: {where + ': ' if where else ''}{self.message}"
-        return f"{self.source}:{self.line}:{self.column or 1}: {self.message}"
+            where = ".".join(shorten(part, 60) for part in self.path)
+            return f"{source}: {where + ': ' if where else ''}{escape(self.message)}"
+        return f"{source}:{self.line}:{self.column or 1}: {escape(self.message)}"
+
+
+#: Problems past this many are cut off: nobody reads the 51st, and 100,000 would flood a log.
+MAX_PROBLEMS = 50
+
+
+def bounded(problems: Iterable[Problem]) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems by position, and a note when there were more."""
+    ordered = sorted(set(problems), key=_problem_order)
+    if len(ordered) <= MAX_PROBLEMS:
+        return ordered
+    last = ordered[MAX_PROBLEMS - 1]
+    more = len(ordered) - MAX_PROBLEMS
+    note = f"stopping after {MAX_PROBLEMS} problems ({more} more not shown)"
+    return [*ordered[:MAX_PROBLEMS], Problem(last.source, last.line, last.column, note, last.path)]
 
 
 class LoadError(Exception):

@@ -56,7 +56,18 @@ Identifier = Annotated[
     StringConstraints(min_length=1, max_length=200, strip_whitespace=True),
     BeforeValidator(_clean_text),
 ]
-Hours = Annotated[float, Field(ge=0, le=1_000_000)]
+
+
+def _not_bool(value: Any) -> Any:
+    # pydantic reads True as 1.0; from HR records that is a bug, not an hour (YAML has none).
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "must be a number")
+    return value
+
+
+# Finite: "inf", ".nan" or a 5,000-digit number must not pass as an amount.
+Hours = Annotated[float, BeforeValidator(_not_bool), Field(ge=0, le=1_000_000, allow_inf_nan=False)]
+Money = Annotated[float, BeforeValidator(_not_bool), Field(ge=0, allow_inf_nan=False)]
 
 
 @lru_cache(maxsize=512)
@@ -103,6 +114,8 @@ def _to_activity(value: Any) -> Any:
 
 
 def _to_letters(value: Any) -> Any:
+    if value is None:  # `care:` with nothing after it
+        return _letters_value("")
     if isinstance(value, str):
         return _letters_value(value)
     if isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
@@ -125,6 +138,8 @@ _HORIZON_WORDS = {
 
 
 def _to_horizon(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "must be a whole number")
     if isinstance(value, str):
         word = value.strip().lower().replace("-", " ").replace("_", " ")
         if word in _HORIZON_WORDS:
@@ -194,7 +209,7 @@ class Task(BaseModel):
     name: CleanText | None = Field(None, description="Display name; the id is used when absent.")
     activity: ActivityField
     effort_hours: Hours | None = Field(None, description="Hours per week the task takes.")
-    budget: Annotated[float, Field(ge=0)] | None = Field(None, description="Money per month (ads, tools).")
+    budget: Money | None = Field(None, description="Money per month (ads, tools).")
     review_horizon_days: HorizonDays | None = None
     channels: list[CleanText] = Field(default_factory=list, description="e.g. facebook, linkedin.")
     description: CleanText | None = None

@@ -28,9 +28,24 @@ def first_unsafe(text: str) -> str | None:
     return match.group() if match else None
 
 
+def escape(text: str) -> str:
+    """``text`` with unsafe characters and line breaks written as escapes: safe on one line."""
+    shown = UNSAFE_CHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return shown.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+def shorten(value: object, limit: int = 40) -> str:
+    """A short, escaped rendering of user input, unquoted: never the whole of a long value."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = repr(value)
+        except ValueError:  # an int too long to print (sys.set_int_max_str_digits)
+            text = f"<{type(value).__name__}>"
+    return escape(text[:limit]) + ("…" if len(text) > limit else "")
+
+
 def excerpt(value: object, limit: int = 40) -> str:
     """A short, escaped rendering of user input for error messages: never the whole value."""
-    text = value if isinstance(value, str) else repr(value)
-    shown = UNSAFE_CHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", text[:limit])
-    shown = shown.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return f"'{shown}…'" if len(text) > limit else f"'{shown}'"
+    return f"'{shorten(value, limit)}'"

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import LoadError, Problem
+from .errors import LoadError, Problem, bounded
 from .model import Department, Organization, RulesConfig, Task
+from .text_safety import excerpt, shorten
 from .yaml_loader import Path, SourceMap
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Probl
     problems.extend(_unknown_references(data, source_map))
     problems.extend(_rules_problems(data.get("rules"), source_map))
     if problems or org is None:
-        raise LoadError(problems)
+        raise LoadError(bounded(problems))
     org._source_map = source_map
     return org
 
@@ -58,7 +59,7 @@ def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = 
         problems.extend(_translate(error, data, source_map, prefix=("rules",)))
     problems.extend(_rules_problems(data["rules"], source_map))
     if problems or section is None:
-        raise LoadError(problems)
+        raise LoadError(bounded(problems))
     return Config.from_rules_section(section)
 
 
@@ -73,7 +74,7 @@ def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator
             continue
         for department_id in raci:
             if isinstance(department_id, str) and department_id.strip() not in departments:
-                message = f"task '{task_id}' names unknown department '{department_id}'"
+                message = f"task {excerpt(task_id)} names unknown department {excerpt(department_id)}"
                 yield _problem(
                     source_map,
                     ("tasks", task_id, "raci", department_id),
@@ -132,22 +133,26 @@ def _has_child(node: Any, part: int | str) -> bool:
 
 def _message(item: Any, path: Path) -> str:
     kind = item["type"]
-    field = str(path[-1]) if path else "file"
+    # Keys are user text: quoted short and escaped, never echoed whole.
+    field = excerpt(path[-1]) if path else "'file'"
+    name = (shorten(path[-1]) or "''") if path else "file"
     where = _describe_parent(path[:-1])
     if kind == "missing":
-        return f"missing required field '{field}'{where}"
+        return f"missing required field {field}{where}"
     if kind == "extra_forbidden":
         model = _model_at(path[:-1])
-        hint = _did_you_mean(field, model.model_fields) if model else ""
-        return f"unknown field '{field}'{where}{hint}"
+        hint = _did_you_mean(shorten(path[-1], 100), model.model_fields) if model else ""
+        return f"unknown field {field}{where}{hint}"
     context = {k: f"{v:g}" if isinstance(v, float) else v for k, v in item.get("ctx", {}).items()}
     message = _FRIENDLY.get(kind, "").format(**context) or str(item["msg"])
     if kind.startswith(("value_error", "assertion_error")):
         message = message.split(", ", 1)[-1]
-    message = message[:1].lower() + message[1:]
+    if message[1:2].islower():
+        # pydantic's "Input should be…" reads as a sentence; keep "U+001B …" as written.
+        message = message[:1].lower() + message[1:]
     if len(path) == 4 and path[0] == "tasks" and path[2] == "raci":
-        return f"letters of '{field}' in task '{path[1]}': {message}"
-    return f"{field}{where}: {message}"
+        return f"letters of {field} in task {excerpt(path[1])}: {message}"
+    return f"{name}{where}: {message}"
 
 
 _FRIENDLY = {
@@ -163,6 +168,9 @@ _FRIENDLY = {
     "string_too_long": "is too long (at most {max_length} characters)",
     "string_too_short": "must not be empty",
     "dict_type": "must be a mapping (key: value pairs)",
+    "model_type": "must be a mapping (key: value pairs)",
+    "finite_number": "must be a finite number",
+    "int_parsing_size": "is too large",
     "list_type": "must be a list",
     "enum": "must be one of {expected}",
 }
@@ -170,11 +178,11 @@ _FRIENDLY = {
 
 def _describe_parent(parent: Path) -> str:
     if len(parent) == 2 and parent[0] == "tasks":
-        return f" in task '{parent[1]}'"
+        return f" in task {excerpt(parent[1])}"
     if len(parent) == 2 and parent[0] == "departments":
-        return f" in department '{parent[1]}'"
+        return f" in department {excerpt(parent[1])}"
     if parent:
-        return f" in '{'.'.join(str(p) for p in parent)}'"
+        return f" in '{'.'.join(shorten(part) for part in parent)}'"
     return ""
 
 
@@ -191,8 +199,8 @@ def _model_at(path: Path) -> type[BaseModel] | None:
 
 
 def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = difflib.get_close_matches(word, [str(choice) for choice in choices], n=1, cutoff=0.6)
+    return f"; did you mean {excerpt(close[0])}?" if close else ""
 
 
 def _problem(source_map: SourceMap, path: Path, message: str, *, on_key: bool = False) -> Problem:

@@ -11,14 +11,15 @@ crash the constructor), and scalars stay the strings the user wrote (YAML 1.1 wo
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml import events
 
-from .errors import LoadError, Problem
-from .text_safety import UNSAFE_CHARACTERS, describe_character
+from .errors import MAX_PROBLEMS, LoadError, Problem
+from .text_safety import UNSAFE_CHARACTERS, describe_character, excerpt
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -28,7 +29,9 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
 _SEQ_TAGS = frozenset({None, "tag:yaml.org,2002:seq"})
-_MAX_PROBLEMS = 50
+# What YAML counts as a line break, so our positions agree with the parser's marks.
+_LINE_BREAKS = re.compile("\r\n|\r|\n|\u2028|\u2029")
+_BYTE_LINE_BREAKS = re.compile(b"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -69,25 +72,29 @@ class SourceMap:
 
 def decode(data: bytes, source: str) -> str:
     """Bytes -> text: UTF-8 (BOM optional), or UTF-16/32 with a BOM; anything else is located."""
-    for bom, codec in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as error:
-                raise LoadError(
-                    [Problem(source, 1, 1, f"not valid {codec.upper()}: {error.reason}")]
-                ) from None
+    if data.startswith(codecs.BOM_UTF8):
+        # Handled by the UTF-8 path below so that a bad byte is still located.
+        data = data[len(codecs.BOM_UTF8) :]
+    else:
+        for bom, codec in (
+            (codecs.BOM_UTF32_LE, "utf-32"),
+            (codecs.BOM_UTF32_BE, "utf-32"),
+            (codecs.BOM_UTF16_LE, "utf-16"),
+            (codecs.BOM_UTF16_BE, "utf-16"),
+        ):
+            if data.startswith(bom):
+                try:
+                    return data.decode(codec)
+                except UnicodeDecodeError as error:
+                    raise LoadError(
+                        [Problem(source, 1, 1, f"not valid {codec.upper()}: {error.reason}")]
+                    ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        line = data.count(b"\n", 0, error.start) + 1
+        breaks = list(_BYTE_LINE_BREAKS.finditer(data, 0, error.start))
+        line_start = breaks[-1].end() if breaks else 0
+        line = len(breaks) + 1
         column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start]
         message = f"not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8"
@@ -123,28 +130,42 @@ def _position(mark: Any) -> Position:
 
 def _refuse_unsafe_characters(text: str, source: str) -> None:
     problems = []
+    line, line_start, scanned = 1, 0, 0
     for match in UNSAFE_CHARACTERS.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        # Count line breaks incrementally: rescanning from the start is quadratic.
+        for found in _LINE_BREAKS.finditer(text, scanned, match.start()):
+            line, line_start = line + 1, found.end()
+        scanned = match.start()
+        column = match.start() - line_start + 1
         problems.append(Problem(source, line, column, f"{describe_character(match.group())} is not allowed"))
-        if len(problems) >= _MAX_PROBLEMS:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(_too_many(source, line, column))
             break
     if problems:
         raise LoadError(problems)
 
 
+def _too_many(source: str, line: int, column: int) -> Problem:
+    return Problem(source, line, column, f"stopping after {MAX_PROBLEMS} problems")
+
+
 class _Frame:
     """A mapping or sequence being built, with the key waiting for its value."""
 
-    __slots__ = ("container", "key", "key_mark", "path", "record")
+    __slots__ = ("container", "detached", "key", "key_mark", "path", "record")
 
-    def __init__(self, container: dict[str, Any] | list[Any], path: Path, record: bool) -> None:
+    def __init__(
+        self, container: dict[str, Any] | list[Any], path: Path, record: bool, detached: bool = False
+    ) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None
         self.key_mark: Any = None
         # Whether positions of this container's children are kept.
         self.record = record
+        # Not part of the data: a key that is a mapping or list, the value of a refused or
+        # duplicate key, or anything inside those. Parsed only to find the problems in it.
+        self.detached = detached
 
 
 class _Composer:
@@ -160,8 +181,8 @@ class _Composer:
     def problem(self, mark: Any, message: str) -> None:
         line, column = _position(mark)
         self.problems.append(Problem(self.source, line, column, message))
-        if len(self.problems) >= _MAX_PROBLEMS:
-            raise LoadError(self.problems)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise LoadError([*self.problems, _too_many(self.source, line, column)])
 
     def run(self) -> ParsedYaml:
         try:
@@ -181,6 +202,8 @@ class _Composer:
             root = None
         if root is None and self.problems:
             raise LoadError(self.problems)
+        # Text always has a position, even when empty: problems with the whole file go there.
+        self.map.values.setdefault((), (1, 1))
         return ParsedYaml(root, self.map, self.problems)
 
     def _compose(self) -> Any:
@@ -203,13 +226,16 @@ class _Composer:
                     self.problem(
                         event.start_mark, f"YAML tag {event.tag} is not supported; write the plain value"
                     )
-                value = None if event.style is None and event.value in _NULLS else event.value
+                # libyaml gives plain scalars the style '' where PyYAML's parser gives None.
+                plain = not event.style and event.implicit[0]
+                value = None if plain and event.value in _NULLS else event.value
                 if event.style == '"' and value:
-                    self._check_escapes(value, event.start_mark)
+                    value = self._check_escapes(value, event.start_mark)
                 if stack:
                     self._add(stack[-1], value, event)
                 else:
                     root = value
+                    self.map.values[()] = _position(event.start_mark)
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
                 is_map = kind is events.MappingStartEvent
                 if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
@@ -219,8 +245,10 @@ class _Composer:
                     raise LoadError(self.problems)
                 container: dict[str, Any] | list[Any] = {} if is_map else []
                 if stack:
-                    parent = stack[-1]
-                    path = self._add(parent, container, event)
+                    path = self._add(stack[-1], container, event)
+                    if path is None:
+                        stack.append(_Frame(container, (), record=False, detached=True))
+                        continue
                 else:
                     root = container
                     path = ()
@@ -243,41 +271,52 @@ class _Composer:
             elif kind is events.StreamEndEvent:
                 return root
 
-    def _add(self, frame: _Frame, value: Any, event: Any) -> Path:
-        """Put a node into the open container; return the node's path."""
+    def _add(self, frame: _Frame, value: Any, event: Any) -> Path | None:
+        """Put a node into the open container; return its path, or None when it is not kept."""
         container = frame.container
         if type(container) is list:
             path = (*frame.path, len(container))
             container.append(value)
             if frame.record:
                 self.map.values[path] = _position(event.start_mark)
-            return path
+            return None if frame.detached else path
         assert isinstance(container, dict)
         if frame.key_mark is None:
             # This node is a key.
-            if not isinstance(value, str) or type(event) is not events.ScalarEvent:
-                self.problem(event.start_mark, "a key must be a plain text value")
-                value = f"<invalid key at line {event.start_mark.line + 1}>"
-            frame.key = value
             frame.key_mark = event.start_mark
-            return frame.path
+            if isinstance(value, str) and type(event) is events.ScalarEvent:
+                frame.key = value
+            else:
+                frame.key = None
+                # Inside a refused key every nested key would repeat the same problem.
+                if not frame.detached:
+                    is_null = value is None and type(event) is events.ScalarEvent
+                    message = (
+                        "a key must not be empty or null" if is_null else "a key must be a plain text value"
+                    )
+                    self.problem(event.start_mark, message)
+            return None
         key, key_mark = frame.key, frame.key_mark
         frame.key = frame.key_mark = None
-        assert key is not None
+        if key is None:
+            return None  # the key was refused; its value goes with it
         path = (*frame.path, key)
         if key in container:
             first = self.map.keys.get(path)
             where = f" (first defined at line {first[0]})" if first else ""
-            self.problem(key_mark, f"duplicate key '{key}'{where}")
-            return path
+            self.problem(key_mark, f"duplicate key {excerpt(key, 80)}{where}")
+            return None
         container[key] = value
         if frame.record:
             self.map.keys[path] = _position(key_mark)
             self.map.values[path] = _position(event.start_mark)
-        return path
+        return None if frame.detached else path
 
-    def _check_escapes(self, value: str, mark: Any) -> None:
+    def _check_escapes(self, value: str, mark: Any) -> str:
         # Double-quoted scalars can smuggle control characters in as escapes ("\e", "\x00").
         match = UNSAFE_CHARACTERS.search(value)
-        if match:
-            self.problem(mark, f"{describe_character(match.group())} is not allowed")
+        if match is None:
+            return value
+        self.problem(mark, f"{describe_character(match.group())} is not allowed")
+        # Reported once here; what goes on to validation must be safe to quote in messages.
+        return UNSAFE_CHARACTERS.sub("\ufffd", value)
