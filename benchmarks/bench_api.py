@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         ["raci.check(org), best of runs", ms(warm.best), f"median {ms(warm.median)}"],
         ["baseline: json.dumps(org.model_dump())", ms(baseline.best), f"median {ms(baseline.median)}"],
     ]
-    print(table(["measurement", "time", ""], rows))
+    print(table(["measurement", "best", "spread"], rows))
     ratio = warm.best / BAR_SECONDS
     verdict = "PASS" if warm.best < BAR_SECONDS else "FAIL"
     print(f"\ncheck / 50 ms bar: {ratio:.2f}  (bar < 1.0)  {verdict}")

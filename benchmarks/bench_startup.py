@@ -8,7 +8,12 @@ is written with ``agenraci init``. Without it, its rows are skipped.
 
 Every command runs as a subprocess through its real console script (no pyenv shims), from the
 repository root, after one untimed warm-up; runs are interleaved and the best is kept.
-Always exits 0.
+
+By default ``raci`` is the one installed with this interpreter (in development, an editable
+install in an environment that may hold many other packages and ``.pth`` hooks, all of which
+cost start-up time). ``--clean-venv`` also installs the repository, non-editable, into a venv
+of its own (``benchmarks/.venv-raci``; raci itself is reinstalled on every run) and times
+that too: the same conditions agenraci gets. Always exits 0.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from _common import BENCH_DIR, REPO_ROOT, Timing, entry_point, ms, table, time_c
 
 BAR = 1.0
 AGENRACI_VERSION = "0.2.1"
+CLEAN_CHECK = "raci check <example>"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", type=Path, default=BENCH_DIR / ".venv-agenraci", help="agenraci's venv")
     parser.add_argument("--agenraci-version", default=AGENRACI_VERSION)
     parser.add_argument("--no-install", action="store_true", help="skip agenraci when it is not installed")
+    parser.add_argument(
+        "--clean-venv", action="store_true", help="also time raci installed (non-editable) in its own venv"
+    )
+    parser.add_argument("--raci-venv", type=Path, default=BENCH_DIR / ".venv-raci", help="that venv")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -47,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
         f"raci check {args.example}": [*raci, "check", args.example],
     }
     ok_codes: dict[str, tuple[int, ...]] = {f"raci check {args.example}": (0, 1)}
+
+    if args.clean_venv:
+        clean = _clean_raci(args.raci_venv)
+        if clean is not None:
+            commands["clean venv: python -c pass"] = [str(_python(args.raci_venv)), "-c", "pass"]
+            commands["clean venv: raci --help"] = [str(clean), "--help"]
+            commands[f"clean venv: {CLEAN_CHECK}"] = [str(clean), "check", args.example]
+            ok_codes[f"clean venv: {CLEAN_CHECK}"] = (0, 1)
 
     agenraci = _agenraci(args.venv, args.agenraci_version, install=not args.no_install)
     with tempfile.TemporaryDirectory(prefix="raci-bench-") as temp:
@@ -82,6 +100,13 @@ def _report(timings: dict[str, Timing], commands: dict[str, list[str]], example:
         return
     ratio = raci_check / validate.best
     print(f"raci check / agenraci validate: {ratio:.2f}  (bar <= {BAR})  {verdict(ratio, BAR)}")
+    clean = timings.get(f"clean venv: {CLEAN_CHECK}")
+    if clean is not None:
+        ratio = clean.best / validate.best
+        print(
+            f"raci check / agenraci validate, both in clean venvs: {ratio:.2f}  "
+            f"(bar <= {BAR})  {verdict(ratio, BAR)}"
+        )
     helps = timings["raci --help"].best / timings["agenraci --help"].best
     print(f"raci --help / agenraci --help: {helps:.2f}  (context only)")
 
@@ -90,27 +115,55 @@ def _python(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 
 
+def _script(venv: Path, name: str) -> Path:
+    return venv / (f"Scripts/{name}.exe" if sys.platform == "win32" else f"bin/{name}")
+
+
 def _agenraci(venv: Path, version: str, *, install: bool) -> Path | None:
     """agenraci's console script, installing it into ``venv`` first when asked to."""
-    script = venv / ("Scripts/agenraci.exe" if sys.platform == "win32" else "bin/agenraci")
+    script = _script(venv, "agenraci")
     if script.exists():
         return script
     if not install:
         print(f"agenraci is not installed in {venv} and --no-install was given: skipping it")
         return None
     print(f"installing agenraci=={version} into {venv} ...", flush=True)
-    steps = [
-        [sys.executable, "-m", "venv", str(venv)],
-        [str(_python(venv)), "-m", "pip", "install", "--quiet", f"agenraci=={version}"],
-    ]
+    if not _pip(venv, [f"agenraci=={version}"], "agenraci"):
+        return None
+    return script if script.exists() else None
+
+
+def _clean_raci(venv: Path) -> Path | None:
+    """raci from this repository, installed non-editable into ``venv`` (reinstalled each run)."""
+    script = _script(venv, "raci")
+    print(f"installing raci from {REPO_ROOT} into {venv} (non-editable) ...", flush=True)
+    # Dependencies once; raci itself every time, so the venv holds the working tree's code.
+    requirement = ["--force-reinstall", "--no-deps", str(REPO_ROOT)] if script.exists() else [str(REPO_ROOT)]
+    if not _pip(venv, requirement, "raci (clean venv)") or not script.exists():
+        return None
+    # A clean venv shows imports the package does not declare: say so instead of timing a crash.
+    completed = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        lines = completed.stderr.strip().splitlines()
+        print(f"raci in the clean venv does not start: {lines[-1] if lines else completed.returncode}")
+        print("skipping the clean venv rows")
+        return None
+    return script
+
+
+def _pip(venv: Path, requirement: list[str], what: str) -> bool:
+    """Create ``venv`` when missing and pip-install into it; say so and return False on failure."""
+    steps = [[str(_python(venv)), "-m", "pip", "install", "--quiet", *requirement]]
+    if not _python(venv).exists():
+        steps.insert(0, [sys.executable, "-m", "venv", str(venv)])
     for step in steps:
         completed = subprocess.run(step, capture_output=True, text=True, check=False)
         if completed.returncode != 0:
             reason = (completed.stderr or completed.stdout).strip().splitlines()
-            print(f"cannot install agenraci ({' '.join(step)}): {reason[-1] if reason else 'failed'}")
-            print("skipping the agenraci rows")
-            return None
-    return script if script.exists() else None
+            print(f"cannot install {what} ({' '.join(step)}): {reason[-1] if reason else 'failed'}")
+            print(f"skipping the {what} rows")
+            return False
+    return True
 
 
 def _starter_charter(agenraci: Path, charter: Path) -> bool:

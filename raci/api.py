@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from .config import Config
 from .errors import LoadError, Problem
+from .fast_yaml import fast_parse
 from .model import Organization
 from .validation import build_config, build_organization
 from .yaml_loader import Limits, decode, parse_yaml
@@ -21,28 +21,30 @@ def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Or
     name = os.fspath(path)
     if name == STDIN:
         return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits)
-    try:
-        size = os.stat(name).st_size
-        if size > limits.max_bytes:
-            raise LoadError([_too_large(name, limits)])
-        data = Path(name).read_bytes()
-    except OSError as error:
-        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
-    return loads_bytes(data, source_name=name, limits=limits)
+    return loads_bytes(_read_file(name, limits), source_name=name, limits=limits)
 
 
 def loads(text: str, source_name: str = "<string>", *, limits: Limits = DEFAULT_LIMITS) -> Organization:
     """Load and validate org YAML given as text. Raises :class:`LoadError`."""
     if len(text) > limits.max_bytes:
         raise LoadError([_too_large(source_name, limits)])
-    # Syntax problems raise here with exact positions.
-    parsed = parse_yaml(text, source_name, limits=limits, positions=False)
-    if not parsed.problems:
+    # Plain files take the fast reader; anything it does not handle, the full parser, which
+    # raises syntax problems here with exact positions.
+    fast = fast_parse(text, source_name)
+    if fast is not None:
+        data, source_map = fast
+    else:
+        parsed = parse_yaml(text, source_name, limits=limits, positions=False)
+        if parsed.problems:
+            data = None
+        else:
+            data, source_map = parsed.data, parsed.source_map
+    if data is not None:
         try:
-            return build_organization(parsed.data, parsed.source_map)
+            return build_organization(data, source_map)
         except LoadError:
             pass
-    # Validation failed on the fast path, which keeps few positions: parse again with all of
+    # Validation failed on a fast path, which keeps few positions: parse again with all of
     # them so every problem points at the exact key or value.
     parsed = parse_yaml(text, source_name, limits=limits, positions=True)
     return build_organization(parsed.data, parsed.source_map, parsed.problems)
@@ -56,6 +58,22 @@ def loads_bytes(
     return loads(decode(data, source_name), source_name, limits=limits)
 
 
+def _read_file(name: str, limits: Limits) -> bytes:
+    try:
+        if os.stat(name).st_size > limits.max_bytes:
+            raise LoadError([_too_large(name, limits)])
+        # Read at most one byte past the limit: a FIFO or /dev/zero reports size 0.
+        with open(name, "rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    except OSError as error:
+        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+    except ValueError:  # a NUL in the path
+        raise LoadError([Problem(name, None, None, "cannot read file: invalid file name")]) from None
+    if len(data) > limits.max_bytes:
+        raise LoadError([_too_large(name, limits)])
+    return data
+
+
 def _read_stdin(limits: Limits) -> bytes:
     data = sys.stdin.buffer.read(limits.max_bytes + 1)
     if len(data) > limits.max_bytes:
@@ -64,16 +82,14 @@ def _read_stdin(limits: Limits) -> bytes:
 
 
 def _too_large(source: str, limits: Limits) -> Problem:
-    megabytes = limits.max_bytes / (1024 * 1024)
-    return Problem(source, None, None, f"file is larger than the limit of {megabytes:g} MiB")
+    size = limits.max_bytes
+    limit = f"{size / (1024 * 1024):g} MiB" if size >= 1024 * 1024 else f"{size:,} bytes"
+    return Problem(source, None, None, f"file is larger than the limit of {limit}")
 
 
 def load_config(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Config:
     """Load a rules configuration file: a mapping with one ``rules:`` section, as in org files."""
     name = os.fspath(path)
-    try:
-        text = decode(Path(name).read_bytes(), name)
-    except OSError as error:
-        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+    text = decode(_read_file(name, limits), name)
     parsed = parse_yaml(text, name, limits=limits, positions=True)
     return build_config(parsed.data, parsed.source_map, parsed.problems)

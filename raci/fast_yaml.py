@@ -21,6 +21,8 @@ from typing import Any
 from .text_safety import UNSAFE_CHARACTERS
 from .yaml_loader import SourceMap
 
+# Org files nest four levels deep; anything deeper is the full parser's to bound and report.
+_MAX_BLOCK_DEPTH = 8
 _MAX_FLOW_DEPTH = 16
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
 # Characters that give a plain scalar a special meaning when they come first.
@@ -190,6 +192,8 @@ def _read(text: str, source_map: SourceMap) -> tuple[Any, SourceMap]:
                 child: dict[str, Any] = {}
                 parent[pending_key] = child
                 stack.append((indent, child, pending_path))
+                if len(stack) > _MAX_BLOCK_DEPTH:
+                    raise _GiveUp  # the full parser bounds depth and says so
                 if len(pending_path) <= 2:
                     values[pending_path] = (number, indent + 1)
         if not stack:

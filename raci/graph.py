@@ -12,6 +12,7 @@ one attribute dict.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +125,17 @@ class OrgGraph:
     def holders(self, task_id: str, letter: Letter) -> list[str]:
         """Departments holding ``letter`` on a task, in file order."""
         return list(self._holders[task_id].get(letter, ()))
+
+    def edges(self) -> Iterator[tuple[str, str, frozenset[Letter]]]:
+        """Every (department id, task id, letters), task by task in file order."""
+        for (kind, task_id), incoming in self._pred.items():
+            if kind == TASK:
+                for dept, data in incoming.items():
+                    yield dept[1], task_id, data["letters"]
+
+    def letters_on(self, task_id: str) -> set[Letter]:
+        """Which letters anyone holds on a task."""
+        return set(self._holders[task_id])
 
     def tasks_of(self, department_id: str) -> dict[str, frozenset[Letter]]:
         """Task id -> letters the department holds, in file order."""

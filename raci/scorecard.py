@@ -111,11 +111,14 @@ def _ownership(
     result: CheckResult,
 ) -> tuple[tuple[Function, ...], tuple[Activity, ...], dict[tuple[Function, Activity], Cell]]:
     graph = result.graph
+    # Distinct letter sets per (function, activity) first: a few dozen, not one per edge.
+    seen: set[tuple[Function, Activity, frozenset[Letter]]] = set()
+    departments, tasks = result.org.departments, result.org.tasks
+    for dept_id, task_id, letters in graph.edges():
+        seen.add((departments[dept_id].function, tasks[task_id].activity, letters))
     held: dict[tuple[Function, Activity], set[Letter]] = {}
-    for task_id in graph.task_ids():
-        activity = graph.activity_of(task_id)
-        for dept_id, letters in graph.assignments(task_id).items():
-            held.setdefault((graph.function_of(dept_id), activity), set()).update(letters)
+    for function, activity, letters in seen:
+        held.setdefault((function, activity), set()).update(letters)
     present = {function for function, _ in held} | set(graph.departments_by_function)
     core = (Function.MARKETING, *SHARING_FUNCTIONS)
     functions = (*core, *(f for f in Function if f in present and f not in core))

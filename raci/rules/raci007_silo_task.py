@@ -30,8 +30,8 @@ class SiloTask(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for task_id in context.graph.task_ids():
-            letters = context.graph.assignments(task_id).values()
-            if not any(Letter.CONSULTED in held or Letter.INFORMED in held for held in letters):
+            held = context.graph.letters_on(task_id)
+            if Letter.CONSULTED not in held and Letter.INFORMED not in held:
                 yield Violation(
                     f"task '{task_id}' consults and informs no department: it is done in a silo",
                     task=task_id,
