@@ -1,73 +1,170 @@
-"""`raci check`: load each file, check it, report, and choose the exit code."""
+"""`raci check`: load each file, check it, report, and choose the exit code.
+
+Every file is checked even when another cannot be loaded: load problems go to stderr as
+``file:line:col: message`` lines and into the report, and the exit code is the worst of all
+(2 for a file that could not be loaded, else 1 for findings at or above --fail-on).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .. import LoadError, Problem
+from .. import LoadError, Problem, checker
 from ..api import load, load_config
-from ..checker import CheckResult, check
+from ..checker import CheckResult
 from ..config import Config
-from ..report import ReportOptions, render_report
+from ..report import ReportOptions, portable_path, render_report
 from ..severity import Severity
 from .settings import FlagError, config_from_flags
 from .terminal import use_color, width
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 YAML_SUFFIXES = (".yaml", ".yml")
+STDOUT = "-"
 
 
-def run_check(
-    files: Sequence[str],
-    output_format: str,
-    fail_on: str,
-    select: Sequence[str],
-    ignore: Sequence[str],
-    severity: Sequence[str],
-    settings: Sequence[str],
-    config_path: Path | None,
-    color: str,
-    quiet: bool,
-) -> int:
+@dataclass(frozen=True)
+class CheckRequest:
+    """What `raci check` was asked to do, parsed from the command line."""
+
+    files: Sequence[str]
+    output_format: str = "text"
+    fail_on: str = "error"
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: Sequence[str] = ()
+    settings: Sequence[str] = ()
+    config_path: Path | None = None
+    color: str = "auto"
+    quiet: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    output: Path | None = None
+
+
+def run_check(request: CheckRequest) -> int:
+    if request.baseline is not None and request.write_baseline is not None:
+        _print_problems(["--baseline and --write-baseline cannot be used together"], request.color)
+        return EXIT_BAD_INPUT
     try:
-        config = _config(config_path, select, ignore, severity, settings)
-    except (FlagError, LoadError) as error:
-        _print_problems([str(error)], color)
+        config = _config(
+            request.config_path, request.select, request.ignore, request.severity, request.settings
+        )
+        baseline = None
+        if request.baseline is not None:
+            from ..baseline import load_baseline
+
+            baseline = load_baseline(request.baseline)
+    except FlagError as error:
+        _print_problems([str(error)], request.color)
+        return EXIT_BAD_INPUT
+    except LoadError as error:
+        _print_problems([str(problem) for problem in error.problems], request.color)
         return EXIT_BAD_INPUT
 
     results: list[CheckResult] = []
     problems: list[Problem] = []
-    for name in expand_paths(files, problems):
+    names = expand_paths(request.files, problems)
+    clash = _overwrites_input(names, (request.output, request.write_baseline))
+    if clash is not None:
+        _print_problems([f"{clash}: is an input file; refusing to write a report over it"], request.color)
+        return EXIT_BAD_INPUT
+    for name in names:
         try:
-            results.append(check(load(name), config))
+            # Through the module, so the library's own entry point is the one that runs.
+            results.append(checker.check(load(name), config))
         except LoadError as error:
             problems.extend(error.problems)
 
-    options = ReportOptions(color=use_color(color, sys.stdout), width=width(sys.stdout), quiet=quiet)
-    _print_problems([str(problem) for problem in problems], color)
-    sys.stdout.write(render_report(output_format, results, problems, options))
-    sys.stdout.flush()
+    baselined = None
+    if request.write_baseline is not None:
+        from ..baseline import Baseline
+
+        if problems:
+            _print_problems([str(problem) for problem in problems], request.color)
+            _print_problems(
+                [f"{request.write_baseline}: not written, because some files could not be loaded"],
+                request.color,
+            )
+            return EXIT_BAD_INPUT
+        baseline = Baseline.from_results(results)
+        if not _write_file(request.write_baseline, baseline.to_json(), request.color):
+            return EXIT_BAD_INPUT
+        if not request.quiet:
+            noun = "finding" if len(baseline) == 1 else "findings"
+            sys.stderr.write(f"raci: wrote {request.write_baseline} with {len(baseline)} {noun}\n")
+    if baseline is not None:
+        filtered = baseline.apply(results)
+        results, baselined = list(filtered.results), filtered.baselined
+
+    to_file = request.output is not None and str(request.output) != STDOUT
+    stream = None if to_file else sys.stdout
+    options = ReportOptions(
+        color=request.color == "always" if stream is None else use_color(request.color, stream),
+        width=120 if stream is None else width(stream),
+        quiet=request.quiet,
+        baselined=baselined,
+    )
+    _print_problems([str(problem) for problem in problems], request.color)
+    report = render_report(request.output_format, results, problems, options)
+    if request.output is not None and to_file:
+        if not _write_file(request.output, report, request.color):
+            return EXIT_BAD_INPUT
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
     if problems:
         return EXIT_BAD_INPUT
-    threshold = Severity(fail_on)
+    threshold = Severity(request.fail_on)
     return EXIT_FINDINGS if any(result.fails(threshold) for result in results) else EXIT_CLEAN
 
 
 def expand_paths(files: Sequence[str], problems: list[Problem]) -> list[str]:
-    """Files as given; a directory stands for its *.yaml and *.yml files, sorted."""
+    """Files as given; a directory stands for its *.yaml and *.yml files, sorted.
+
+    A file named twice (directly and through its directory, or as ``./a.yaml`` and
+    ``a.yaml``) is checked once.
+    """
     expanded: list[str] = []
+    seen: set[str] = set()
     for name in files:
         path = Path(name)
         if name != "-" and path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
             if not found:
                 problems.append(Problem(name, None, None, "directory has no .yaml or .yml files"))
-            expanded.extend(str(p) for p in found)
+            candidates = [str(p) for p in found]
         else:
-            expanded.append(name)
+            candidates = [name]
+        for candidate in candidates:
+            key = candidate if candidate == "-" else portable_path(os.path.abspath(candidate))
+            if key not in seen:
+                seen.add(key)
+                expanded.append(candidate)
     return expanded
+
+
+def _overwrites_input(names: Sequence[str], outputs: Sequence[Path | None]) -> Path | None:
+    inputs = {os.path.realpath(name) for name in names if name != "-"}
+    for output in outputs:
+        if output is not None and str(output) != STDOUT and os.path.realpath(output) in inputs:
+            return output
+    return None
+
+
+def _write_file(path: Path, text: str, color: str) -> bool:
+    from ..files import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8", "replace"))
+    except OSError as error:
+        _print_problems([f"{path}: cannot write: {error.strerror or error}"], color)
+        return False
+    return True
 
 
 def _config(

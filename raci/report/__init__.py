@@ -2,14 +2,19 @@
 
 A reporter takes the results of the files checked and the problems of the files that could
 not be loaded, and returns the whole report as a string. The CLI picks one by ``--format``.
+Reporters import nothing from the CLI, so tools can call :func:`render_report` directly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
+
+from ..severity import Severity
 
 if TYPE_CHECKING:
     from ..checker import CheckResult
@@ -22,6 +27,13 @@ class ReportOptions:
     width: int = 120
     #: Leave out the summary and scorecard: findings only.
     quiet: bool = False
+    #: Findings left out because a baseline lists them, per file; ``None`` when no baseline
+    #: is in use (as opposed to a baseline that matched nothing).
+    baselined: Mapping[str, int] | None = None
+
+    @property
+    def baselined_total(self) -> int:
+        return sum(self.baselined.values()) if self.baselined else 0
 
 
 Reporter = Callable[["Sequence[CheckResult]", "Sequence[Problem]", ReportOptions], str]
@@ -30,9 +42,16 @@ Reporter = Callable[["Sequence[CheckResult]", "Sequence[Problem]", ReportOptions
 _REPORTERS: dict[str, tuple[str, str]] = {
     "text": ("text", "report_text"),
     "json": ("json_report", "report_json"),
+    "sarif": ("sarif", "report_sarif"),
+    "github": ("github", "report_github"),
+    "junit": ("junit", "report_junit"),
+    "markdown": ("markdown", "report_markdown"),
 }
 
 FORMATS: tuple[str, ...] = tuple(_REPORTERS)
+
+#: The rule id reporters give a file that could not be loaded (it is not a catalog rule).
+LOAD_ERROR_ID = "load-error"
 
 
 def get_reporter(name: str) -> Reporter:
@@ -51,3 +70,49 @@ def render_report(
     options: ReportOptions = ReportOptions(),
 ) -> str:
     return get_reporter(name)(results, problems, options)
+
+
+def portable_path(name: str, base: str | os.PathLike[str] | None = None) -> str:
+    """A file name as CI tools want it: relative to ``base`` (the working directory) when
+    inside it, with forward slashes, and without ``./`` or ``a/../`` detours.
+
+    Names that are not paths (``<stdin>``) are kept as they are.
+    """
+    if name.startswith("<") and name.endswith(">"):
+        return name
+    path = Path(name)
+    if path.is_absolute():
+        root = Path(base) if base is not None else Path.cwd()
+        try:
+            path = path.relative_to(root)
+        except ValueError:
+            return path.as_posix()
+    normal = os.path.normpath(path)
+    return PurePath(normal).as_posix()
+
+
+def severity_counts(results: Sequence[CheckResult]) -> dict[Severity, int]:
+    """Findings per severity over all results, worst first."""
+    totals = {severity: 0 for severity in reversed(Severity)}
+    for result in results:
+        for severity, count in result.counts().items():
+            totals[severity] += count
+    return totals
+
+
+def summary_line(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> str:
+    """``3 errors, 4 warnings, 1 info in 2 files; 1 file not loaded; 5 baselined``."""
+    totals = severity_counts(results)
+    parts = [
+        f"{count} {severity.value}{'s' if count != 1 and severity is not Severity.INFO else ''}"
+        for severity, count in totals.items()
+        if count
+    ]
+    unloadable = len({problem.source for problem in problems})
+    files = len(results) + unloadable
+    text = f"{', '.join(parts) if parts else 'no findings'} in {files} file{'s' if files != 1 else ''}"
+    if unloadable:
+        text += f"; {unloadable} file{'s' if unloadable != 1 else ''} not loaded"
+    if options.baselined is not None:
+        text += f"; {options.baselined_total} baselined"
+    return text

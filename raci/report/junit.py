@@ -1,0 +1,119 @@
+"""JUnit XML, the format CI dashboards (Jenkins, GitLab, Azure, CircleCI…) show as tests.
+
+One ``<testsuite>`` per file; in it one ``<testcase>`` per rule of the catalog. A rule with
+findings in that file fails, its ``<failure>`` carrying every finding as
+``file:line:col: severity CODE message`` lines; a rule that did not run (deselected or
+ignored) is skipped. A file that could not be loaded is one test case with an ``<error>``.
+XML is built with :mod:`xml.etree.ElementTree`, which escapes every user string.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..rules import ALL_RULES
+from . import LOAD_ERROR_ID, portable_path
+
+if TYPE_CHECKING:
+    from ..checker import CheckResult
+    from ..errors import Problem
+    from ..findings import Finding
+    from . import ReportOptions
+
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def report_junit(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> str:
+    root = ET.Element("testsuites", {"name": "raci"})
+    for result in results:
+        root.append(_result_suite(result, options))
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.source, []).append(problem)
+    for source, file_problems in by_file.items():
+        root.append(_problem_suite(source, file_problems))
+    _set_counts(root, root.findall("testsuite"))
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def _result_suite(result: CheckResult, options: ReportOptions) -> ET.Element:
+    file = portable_path(result.source)
+    suite = ET.Element("testsuite", {"name": _xml(file)})
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", {"name": "organization", "value": _xml(result.org.organization)})
+    if options.baselined is not None:
+        count = options.baselined.get(result.source, 0)
+        ET.SubElement(properties, "property", {"name": "baselined", "value": str(count)})
+    active = {entry.rule.code for entry in result.rules}
+    by_code: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    for rule in ALL_RULES:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {"name": f"{rule.code} {rule.name}", "classname": _xml(file), "file": _xml(file)},
+        )
+        findings = by_code.get(rule.code, [])
+        if findings:
+            worst = max(finding.severity for finding in findings)
+            message = findings[0].message if len(findings) == 1 else f"{len(findings)} findings"
+            failure = ET.SubElement(case, "failure", {"message": _xml(message), "type": worst.value})
+            failure.text = _xml("\n".join(_finding_lines(finding) for finding in findings))
+            if findings[0].line is not None:
+                case.set("line", str(findings[0].line))
+        elif rule.code not in active:
+            ET.SubElement(case, "skipped", {"message": "rule not selected"})
+    return suite
+
+
+def _problem_suite(source: str, problems: Sequence[Problem]) -> ET.Element:
+    file = portable_path(source)
+    suite = ET.Element("testsuite", {"name": _xml(file)})
+    case = ET.SubElement(
+        suite, "testcase", {"name": LOAD_ERROR_ID, "classname": _xml(file), "file": _xml(file)}
+    )
+    message = problems[0].message if len(problems) == 1 else f"{len(problems)} problems"
+    error = ET.SubElement(case, "error", {"message": _xml(message), "type": LOAD_ERROR_ID})
+    error.text = _xml("\n".join(str(problem) for problem in problems))
+    if problems[0].line is not None:
+        case.set("line", str(problems[0].line))
+    return suite
+
+
+def _set_counts(element: ET.Element, suites: Sequence[ET.Element]) -> None:
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for suite in suites:
+        cases = suite.findall("testcase")
+        counts = {
+            "tests": len(cases),
+            "failures": sum(1 for case in cases if case.find("failure") is not None),
+            "errors": sum(1 for case in cases if case.find("error") is not None),
+            "skipped": sum(1 for case in cases if case.find("skipped") is not None),
+        }
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+    for key, value in totals.items():
+        element.set(key, str(value))
+
+
+def _finding_lines(finding: Finding) -> str:
+    where = portable_path(finding.file)
+    if finding.line is not None:
+        where += f":{finding.line}:{finding.column or 1}"
+    line = f"{where}: {finding.severity.value} {finding.code} {finding.message}"
+    if finding.hint and finding.hint.lower() not in finding.message.lower():
+        line += f"\n    fix: {finding.hint}"
+    return line
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold: characters XML 1.0 forbids become U+FFFD (escaping is ElementTree's)."""
+    return _NOT_XML.sub("\ufffd", text)

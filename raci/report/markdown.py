@@ -1,0 +1,96 @@
+"""A compact Markdown report for a pull-request comment: a summary line and a table per file.
+
+Every user string (file names, organisation names, messages naming departments and tasks)
+is escaped for GitHub-flavoured Markdown: HTML is entity-escaped, Markdown punctuation is
+backslash-escaped (so ``|`` cannot split a table cell and ``[x](…)`` cannot become a link),
+and line breaks become spaces, so a name cannot end the table, add markup or inject HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..severity import Severity
+from . import LOAD_ERROR_ID, portable_path, severity_counts, summary_line
+
+if TYPE_CHECKING:
+    from ..checker import CheckResult
+    from ..errors import Problem
+    from . import ReportOptions
+
+ICONS = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
+HEADER = "| Severity | Code | Line | Message |\n| --- | --- | ---: | --- |\n"
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# What can start markup mid-line: emphasis, code, links and images ('!' needs '['), strike,
+# table cells. '#', '>', '-', '+' and digits matter only at a line's start, where no user
+# text ever stands; '<' and '>' are entity-escaped above.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
+
+
+def report_markdown(
+    results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions
+) -> str:
+    out: list[str] = []
+    if not options.quiet:
+        totals = severity_counts(results)
+        mark = "🔴" if totals[Severity.ERROR] or problems else "🟡" if any(totals.values()) else "✅"
+        out.append(f"### {mark} raci: {escape_markdown(summary_line(results, problems, options))}\n")
+    for result in results:
+        if not options.quiet:
+            title = f"**{escape_markdown(portable_path(result.source))}**"
+            organization = escape_markdown(result.org.organization)
+            scorecard = result.scorecard
+            principles = f"{scorecard.passed} of {len(scorecard.principles)} principles honoured"
+            count = len(result.findings)
+            noun = "finding" if count == 1 else "findings"
+            out.append(f"{title} ({organization}): {count} {noun}, {principles}\n")
+        if result.findings:
+            rows = [
+                _row(
+                    ICONS[finding.severity],
+                    finding.code,
+                    str(finding.line) if finding.line is not None else "",
+                    _message(finding.message, finding.hint),
+                )
+                for finding in result.findings
+            ]
+            out.append(HEADER + "".join(rows))
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.source, []).append(problem)
+    for source, file_problems in by_file.items():
+        if not options.quiet:
+            out.append(f"**{escape_markdown(portable_path(source))}**: could not be loaded\n")
+        rows = [
+            _row(
+                ICONS[Severity.ERROR],
+                LOAD_ERROR_ID,
+                str(problem.line) if problem.line is not None else "",
+                escape_markdown(problem.message),
+            )
+            for problem in file_problems
+        ]
+        out.append(HEADER + "".join(rows))
+    return "\n".join(out)
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |\n"
+
+
+def _message(message: str, hint: str | None) -> str:
+    text = escape_markdown(message)
+    if hint and hint.lower() not in message.lower():
+        text += f"<br>*fix:* {escape_markdown(hint)}"
+    return text
+
+
+def escape_markdown(text: str) -> str:
+    """Make user text inert in a GitHub-flavoured Markdown table cell."""
+    text = _BREAKS.sub(" ", text)
+    text = "".join(_HTML.get(char, char) for char in text)
+    return _MARKDOWN.sub(r"\\\1", text)
