@@ -1,0 +1,138 @@
+"""`raci render`: load an org file, check it, draw one view, write it whole or not at all."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..render.options import DETAILS, FORMATS
+from ..render.views import DEFAULT_VIEW, VIEWS
+
+if TYPE_CHECKING:
+    from ..vocabulary import Activity
+
+EXIT_CLEAN, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 2, 3
+STDOUT = "-"
+_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+_BINARY = ("png", "pdf")
+
+# Choices come from the registries, so a new view or format needs no CLI change.
+ViewChoice = Enum(  # type: ignore[misc]
+    "ViewChoice", {name: name for name in VIEWS}, type=str
+)
+RenderFormat = Enum(  # type: ignore[misc]
+    "RenderFormat", {name: name for name in FORMATS}, type=str
+)
+DetailChoice = Enum(  # type: ignore[misc]
+    "DetailChoice", {name: name for name in DETAILS}, type=str
+)
+DEFAULT_VIEW_CHOICE = ViewChoice(DEFAULT_VIEW)
+DEFAULT_DETAIL = DetailChoice("auto")
+
+
+class UsageError(ValueError):
+    """A command-line value is wrong; the message is one line for the user."""
+
+
+def run_render(
+    file: str,
+    view: str,
+    output: str,
+    output_format: str | None,
+    detail: str,
+    activities: Sequence[str],
+    timeout: float,
+    memory_limit: int,
+) -> int:
+    from .. import LoadError
+    from ..api import load
+    from ..checker import check
+    from ..files import write_atomic
+    from ..render import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render
+
+    try:
+        chosen = choose_format(output, output_format)
+        wanted = parse_activities(activities)
+        if output == STDOUT and chosen in _BINARY and sys.stdout.isatty():
+            raise UsageError(
+                f"{chosen.upper()} is binary: write it to a file (-o diagram.{chosen}), not a terminal"
+            )
+        limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
+    except (UsageError, ValueError) as error:
+        return _fail(str(error))
+
+    try:
+        org = load(file)
+        result = check(org)
+    except LoadError as error:
+        for problem in error.problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.flush()
+        return EXIT_BAD_INPUT
+
+    try:
+        data = render(org, result, view=view, format=chosen, detail=detail, activities=wanted, limits=limits)
+    except (EngineMissingError, RenderLimitError) as error:
+        return _fail(str(error))
+    except RenderError as error:
+        sys.stderr.write(f"raci: {error}\nThis is a bug in raci; please report it.\n")
+        return EXIT_INTERNAL
+
+    if output == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_CLEAN
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        return _fail(f"cannot write {output}: {error.strerror or error}")
+    sys.stderr.write(f"wrote {output} ({view} view, {chosen.upper()}, {_size(len(data))})\n")
+    return EXIT_CLEAN
+
+
+def choose_format(output: str, output_format: str | None) -> str:
+    """``--format`` if given, else the output file's extension; SVG for stdout."""
+    if output_format:
+        return output_format
+    if output == STDOUT:
+        return "svg"
+    suffix = Path(output).suffix.lower()
+    found = _SUFFIXES.get(suffix)
+    if found is None:
+        shown = f"'{suffix}'" if suffix else "no extension"
+        raise UsageError(
+            f"cannot tell the format of {output} ({shown}): "
+            "name it .svg, .png, .pdf or .dot, or pass --format"
+        )
+    return found
+
+
+def parse_activities(values: Sequence[str]) -> tuple[Activity, ...]:
+    from ..vocabulary import Activity, parse_activity
+
+    found: list[Activity] = []
+    for value in values:
+        for word in value.split(","):
+            if not word.strip():
+                continue
+            activity = parse_activity(word.strip())
+            if activity is None:
+                allowed = ", ".join(a.value for a in Activity)
+                raise UsageError(f"--activity {word.strip()!r}: unknown activity; use one of: {allowed}")
+            if activity not in found:
+                found.append(activity)
+    return tuple(found)
+
+
+def _size(count: int) -> str:
+    return f"{count} bytes" if count < 10_000 else f"{count // 1024} KiB"
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"raci: {message}\n")
+    sys.stderr.flush()
+    return EXIT_BAD_INPUT

@@ -1,0 +1,219 @@
+"""Running Graphviz: the system `dot`, or the embedded engine when `dot` is missing.
+
+`dot` runs as a child process reading DOT on stdin and writing the picture to stdout, with
+a wall-clock limit and an address-space limit (``RLIMIT_AS``). Nothing is written to disk
+here; on a breach the whole process group is killed, so no `dot` is left running.
+
+Where `dot` is not installed, SVG (and only SVG) renders through `graphviz-pure`, a
+self-contained build of Graphviz 16 shipped as a Python wheel; it runs under the same
+limits. PNG and PDF need the real Graphviz, and say how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+#: Formats an engine lays out; "dot" (the source itself) needs no engine.
+LAYOUT_FORMATS = ("svg", "png", "pdf")
+EMBEDDED_FORMATS = ("svg",)
+EMBEDDED_NAME = "graphviz-pure"
+INSTALL_HINT = (
+    "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz), or write SVG instead"
+)
+
+
+class RenderError(Exception):
+    """A diagram could not be drawn. ``str()`` is one line for the user."""
+
+
+class EngineMissingError(RenderError):
+    """No engine can produce the requested format (PNG/PDF without Graphviz's `dot`)."""
+
+
+class RenderLimitError(RenderError):
+    """`dot` ran past its time or memory limit and was stopped."""
+
+
+@dataclass(frozen=True)
+class RenderLimits:
+    """How long and how much memory one `dot` run may take (``None``: no memory limit)."""
+
+    timeout_seconds: float = 30.0
+    memory_mib: int | None = 2048
+
+    def __post_init__(self) -> None:
+        if not self.timeout_seconds > 0:
+            raise ValueError("timeout_seconds must be positive")
+        if self.memory_mib is not None and self.memory_mib < 16:
+            raise ValueError("memory_mib must be at least 16")
+
+
+@dataclass(frozen=True)
+class Engine:
+    """An executable that speaks `dot`'s command line."""
+
+    name: str
+    path: str
+    formats: tuple[str, ...]
+
+
+def find_engine(output_format: str, *, allow_embedded: bool = True) -> Engine:
+    """The engine for ``output_format``: `dot` on PATH, else the embedded one for SVG.
+
+    Raises :class:`EngineMissingError` with an install hint when none fits.
+    """
+    dot = shutil.which("dot")
+    if dot is not None:
+        return Engine("dot", dot, LAYOUT_FORMATS)
+    embedded = embedded_engine() if allow_embedded else None
+    if embedded is not None and output_format in embedded.formats:
+        return embedded
+    if output_format in EMBEDDED_FORMATS:
+        raise EngineMissingError(
+            f"cannot draw {output_format.upper()}: Graphviz's dot is not installed and the embedded "
+            f"engine ({EMBEDDED_NAME}) is not available; {INSTALL_HINT}"
+        )
+    raise EngineMissingError(
+        f"{output_format.upper()} needs Graphviz's dot, which is not installed: "
+        f"{INSTALL_HINT} (-o diagram.svg)"
+    )
+
+
+def embedded_engine() -> Engine | None:
+    """The `graphviz-pure` executable installed with raci, if this platform has it."""
+    path = _embedded_path()
+    return Engine(EMBEDDED_NAME, path, EMBEDDED_FORMATS) if path else None
+
+
+@lru_cache(maxsize=1)
+def _embedded_path() -> str | None:
+    # Found through the package's own file list, so it works when the scripts folder of
+    # the environment is not on PATH (a venv's python run by its full path).
+    from importlib import metadata
+
+    try:
+        distribution = metadata.distribution(EMBEDDED_NAME)
+    except metadata.PackageNotFoundError:
+        distribution = None
+    for entry in (distribution.files or []) if distribution else []:
+        if Path(str(entry)).stem == EMBEDDED_NAME:
+            located = Path(str(distribution.locate_file(entry))).resolve()  # type: ignore[union-attr]
+            if located.is_file() and os.access(located, os.X_OK):
+                return str(located)
+    return shutil.which(EMBEDDED_NAME)
+
+
+def run_engine(engine: Engine, source: str, output_format: str, limits: RenderLimits) -> bytes:
+    """Lay out ``source`` with ``engine`` into ``output_format`` bytes, within ``limits``."""
+    if output_format not in engine.formats:
+        raise EngineMissingError(f"{engine.name} cannot write {output_format.upper()}: {INSTALL_HINT}")
+    command = [engine.path, f"-T{output_format}"]
+    posix = os.name == "posix"
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_environment(),
+            preexec_fn=_limiter(limits) if posix else None,
+            start_new_session=posix,
+        )
+    except OSError as error:
+        raise RenderError(f"cannot run {engine.name} ({engine.path}): {error.strerror or error}") from None
+    try:
+        output, errors = process.communicate(source.encode("utf-8"), timeout=limits.timeout_seconds)
+    except subprocess.TimeoutExpired:
+        _kill(process)
+        raise RenderLimitError(
+            f"{engine.name} did not finish within the time limit of {limits.timeout_seconds:g} s; "
+            "draw less (--detail summary, --activity ACTIVITY or another --view) or raise --timeout"
+        ) from None
+    except BaseException:
+        _kill(process)
+        raise
+    if process.returncode != 0:
+        raise _failure(engine, process.returncode, errors.decode("utf-8", "replace"), limits)
+    if not output:
+        raise RenderError(f"{engine.name} produced no output")
+    return _fixed_dates(output) if output_format == "pdf" else output
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)([0-9]+)")
+_EPOCH = b"19700101000000"
+
+
+def _fixed_dates(pdf: bytes) -> bytes:
+    """Same input, same PDF: stamp the epoch over cairo's creation date (older cairo ignores
+    SOURCE_DATE_EPOCH). Digits are replaced one for one, so every xref offset stays right."""
+
+    def epoch(match: re.Match[bytes]) -> bytes:
+        digits = match.group(2)
+        return match.group(1) + (_EPOCH + b"0" * len(digits))[: len(digits)]
+
+    return _PDF_DATE.sub(epoch, pdf)
+
+
+def _failure(engine: Engine, code: int, errors: str, limits: RenderLimits) -> RenderError:
+    lines = [line.strip() for line in errors.splitlines() if line.strip()]
+    detail = next((line for line in lines if "error" in line.lower()), lines[0] if lines else "")
+    detail = detail[:200]
+    memory_words = ("memory", "alloc", "cannot map", "mmap", "bad_alloc")
+    out_of_memory = code < 0 or any(word in errors.lower() for word in memory_words)
+    if limits.memory_mib is not None and out_of_memory and "syntax error" not in errors:
+        return RenderLimitError(
+            f"{engine.name} stopped at the memory limit of {limits.memory_mib} MiB"
+            f"{': ' + detail if detail else ''}; draw less (--detail summary, --activity ACTIVITY "
+            "or another --view) or raise --memory-limit"
+        )
+    return RenderError(f"{engine.name} failed (exit {code}){': ' + detail if detail else ''}")
+
+
+def _environment() -> dict[str, str]:
+    environment = dict(os.environ)
+    # Reproducible PDFs: cairo stamps the creation date unless this is set.
+    environment["SOURCE_DATE_EPOCH"] = "0"
+    # Defence in depth: with SERVER_NAME set and GV_FILE_PATH empty, Graphviz refuses to
+    # read any image file, so not even a label that slipped through could embed one.
+    environment["SERVER_NAME"] = "raci"
+    environment.pop("GV_FILE_PATH", None)
+    return environment
+
+
+def _limiter(limits: RenderLimits) -> Callable[[], None]:
+    memory = limits.memory_mib
+
+    def apply() -> None:  # runs in the child between fork and exec
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if memory is not None:
+            size = memory * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+    return apply
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    """Stop the engine and anything it started, and reap it."""
+    try:
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.communicate(timeout=5)
+    except (subprocess.TimeoutExpired, ValueError):  # pragma: no cover - defensive
+        process.kill()
+        process.wait()
