@@ -1,0 +1,83 @@
+"""`raci suggest FILE [--apply -o new.yaml]`: changes that clear findings within capacity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .workshop_io import (
+    EXIT_BAD_INPUT,
+    EXIT_CLEAN,
+    ReportFormat,
+    emit,
+    print_lines,
+    print_problems,
+    write_file,
+)
+
+
+def suggest(
+    file: Annotated[str, typer.Argument(help="The org file.")],
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Write the org with every suggestion applied to --output.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="With --apply: where to write the new org file.", dir_okay=False),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.text,
+) -> int:
+    """Suggest assignment changes that clear findings, within every department's capacity.
+
+    Lists concrete changes (who takes which letter on which task) that clear principle and
+    hygiene findings, never putting a department over its capacity_hours, and explains
+    the trade-off for what stays.
+
+    With --apply -o new.yaml, write the org with the changes applied. The file is edited in
+    place where possible (comments and layout kept); otherwise it is written anew, which
+    the output says.
+    """
+    from .. import LoadError
+    from ..api import loads
+    from ..checker import check
+    from ..report.suggest_report import render_suggestions
+    from ..suggest import suggest as plan
+    from ..yaml_loader import decode
+
+    if apply and output is None:
+        print_lines(["raci: --apply needs --output FILE (it may be the input file itself)"])
+        return EXIT_BAD_INPUT
+    if output is not None and not apply:
+        print_lines(["raci: --output is for the new org file: add --apply"])
+        return EXIT_BAD_INPUT
+    try:
+        with open(file, "rb") as stream:
+            text = decode(stream.read(), file)
+        org = loads(text, file)
+    except OSError as error:
+        print_lines([f"{file}: cannot read file: {error.strerror or error}"])
+        return EXIT_BAD_INPUT
+    except LoadError as error:
+        print_problems(error.problems)
+        return EXIT_BAD_INPUT
+    result = plan(check(org))
+    emit(render_suggestions(result, output_format.value), None)
+    if apply and output is not None:
+        from ..yaml_edit import Unsupported, edit_org_text
+        from ..yaml_writer import dump_organization
+
+        try:
+            new_text, how = edit_org_text(text, org, result.org), "edited in place; comments kept"
+        except Unsupported:
+            new_text, how = (
+                dump_organization(result.org),
+                "written anew; comments of the original are not kept",
+            )
+        if not write_file(output, new_text.encode("utf-8")):
+            return EXIT_BAD_INPUT
+        print_lines([f"wrote {output} ({how}); compare: raci diff {file} {output}"])
+    return EXIT_CLEAN

@@ -1,0 +1,71 @@
+"""What the workshop commands (export, import, diff, whatif, suggest) share: options,
+loading an org file with its problems printed, and writing output whole or not at all."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..errors import Problem
+    from ..model import Organization
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+STDOUT = "-"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailLevel(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def print_lines(lines: Iterable[str]) -> None:
+    for line in lines:
+        sys.stderr.write(f"{line}\n")
+    sys.stderr.flush()
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    print_lines(str(problem) for problem in problems)
+
+
+def load_org(path: str) -> Organization | None:
+    """The org file, or None after printing its problems (the caller exits 2)."""
+    from .. import LoadError
+    from ..api import load
+
+    try:
+        return load(path)
+    except LoadError as error:
+        print_problems(error.problems)
+        return None
+
+
+def emit(text: str, output: Path | None) -> bool:
+    """Write a report to stdout, or atomically to ``output``; False (after saying why) on failure."""
+    if output is None or str(output) == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return True
+    return write_file(output, text.encode("utf-8"))
+
+
+def write_file(path: Path, data: bytes) -> bool:
+    from ..files import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        print_lines([f"raci: cannot write {path}: {error.strerror or error}"])
+        return False
+    return True

@@ -1,0 +1,96 @@
+"""`raci suggest` reports: the numbered list of changes, what is left and why."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..text_safety import escape
+from .diff_report import totals
+from .markdown import escape_markdown
+
+if TYPE_CHECKING:
+    from ..suggest import Suggestion, SuggestResult
+
+FORMAT_VERSION = 1
+SUGGEST_FORMATS = ("text", "json", "markdown")
+
+
+def render_suggestions(result: SuggestResult, output_format: str) -> str:
+    if output_format == "json":
+        data = {"tool": {"name": "raci", "version": __version__}, "format_version": FORMAT_VERSION}
+        return json.dumps({**data, **result.to_dict()}, indent=2, ensure_ascii=False) + "\n"
+    if output_format == "markdown":
+        return _markdown(result)
+    if output_format == "text":
+        return _text(result)
+    raise ValueError(f"unknown format {output_format!r}; choose from {', '.join(SUGGEST_FORMATS)}")
+
+
+def effect(suggestion: Suggestion) -> str:
+    """``clears SOC102, SOC104; adds SOC401`` (a code on both sides was narrowed, not cleared)."""
+    cleared = list(dict.fromkeys(f.code for f in suggestion.resolved))
+    added = list(dict.fromkeys(f.code for f in suggestion.introduced))
+    narrowed = [code for code in cleared if code in added]
+    parts = []
+    if [c for c in cleared if c not in narrowed]:
+        parts.append("clears " + ", ".join(c for c in cleared if c not in narrowed))
+    if narrowed:
+        parts.append("narrows " + ", ".join(narrowed))
+    if [c for c in added if c not in narrowed]:
+        parts.append("adds " + ", ".join(c for c in added if c not in narrowed))
+    return "; ".join(parts)
+
+
+def _totals(result: SuggestResult) -> str:
+    return totals(result.before, result.after)
+
+
+def _text(result: SuggestResult) -> str:
+    lines = [f"Suggestions for {escape(result.before.org.organization)} ({escape(result.before.source)}):"]
+    if not result.suggestions:
+        lines.append("  none: no single assignment change makes the organisation check cleaner")
+    for number, suggestion in enumerate(result.suggestions, start=1):
+        lines.append(f"  {number}. {escape(suggestion.summary)}  [{effect(suggestion)}]")
+        if suggestion.note:
+            lines.append(f"     note: {escape(suggestion.note)}")
+    if result.unresolved:
+        lines.append("")
+        lines.append("Left as they are:")
+        for item in result.unresolved:
+            finding = item.finding
+            lines.append(f"  {finding.severity.value} {finding.code} {escape(finding.message)}")
+            lines.append(f"     why: {escape(item.reason)}")
+    lines.append("")
+    if not result.complete:
+        lines.append("Stopped early on this large organisation: run suggest again on the result for more.")
+    lines.append(f"With all applied: {_totals(result)}")
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(result: SuggestResult) -> str:
+    lines = [
+        f"### raci suggest: {len(result.suggestions)} changes for "
+        f"{escape_markdown(result.before.org.organization)}",
+        "",
+    ]
+    if result.suggestions:
+        lines += ["| # | Change | Effect | Note |", "| ---: | --- | --- | --- |"]
+        for number, s in enumerate(result.suggestions, start=1):
+            lines.append(
+                f"| {number} | {escape_markdown(s.summary)} | {effect(s)} | {escape_markdown(s.note or '')} |"
+            )
+        lines.append("")
+    if result.unresolved:
+        lines += ["| Left | Message | Why |", "| --- | --- | --- |"]
+        for item in result.unresolved:
+            lines.append(
+                f"| {item.finding.code} | {escape_markdown(item.finding.message)} | "
+                f"{escape_markdown(item.reason)} |"
+            )
+        lines.append("")
+    if not result.complete:
+        lines.append("Stopped early on this large organisation: run suggest again on the result for more.")
+    lines.append(f"With all applied: {_totals(result)}")
+    return "\n".join(lines) + "\n"
