@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from .config import Config
     from .findings import Finding
     from .model import Department, Organization, Task
+    from .render import diagram as diagram
+    from .render import render as render
     from .vocabulary import Activity, Function, Letter
     from .yaml_loader import Limits
 
@@ -47,6 +49,8 @@ _LAZY = {
     "Function": "vocabulary",
     "Letter": "vocabulary",
     "Limits": "yaml_loader",
+    "render": "render",
+    "diagram": "render",
 }
 
 
