@@ -123,7 +123,7 @@ def _to_letters(value: Any) -> Any:
     return value
 
 
-_HORIZON_WORDS = {
+HORIZON_WORDS = {
     "per post": 0,
     "per tweet": 0,
     "daily": 1,
@@ -142,8 +142,8 @@ def _to_horizon(value: Any) -> Any:
         raise PydanticCustomError("int_type", "must be a whole number")
     if isinstance(value, str):
         word = value.strip().lower().replace("-", " ").replace("_", " ")
-        if word in _HORIZON_WORDS:
-            return _HORIZON_WORDS[word]
+        if word in HORIZON_WORDS:
+            return HORIZON_WORDS[word]
     return value
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import __version__
-from .model import _HORIZON_WORDS, Organization
+from .model import HORIZON_WORDS, Organization
 from .rules import ALL_RULES, Rule
 from .vocabulary import (
     ACTIVITY_ALIASES,
@@ -198,8 +198,8 @@ def _vocabulary(description: str, values: list[str], descriptions: list[str], wo
 
 
 def horizon_schema() -> Schema:
-    words = list(_HORIZON_WORDS)
-    descriptions = [f"{days} days" if days else "every post" for days in _HORIZON_WORDS.values()]
+    words = list(HORIZON_WORDS)
+    descriptions = [f"{days} days" if days else "every post" for days in HORIZON_WORDS.values()]
     return {
         "description": "Days between reviews of the returns, or a word: 'quarterly' (90), 'yearly' "
         "(365)… 0 or 'per post' means every post; a quarter or more honours principle 2.",

@@ -198,15 +198,23 @@ def init(
 ) -> int:
     """Write a commented starter org file that passes `raci check` and teaches the principles."""
     from ..files import OutputExistsError, write_atomic
+    from ..schema import json_schema_text
     from ..templates import template_text
 
+    # The starter names raci.schema.json for editors; write it beside the file unless one
+    # is already there (it may be the user's, or shared by several org files).
+    schema_path = path.parent / "raci.schema.json"
     try:
         write_atomic(path, template_text(template.value).encode("utf-8"), overwrite=force)
+        wrote_schema = not schema_path.exists()
+        if wrote_schema:
+            write_atomic(schema_path, json_schema_text().encode("utf-8"), overwrite=False)
     except OutputExistsError as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(f"cannot write {path}: {error.strerror or error}")
-    typer.echo(f"wrote {path}; next: raci check {path}", err=True)
+    also = f" and {schema_path} (for editors)" if wrote_schema else ""
+    typer.echo(f"wrote {path}{also}; next: raci check {path}", err=True)
     return EXIT_CLEAN
 
 
