@@ -523,7 +523,8 @@ def test_init_as_a_user_runs_it(tmp_path: Path) -> None:
     assert again.code == 2
     assert "Traceback" not in again.stderr
     assert (tmp_path / "org.yaml").read_bytes() == written
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml"]
+    # No temporary files left behind: just the starter and the schema written beside it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["org.yaml", "raci.schema.json"]
 
 
 def test_init_into_a_missing_directory(cli: Cli, tmp_path: Path) -> None:
