@@ -122,7 +122,7 @@ def test_bad_input_is_reported_per_problem_and_writes_nothing(cli: Cli, tmp_path
     [
         (["-o", "picture.jpg"], "cannot tell the format of picture.jpg ('.jpg')"),
         (["-o", "picture"], "cannot tell the format of picture (no extension)"),
-        (["--activity", "juggling"], "--activity 'juggling': unknown activity"),
+        (["--activity", "juggling"], "--activity: unknown activity 'juggling'"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(

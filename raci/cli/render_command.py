@@ -112,20 +112,14 @@ def choose_format(output: str, output_format: str | None) -> str:
 
 
 def parse_activities(values: Sequence[str]) -> tuple[Activity, ...]:
-    from ..vocabulary import Activity, parse_activity
+    """``--activity`` values, each possibly comma-separated."""
+    from ..render.api import parse_activities as parse
 
-    found: list[Activity] = []
-    for value in values:
-        for word in value.split(","):
-            if not word.strip():
-                continue
-            activity = parse_activity(word.strip())
-            if activity is None:
-                allowed = ", ".join(a.value for a in Activity)
-                raise UsageError(f"--activity {word.strip()!r}: unknown activity; use one of: {allowed}")
-            if activity not in found:
-                found.append(activity)
-    return tuple(found)
+    words = [word.strip() for value in values for word in value.split(",") if word.strip()]
+    try:
+        return parse(words)
+    except ValueError as error:
+        raise UsageError(f"--activity: {error}") from None
 
 
 def _size(count: int) -> str:

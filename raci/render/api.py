@@ -38,7 +38,7 @@ def diagram(
         from ..checker import check
 
         result = check(org)
-    options = ViewOptions(detail=detail, activities=_activities(activities))
+    options = ViewOptions(detail=detail, activities=parse_activities(activities))
     return get_view(view).builder()(org, result, options)
 
 
@@ -72,7 +72,8 @@ def render_source(source: str, format: str, *, limits: RenderLimits | None = Non
     return run_engine(engine, source, output_format, limits or RenderLimits())
 
 
-def _activities(values: Sequence[Activity | str]) -> tuple[Activity, ...]:
+def parse_activities(values: Sequence[Activity | str]) -> tuple[Activity, ...]:
+    """Activities (or any alias of one), without repeats; ``ValueError`` names an unknown one."""
     from ..vocabulary import Activity, parse_activity
 
     found: list[Activity] = []
