@@ -137,8 +137,11 @@ def _clean_raci(venv: Path) -> Path | None:
     """raci from this repository, installed non-editable into ``venv`` (reinstalled each run)."""
     script = _script(venv, "raci")
     print(f"installing raci from {REPO_ROOT} into {venv} (non-editable) ...", flush=True)
-    # Dependencies once; raci itself every time, so the venv holds the working tree's code.
-    requirement = ["--force-reinstall", "--no-deps", str(REPO_ROOT)] if script.exists() else [str(REPO_ROOT)]
+    # Dependencies as declared now (a cheap no-op when satisfied), then raci itself again, so
+    # the venv holds the working tree's code.
+    if not _pip(venv, [str(REPO_ROOT)], "raci's dependencies (clean venv)"):
+        return None
+    requirement = ["--force-reinstall", "--no-deps", str(REPO_ROOT)]
     if not _pip(venv, requirement, "raci (clean venv)") or not script.exists():
         return None
     # A clean venv shows imports the package does not declare: say so instead of timing a crash.

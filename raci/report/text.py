@@ -1,20 +1,16 @@
 """The text report for people: one line per finding, the principle scorecard, a summary.
 
 Finding lines keep the ``file:line:col: severity CODE message`` shape editors and terminals
-turn into links. User text is added as plain :class:`rich.text.Text`, never as markup, so a
-department called ``[bold]`` stays a name.
+turn into links. The report is built as lines of (text, style) segments; without colour
+they are joined as they are, with colour rich styles them. User text only ever becomes a
+:class:`rich.text.Text` segment, never markup, so a department called ``[bold]`` stays a
+name. rich loads only for coloured output: plain runs (CI logs, pipes) skip its import.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from ..scorecard import FAIL, PASS, Scorecard
 from ..severity import Severity
@@ -25,6 +21,10 @@ if TYPE_CHECKING:
     from ..errors import Problem
     from ..findings import Finding
     from . import ReportOptions
+
+#: A run of text and its rich style ("" for none).
+Segment = tuple[str, str]
+Line = list[Segment]
 
 _CORE = (Function.MARKETING, *SHARING_FUNCTIONS)
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -46,119 +46,118 @@ ACTIVITY_HEADERS = {
 
 
 def report_text(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> str:
+    if not options.color:
+        # Plain lines are joined directly: rich costs ~100 µs a line, which adds up to
+        # seconds on organisations with thousands of findings.
+        return "".join(_plain(line) + "\n" for line in report_lines(results, problems, options))
+    return _styled(report_lines(results, problems, options), options.width)
+
+
+def report_lines(
+    results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions
+) -> Iterator[Line]:
+    for result in results:
+        for finding in result.findings:
+            yield _finding_line(finding)
+            if _shows_hint(finding):
+                yield [(f"    fix: {finding.hint}", "dim")]
+        if not options.quiet:
+            yield from _scorecard_lines(result)
+    if not options.quiet:
+        yield _summary(results, problems, options)
+
+
+def _plain(line: Line) -> str:
+    return "".join(text for text, _ in line).rstrip()
+
+
+def _styled(lines: Iterator[Line], width: int) -> str:
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-    )
-    for result in results:
-        if options.color:
-            for finding in result.findings:
-                console.print(_finding_line(finding), soft_wrap=True)
-                if _shows_hint(finding):
-                    console.print(Text(f"    fix: {finding.hint}", style="dim"), soft_wrap=True)
-        else:
-            # Plain lines are written directly: rich costs ~100 µs a line, which adds up to
-            # seconds on organisations with thousands of findings.
-            buffer.write("".join(_plain_finding_lines(result.findings)))
-        if not options.quiet:
-            _print_scorecard(console, result)
-    if not options.quiet:
-        console.print(_summary(results, problems, options))
-    # Rich pads table lines to the full width; trailing blanks are noise in logs and diffs.
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        file=buffer, width=width, force_terminal=True, color_system="standard",
+        highlight=False, markup=False, emoji=False, legacy_windows=False,
+    )  # fmt: skip
+    for line in lines:
+        console.print(Text.assemble(*line), soft_wrap=True)
+    return buffer.getvalue()
 
 
 def _shows_hint(finding: Finding) -> bool:
     return bool(finding.hint) and str(finding.hint).lower() not in finding.message.lower()
 
 
-def _plain_finding_lines(findings: Sequence[Finding]) -> Iterator[str]:
-    for finding in findings:
-        yield f"{_where(finding)}: {finding.severity.value} {finding.code} {finding.message}\n"
-        if _shows_hint(finding):
-            yield f"    fix: {finding.hint}\n"
-
-
-def _where(finding: Finding) -> str:
-    return finding.file if finding.line is None else f"{finding.file}:{finding.line}:{finding.column}"
-
-
-def _finding_line(finding: Finding) -> Text:
+def _finding_line(finding: Finding) -> Line:
     where = finding.file if finding.line is None else f"{finding.file}:{finding.line}:{finding.column}"
-    return Text.assemble(
+    return [
         (where, "bold"),
-        ": ",
+        (": ", ""),
         (finding.severity.value, SEVERITY_STYLE[finding.severity]),
-        " ",
+        (" ", ""),
         (finding.code, "bold"),
-        " ",
-        finding.message,
-    )
+        (" " + finding.message, ""),
+    ]
 
 
-def _print_scorecard(console: Console, result: CheckResult) -> None:
+def _scorecard_lines(result: CheckResult) -> Iterator[Line]:
     scorecard = result.scorecard
-    console.print()
-    console.print(
-        Text.assemble(
-            ("Principles", "bold"),
-            f" for {result.org.organization} ({result.source}): ",
-            (f"{scorecard.passed} of {len(scorecard.principles)} honoured", "bold"),
-        ),
-        soft_wrap=True,
-    )
+    yield []
+    yield [
+        ("Principles", "bold"),
+        (f" for {result.org.organization} ({result.source}): ", ""),
+        (f"{scorecard.passed} of {len(scorecard.principles)} honoured", "bold"),
+    ]
     for entry in scorecard.principles:
         mark = STATUS_MARK.get(entry.status, "·")
         detail = f" ({entry.findings} finding{'s' if entry.findings != 1 else ''})" if entry.findings else ""
-        console.print(
-            Text.assemble(
-                (f"  {mark} {entry.status:<4}", STATUS_STYLE.get(entry.status, "dim")),
-                f'  {entry.principle.number}. Not "{entry.principle.misconception}": ',
-                (entry.principle.checks, "dim"),
-                detail,
-            ),
-            soft_wrap=True,
-        )
-    console.print(_ownership_table(scorecard))
+        yield [
+            (f"  {mark} {entry.status:<4}", STATUS_STYLE.get(entry.status, "dim")),
+            (f'  {entry.principle.number}. Not "{entry.principle.misconception}": ', ""),
+            (entry.principle.checks, "dim"),
+            (detail, ""),
+        ]
+    yield from _ownership_table(scorecard)
 
 
-def _ownership_table(scorecard: Scorecard) -> Table:
-    table = Table(
-        title="Ownership: letters each function holds on each activity",
-        caption="! = a required owner is missing   · = no letter",
-        title_justify="left",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-        padding=(0, 1),
-    )
-    table.add_column("function", no_wrap=True)
-    for activity in scorecard.activities:
-        table.add_column(ACTIVITY_HEADERS[activity.value], justify="center", no_wrap=True)
+def _ownership_table(scorecard: Scorecard) -> Iterator[Line]:
+    """Functions x activities, letters in cells: a fixed-width table, first column left."""
+    header: Line = [("function", "bold")] + [
+        (ACTIVITY_HEADERS[activity.value], "bold") for activity in scorecard.activities
+    ]
+    rows: list[Line] = []
     for function in scorecard.functions:
-        row: list[Text] = [Text(function.label, style="bold" if function in _CORE else "")]
+        row: Line = [(function.label, "bold" if function in _CORE else "")]
         for activity in scorecard.activities:
             cell = scorecard.cells[(function, activity)]
             letters = "".join(letter.value for letter in LETTER_ORDER if letter in cell.letters)
             if cell.missing:
-                row.append(Text(letters or "!", style="bold red"))
+                row.append((letters or "!", "bold red"))
+            elif letters:
+                row.append((letters, "bold" if cell.required is not None else ""))
             else:
-                style = "bold" if cell.required is not None else ""
-                row.append(Text(letters or "·", style=style if letters else "dim"))
-        table.add_row(*row)
-    return table
+                row.append(("·", "dim"))
+        rows.append(row)
+    widths = [max(len(line[column][0]) for line in (header, *rows)) for column in range(len(header))]
+    total = sum(widths) + 3 * (len(widths) - 1)
+    yield [("Ownership: letters each function holds on each activity", "")]
+    yield _table_row(header, widths)
+    yield [("─" * total, "")]
+    yield from (_table_row(row, widths) for row in rows)
+    yield [("! = a required owner is missing   · = no letter", "")]
 
 
-def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> Text:
+def _table_row(cells: Line, widths: list[int]) -> Line:
+    line: Line = [(cells[0][0].ljust(widths[0]), cells[0][1])]
+    for (text, style), width in zip(cells[1:], widths[1:], strict=True):
+        line += [("   ", ""), (text.center(width), style)]
+    return line
+
+
+def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> Line:
     totals = {severity: 0 for severity in reversed(Severity)}
     for result in results:
         for severity, count in result.counts().items():
@@ -176,6 +175,6 @@ def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], option
     # A baseline in use is always mentioned, so a clean run says what it did not report.
     baselined = f"; {options.baselined_total} baselined" if options.baselined is not None else ""
     if not parts:
-        return Text(f"✔ no findings{where}{baselined}", style="bold green")
+        return [(f"✔ no findings{where}{baselined}", "bold green")]
     worst_style = "bold red" if totals[Severity.ERROR] or problems else "bold yellow"
-    return Text(f"✘ {', '.join(parts)}{where}{baselined}", style=worst_style)
+    return [(f"✘ {', '.join(parts)}{where}{baselined}", worst_style)]
