@@ -14,12 +14,32 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .api import diagram, normalise_format, render, render_source
-from .engine import EngineMissingError, RenderError, RenderLimitError, RenderLimits
+from ..lazy import lazy_getattr
 from .options import DETAILS, FORMATS, ViewOptions
 from .views import DEFAULT_VIEW, VIEWS
+
+if TYPE_CHECKING:
+    from .api import diagram, normalise_format, parse_activities, render, render_source
+    from .engine import EngineMissingError, RenderError, RenderLimitError, RenderLimits
+
+# The engine and the API load on first use: the CLI imports this package for its choices
+# (views, formats) on every start, diagrams or not.
+_LAZY = {
+    "diagram": "api",
+    "normalise_format": "api",
+    "parse_activities": "api",
+    "render": "api",
+    "render_source": "api",
+    "EngineMissingError": "engine",
+    "RenderError": "engine",
+    "RenderLimitError": "engine",
+    "RenderLimits": "engine",
+}
+
+
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())
 
 __all__ = [
     "DEFAULT_VIEW",
@@ -33,6 +53,7 @@ __all__ = [
     "ViewOptions",
     "diagram",
     "normalise_format",
+    "parse_activities",
     "render",
     "render_source",
 ]
@@ -43,6 +64,8 @@ class _CallableModule(types.ModuleType):
     it), yet ``raci.render(org, result, ...)`` is the documented call: forward it."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> bytes:
+        from .api import render
+
         return render(*args, **kwargs)
 
 

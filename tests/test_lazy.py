@@ -1,0 +1,44 @@
+"""Lazy attributes of `raci` and `raci.render`: cheap to import, the same objects later."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .conftest import EXAMPLES
+
+
+def _run(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_raci_render_is_the_callable_module_whichever_way_it_is_reached() -> None:
+    path = EXAMPLES / "shared-ownership.yaml"
+    code = (
+        "import raci, sys\n"
+        "first = raci.render\n"
+        "import raci.render as module\n"
+        "assert first is module, (first, module)\n"
+        f"org = raci.load({str(path)!r})\n"
+        "data = raci.render(org, raci.check(org), view='ownership', format='dot')\n"
+        "print(type(data).__name__, module.RenderLimits.__name__)\n"
+    )
+    assert _run(code) == "bytes RenderLimits"
+
+
+def test_import_raci_loads_nothing_heavy() -> None:
+    code = (
+        "import sys, raci\n"
+        "heavy = {'pydantic', 'networkx', 'graphviz', 'rich', 'typer', 'yaml'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    assert _run(code) == "[]"
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    code = (
+        "import raci\n"
+        "try:\n    raci.nope\nexcept AttributeError as error:\n    print(error)\n"
+    )
+    assert _run(code) == "module 'raci' has no attribute 'nope'"
