@@ -1,0 +1,55 @@
+"""`raci report FILE -o report.html`: one self-contained HTML page for a screen and for sharing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .workshop_io import EXIT_BAD_INPUT, EXIT_CLEAN, STDOUT, emit, load_org, print_lines
+
+
+def report(
+    file: Annotated[str, typer.Argument(help="The org file ('-' reads stdin).")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Where to write the HTML page ('-': stdout).")
+    ] = STDOUT,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Stop Graphviz after this many seconds, per diagram.")
+    ] = 30.0,
+    memory_limit: Annotated[
+        int,
+        typer.Option("--memory-limit", min=0, help="Stop Graphviz past this many MiB (0: no limit)."),
+    ] = 2048,
+) -> int:
+    """Write a one-file HTML report: principles, diagrams, the RACI matrix, findings with fixes.
+
+    Everything is inside the page (CSS, SVG diagrams, data; no script, no network), so it
+    opens offline on a projector and prints well. A diagram that cannot be drawn is replaced
+    by a note. Exit 0 when written (findings do not fail it; use `raci check` for that), 2 on
+    bad input, and then nothing is written.
+    """
+    from ..render.engine import RenderLimits
+
+    limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
+    org = load_org(file)
+    if org is None:
+        return EXIT_BAD_INPUT
+    from ..checker import check
+    from ..html_report import build_report
+
+    result = check(org)
+    html = build_report(org, result, limits=limits)
+    # To stdout, or written beside the target and renamed into place (whole or not at all).
+    if not emit(html, Path(output)):
+        return EXIT_BAD_INPUT
+    if output != STDOUT:
+        scorecard = result.scorecard
+        print_lines(
+            [
+                f"wrote {output}: {scorecard.passed} of {len(scorecard.principles)} principles honoured, "
+                f"{len(result.findings)} findings ({len(html.encode('utf-8')) // 1024} KiB)"
+            ]
+        )
+    return EXIT_CLEAN
