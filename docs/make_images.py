@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import raci
-from raci.files import write_atomic
+from raci.files import output_path, write_atomic
 from raci.render import VIEWS, RenderError, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,8 @@ def make_images(out: Path, output_format: str = "png") -> list[Path]:
         org = raci.load(path)
         result = raci.check(org)
         for view in VIEWS:
-            target = out / image_name(path.stem, view, output_format)
+            # Names come from example files: output_path keeps each one inside --out.
+            target = output_path(out, image_name(path.stem, view, output_format))
             write_atomic(target, render(org, result, view=view, format=output_format))
             written.append(target)
     return written
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         written = make_images(args.out, args.format)
-    except RenderError as error:
+    except (RenderError, OSError) as error:
         print(f"make_images: {error}", file=sys.stderr)
         return 2
     for target in written:

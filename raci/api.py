@@ -8,6 +8,7 @@ import sys
 from .config import Config
 from .errors import LoadError, Problem
 from .fast_yaml import fast_parse
+from .files import read_limited
 from .model import Organization
 from .validation import build_config, build_organization
 from .yaml_loader import Limits, decode, parse_yaml
@@ -22,6 +23,14 @@ def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Or
     if name == STDIN:
         return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits)
     return loads_bytes(_read_file(name, limits), source_name=name, limits=limits)
+
+
+def read_text(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The text of an org file (``"-"``: standard input), read within ``limits`` and decoded
+    as :func:`load` does; for callers that need the text itself. Raises :class:`LoadError`."""
+    name = os.fspath(path)
+    data = _read_stdin(limits) if name == STDIN else _read_file(name, limits)
+    return decode(data, "<stdin>" if name == STDIN else name)
 
 
 def loads(text: str, source_name: str = "<string>", *, limits: Limits = DEFAULT_LIMITS) -> Organization:
@@ -60,11 +69,12 @@ def loads_bytes(
 
 def _read_file(name: str, limits: Limits) -> bytes:
     try:
-        if os.stat(name).st_size > limits.max_bytes:
+        size = os.stat(name).st_size
+        if size > limits.max_bytes:
             raise LoadError([_too_large(name, limits)])
         # Read at most one byte past the limit: a FIFO or /dev/zero reports size 0.
         with open(name, "rb") as stream:
-            data = stream.read(limits.max_bytes + 1)
+            data = read_limited(stream, limits.max_bytes, size)
     except OSError as error:
         raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
     except ValueError:  # a NUL in the path
@@ -75,7 +85,7 @@ def _read_file(name: str, limits: Limits) -> bytes:
 
 
 def _read_stdin(limits: Limits) -> bytes:
-    data = sys.stdin.buffer.read(limits.max_bytes + 1)
+    data = read_limited(sys.stdin.buffer, limits.max_bytes)
     if len(data) > limits.max_bytes:
         raise LoadError([_too_large("<stdin>", limits)])
     return data

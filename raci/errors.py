@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text_safety import escape, shorten
+from .text_safety import escape, printable, shorten
 
 
 @dataclass(frozen=True, order=True)
@@ -23,6 +23,12 @@ class Problem:
     path: tuple[str | int, ...] = ()
 
     def __post_init__(self) -> None:
+        # The source is shown in every report: a file name with a control character or a
+        # lone surrogate in it must not reach a terminal raw or break an encoder.
+        object.__setattr__(self, "source", printable(self.source))
+        # Messages quote input only through short excerpts; this is the last lock, so that
+        # no report (JSON and SARIF included) ever carries a raw control character.
+        object.__setattr__(self, "message", printable(self.message))
         # A zero or negative position would send editors and SARIF viewers to nowhere.
         if self.line is not None and self.line < 1:
             raise ValueError(f"line must be >= 1, got {self.line}")

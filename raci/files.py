@@ -1,25 +1,90 @@
-"""Writing output files safely: whole or not at all, and never over a file by surprise."""
+"""Writing output files safely: whole or not at all, and never over a file by surprise.
+
+Every file `raci` writes goes through :func:`write_atomic`: the data goes to a temporary file
+beside the target, which is then renamed into place, so a reader never sees half a file and
+a failure leaves the old one as it was. A target that is a symbolic link, or that exists and
+is not a regular file (a device, a FIFO, a directory), is refused: writing "through" a link
+planted in an output folder must not replace a file elsewhere. Where one command writes
+several files into a folder, :func:`output_path` keeps every name inside that folder.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
+
+_CHUNK = 1024 * 1024
 
 
 class OutputExistsError(FileExistsError):
     pass
 
 
+class UnsafeOutputError(OSError):
+    """An output path that is refused: a symbolic link, not a regular file, or outside the
+    folder chosen for output. ``strerror`` (and ``str()``) is one line for the user."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(errno.EPERM, reason, os.fspath(path))
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+def check_output_target(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`UnsafeOutputError` for a target that must not be written."""
+    target = Path(path)
+    try:
+        found = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # unreadable parent and the like: the write itself reports it
+    if stat.S_ISLNK(found.st_mode):
+        reason = "is a symbolic link; refusing to write through it (remove the link or choose another path)"
+        raise UnsafeOutputError(target, reason)
+    if stat.S_ISDIR(found.st_mode):
+        raise UnsafeOutputError(target, "is a directory; give a file name")
+    if not stat.S_ISREG(found.st_mode):
+        raise UnsafeOutputError(
+            target, "is not a regular file (a device or a pipe); write to a file, or to '-' for stdout"
+        )
+
+
+def output_path(directory: str | os.PathLike[str], name: str | os.PathLike[str]) -> Path:
+    """``directory / name``, refused (:class:`UnsafeOutputError`) unless it stays inside ``directory``.
+
+    For commands that write several files into one folder from names they make up (from
+    example names, views, ids): an absolute name, a ``..`` or a symbolic link on the way
+    must not send a file elsewhere.
+    """
+    root = Path(directory)
+    candidate = root / name
+    resolved_root = root.resolve()
+    # The folder part of the name is resolved (links followed); the file itself is checked
+    # by write_atomic, which refuses a link there.
+    resolved = candidate.parent.resolve() / candidate.name
+    if candidate.name in ("", ".", "..") or not resolved.is_relative_to(resolved_root):
+        raise UnsafeOutputError(candidate, f"is outside the output folder {root}; refusing to write it")
+    check_output_target(candidate)
+    return candidate
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it into place.
 
     A reader never sees a half-written file, and a failure leaves the old file untouched.
-    With ``overwrite=False`` an existing file is refused.
+    With ``overwrite=False`` an existing file is refused. A target that is a symbolic link or
+    not a regular file is refused (:class:`UnsafeOutputError`, an :class:`OSError`).
     """
     target = Path(path)
     if not overwrite and (target.exists() or target.is_symlink()):
         raise OutputExistsError(f"{target} already exists (use --force to replace it)")
+    check_output_target(target)
     directory = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
@@ -38,3 +103,24 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def read_limited(stream: BinaryIO, limit: int, expected: int = 0) -> bytes:
+    """At most ``limit + 1`` bytes of ``stream`` (one more than allowed says "too large").
+
+    Memory follows what is actually there, not the limit: a 200-byte file costs 200 bytes
+    even when the limit is 64 MiB (``read(limit + 1)`` would allocate the whole limit up
+    front). ``expected`` is the size ``stat`` reported, 0 when unknown (a pipe, stdin).
+    """
+    first = stream.read(min(limit, expected) + 1 if expected > 0 else min(limit + 1, 64 * 1024))
+    if not first or len(first) > limit:
+        return first
+    chunks = [first]
+    total = len(first)
+    while total <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return first if len(chunks) == 1 else b"".join(chunks)

@@ -70,6 +70,14 @@ class OrgGraph:
                         by_letter[letter].append(dept_id)
                     else:
                         by_letter[letter] = [dept_id]
+        # Holders in the order the departments are declared, not the order a task's raci
+        # happens to list them: findings then name them the same way whether the org came
+        # from YAML, a spreadsheet (one column order for every row) or HR records.
+        rank = {dept_id: index for index, dept_id in enumerate(org.departments)}
+        for by_letter in holders.values():
+            for found in by_letter.values():
+                if len(found) > 1:
+                    found.sort(key=rank.__getitem__)
         self._node, self._succ, self._pred = nodes, successors, predecessors
         self._holders = holders
 

@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .severity import Severity
-from .text_safety import describe_character, first_unsafe
+from .text_safety import describe_character, first_unsafe, first_unsafe_in_name
 from .vocabulary import (
     ACTIVITY_ALIASES,
     FUNCTION_ALIASES,
@@ -41,6 +41,7 @@ _STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name
 
 
 def _clean_text(value: Any) -> Any:
+    """Free text (descriptions): no control characters, bidi overrides or lone surrogates."""
     if isinstance(value, str):
         bad = first_unsafe(value)
         if bad is not None:
@@ -50,11 +51,38 @@ def _clean_text(value: Any) -> Any:
     return value
 
 
+def _clean_name(value: Any) -> Any:
+    """Names and ids: as free text, and one line (no line break), wherever they are shown."""
+    if isinstance(value, str):
+        bad = first_unsafe_in_name(value)
+        if bad is not None:
+            detail = "" if first_unsafe(bad) else ": names and ids are one line of text"
+            context = {"char": describe_character(bad), "detail": detail}
+            raise PydanticCustomError("unsafe_text", "{char} is not allowed{detail}", context)
+    return value
+
+
+def _blank_is_absent(value: Any) -> Any:
+    # An optional name or description of only spaces says nothing: it is the same as none,
+    # which is also what a spreadsheet cell or a form field makes of it.
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _not_blank(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("string_too_short", "must not be empty")
+    return value
+
+
 CleanText = Annotated[str, StringConstraints(max_length=2000), BeforeValidator(_clean_text)]
+CleanName = Annotated[str, StringConstraints(max_length=2000), BeforeValidator(_clean_name)]
+OptionalText = Annotated[CleanText | None, BeforeValidator(_blank_is_absent)]
+OptionalName = Annotated[CleanName | None, BeforeValidator(_blank_is_absent)]
+RequiredName = Annotated[CleanName, BeforeValidator(_not_blank)]
 Identifier = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200, strip_whitespace=True),
-    BeforeValidator(_clean_text),
+    BeforeValidator(_clean_name),
 ]
 
 
@@ -194,11 +222,11 @@ class Department(BaseModel):
 
     model_config = _STRICT
 
-    name: CleanText | None = Field(None, description="Display name; the id is used when absent.")
+    name: OptionalName = Field(None, description="Display name; the id is used when absent.")
     function: FunctionField
     capacity_hours: Hours | None = Field(None, description="Hours per week it can give to social media.")
-    description: CleanText | None = None
-    roles: list[CleanText] = Field(default_factory=list, description="People or roles inside it.")
+    description: OptionalText = None
+    roles: list[CleanName] = Field(default_factory=list, description="People or roles inside it.")
 
 
 class Task(BaseModel):
@@ -206,13 +234,13 @@ class Task(BaseModel):
 
     model_config = _STRICT
 
-    name: CleanText | None = Field(None, description="Display name; the id is used when absent.")
+    name: OptionalName = Field(None, description="Display name; the id is used when absent.")
     activity: ActivityField
     effort_hours: Hours | None = Field(None, description="Hours per week the task takes.")
     budget: Money | None = Field(None, description="Money per month (ads, tools).")
     review_horizon_days: HorizonDays | None = None
-    channels: list[CleanText] = Field(default_factory=list, description="e.g. facebook, linkedin.")
-    description: CleanText | None = None
+    channels: list[CleanName] = Field(default_factory=list, description="e.g. facebook, linkedin.")
+    description: OptionalText = None
     raci: dict[Identifier, Letters] = Field(
         default_factory=dict, description="Department id -> letters, e.g. {care: RA, pr: C}."
     )
@@ -240,8 +268,8 @@ class Organization(BaseModel):
         json_schema_extra={"title": "raci organisation file"},
     )
 
-    organization: CleanText = Field(description="The company's name.")
-    description: CleanText | None = None
+    organization: RequiredName = Field(description="The company's name.")
+    description: OptionalText = None
     departments: dict[Identifier, Department] = Field(default_factory=dict)
     tasks: dict[Identifier, Task] = Field(default_factory=dict)
     rules: RulesConfig | None = None

@@ -25,7 +25,29 @@ _KEY_MARKER = "[key]"
 
 
 def build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = ()) -> Organization:
-    """Validate data; ``earlier`` problems (from parsing) are reported with any found here."""
+    """Validate data; ``earlier`` problems (from parsing) are reported with any found here.
+
+    Only :class:`LoadError` leaves: data from callers (``Organization.from_data``) may hold
+    any Python object, and an exception its methods raise during validation is a problem
+    with that data, placed at its root, never a crash of the caller.
+    """
+    try:
+        return _build_organization(data, source_map, earlier)
+    except LoadError:
+        raise
+    except Exception as error:  # RecursionError, MemoryError, a str subclass that raises…
+        message = f"the data cannot be validated ({type(error).__name__}: {shorten(_text_of(error), 80)})"
+        raise LoadError([*earlier, _problem(source_map, (), message)]) from None
+
+
+def _text_of(error: BaseException) -> str:
+    try:
+        return str(error)
+    except Exception:
+        return "no description"
+
+
+def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Problem]) -> Organization:
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {_kind(data)}"
         message = f"expected a mapping with 'organization', 'departments' and 'tasks', found {found}"
@@ -38,6 +60,7 @@ def build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Probl
         problems.extend(_translate(error, data, source_map))
     # Checked on the raw data too, so that one bad field does not hide these problems.
     problems.extend(_unknown_references(data, source_map))
+    problems.extend(_ids_equal_once_trimmed(data, source_map))
     problems.extend(_rules_problems(data.get("rules"), source_map))
     if problems or org is None:
         raise LoadError(bounded(problems))
@@ -81,6 +104,34 @@ def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator
                     message + _did_you_mean(department_id, departments),
                     on_key=True,
                 )
+
+
+def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+    """Ids are trimmed of spaces, so ``"care "`` and ``care`` would silently be one: refuse."""
+    sections: list[tuple[Path, Any]] = [(("departments",), data.get("departments"))]
+    tasks = data.get("tasks")
+    sections.append((("tasks",), tasks))
+    if isinstance(tasks, dict):
+        for key, task in tasks.items():
+            if isinstance(task, dict):
+                sections.append((("tasks", key, "raci"), task.get("raci")))
+    for path, section in sections:
+        if not isinstance(section, dict):
+            continue
+        seen: dict[str, Any] = {}
+        for key in section:
+            if not isinstance(key, str):
+                continue
+            trimmed = key.strip()
+            if trimmed in seen:
+                first = seen[trimmed]
+                message = (
+                    f"duplicate id {excerpt(trimmed)}: {excerpt(first)} and {excerpt(key)} "
+                    "are the same id once spaces are trimmed"
+                )
+                yield _problem(source_map, (*path, key), message, on_key=True)
+            else:
+                seen[trimmed] = key
 
 
 def _rules_problems(section: Any, source_map: SourceMap) -> Iterator[Problem]:

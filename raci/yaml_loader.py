@@ -19,12 +19,92 @@ import yaml
 from yaml import events
 
 from .errors import MAX_PROBLEMS, LoadError, Problem
-from .text_safety import UNSAFE_CHARACTERS, describe_character, excerpt
+from .text_safety import UNSAFE_CHARACTERS, describe_character, excerpt, printable
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
-_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class PythonParser(yaml.SafeLoader):
+    """PyYAML's pure-Python parser, taught to read tabs where libyaml reads them.
+
+    libyaml (and YAML itself) takes a tab as separation inside a line: ``key:<TAB>value``,
+    ``{a:<TAB>b}``, ``text<TAB>more``. PyYAML's Python scanner refuses every tab, so the same
+    file loaded or failed depending on whether PyYAML was built with libyaml. These two
+    methods follow libyaml's rules; tabs in indentation stay an error in both.
+    """
+
+    def scan_to_next_token(self) -> None:
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        found = False
+        while not found:
+            # libyaml: tabs are skipped in flow context, and in block context where no
+            # simple key may start (after a key's ':' or a value), never as indentation.
+            while self.peek() == " " or (
+                self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)
+            ):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if self._line_break():
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                found = True
+
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> Any:
+        # PyYAML's method with blanks (space or tab) where it allows only spaces, and
+        # libyaml's check that a tab never stands in a continuation line's indentation.
+        chunks: list[str] = []
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespaces = self.prefix(length)
+        self.forward(length)
+        if self.peek() not in _BREAK_CHARS:
+            if whitespaces:
+                chunks.append(whitespaces)
+            return chunks
+        line_break = self._line_break()
+        self.allow_simple_key = True
+        if self._document_marker():
+            return None
+        breaks = []
+        while self.peek() in " \t" + _BREAK_CHARS:
+            if self.peek() in " \t":
+                if self.peek() == "\t" and self.column < indent:
+                    raise yaml.scanner.ScannerError(
+                        "while scanning a plain scalar",
+                        start_mark,
+                        "found a tab character that violates indentation",
+                        self.get_mark(),
+                    )
+                self.forward()
+            else:
+                breaks.append(self._line_break())
+                if self._document_marker():
+                    return None
+        if line_break != "\n":
+            chunks.append(line_break)
+        elif not breaks:
+            chunks.append(" ")
+        chunks.extend(breaks)
+        return chunks
+
+    def _line_break(self) -> str:
+        found: str = self.scan_line_break()  # type: ignore[no-untyped-call]
+        return found
+
+    def _document_marker(self) -> bool:
+        return self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t" + _BREAK_CHARS
+
+
+_BREAK_CHARS = "\r\n\x85\u2028\u2029"
+
+#: The parser the composer reads events from: libyaml's when PyYAML has it.
+_Parser: Any = getattr(yaml, "CSafeLoader", PythonParser)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _MAP_TAGS = frozenset({None, "tag:yaml.org,2002:map"})
@@ -54,6 +134,10 @@ class SourceMap:
     keys: dict[Path, Position] = field(default_factory=dict)
     values: dict[Path, Position] = field(default_factory=dict)
     complete: bool = True
+
+    def __post_init__(self) -> None:
+        # Findings and problems take their file name from here: keep it printable.
+        self.source = printable(self.source)
 
     def key(self, path: Path) -> Position | None:
         return self._nearest(path, prefer_key=True)

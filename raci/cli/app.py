@@ -72,7 +72,7 @@ class Template(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"raci {__version__}")
+        _write(f"raci {__version__}\n")
         raise typer.Exit(EXIT_CLEAN)
 
 
@@ -82,9 +82,21 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    max_file_size: Annotated[
+        float | None,
+        typer.Option(
+            "--max-file-size",
+            envvar="RACI_MAX_FILE_SIZE",
+            min=0.001,
+            help="Refuse org and config files larger than this many MiB (default: 64).",
+        ),
+    ] = None,
 ) -> None:
     global _debug
     _debug = debug
+    from .inputs import set_max_file_size
+
+    set_max_file_size(max_file_size)
 
 
 @app.command()
@@ -206,7 +218,8 @@ def init(
     schema_path = path.parent / "raci.schema.json"
     try:
         write_atomic(path, template_text(template.value).encode("utf-8"), overwrite=force)
-        wrote_schema = not schema_path.exists()
+        # A link there (even a dangling one) counts as "already there": never written through.
+        wrote_schema = not (schema_path.exists() or schema_path.is_symlink())
         if wrote_schema:
             write_atomic(schema_path, json_schema_text().encode("utf-8"), overwrite=False)
     except OutputExistsError as error:
@@ -214,7 +227,9 @@ def init(
     except OSError as error:
         return _fail(f"cannot write {path}: {error.strerror or error}")
     also = f" and {schema_path} (for editors)" if wrote_schema else ""
-    typer.echo(f"wrote {path}{also}; next: raci check {path}", err=True)
+    from .streams import write_stderr_lines
+
+    write_stderr_lines([f"wrote {path}{also}; next: raci check {path}"])
     return EXIT_CLEAN
 
 
@@ -281,14 +296,22 @@ app.command("diff")(diff_command.diff)
 app.command("whatif")(whatif_command.whatif)
 app.command("suggest")(suggest_command.suggest)
 
+# The one-file HTML report (issue 6): a document for a screen, not a check reporter.
+from . import report_command  # noqa: E402
+
+app.command("report")(report_command.report)
+
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    from .streams import write_stdout
+
+    write_stdout(text)
 
 
 def _fail(message: str) -> int:
-    typer.echo(f"raci: {message}", err=True)
+    from .streams import write_stderr_lines
+
+    write_stderr_lines([f"raci: {message}"])
     return EXIT_BAD_INPUT
 
 
@@ -298,6 +321,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
     # collection every 700 allocations costs a third of checking a large org, so collect
     # rarely (memory stays bounded, unlike switching the collector off).
     gc.set_threshold(100_000, 50, 100)
+    # pydantic scans every installed package's entry points for plugins on first validation
+    # (~10 ms a start); raci uses none. A user who wants plugins can still set the variable.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     sys.exit(run(argv))
 
 
@@ -334,7 +360,8 @@ def run(argv: list[str] | None = None) -> int:
         typer.echo("raci: aborted", err=True)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
-        # The reader went away (`raci check … | head`): stop quietly.
+        # The reader went away (`raci check … | head`) somewhere no command handled it:
+        # stop quietly. (Commands write through cli.streams, which keeps their exit code.)
         _silence_stdout()
         return EXIT_CLEAN
     except KeyboardInterrupt:
@@ -342,8 +369,11 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: say so briefly, trace only on request
         if _debug:
             traceback.print_exc()
+        from ..text_safety import shorten
+
+        # The error's text may quote input: short and escaped, like every other message.
         typer.echo(
-            f"raci: internal error: {type(error).__name__}: {error}\n"
+            f"raci: internal error: {type(error).__name__}: {shorten(_error_text(error), 200)}\n"
             "This is a bug in raci; run again with --debug for the traceback and please report it.",
             err=True,
         )
@@ -351,9 +381,18 @@ def run(argv: list[str] | None = None) -> int:
     return int(result) if isinstance(result, int) else EXIT_CLEAN
 
 
+def _error_text(error: BaseException) -> str:
+    try:
+        return str(error)
+    except Exception:
+        return "(no description)"
+
+
 def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    from .streams import silence
+
+    silence(sys.stdout)
+    silence(sys.stderr)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ from ..checker import CheckResult
 from ..config import Config
 from ..report import ReportOptions, portable_path, render_report
 from ..severity import Severity
+from .inputs import input_limits
 from .settings import FlagError, config_from_flags
+from .streams import write_stderr_lines, write_stdout
 from .terminal import use_color, width
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -76,7 +78,7 @@ def run_check(request: CheckRequest) -> int:
     for name in names:
         try:
             # Through the module, so the library's own entry point is the one that runs.
-            results.append(checker.check(load(name), config))
+            results.append(checker.check(load(name, limits=input_limits()), config))
         except LoadError as error:
             problems.extend(error.problems)
 
@@ -96,7 +98,7 @@ def run_check(request: CheckRequest) -> int:
             return EXIT_BAD_INPUT
         if not request.quiet:
             noun = "finding" if len(baseline) == 1 else "findings"
-            sys.stderr.write(f"raci: wrote {request.write_baseline} with {len(baseline)} {noun}\n")
+            write_stderr_lines([f"raci: wrote {request.write_baseline} with {len(baseline)} {noun}"])
     if baseline is not None:
         filtered = baseline.apply(results)
         results, baselined = list(filtered.results), filtered.baselined
@@ -110,13 +112,18 @@ def run_check(request: CheckRequest) -> int:
         baselined=baselined,
     )
     _print_problems([str(problem) for problem in problems], request.color)
+    if request.output is not None and to_file and problems:
+        # Bad input writes nothing (DESIGN §6): the problems are on stderr, exit 2.
+        _print_problems(
+            [f"{request.output}: not written, because some files could not be loaded"], request.color
+        )
+        return EXIT_BAD_INPUT
     report = render_report(request.output_format, results, problems, options)
     if request.output is not None and to_file:
         if not _write_file(request.output, report, request.color):
             return EXIT_BAD_INPUT
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        write_stdout(report)
     if problems:
         return EXIT_BAD_INPUT
     threshold = Severity(request.fail_on)
@@ -181,12 +188,9 @@ def _config(
             raise FlagError("; ".join(message for _, message, _ in problems))
     if path is None:
         return flags
-    from_file = load_config(path)
+    from_file = load_config(path, limits=input_limits())
     return from_file.overridden_by(flags) if flags is not None else from_file
 
 
 def _print_problems(lines: Sequence[str], color: str) -> None:
-    colored = use_color(color, sys.stderr)
-    for line in lines:
-        sys.stderr.write(f"\x1b[31m{line}\x1b[0m\n" if colored else f"{line}\n")
-    sys.stderr.flush()
+    write_stderr_lines(lines, color=use_color(color, sys.stderr))

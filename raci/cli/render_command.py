@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..render.options import DETAILS, FORMATS
 from ..render.views import DEFAULT_VIEW, VIEWS
+from .inputs import input_limits
+from .streams import write_stderr_lines, write_stdout
 
 if TYPE_CHECKING:
     from ..vocabulary import Activity
@@ -65,12 +67,10 @@ def run_render(
         return _fail(str(error))
 
     try:
-        org = load(file)
+        org = load(file, limits=input_limits())
         result = check(org)
     except LoadError as error:
-        for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        sys.stderr.flush()
+        write_stderr_lines(str(problem) for problem in error.problems)
         return EXIT_BAD_INPUT
 
     try:
@@ -78,19 +78,17 @@ def run_render(
     except (EngineMissingError, RenderLimitError) as error:
         return _fail(str(error))
     except RenderError as error:
-        sys.stderr.write(f"raci: {error}\nThis is a bug in raci; please report it.\n")
+        write_stderr_lines([f"raci: {error}", "This is a bug in raci; please report it."])
         return EXIT_INTERNAL
 
     if output == STDOUT:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return EXIT_CLEAN
     try:
         write_atomic(output, data)
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
-    sys.stderr.write(f"wrote {output} ({view} view, {chosen.upper()}, {_size(len(data))})\n")
+    write_stderr_lines([f"wrote {output} ({view} view, {chosen.upper()}, {_size(len(data))})"])
     return EXIT_CLEAN
 
 
@@ -127,6 +125,5 @@ def _size(count: int) -> str:
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"raci: {message}\n")
-    sys.stderr.flush()
+    write_stderr_lines([f"raci: {message}"])
     return EXIT_BAD_INPUT

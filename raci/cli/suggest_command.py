@@ -42,11 +42,11 @@ def suggest(
     the output says.
     """
     from .. import LoadError
-    from ..api import loads
+    from ..api import STDIN, loads, read_text
     from ..checker import check
     from ..report.suggest_report import render_suggestions
     from ..suggest import suggest as plan
-    from ..yaml_loader import decode
+    from .inputs import input_limits
 
     if apply and output is None:
         print_lines(["raci: --apply needs --output FILE (it may be the input file itself)"])
@@ -55,12 +55,9 @@ def suggest(
         print_lines(["raci: --output is for the new org file: add --apply"])
         return EXIT_BAD_INPUT
     try:
-        with open(file, "rb") as stream:
-            text = decode(stream.read(), file)
-        org = loads(text, file)
-    except OSError as error:
-        print_lines([f"{file}: cannot read file: {error.strerror or error}"])
-        return EXIT_BAD_INPUT
+        # Read within the size bound, as every other command does.
+        text = read_text(file, limits=input_limits())
+        org = loads(text, "<stdin>" if file == STDIN else file, limits=input_limits())
     except LoadError as error:
         print_problems(error.problems)
         return EXIT_BAD_INPUT

@@ -3,7 +3,6 @@ loading an org file with its problems printed, and writing output whole or not a
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
@@ -30,9 +29,9 @@ class FailLevel(str, Enum):
 
 
 def print_lines(lines: Iterable[str]) -> None:
-    for line in lines:
-        sys.stderr.write(f"{line}\n")
-    sys.stderr.flush()
+    from .streams import write_stderr_lines
+
+    write_stderr_lines(lines)
 
 
 def print_problems(problems: Iterable[Problem]) -> None:
@@ -43,9 +42,10 @@ def load_org(path: str) -> Organization | None:
     """The org file, or None after printing its problems (the caller exits 2)."""
     from .. import LoadError
     from ..api import load
+    from .inputs import input_limits
 
     try:
-        return load(path)
+        return load(path, limits=input_limits())
     except LoadError as error:
         print_problems(error.problems)
         return None
@@ -54,8 +54,9 @@ def load_org(path: str) -> Organization | None:
 def emit(text: str, output: Path | None) -> bool:
     """Write a report to stdout, or atomically to ``output``; False (after saying why) on failure."""
     if output is None or str(output) == STDOUT:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from .streams import write_stdout
+
+        write_stdout(text)
         return True
     return write_file(output, text.encode("utf-8"))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import LoadError, Problem
+from ..files import read_limited
 from ..text_safety import escape
 from .escape import restore
 
@@ -25,6 +26,12 @@ Value = str | int | float | None
 MAX_BYTES = 32 * 1024 * 1024
 MAX_ROWS = 250_000
 MAX_COLUMNS = 5_000
+#: Cells kept in memory (empty ones included, up to each row's last value): rows and columns
+#: are bounded one by one, but 250,000 rows of 5,000 columns would not fit anywhere.
+MAX_CELLS = 10_000_000
+#: What the parts of an .xlsx (a zip) may add up to once unpacked: a zip bomb is refused
+#: from its directory, before anything is inflated.
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -95,7 +102,8 @@ def read_sheet(path: str | os.PathLike[str], sheet: str | None = None) -> Sheet:
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
     try:
-        if os.stat(name).st_size > MAX_BYTES:
+        size = os.stat(name).st_size
+        if size > MAX_BYTES:
             raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
     except OSError as error:
         raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
@@ -106,11 +114,13 @@ def read_sheet(path: str | os.PathLike[str], sheet: str | None = None) -> Sheet:
             raise LoadError([Problem(name, None, None, "a CSV file has no sheets: leave out --sheet")])
         try:
             with open(name, "rb") as stream:
-                data = stream.read(MAX_BYTES + 1)
+                data = read_limited(stream, MAX_BYTES, size)
         except OSError as error:
             raise LoadError(
                 [Problem(name, None, None, f"cannot read file: {error.strerror or error}")]
             ) from None
+        if len(data) > MAX_BYTES:  # a pipe or a device reports no size up front
+            raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
         return read_csv_bytes(data, name)
     raise LoadError([Problem(name, None, None, "unknown spreadsheet type: name the file .xlsx or .csv")])
 
@@ -171,6 +181,7 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
         raise LoadError(
             [Problem(source, None, None, "reading .xlsx needs openpyxl: pip install openpyxl")]
         ) from None
+    _check_unpacked_size(source)
     try:
         workbook = load_workbook(source, read_only=True, data_only=False)
     except Exception as error:  # zip, XML and openpyxl's own errors: the file is not a workbook
@@ -194,11 +205,27 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
     return result
 
 
+def _check_unpacked_size(source: str) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return  # load_workbook says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        limit = MAX_UNPACKED_BYTES // 2**20
+        raise LoadError(
+            [Problem(source, None, None, f"workbook unpacks to more than {limit} MiB; refusing to read it")]
+        )
+
+
 def _worksheet_rows(
     worksheet: Any, source: str, sheet: str
 ) -> tuple[list[list[Value]], list[tuple[int, int]]]:
     rows: list[list[Value]] = []
     formulas: list[tuple[int, int]] = []
+    kept = 0
     for r, cells in enumerate(worksheet.iter_rows(), start=1):
         if r > MAX_ROWS:
             raise LoadError([Problem(source, None, None, f"sheet {sheet!r} has more than {MAX_ROWS:,} rows")])
@@ -216,6 +243,10 @@ def _worksheet_rows(
             row.append(value)
         while row and row[-1] is None:
             row.pop()
+        kept += len(row) + 1
+        if kept > MAX_CELLS:
+            message = f"sheet {sheet!r} has more than {MAX_CELLS:,} cells"
+            raise LoadError([Problem(source, None, None, message)])
         rows.append(row)
     while rows and not rows[-1]:
         rows.pop()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,8 @@ from .layout import (
 
 if TYPE_CHECKING:
     from ..model import Organization
+
+_LINE_BREAK = re.compile("[ \t]*[\r\n\x0b\x0c\x85\u2028\u2029]+[ \t]*")
 
 #: Cells that mean "no letter" in hand-kept matrices.
 NO_LETTER = frozenset({"-", "\u2013", "\u2014", "."})
@@ -96,6 +99,14 @@ class _Builder:
 
     def warn(self, r: int, c: int, message: str) -> None:
         self.warnings.append(self.sheet.problem(r + 1, c + 1, f"warning: {message}"))
+
+    def one_line(self, text: str, r: int, c: int) -> str:
+        """A name as one line: a line break in a cell is how a spreadsheet wraps a long
+        header, so it is read as a space (names never hold line breaks), with a warning."""
+        if not _LINE_BREAK.search(text):
+            return text
+        self.warn(r, c, "a line break in a name was read as a space (names are one line)")
+        return _LINE_BREAK.sub(" ", text).strip()
 
     def place(self, path: Path, r: int, c: int, *, key: bool = False) -> None:
         (self.keys if key else self.values)[path] = (r + 1, c + 1)
@@ -188,7 +199,12 @@ class _Builder:
             text = str(value)
             key = label_key(text)
             task_field = TASK_COLUMN_LABELS.get(key)
-            if not in_departments and task_field is not None and task_field not in self.task_columns:
+            if (
+                not in_departments
+                and task_field is not None
+                and task_field not in self.task_columns
+                and not self._has_department_rows(c)
+            ):
                 self.task_columns[task_field] = c
                 continue
             in_departments = True
@@ -214,6 +230,12 @@ class _Builder:
             )
         return departments
 
+    def _has_department_rows(self, c: int) -> bool:
+        """Whether the department rows above the header (function, name…) fill column ``c``:
+        then it is a department, even one whose id reads like a task column ("budget",
+        "name"; found by tests/test_fuzz.py)."""
+        return any(self.cell(r, c) is not None for r in self.dept_rows.values())
+
     def _column_has_data(self, c: int, header: int) -> bool:
         return any(c < len(row) and row[c] is not None for row in self.sheet.rows[header + 1 :])
 
@@ -233,7 +255,8 @@ class _Builder:
             if name is not None:
                 self.place((*path, "name"), self.dept_rows[DEPT_NAME], c)
         if name is not None:
-            department["name"] = name if isinstance(name, str) else str(name)
+            row = self.dept_rows.get(DEPT_NAME, self.header)
+            department["name"] = self.one_line(name if isinstance(name, str) else str(name), row, c)
         function = self.cell(self.dept_rows[DEPT_FUNCTION], c) if DEPT_FUNCTION in self.dept_rows else None
         if function is not None:
             department["function"] = function
@@ -287,7 +310,7 @@ class _Builder:
             if head is None:
                 self.problem(r, 0, "this row has cells but no task in column A")
                 continue
-            text = head if isinstance(head, str) else str(head)
+            text = self.one_line(head if isinstance(head, str) else str(head), r, 0)
             task_id = text.strip() if ids_given else slugify(text)
             if not task_id:
                 task_id = f"task-{r + 1}"
@@ -308,6 +331,8 @@ class _Builder:
                 value = self.cell(r, c)
                 if value is None:
                     continue
+                if name == "name" and isinstance(value, str):
+                    value = self.one_line(value, r, c)
                 task[name] = split_list(value) if name in _LIST_FIELDS else value
                 self.place((*path, name), r, c)
             if "activity" not in task:
