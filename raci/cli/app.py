@@ -20,8 +20,7 @@ import typer
 
 from .. import __version__
 from ..report import FORMATS
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL, FailLevel
 
 app = typer.Typer(
     name="raci",
@@ -51,12 +50,6 @@ DEFAULT_FORMAT = OutputFormat("text")
 class ListFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-class Level(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 class ColorChoice(str, Enum):
@@ -106,8 +99,8 @@ def check(
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
     ] = DEFAULT_FORMAT,
     fail_on: Annotated[
-        Level, typer.Option(help="Exit 1 when a finding is at or above this level.")
-    ] = Level.error,
+        FailLevel, typer.Option(help="Exit 1 when a finding is at or above this level.")
+    ] = FailLevel.error,
     select: Annotated[
         list[str], typer.Option(help="Only these rule codes or prefixes (comma-separated).")
     ] = [],  # noqa: B006
@@ -153,7 +146,7 @@ def check(
         CheckRequest(
             files=files,
             output_format=output_format.value,
-            fail_on=Level(fail_on).value,
+            fail_on=FailLevel(fail_on).value,
             select=select,
             ignore=ignore,
             severity=severity,

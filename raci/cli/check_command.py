@@ -19,12 +19,12 @@ from ..checker import CheckResult
 from ..config import Config
 from ..report import ReportOptions, portable_path, render_report
 from ..severity import Severity
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
 from .inputs import input_limits
 from .settings import FlagError, config_from_flags
 from .streams import write_stderr_lines, write_stdout
 from .terminal import use_color, width
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 YAML_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
 

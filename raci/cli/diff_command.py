@@ -7,15 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .workshop_io import (
-    EXIT_BAD_INPUT,
-    EXIT_CLEAN,
-    EXIT_FINDINGS,
-    FailLevel,
-    ReportFormat,
-    emit,
-    load_org,
-)
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, FailLevel
+from .workshop_io import ReportFormat, emit, load_org
 
 
 def diff(

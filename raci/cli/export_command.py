@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .workshop_io import EXIT_BAD_INPUT, EXIT_CLEAN, load_org, print_lines, write_file
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from .workshop_io import load_org, print_lines, write_file
 
 
 class SheetFormat(str, Enum):

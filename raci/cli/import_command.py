@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .workshop_io import EXIT_BAD_INPUT, EXIT_CLEAN, emit, print_lines, print_problems
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from .workshop_io import emit, print_lines, print_problems
 
 
 def import_matrix(

@@ -16,7 +16,8 @@ from .streams import write_stderr_lines, write_stdout
 if TYPE_CHECKING:
     from ..vocabulary import Activity
 
-EXIT_CLEAN, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 2, 3
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
+
 STDOUT = "-"
 _SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 _BINARY = ("png", "pdf")

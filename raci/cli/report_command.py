@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .workshop_io import EXIT_BAD_INPUT, EXIT_CLEAN, STDOUT, emit, load_org, print_lines
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from .workshop_io import STDOUT, emit, load_org, print_lines
 
 
 def report(

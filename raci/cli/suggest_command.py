@@ -7,15 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .workshop_io import (
-    EXIT_BAD_INPUT,
-    EXIT_CLEAN,
-    ReportFormat,
-    emit,
-    print_lines,
-    print_problems,
-    write_file,
-)
+from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from .workshop_io import ReportFormat, emit, print_lines, print_problems, write_file
 
 
 def suggest(

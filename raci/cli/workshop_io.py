@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from ..errors import Problem
     from ..model import Organization
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 STDOUT = "-"
 
 
@@ -20,12 +19,6 @@ class ReportFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
-
-
-class FailLevel(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 def print_lines(lines: Iterable[str]) -> None:
