@@ -238,27 +238,8 @@ class _Full(_View):
         capacity = org.departments[dept_id].capacity_hours
         load = f"R {effort:g}" + (f" of {capacity:g}" if capacity is not None else "") + " h a week"
         stats = f"{load} · A on {accountable} task{'s' if accountable != 1 else ''}"
-        label = (
-            '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            '<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
-            f"<B>{html_lines(org.department_label(dept_id), 26, 2, 'LEFT')}</B></TD></TR>"
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{style.MUTED}">'
-            f"{html_text(stats)}</FONT></TD></TR>"
-            f"{flag_rows(flag)}</TABLE>>"
-        )
-        attrs = {"label": label, "shape": "box", "margin": "0.12,0.06"}
-        if flag is not None:
-            attrs.update(gap_attrs(flag))
-        else:
-            attrs.update(
-                {
-                    "class": "department",
-                    "style": "rounded,filled",
-                    "fillcolor": style.NODE_FILL,
-                    "tooltip": dot_string(f"{org.department_label(dept_id)} ({dept_id})"),
-                }
-            )
-        return attrs
+        title = f"<B>{html_lines(org.department_label(dept_id), 26, 2, 'LEFT')}</B>"
+        return _entity_node("department", title, stats, flag, f"{org.department_label(dept_id)} ({dept_id})")
 
     def _tasks(self, dot: graphviz.Digraph) -> list[str]:
         nodes = []
@@ -310,27 +291,10 @@ class _Full(_View):
                 merged.messages.extend(m for m in owner.flag.messages if m not in merged.messages)
                 merged.severity = max(merged.severity, owner.flag.severity)
             flag = merged
-        label = (
-            '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            '<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
-            f"{html_lines(org.task_label(task_id), 30, 3, 'LEFT')}</TD></TR>"
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{style.MUTED}">'
-            f"{html_text(effort_text(org, task_id))}</FONT></TD></TR>"
-            f"{flag_rows(flag)}</TABLE>>"
+        title = html_lines(org.task_label(task_id), 30, 3, "LEFT")
+        return _entity_node(
+            "task", title, effort_text(org, task_id), flag, f"{org.task_label(task_id)} ({task_id})"
         )
-        attrs = {"label": label, "shape": "box", "margin": "0.12,0.06"}
-        if flag is not None:
-            attrs.update(gap_attrs(flag))
-        else:
-            attrs.update(
-                {
-                    "class": "task",
-                    "style": "rounded,filled",
-                    "fillcolor": style.NODE_FILL,
-                    "tooltip": dot_string(f"{org.task_label(task_id)} ({task_id})"),
-                }
-            )
-        return attrs
 
     def _edges(self, dot: graphviz.Digraph) -> None:
         for task_id in self.tasks:
@@ -645,3 +609,27 @@ _RULE_WORDS = {
     "SOC301": "recovery without A",
     "SOC401": "no effort or budget",
 }
+
+
+def _entity_node(kind: str, title: str, detail: str, flag: Flag | None, tooltip: str) -> dict[str, str]:
+    """A department or task box: its (already escaped) title, a muted detail line, its gaps."""
+    label = (
+        '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{title}</TD></TR>'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{style.MUTED}">'
+        f"{html_text(detail)}</FONT></TD></TR>"
+        f"{flag_rows(flag)}</TABLE>>"
+    )
+    attrs = {"label": label, "shape": "box", "margin": "0.12,0.06"}
+    if flag is not None:
+        attrs.update(gap_attrs(flag))
+    else:
+        attrs.update(
+            {
+                "class": kind,
+                "style": "rounded,filled",
+                "fillcolor": style.NODE_FILL,
+                "tooltip": dot_string(tooltip),
+            }
+        )
+    return attrs
