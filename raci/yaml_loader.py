@@ -291,7 +291,22 @@ class _Composer:
         return ParsedYaml(root, self.map, self.problems)
 
     def _compose(self) -> Any:
-        parser = _Parser(self.text)
+        try:
+            return self._compose_with(_Parser)
+        except yaml.MarkedYAMLError as error:
+            # libyaml 0.2.6 (PyYAML 6.0.4) scans a run of brackets ahead of its events and
+            # stops at depth 1000, before our own bound can count them. Read such a text
+            # again with the Python parser, which has no such limit, so our bound (and its
+            # position) is the one the user sees whatever libyaml is installed.
+            if _Parser is PythonParser or "nesting depth" not in str(error.problem):
+                raise
+            self.problems.clear()
+            self.map = SourceMap(self.source, complete=self.all_positions)
+            self.stack.clear()
+            return self._compose_with(PythonParser)
+
+    def _compose_with(self, parser_class: Any) -> Any:
+        parser = parser_class(self.text)
         try:
             return self._walk(parser)
         finally:

@@ -650,3 +650,25 @@ def test_unreadable_paths_are_load_errors(name: str, tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.message.startswith("cannot read file")
     assert "\x00" not in str(caught.value)
+
+
+def test_a_libyaml_depth_stop_still_gives_our_own_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml 0.2.6 (PyYAML 6.0.4) stops runs of brackets at depth 1000 before emitting any
+    event; the loader then reads with the Python parser so its own bound and position win."""
+    import yaml
+
+    from raci import yaml_loader
+
+    class StopsAtDepth(yaml_loader.PythonParser):
+        def get_event(self) -> object:
+            mark = yaml.Mark("x", 0, 0, 1000, None, None)
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+            )
+
+    monkeypatch.setattr(yaml_loader, "_Parser", StopsAtDepth)
+    with pytest.raises(raci.LoadError) as caught:
+        raci.loads("[" * 5_000, source_name="deep.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (1, MAX_DEPTH + 1)
+    assert "nesting is deeper than" in problem.message
