@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..checker import CheckResult
-from ..render.gapmap import Flag, GapMap, build_gap_map
+from ..render.gapmap import Flag, GapMap, build_gap_map, row_marks
 from ..render.gaps_view import functions_in_order
 from ..severity import Severity
 from ..vocabulary import Activity, Function, Letter, format_letters
@@ -22,11 +22,6 @@ MAX_ROWS = 250
 MAX_COLUMNS = 60
 
 _STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.CONSULTED, Letter.INFORMED)
-_POINTS_AT: dict[str, tuple[Letter, ...]] = {
-    "RACI001": (Letter.ACCOUNTABLE,),
-    "RACI004": (Letter.RESPONSIBLE,),
-    "RACI005": (Letter.CONSULTED,),
-}
 
 
 @dataclass(frozen=True)
@@ -149,26 +144,8 @@ def _task_row(result: CheckResult, gaps: GapMap, task_id: str, departments: list
     assignments = graph.assignments(task_id)
     flag = gaps.tasks.get(task_id)
     owners = _owner_gaps(gaps, task_id)
-    pointed: dict[tuple[str, Letter], set[str]] = {}
-    if flag is not None:
-        for code in flag.codes:
-            for letter in _POINTS_AT.get(code, ()):
-                holders = graph.holders(task_id, letter)
-                if code != "RACI001" or len(holders) > 1:
-                    for dept_id in holders:
-                        pointed.setdefault((dept_id, letter), set()).add(code)
-    should: dict[str, tuple[str, set[str]]] = {}
-    for function, owner_flag, letters in owners:
-        # The rules name the function's first department; mark that one cell.
-        first = next((d for d in departments if graph.function_of(d) is function), None)
-        if first is not None:
-            short = letters.replace(" or ", "/").replace(", ", "/")
-            should[first] = (short, set(owner_flag.codes))
-        if function is not Function.MARKETING and "SOC104" in owner_flag.codes:
-            for dept_id, held in assignments.items():
-                if graph.function_of(dept_id) is Function.MARKETING:
-                    for letter in held & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE}:
-                        pointed.setdefault((dept_id, letter), set()).add("SOC104")
+    marks = row_marks(result, gaps, task_id, departments)
+    pointed, should = marks.pointed, marks.should
     cells = []
     for dept_id in departments:
         held = assignments.get(dept_id, frozenset())

@@ -198,3 +198,50 @@ def _function(value: str | None) -> Function | None:
         return Function(value) if value else None
     except ValueError:
         return None
+
+
+#: Which letters, held by whom, each code points at in a task's row of the matrix.
+POINTS_AT: dict[str, tuple[Letter, ...]] = {
+    "RACI001": (Letter.ACCOUNTABLE,),
+    "RACI004": (Letter.RESPONSIBLE,),
+    "RACI005": (Letter.CONSULTED,),
+}
+
+
+@dataclass(frozen=True)
+class RowMarks:
+    """The cells of one task's matrix row that findings point at (matrix view, HTML report)."""
+
+    #: (department, letter held) -> codes pointing at it: both A's of a task with two, the R's
+    #: of a task with too many, marketing's R/A where another function should lead (SOC104).
+    pointed: dict[tuple[str, Letter], set[str]]
+    #: department -> (letters it should hold, e.g. "R" or "R/A"; the codes saying so). The
+    #: rules name a function's first department, so that one cell is marked.
+    should: dict[str, tuple[str, set[str]]]
+
+
+def row_marks(result: CheckResult, gaps: GapMap, task_id: str, departments: list[str]) -> RowMarks:
+    graph = result.graph
+    pointed: dict[tuple[str, Letter], set[str]] = {}
+    flag = gaps.tasks.get(task_id)
+    if flag is not None:
+        for code in flag.codes:
+            for letter in POINTS_AT.get(code, ()):
+                holders = graph.holders(task_id, letter)
+                if code != "RACI001" or len(holders) > 1:
+                    for dept_id in holders:
+                        pointed.setdefault((dept_id, letter), set()).add(code)
+    should: dict[str, tuple[str, set[str]]] = {}
+    for owner in gaps.missing_owners.values():
+        if owner.task != task_id:
+            continue
+        first = next((d for d in departments if graph.function_of(d) is owner.function), None)
+        if first is not None:
+            letters = owner.letters.replace(" or ", "/").replace(", ", "/")
+            should[first] = (letters, set(owner.flag.codes))
+        if owner.function is not Function.MARKETING and "SOC104" in owner.flag.codes:
+            for dept_id, held in graph.assignments(task_id).items():
+                if graph.function_of(dept_id) is Function.MARKETING:
+                    for letter in held & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE}:
+                        pointed.setdefault((dept_id, letter), set()).add("SOC104")
+    return RowMarks(pointed, should)

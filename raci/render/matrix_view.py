@@ -19,7 +19,7 @@ from ..model import Organization
 from ..vocabulary import Activity, Function, Letter, format_letters
 from . import style
 from .escape import NodeIds, dot_string, html_lines, html_text, wrap
-from .gapmap import Flag, GapMap, build_gap_map
+from .gapmap import Flag, GapMap, build_gap_map, row_marks
 from .gaps_view import functions_in_order, subtitle
 from .options import MATRIX_MAX_COLUMNS, MATRIX_MAX_ROWS, ViewOptions
 
@@ -27,13 +27,6 @@ _NAME_WIDTH = 230
 _CELL_WIDTH = 82
 _FINDINGS_WIDTH = 190
 _LINE = 14
-
-#: Which letters, held by whom, each code points at in a task's row.
-_POINTS_AT: dict[str, tuple[Letter, ...]] = {
-    "RACI001": (Letter.ACCOUNTABLE,),
-    "RACI004": (Letter.RESPONSIBLE,),
-    "RACI005": (Letter.CONSULTED,),
-}
 
 
 def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
@@ -211,27 +204,9 @@ class _Matrix:
         assignments = graph.assignments(task_id)
         flag = self.gaps.tasks.get(task_id)
         owners = self._owner_gaps(task_id)
-        pointed: set[tuple[str, Letter]] = set()
-        if flag is not None:
-            for code in flag.codes:
-                for letter in _POINTS_AT.get(code, ()):
-                    holders = graph.holders(task_id, letter)
-                    if code != "RACI001" or len(holders) > 1:
-                        pointed.update((d, letter) for d in holders)
-        should: dict[str, str] = {}
-        for function, owner_flag in owners:
-            # The rules suggest the function's first department; mark that one cell.
-            first = next((d for d in self.departments if graph.function_of(d) is function), None)
-            if first is not None:
-                should[first] = _owner_letters(self.gaps, task_id, function)
-            if function is not Function.MARKETING and any(c == "SOC104" for c in owner_flag.codes):
-                pointed.update(
-                    (d, letter)
-                    for d, letters in assignments.items()
-                    if graph.function_of(d) is Function.MARKETING
-                    for letter in letters
-                    if letter in (Letter.RESPONSIBLE, Letter.ACCOUNTABLE)
-                )
+        marks = row_marks(self.result, self.gaps, task_id, self.departments)
+        pointed = set(marks.pointed)
+        should = {dept_id: letters for dept_id, (letters, _) in marks.should.items()}
         findings = _findings(flag, owners)
         finding_lines = [wrap(f"{code} {note}", 32, 2) for code, note in findings]
         name_lines = wrap(org.task_label(task_id), 34, 2)
@@ -295,13 +270,6 @@ class _Matrix:
             f'<TD {size} BGCOLOR="{look.fill}"><FONT COLOR="{look.ink}" POINT-SIZE="12">'
             f"<B>{html_text(written)}</B></FONT></TD>"
         )
-
-
-def _owner_letters(gaps: GapMap, task_id: str, function: Function) -> str:
-    for owner in gaps.missing_owners.values():
-        if owner.task == task_id and owner.function is function:
-            return owner.letters.replace(" or ", "/").replace(", ", "/")
-    return "R"
 
 
 def _findings(flag: Flag | None, owners: Iterable[tuple[Function, Flag]]) -> list[tuple[str, str]]:
