@@ -9,6 +9,7 @@ has no task becomes a *missing activity* (a placeholder task). Findings that fit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..checker import CheckResult
@@ -36,6 +37,15 @@ class Flag:
             self.items.append((finding.code, note))
         self.messages.append(f"{finding.code}: {finding.message}")
         self.severity = max(self.severity, finding.severity)
+
+    def merge(self, other: Flag, note: Callable[[str], str] | None = None) -> None:
+        """Take in another element's gaps (notes rewritten by ``note``), without repeats."""
+        for code, text in other.items:
+            item = (code, note(text) if note else text)
+            if item not in self.items:
+                self.items.append(item)
+        self.messages.extend(m for m in other.messages if m not in self.messages)
+        self.severity = max(self.severity, other.severity)
 
 
 @dataclass

@@ -216,12 +216,7 @@ class _Full(_View):
                     flag = Flag()
                     for owner in self.owners:
                         if owner.function is function:
-                            for (code, _), message in zip(
-                                owner.flag.items, owner.flag.messages, strict=False
-                            ):
-                                flag.items.append((code, ""))
-                                flag.messages.append(message)
-                            flag.severity = max(flag.severity, owner.flag.severity)
+                            flag.merge(owner.flag, note=lambda _: "")
                     label = f"<<I>no {html_text(function.phrase)} department</I>>"
                     cluster.node(
                         node, label=label, shape="box", fontcolor=style.GAP, **gap_attrs(flag, dashed=True)
@@ -265,9 +260,7 @@ class _Full(_View):
                     if activity not in self.missing:
                         for owner in self.owners:
                             if owner.activity is activity:
-                                flag.items.extend((code, "") for code, _ in owner.flag.items)
-                                flag.messages.extend(owner.flag.messages)
-                                flag.severity = max(flag.severity, owner.flag.severity)
+                                flag.merge(owner.flag, note=lambda _: "")
                     node = self.ids(("no-task", activity))
                     label = f"<<I>no {html_text(activity.value.replace('_', ' '))} task</I>>"
                     cluster.node(
@@ -284,12 +277,9 @@ class _Full(_View):
             # The task lacks an owner: say so on it too, not only on the red edge.
             merged = Flag()
             if flag is not None:
-                _merge(merged, flag)
+                merged.merge(flag)
             for owner in owners:
-                for code, note in owner.flag.items:
-                    merged.items.append((code, f"{owner.function.phrase} {note}"))
-                merged.messages.extend(m for m in owner.flag.messages if m not in merged.messages)
-                merged.severity = max(merged.severity, owner.flag.severity)
+                merged.merge(owner.flag, note=f"{owner.function.phrase} {{}}".format)
             flag = merged
         title = html_lines(org.task_label(task_id), 30, 3, "LEFT")
         return _entity_node(
@@ -467,7 +457,7 @@ class _Summary(_View):
         if flagged:
             flag = Flag()
             for dept_id in flagged:
-                _merge(flag, self.gaps.departments[dept_id])
+                flag.merge(self.gaps.departments[dept_id])
             attrs.update(
                 {
                     "class": style.gap_class(flag.codes),
@@ -486,10 +476,10 @@ class _Summary(_View):
             found = self.gaps.tasks.get(task_id)
             if found is not None:
                 counts.update(found.codes)
-                _merge(flag, found)
+                flag.merge(found)
         missing = self.missing.get(activity)
         if missing is not None:
-            _merge(flag, missing)
+            flag.merge(missing)
         color = style.severity_color(flag.severity)
         lines = [
             f'<FONT POINT-SIZE="9" COLOR="{color}">{html_text(code)} \u00d7 {count}</FONT>'
@@ -530,7 +520,7 @@ class _Summary(_View):
         if owners:
             flag = Flag()
             for owner in owners:
-                _merge(flag, owner.flag)
+                flag.merge(owner.flag)
             tasks = sum(1 for o in owners if o.task is not None) or len(owners)
             color = style.severity_color(flag.severity)
             on = f"<BR/>on {tasks} tasks" if tasks > 1 else ""
@@ -563,14 +553,6 @@ class _Summary(_View):
                 "tooltip": dot_string(f"{where}: {text.replace('<BR/>', ' · ')}"),
             },
         )
-
-
-def _merge(into: Flag, other: Flag) -> None:
-    for item in other.items:
-        if item not in into.items:
-            into.items.append(item)
-    into.messages.extend(m for m in other.messages if m not in into.messages)
-    into.severity = max(into.severity, other.severity)
 
 
 def _summary_legend(result: CheckResult) -> list[tuple[str, str]]:

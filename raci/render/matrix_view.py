@@ -165,10 +165,7 @@ class _Matrix:
         if departments_flagged:
             flag = Flag()
             for d in departments_flagged:
-                other = self.gaps.departments[d]
-                flag.items.extend(other.items)
-                flag.messages.extend(other.messages)
-                flag.severity = max(flag.severity, other.severity)
+                flag.merge(self.gaps.departments[d])
             attrs["class"] = style.gap_class(flag.codes)
             attrs["tooltip"] = dot_string("\n".join(flag.messages))
         else:

@@ -147,19 +147,11 @@ def _cell_flag(cell: Cell, gaps: GapMap) -> Flag | None:
         return None
     flag = Flag()
     for owner in owners:
-        _merge(flag, owner.flag)
+        flag.merge(owner.flag)
     missing = gaps.missing_activities.get(cell.activity)
     if missing is not None and cell.required is not None:
-        _merge(flag, missing)
+        flag.merge(missing)
     return flag
-
-
-def _merge(into: Flag, other: Flag) -> None:
-    for item in other.items:
-        if item not in into.items:
-            into.items.append(item)
-    into.messages.extend(m for m in other.messages if m not in into.messages)
-    into.severity = max(into.severity, other.severity)
 
 
 def _need(cell: Cell, gaps: GapMap, need: str) -> list[str]:
