@@ -86,7 +86,7 @@ def _breakdown(org: raci.Organization, runs: int) -> None:
     time as they are in ``check()``; the graph's own cost is subtracted.
     """
     try:
-        from raci.config import Config
+        from raci.checking.config import Config
         from raci.graph import OrgGraph
         from raci.rules import Rule, RuleContext
     except ImportError as error:  # internals moved: the bar above does not depend on them

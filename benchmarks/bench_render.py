@@ -20,7 +20,7 @@ import generate_org
 from _common import entry_point, ms, table, time_call, time_commands
 
 import raci
-from raci.render import VIEWS, RenderLimits, render
+from raci.diagrams import VIEWS, RenderLimits, render
 
 BAR_SECONDS = 3.0
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import raci
+from raci.diagrams import VIEWS, RenderError, render
 from raci.files import output_path, write_atomic
-from raci.render import VIEWS, RenderError, render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "org_examples"

@@ -17,40 +17,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import LoadError, Problem
-from .lazy import lazy_getattr
-from .severity import Severity
+from raci.lazy import lazy_getattr
+from raci.model.errors import LoadError, Problem
+from raci.model.severity import Severity
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import load, loads, loads_bytes
-    from .checker import CheckResult, check
-    from .config import Config
-    from .findings import Finding
-    from .model import Department, Organization, Task
-    from .render import diagram as diagram
-    from .render import render as render
-    from .vocabulary import Activity, Function, Letter
-    from .yaml_loader import Limits
+    from raci.api import load, loads, loads_bytes
+    from raci.checking.checker import CheckResult, check
+    from raci.checking.config import Config
+    from raci.diagrams import diagram as diagram
+    from raci.diagrams import render as render
+    from raci.model.findings import Finding
+    from raci.model.organization import Department, Organization, Task
+    from raci.model.vocabulary import Activity, Function, Letter
+    from raci.yaml.loader import Limits
 
 _LAZY = {
     "load": "api",
     "loads": "api",
     "loads_bytes": "api",
-    "check": "checker",
-    "CheckResult": "checker",
-    "Config": "config",
-    "Finding": "findings",
-    "Organization": "model",
-    "Department": "model",
-    "Task": "model",
-    "Activity": "vocabulary",
-    "Function": "vocabulary",
-    "Letter": "vocabulary",
-    "Limits": "yaml_loader",
-    "render": "render",
-    "diagram": "render",
+    "check": "checking.checker",
+    "CheckResult": "checking.checker",
+    "Config": "checking.config",
+    "Finding": "model.findings",
+    "Organization": "model.organization",
+    "Department": "model.organization",
+    "Task": "model.organization",
+    "Activity": "model.vocabulary",
+    "Function": "model.vocabulary",
+    "Letter": "model.vocabulary",
+    "Limits": "yaml.loader",
+    "render": "diagrams.api",
+    "diagram": "diagrams.api",
 }
 
 

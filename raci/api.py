@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
-from .config import Config
-from .errors import LoadError, Problem
-from .fast_yaml import fast_parse
-from .files import read_limited
-from .model import Organization
-from .validation import build_config, build_organization
-from .yaml_loader import Limits, decode, parse_yaml
+from raci.checking.config import Config
+from raci.files import read_limited
+from raci.model.errors import LoadError, Problem
+from raci.model.organization import Organization
+from raci.model.validation import build_config, build_organization
+from raci.yaml.fast_reader import fast_parse
+from raci.yaml.loader import Limits, decode, parse_yaml
 
 STDIN = "-"
 DEFAULT_LIMITS = Limits()

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .model import Organization
-from .vocabulary import Activity, Function, Letter
+from raci.model.organization import Organization
+from raci.model.vocabulary import Activity, Function, Letter
 
 if TYPE_CHECKING:
     import networkx as nx

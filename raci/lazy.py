@@ -12,18 +12,14 @@ from typing import Any
 
 
 def lazy_getattr(package: str, table: Mapping[str, str], namespace: dict[str, Any]) -> Callable[[str], Any]:
-    """A module ``__getattr__`` taking ``name`` from ``package.<table[name]>`` and caching it.
-
-    Where ``table[name] == name`` the attribute is that submodule itself (``raci.render`` is
-    a callable module), so importing the submodule later finds the same object.
-    """
+    """A module ``__getattr__`` taking ``name`` from ``package.<table[name]>`` and caching it."""
 
     def __getattr__(name: str) -> Any:
         module = table.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         imported = import_module(f".{module}", package)
-        value = imported if module == name else getattr(imported, name)
+        value = getattr(imported, name)
         namespace[name] = value
         return value
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.baseline import Baseline, finding_identity, load_baseline, parse_baseline
+from raci.checking.baseline import Baseline, finding_identity, load_baseline, parse_baseline
 
 from .conftest import EXAMPLES, run_subprocess
 

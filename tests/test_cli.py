@@ -540,7 +540,7 @@ def test_internal_error_is_exit_3_without_traceback(cli: Cli, monkeypatch: pytes
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("rule engine exploded")
 
-    monkeypatch.setattr("raci.checker.check", broken)
+    monkeypatch.setattr("raci.checking.checker.check", broken)
     # In case the command binds the function at import instead of calling through the module.
     monkeypatch.setattr("raci.cli.check_command.check", broken, raising=False)
     result = cli("check", SHARED)

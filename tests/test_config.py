@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import raci
-from raci.severity import Severity
+from raci.model.severity import Severity
 
 from .rules.harness import complete
 

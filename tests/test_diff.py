@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.diff import diff, match_findings
+from raci.workshop.diff import diff, match_findings
 
 from .conftest import EXAMPLES, run_subprocess
 

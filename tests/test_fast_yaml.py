@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from raci.fast_yaml import fast_parse
-from raci.yaml_loader import LoadError, parse_yaml
+from raci.yaml.fast_reader import fast_parse
+from raci.yaml.loader import LoadError, parse_yaml
 
 from .conftest import EXAMPLES, ROOT
 

@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from raci.findings import Finding
-from raci.severity import Severity
+from raci.model.findings import Finding
+from raci.model.severity import Severity
 
 
 def test_to_dict_has_every_field() -> None:

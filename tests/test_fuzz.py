@@ -35,10 +35,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import raci
-from raci.fast_yaml import fast_parse
+from raci.model.vocabulary import ACTIVITY_ALIASES, FUNCTION_ALIASES, Activity, Function
 from raci.report import FORMATS, render_report
-from raci.vocabulary import ACTIVITY_ALIASES, FUNCTION_ALIASES, Activity, Function
-from raci.yaml_loader import PythonParser, parse_yaml
+from raci.yaml.fast_reader import fast_parse
+from raci.yaml.loader import PythonParser, parse_yaml
 
 from .conftest import Run
 
@@ -417,7 +417,7 @@ def test_svg_through_dot_is_deterministic(data: dict[str, Any]) -> None:
 @fuzz(300)
 @given(organizations())
 def test_yaml_round_trip_is_lossless(data: dict[str, Any]) -> None:
-    from raci.yaml_writer import dump_organization
+    from raci.yaml.writer import dump_organization
 
     org = raci.Organization.from_data(data, "fuzz")
     back = raci.loads(dump_organization(org), "fuzz.yaml")
@@ -452,9 +452,9 @@ def test_yaml_round_trip_is_lossless(data: dict[str, Any]) -> None:
     "xlsx",
 )
 def test_spreadsheet_round_trip_is_lossless(data: dict[str, Any], suffix: str) -> None:
-    from raci.spreadsheet.csv_export import export_csv
-    from raci.spreadsheet.sheet_import import import_sheet
-    from raci.spreadsheet.xlsx_export import export_xlsx
+    from raci.workshop.spreadsheet.csv_export import export_csv
+    from raci.workshop.spreadsheet.sheet_import import import_sheet
+    from raci.workshop.spreadsheet.xlsx_export import export_xlsx
 
     org = raci.Organization.from_data(data, "fuzz")
     exported = export_csv(org) if suffix == "csv" else export_xlsx(org, raci.check(org).findings)

@@ -398,10 +398,10 @@ def test_dot_past_its_memory_limit(tmp_path: Path) -> None:
 
 _BROKEN = """
 import sys
-import raci.checker
+import raci.checking.checker
 def broken(*args, **kwargs):
     raise RuntimeError("rule engine exploded \\x1b[2J " + "x" * 5000)
-raci.checker.check = broken
+raci.checking.checker.check = broken
 from raci.cli.app import main
 main(sys.argv[1:])
 """
@@ -463,9 +463,9 @@ def test_a_wrapped_header_in_a_sheet_is_read_as_one_line(tmp_path: Path) -> None
 
 
 def test_workbook_bounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from raci.spreadsheet import cells
-    from raci.spreadsheet.sheet_import import import_sheet
-    from raci.spreadsheet.xlsx_export import export_xlsx
+    from raci.workshop.spreadsheet import cells
+    from raci.workshop.spreadsheet.sheet_import import import_sheet
+    from raci.workshop.spreadsheet.xlsx_export import export_xlsx
 
     org = raci.load(SHARED)
     path = tmp_path / "m.xlsx"

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.html_report import CONTENT_SECURITY_POLICY, build_report
-from raci.html_report.svg import UnsafeSvgError, inline_svg
-from raci.render.engine import RenderLimitError, embedded_engine
+from raci.diagrams.engine import RenderLimitError, embedded_engine
 from raci.rules import RULES_BY_CODE
+from raci.workshop.html_report import CONTENT_SECURITY_POLICY, build_report
+from raci.workshop.html_report.svg import UnsafeSvgError, inline_svg
 
 from .conftest import EXAMPLES, run_subprocess
 
@@ -248,7 +248,7 @@ def test_same_input_gives_identical_bytes() -> None:
 
 
 def test_a_diagram_that_cannot_be_drawn_becomes_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
-    import raci.render.api as api
+    import raci.diagrams.api as api
 
     real = api.render
 

@@ -1,4 +1,4 @@
-"""Lazy attributes of `raci` and `raci.render`: cheap to import, the same objects later."""
+"""Lazy attributes of `raci` and `raci.diagrams`: cheap to import, the same objects later."""
 
 from __future__ import annotations
 
@@ -13,16 +13,17 @@ def _run(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_raci_render_is_the_callable_module_whichever_way_it_is_reached() -> None:
+def test_raci_render_is_a_plain_function_and_the_diagrams_package_does_not_shadow_it() -> None:
     path = EXAMPLES / "shared-ownership.yaml"
     code = (
-        "import raci, sys\n"
+        "import raci, types\n"
         "first = raci.render\n"
-        "import raci.render as module\n"
-        "assert first is module, (first, module)\n"
+        "import raci.diagrams.engine\n"
+        "assert raci.render is first and isinstance(first, types.FunctionType), first\n"
+        "assert raci.check is not None and isinstance(raci.check, types.FunctionType)\n"
         f"org = raci.load({str(path)!r})\n"
         "data = raci.render(org, raci.check(org), view='ownership', format='dot')\n"
-        "print(type(data).__name__, module.RenderLimits.__name__)\n"
+        "print(type(data).__name__, raci.diagrams.RenderLimits.__name__)\n"
     )
     assert _run(code) == "bytes RenderLimits"
 

@@ -657,7 +657,7 @@ def test_a_libyaml_depth_stop_still_gives_our_own_bound(monkeypatch: pytest.Monk
     event; the loader then reads with the Python parser so its own bound and position win."""
     import yaml
 
-    from raci import yaml_loader
+    from raci.yaml import loader as yaml_loader
 
     class StopsAtDepth(yaml_loader.PythonParser):
         def get_event(self) -> object:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from raci.render import VIEWS
+from raci.diagrams import VIEWS
 
 from .conftest import EXAMPLES, ROOT
 

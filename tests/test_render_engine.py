@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.render import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render, render_source
-from raci.render.engine import Engine, embedded_engine, find_engine, run_engine
+from raci.diagrams import (
+    EngineMissingError,
+    RenderError,
+    RenderLimitError,
+    RenderLimits,
+    render,
+    render_source,
+)
+from raci.diagrams.engine import Engine, embedded_engine, find_engine, run_engine
 
 from .conftest import EXAMPLES
 

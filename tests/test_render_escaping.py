@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.render import VIEWS, diagram, render
-from raci.render.escape import NodeIds, dot_string, html_lines, html_text, wrap
+from raci.diagrams import VIEWS, diagram, render
+from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"

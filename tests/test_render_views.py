@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.render import FORMATS, VIEWS, diagram, render
+from raci.diagrams import FORMATS, VIEWS, diagram, render
 
 from .conftest import EXAMPLES, ROOT
 
@@ -63,7 +63,7 @@ def texts(element: ET.Element) -> str:
 
 def test_dot_is_the_engine_here() -> None:
     """CI installs Debian's graphviz; these tests mean to exercise the real `dot`."""
-    from raci.render.engine import find_engine
+    from raci.diagrams.engine import find_engine
 
     assert find_engine("png").name == "dot"
 
@@ -315,7 +315,7 @@ def test_the_api_is_lazy_and_exported() -> None:
         "assert 'raci.render' not in sys.modules\n"
         "org = raci.load(sys.argv[1])\n"
         "assert raci.render(org, raci.check(org), view='gaps', format='dot').startswith(b'digraph')\n"
-        "import raci.render.engine\n"
+        "import raci.diagrams.engine\n"
         "assert raci.render(org, None, format='dot').startswith(b'digraph')\n"
         "assert type(raci.diagram(org)).__name__ == 'Digraph'\n"
     )

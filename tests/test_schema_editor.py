@@ -17,8 +17,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from raci.schema import SCHEMA_FILE, json_schema, json_schema_text
-from raci.vocabulary import Activity, Function
+from raci.model.schema import SCHEMA_FILE, json_schema, json_schema_text
+from raci.model.vocabulary import Activity, Function
 
 from .conftest import DATA, EXAMPLES, ROOT, run_subprocess
 

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 import raci
-from raci.spreadsheet import export_csv, export_xlsx, import_sheet
-from raci.spreadsheet.escape import neutralise, restore
-from raci.spreadsheet.guessing import guess_activity, guess_function, slugify
-from raci.yaml_writer import dump_organization, scalar
+from raci.workshop.spreadsheet import export_csv, export_xlsx, import_sheet
+from raci.workshop.spreadsheet.escape import neutralise, restore
+from raci.workshop.spreadsheet.guessing import guess_activity, guess_function, slugify
+from raci.yaml.writer import dump_organization, scalar
 
 from .conftest import EXAMPLES, run_subprocess
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.suggest import responsible_hours, suggest
-from raci.yaml_edit import Unsupported, edit_org_text
+from raci.workshop.suggest import responsible_hours, suggest
+from raci.yaml.editor import Unsupported, edit_org_text
 
 from .conftest import EXAMPLES, run_subprocess
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import raci
-from raci.whatif import Move, ScenarioError, Without, apply_steps, parse_move, what_if
+from raci.workshop.whatif import Move, ScenarioError, Without, apply_steps, parse_move, what_if
 
 from .conftest import EXAMPLES, run_subprocess
 

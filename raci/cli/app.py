@@ -18,9 +18,9 @@ from typing import Annotated, Any, NoReturn
 import click
 import typer
 
-from .. import __version__
-from ..report import FORMATS
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL, FailLevel
+from raci import __version__
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL, FailLevel
+from raci.report import FORMATS
 
 app = typer.Typer(
     name="raci",
@@ -87,7 +87,7 @@ def _root(
 ) -> None:
     global _debug
     _debug = debug
-    from .inputs import set_max_file_size
+    from raci.cli.inputs import set_max_file_size
 
     set_max_file_size(max_file_size)
 
@@ -140,7 +140,7 @@ def check(
 
     Formats: text, json, sarif (SARIF 2.1.0), github (annotations), junit (JUnit XML), markdown.
     """
-    from .check_command import CheckRequest, run_check
+    from raci.cli.check_command import CheckRequest, run_check
 
     return run_check(
         CheckRequest(
@@ -166,7 +166,7 @@ def rules_command(
     output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
 ) -> int:
     """List every rule: code, name, default severity and summary."""
-    from ..report.catalog import rule_list_json, rule_list_text
+    from raci.report.catalog import rule_list_json, rule_list_text
 
     _write(rule_list_json() if output_format is ListFormat.json else rule_list_text())
     return EXIT_CLEAN
@@ -175,8 +175,8 @@ def rules_command(
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code (SOC103) or name.")]) -> int:
     """Explain a rule: the principle behind it, why it matters, examples, and how to fix."""
-    from ..report.catalog import explain_text
-    from ..rules import ALL_RULES, rule_for
+    from raci.report.catalog import explain_text
+    from raci.rules import ALL_RULES, rule_for
 
     rule = rule_for(code)
     if rule is None:
@@ -189,7 +189,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (SOC103) or na
 @app.command()
 def schema() -> int:
     """Print the JSON Schema of the org file format (for editors and validators)."""
-    from ..schema import json_schema_text
+    from raci.model.schema import json_schema_text
 
     _write(json_schema_text())
     return EXIT_CLEAN
@@ -202,9 +202,9 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> int:
     """Write a commented starter org file that passes `raci check` and teaches the principles."""
-    from ..files import OutputExistsError, write_atomic
-    from ..schema import json_schema_text
-    from ..templates import template_text
+    from raci.files import OutputExistsError, write_atomic
+    from raci.model.schema import json_schema_text
+    from raci.templates import template_text
 
     # The starter names raci.schema.json for editors; write it beside the file unless one
     # is already there (it may be the user's, or shared by several org files).
@@ -220,13 +220,13 @@ def init(
     except OSError as error:
         return _fail(f"cannot write {path}: {error.strerror or error}")
     also = f" and {schema_path} (for editors)" if wrote_schema else ""
-    from .streams import write_stderr_lines
+    from raci.cli.streams import write_stderr_lines
 
     write_stderr_lines([f"wrote {path}{also}; next: raci check {path}"])
     return EXIT_CLEAN
 
 
-from .render_command import (  # noqa: E402 - kept beside the one command that uses it
+from raci.cli.render_command import (  # noqa: E402 - kept beside the one command that uses it
     DEFAULT_DETAIL,
     DEFAULT_VIEW_CHOICE,
     DetailChoice,
@@ -266,7 +266,7 @@ def render(
 
     Without Graphviz's `dot` installed, SVG still renders through the embedded engine.
     """
-    from .render_command import run_render
+    from raci.cli.render_command import run_render
 
     return run_render(
         file,
@@ -281,7 +281,7 @@ def render(
 
 
 # Workshop kit (issue 6): each command lives in its own module, heavy imports inside it.
-from . import diff_command, export_command, import_command, suggest_command, whatif_command  # noqa: E402
+from raci.cli import diff_command, export_command, import_command, suggest_command, whatif_command  # noqa: E402
 
 app.command("export")(export_command.export)
 app.command("import")(import_command.import_matrix)
@@ -290,19 +290,19 @@ app.command("whatif")(whatif_command.whatif)
 app.command("suggest")(suggest_command.suggest)
 
 # The one-file HTML report (issue 6): a document for a screen, not a check reporter.
-from . import report_command  # noqa: E402
+from raci.cli import report_command  # noqa: E402
 
 app.command("report")(report_command.report)
 
 
 def _write(text: str) -> None:
-    from .streams import write_stdout
+    from raci.cli.streams import write_stdout
 
     write_stdout(text)
 
 
 def _fail(message: str) -> int:
-    from .streams import write_stderr_lines
+    from raci.cli.streams import write_stderr_lines
 
     write_stderr_lines([f"raci: {message}"])
     return EXIT_BAD_INPUT
@@ -362,7 +362,7 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: say so briefly, trace only on request
         if _debug:
             traceback.print_exc()
-        from ..text_safety import shorten
+        from raci.model.text_safety import shorten
 
         # The error's text may quote input: short and escaped, like every other message.
         typer.echo(
@@ -382,7 +382,7 @@ def _error_text(error: BaseException) -> str:
 
 
 def _silence_stdout() -> None:
-    from .streams import silence
+    from raci.cli.streams import silence
 
     silence(sys.stdout)
     silence(sys.stderr)

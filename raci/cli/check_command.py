@@ -13,17 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import LoadError, Problem, checker
-from ..api import load, load_config
-from ..checker import CheckResult
-from ..config import Config
-from ..report import ReportOptions, portable_path, render_report
-from ..severity import Severity
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
-from .inputs import input_limits
-from .settings import FlagError, config_from_flags
-from .streams import write_stderr_lines, write_stdout
-from .terminal import use_color, width
+from raci import LoadError, Problem
+from raci.api import load, load_config
+from raci.checking import checker
+from raci.checking.checker import CheckResult
+from raci.checking.config import Config
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
+from raci.cli.inputs import input_limits
+from raci.cli.settings import FlagError, config_from_flags
+from raci.cli.streams import write_stderr_lines, write_stdout
+from raci.cli.terminal import use_color, width
+from raci.model.severity import Severity
+from raci.report import ReportOptions, portable_path, render_report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
@@ -58,7 +59,7 @@ def run_check(request: CheckRequest) -> int:
         )
         baseline = None
         if request.baseline is not None:
-            from ..baseline import load_baseline
+            from raci.checking.baseline import load_baseline
 
             baseline = load_baseline(request.baseline)
     except FlagError as error:
@@ -84,7 +85,7 @@ def run_check(request: CheckRequest) -> int:
 
     baselined = None
     if request.write_baseline is not None:
-        from ..baseline import Baseline
+        from raci.checking.baseline import Baseline
 
         if problems:
             _print_problems([str(problem) for problem in problems], request.color)
@@ -164,7 +165,7 @@ def _overwrites_input(names: Sequence[str], outputs: Sequence[Path | None]) -> P
 
 
 def _write_file(path: Path, text: str, color: str) -> bool:
-    from ..files import write_atomic
+    from raci.files import write_atomic
 
     try:
         write_atomic(path, text.encode("utf-8", "replace"))

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, FailLevel
-from .workshop_io import ReportFormat, emit, load_org
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, FailLevel
+from raci.cli.workshop_io import ReportFormat, emit, load_org
 
 
 def diff(
@@ -30,10 +30,10 @@ def diff(
     departments added, removed or changed, findings resolved and introduced, and principles
     that changed status. Exit 1 when NEW introduces findings at or above --fail-on (default: error).
     """
-    from ..checker import check
-    from ..diff import diff as compare
-    from ..report.diff_report import render_diff
-    from ..severity import Severity
+    from raci.checking.checker import check
+    from raci.model.severity import Severity
+    from raci.report.diff_report import render_diff
+    from raci.workshop.diff import diff as compare
 
     before, after = load_org(old), load_org(new)
     if before is None or after is None:

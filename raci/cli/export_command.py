@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
-from .workshop_io import load_org, print_lines, write_file
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from raci.cli.workshop_io import load_org, print_lines, write_file
 
 
 class SheetFormat(str, Enum):
@@ -42,15 +42,15 @@ def export(
     org = load_org(file)
     if org is None:
         return EXIT_BAD_INPUT
-    from ..checker import check
+    from raci.checking.checker import check
 
     result = check(org)
     if chosen == "xlsx":
-        from ..spreadsheet.xlsx_export import export_xlsx
+        from raci.workshop.spreadsheet.xlsx_export import export_xlsx
 
         data = export_xlsx(org, result.findings)
     else:
-        from ..spreadsheet.csv_export import export_csv
+        from raci.workshop.spreadsheet.csv_export import export_csv
 
         data = export_csv(org)
     if not write_file(output, data):

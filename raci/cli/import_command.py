@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
-from .workshop_io import emit, print_lines, print_problems
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from raci.cli.workshop_io import emit, print_lines, print_problems
 
 
 def import_matrix(
@@ -32,10 +32,10 @@ def import_matrix(
     reported as file:row:column (file:Sheet!B7 for workbooks), exit 2, and nothing is
     written.
     """
-    from .. import LoadError
-    from ..checker import check
-    from ..spreadsheet.sheet_import import import_sheet
-    from ..yaml_writer import dump_organization
+    from raci import LoadError
+    from raci.checking.checker import check
+    from raci.workshop.spreadsheet.sheet_import import import_sheet
+    from raci.yaml.writer import dump_organization
 
     try:
         imported = import_sheet(sheet_file, sheet=sheet, organization=organization)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..yaml_loader import Limits
+from raci.yaml.loader import Limits
 
 _limits = Limits()
 

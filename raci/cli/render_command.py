@@ -8,15 +8,15 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..render.options import DETAILS, FORMATS
-from ..render.views import DEFAULT_VIEW, VIEWS
-from .inputs import input_limits
-from .streams import write_stderr_lines, write_stdout
+from raci.cli.inputs import input_limits
+from raci.cli.streams import write_stderr_lines, write_stdout
+from raci.diagrams.options import DETAILS, FORMATS
+from raci.diagrams.views import DEFAULT_VIEW, VIEWS
 
 if TYPE_CHECKING:
-    from ..vocabulary import Activity
+    from raci.model.vocabulary import Activity
 
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
 
 STDOUT = "-"
 _SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -50,11 +50,11 @@ def run_render(
     timeout: float,
     memory_limit: int,
 ) -> int:
-    from .. import LoadError
-    from ..api import load
-    from ..checker import check
-    from ..files import write_atomic
-    from ..render import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render
+    from raci import LoadError
+    from raci.api import load
+    from raci.checking.checker import check
+    from raci.diagrams import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render
+    from raci.files import write_atomic
 
     try:
         chosen = choose_format(output, output_format)
@@ -112,7 +112,7 @@ def choose_format(output: str, output_format: str | None) -> str:
 
 def parse_activities(values: Sequence[str]) -> tuple[Activity, ...]:
     """``--activity`` values, each possibly comma-separated."""
-    from ..render.api import parse_activities as parse
+    from raci.diagrams.api import parse_activities as parse
 
     words = [word.strip() for value in values for word in value.split(",") if word.strip()]
     try:

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
-from .workshop_io import STDOUT, emit, load_org, print_lines
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from raci.cli.workshop_io import STDOUT, emit, load_org, print_lines
 
 
 def report(
@@ -31,14 +31,14 @@ def report(
     by a note. Exit 0 when written (findings do not fail it; use `raci check` for that), 2 on
     bad input, and then nothing is written.
     """
-    from ..render.engine import RenderLimits
+    from raci.diagrams.engine import RenderLimits
 
     limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
     org = load_org(file)
     if org is None:
         return EXIT_BAD_INPUT
-    from ..checker import check
-    from ..html_report import build_report
+    from raci.checking.checker import check
+    from raci.workshop.html_report import build_report
 
     result = check(org)
     html = build_report(org, result, limits=limits)

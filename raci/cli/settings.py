@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..config import Config
-from ..severity import Severity
+from raci.checking.config import Config
+from raci.model.severity import Severity
 
 
 class FlagError(ValueError):

@@ -3,7 +3,7 @@
 ``raci check org.yaml | head`` closes the pipe after ten lines; the next write raises
 ``BrokenPipeError``. That is not an error of ours: the stream is pointed at ``os.devnull`` (so
 neither later writes nor Python's final flush complain) and the command carries on to return
-its own exit code. Messages on stderr are escaped with :func:`raci.text_safety.escape`, so a
+its own exit code. Messages on stderr are escaped with :func:`raci.model.text_safety.escape`, so a
 file name or argument holding a control character cannot reach the terminal raw.
 """
 
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..text_safety import escape
+from raci.model.text_safety import escape
 
 
 def write_stdout(data: str | bytes) -> None:

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
-from .workshop_io import ReportFormat, emit, print_lines, print_problems, write_file
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from raci.cli.workshop_io import ReportFormat, emit, print_lines, print_problems, write_file
 
 
 def suggest(
@@ -34,12 +34,12 @@ def suggest(
     place where possible (comments and layout kept); otherwise it is written anew, which
     the output says.
     """
-    from .. import LoadError
-    from ..api import STDIN, loads, read_text
-    from ..checker import check
-    from ..report.suggest_report import render_suggestions
-    from ..suggest import suggest as plan
-    from .inputs import input_limits
+    from raci import LoadError
+    from raci.api import STDIN, loads, read_text
+    from raci.checking.checker import check
+    from raci.cli.inputs import input_limits
+    from raci.report.suggest_report import render_suggestions
+    from raci.workshop.suggest import suggest as plan
 
     if apply and output is None:
         print_lines(["raci: --apply needs --output FILE (it may be the input file itself)"])
@@ -57,8 +57,8 @@ def suggest(
     result = plan(check(org))
     emit(render_suggestions(result, output_format.value), None)
     if apply and output is not None:
-        from ..yaml_edit import Unsupported, edit_org_text
-        from ..yaml_writer import dump_organization
+        from raci.yaml.editor import Unsupported, edit_org_text
+        from raci.yaml.writer import dump_organization
 
         try:
             new_text, how = edit_org_text(text, org, result.org), "edited in place; comments kept"

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, FailLevel
-from .workshop_io import ReportFormat, emit, load_org, print_lines
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, FailLevel
+from raci.cli.workshop_io import ReportFormat, emit, load_org, print_lines
 
 
 def whatif(
@@ -42,10 +42,10 @@ def whatif(
     Steps apply in order: every --without, then every --move. Exit 1 when the scenario
     introduces findings at or above --fail-on.
     """
-    from ..checker import check
-    from ..report.diff_report import render_whatif
-    from ..severity import Severity
-    from ..whatif import ScenarioError, Step, Without, parse_move, resolve_department, what_if
+    from raci.checking.checker import check
+    from raci.model.severity import Severity
+    from raci.report.diff_report import render_whatif
+    from raci.workshop.whatif import ScenarioError, Step, Without, parse_move, resolve_department, what_if
 
     org = load_org(file)
     if org is None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..errors import Problem
-    from ..model import Organization
+    from raci.model.errors import Problem
+    from raci.model.organization import Organization
 
 STDOUT = "-"
 
@@ -22,7 +22,7 @@ class ReportFormat(str, Enum):
 
 
 def print_lines(lines: Iterable[str]) -> None:
-    from .streams import write_stderr_lines
+    from raci.cli.streams import write_stderr_lines
 
     write_stderr_lines(lines)
 
@@ -33,9 +33,9 @@ def print_problems(problems: Iterable[Problem]) -> None:
 
 def load_org(path: str) -> Organization | None:
     """The org file, or None after printing its problems (the caller exits 2)."""
-    from .. import LoadError
-    from ..api import load
-    from .inputs import input_limits
+    from raci import LoadError
+    from raci.api import load
+    from raci.cli.inputs import input_limits
 
     try:
         return load(path, limits=input_limits())
@@ -47,7 +47,7 @@ def load_org(path: str) -> Organization | None:
 def emit(text: str, output: Path | None) -> bool:
     """Write a report to stdout, or atomically to ``output``; False (after saying why) on failure."""
     if output is None or str(output) == STDOUT:
-        from .streams import write_stdout
+        from raci.cli.streams import write_stdout
 
         write_stdout(text)
         return True
@@ -55,7 +55,7 @@ def emit(text: str, output: Path | None) -> bool:
 
 
 def write_file(path: Path, data: bytes) -> bool:
-    from ..files import write_atomic
+    from raci.files import write_atomic
 
     try:
         write_atomic(path, data)

@@ -14,11 +14,11 @@ from importlib import import_module
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from ..severity import Severity
+from raci.model.severity import Severity
 
 if TYPE_CHECKING:
-    from ..checker import CheckResult
-    from ..errors import Problem
+    from raci.checking.checker import CheckResult
+    from raci.model.errors import Problem
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import textwrap
 
-from ..principles import PRINCIPLES_BY_NUMBER
-from ..rules import ALL_RULES, Rule
+from raci.model.principles import PRINCIPLES_BY_NUMBER
+from raci.rules import ALL_RULES, Rule
 
 
 def rule_list_text() -> str:

@@ -1,7 +1,7 @@
 """`raci diff` and `raci whatif` reports: text for people, JSON for tools, Markdown for PRs.
 
-Each function takes the library's result (:class:`raci.diff.OrgDiff` or
-:class:`raci.whatif.WhatIf`) and returns the whole report as a string. User text is escaped
+Each function takes the library's result (:class:`raci.workshop.diff.OrgDiff` or
+:class:`raci.workshop.whatif.WhatIf`) and returns the whole report as a string. User text is escaped
 for the target: control characters for the terminal, Markdown syntax for Markdown.
 """
 
@@ -11,15 +11,15 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
-from ..text_safety import escape
-from .markdown import escape_markdown
+from raci import __version__
+from raci.model.text_safety import escape
+from raci.report.markdown import escape_markdown
 
 if TYPE_CHECKING:
-    from ..checker import CheckResult
-    from ..diff import AssignmentChange, EntityChange, OrgDiff
-    from ..findings import Finding
-    from ..whatif import WhatIf
+    from raci.checking.checker import CheckResult
+    from raci.model.findings import Finding
+    from raci.workshop.diff import AssignmentChange, EntityChange, OrgDiff
+    from raci.workshop.whatif import WhatIf
 
 FORMAT_VERSION = 1
 DIFF_FORMATS = ("text", "json", "markdown")

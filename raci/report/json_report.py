@@ -6,13 +6,13 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
-from ..severity import Severity
+from raci import __version__
+from raci.model.severity import Severity
 
 if TYPE_CHECKING:
-    from ..checker import CheckResult
-    from ..errors import Problem
-    from . import ReportOptions
+    from raci.checking.checker import CheckResult
+    from raci.model.errors import Problem
+    from raci.report import ReportOptions
 
 FORMAT_VERSION = 1
 

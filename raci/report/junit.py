@@ -14,14 +14,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..rules import ALL_RULES
-from . import LOAD_ERROR_ID, portable_path
+from raci.report import LOAD_ERROR_ID, portable_path
+from raci.rules import ALL_RULES
 
 if TYPE_CHECKING:
-    from ..checker import CheckResult
-    from ..errors import Problem
-    from ..findings import Finding
-    from . import ReportOptions
+    from raci.checking.checker import CheckResult
+    from raci.model.errors import Problem
+    from raci.model.findings import Finding
+    from raci.report import ReportOptions
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -12,13 +12,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..severity import Severity
-from . import LOAD_ERROR_ID, portable_path, severity_counts, summary_line
+from raci.model.severity import Severity
+from raci.report import LOAD_ERROR_ID, portable_path, severity_counts, summary_line
 
 if TYPE_CHECKING:
-    from ..checker import CheckResult
-    from ..errors import Problem
-    from . import ReportOptions
+    from raci.checking.checker import CheckResult
+    from raci.model.errors import Problem
+    from raci.report import ReportOptions
 
 ICONS = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
 HEADER = "| Severity | Code | Line | Message |\n| --- | --- | ---: | --- |\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..principles import PRINCIPLES_BY_NUMBER
-from ..rules import ALL_RULES
+from raci.model.principles import PRINCIPLES_BY_NUMBER
+from raci.rules import ALL_RULES
 
 
 def rules_markdown() -> str:

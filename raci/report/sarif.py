@@ -18,18 +18,18 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .. import __version__
-from ..baseline import finding_identity
-from ..principles import PRINCIPLES_BY_NUMBER
-from ..rules import ALL_RULES, Rule
-from ..severity import Severity
-from . import LOAD_ERROR_ID, portable_path
+from raci import __version__
+from raci.checking.baseline import finding_identity
+from raci.model.principles import PRINCIPLES_BY_NUMBER
+from raci.model.severity import Severity
+from raci.report import LOAD_ERROR_ID, portable_path
+from raci.rules import ALL_RULES, Rule
 
 if TYPE_CHECKING:
-    from ..checker import CheckResult
-    from ..errors import Problem
-    from ..findings import Finding
-    from . import ReportOptions
+    from raci.checking.checker import CheckResult
+    from raci.model.errors import Problem
+    from raci.model.findings import Finding
+    from raci.report import ReportOptions
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

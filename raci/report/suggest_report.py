@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .. import __version__
-from ..text_safety import escape
-from .diff_report import totals
-from .markdown import escape_markdown
+from raci import __version__
+from raci.model.text_safety import escape
+from raci.report.diff_report import totals
+from raci.report.markdown import escape_markdown
 
 if TYPE_CHECKING:
-    from ..suggest import Suggestion, SuggestResult
+    from raci.workshop.suggest import Suggestion, SuggestResult
 
 FORMAT_VERSION = 1
 SUGGEST_FORMATS = ("text", "json", "markdown")

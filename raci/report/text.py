@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..scorecard import FAIL, PASS, Scorecard
-from ..severity import Severity
-from ..vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Function
+from raci.checking.scorecard import FAIL, PASS, Scorecard
+from raci.model.severity import Severity
+from raci.model.vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Function
 
 if TYPE_CHECKING:
-    from ..checker import CheckResult
-    from ..errors import Problem
-    from ..findings import Finding
-    from . import ReportOptions
+    from raci.checking.checker import CheckResult
+    from raci.model.errors import Problem
+    from raci.model.findings import Finding
+    from raci.report import ReportOptions
 
 #: A run of text and its rich style ("" for none).
 Segment = tuple[str, str]

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from .base import Option, Rule, RuleContext, RuleDoc, Violation
-from .raci001_one_accountable import OneAccountable
-from .raci002_has_responsible import HasResponsible
-from .raci003_idle_department import IdleDepartment
-from .raci004_too_many_responsible import TooManyResponsible
-from .raci005_too_many_consulted import TooManyConsulted
-from .raci006_overloaded_department import OverloadedDepartment
-from .raci007_silo_task import SiloTask
-from .soc101_respond_task_exists import RespondTaskExists
-from .soc102_customer_service_responds import CustomerServiceResponds
-from .soc103_shared_ownership import SharedOwnership
-from .soc104_marketing_not_sole_owner import MarketingNotSoleOwner
-from .soc105_marketing_keeps_its_part import MarketingKeepsItsPart
-from .soc201_long_term_measurement import LongTermMeasurement
-from .soc301_recovery_plan import RecoveryPlan
-from .soc401_task_has_cost import TaskHasCost
-from .soc402_costly_activities_covered import CostlyActivitiesCovered
+from raci.rules.base import Option, Rule, RuleContext, RuleDoc, Violation
+from raci.rules.raci001_one_accountable import OneAccountable
+from raci.rules.raci002_has_responsible import HasResponsible
+from raci.rules.raci003_idle_department import IdleDepartment
+from raci.rules.raci004_too_many_responsible import TooManyResponsible
+from raci.rules.raci005_too_many_consulted import TooManyConsulted
+from raci.rules.raci006_overloaded_department import OverloadedDepartment
+from raci.rules.raci007_silo_task import SiloTask
+from raci.rules.soc101_respond_task_exists import RespondTaskExists
+from raci.rules.soc102_customer_service_responds import CustomerServiceResponds
+from raci.rules.soc103_shared_ownership import SharedOwnership
+from raci.rules.soc104_marketing_not_sole_owner import MarketingNotSoleOwner
+from raci.rules.soc105_marketing_keeps_its_part import MarketingKeepsItsPart
+from raci.rules.soc201_long_term_measurement import LongTermMeasurement
+from raci.rules.soc301_recovery_plan import RecoveryPlan
+from raci.rules.soc401_task_has_cost import TaskHasCost
+from raci.rules.soc402_costly_activities_covered import CostlyActivitiesCovered
 
 ALL_RULES: tuple[type[Rule], ...] = (
     OneAccountable,

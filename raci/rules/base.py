@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..severity import Severity
-from ..vocabulary import Activity, Function
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity, Function
 
 if TYPE_CHECKING:
-    from ..graph import OrgGraph
-    from ..model import Organization
+    from raci.graph import OrgGraph
+    from raci.model.organization import Organization
 
 _CODE = re.compile(r"^(RACI|SOC)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..severity import Severity
-from ..vocabulary import Letter
-from .base import Rule, RuleContext, Violation
-from .wording import department_list
+from raci.model.severity import Severity
+from raci.model.vocabulary import Letter
+from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.wording import department_list
 
 
 class OneAccountable(Rule):

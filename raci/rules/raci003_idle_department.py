@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..severity import Severity
-from .base import Rule, RuleContext, Violation
+from raci.model.severity import Severity
+from raci.rules.base import Rule, RuleContext, Violation
 
 
 class IdleDepartment(Rule):

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..severity import Severity
-from ..vocabulary import Activity, Function, Letter
-from .base import Rule, RuleContext, Violation
-from .wording import department_list, give_on_task
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.wording import department_list, give_on_task
 
 
 class CustomerServiceResponds(Rule):

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..principles import NATURAL_ACTIVITY
-from ..severity import Severity
-from ..vocabulary import SHARING_FUNCTIONS, Function
-from .base import Rule, RuleContext, Violation
-from .wording import join_words, suggest_owner
+from raci.model.principles import NATURAL_ACTIVITY
+from raci.model.severity import Severity
+from raci.model.vocabulary import SHARING_FUNCTIONS, Function
+from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.wording import join_words, suggest_owner
 
 
 class SharedOwnership(Rule):

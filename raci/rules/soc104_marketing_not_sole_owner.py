@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..principles import NATURAL_OWNER
-from ..severity import Severity
-from ..vocabulary import Activity, Function, Letter
-from .base import Rule, RuleContext, Violation
-from .wording import give_on_task
+from raci.model.principles import NATURAL_OWNER
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.wording import give_on_task
 
 _NOT_MARKETINGS_WORK = (Activity.RESPOND, Activity.SELL, Activity.RECOVER)
 

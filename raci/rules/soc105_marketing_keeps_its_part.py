@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..principles import MARKETING_ACTIVITIES
-from ..severity import Severity
-from ..vocabulary import Function, Letter
-from .base import Rule, RuleContext, Violation
-from .wording import first_department
+from raci.model.principles import MARKETING_ACTIVITIES
+from raci.model.severity import Severity
+from raci.model.vocabulary import Function, Letter
+from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.wording import first_department
 
 
 class MarketingKeepsItsPart(Rule):

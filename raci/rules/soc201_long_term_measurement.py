@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..severity import Severity
-from ..vocabulary import Activity
-from .base import Option, Rule, RuleContext, Violation
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity
+from raci.rules.base import Option, Rule, RuleContext, Violation
 
 
 class LongTermMeasurement(Rule):

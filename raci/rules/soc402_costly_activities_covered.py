@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..principles import COSTLY_ACTIVITIES
-from ..severity import Severity
-from ..vocabulary import Activity
-from .base import Rule, RuleContext, Violation
+from raci.model.principles import COSTLY_ACTIVITIES
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity
+from raci.rules.base import Rule, RuleContext, Violation
 
 
 class CostlyActivitiesCovered(Rule):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..model import Organization
-from ..vocabulary import Activity, Function
+from raci.model.organization import Organization
+from raci.model.vocabulary import Activity, Function
 
 if TYPE_CHECKING:
-    from ..graph import OrgGraph
+    from raci.graph import OrgGraph
 
 
 def department_list(org: Organization, department_ids: Iterable[str]) -> str:

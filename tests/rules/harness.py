@@ -7,7 +7,7 @@ then added in front, and expected lines stay relative to the snippet.
 from __future__ import annotations
 
 import raci
-from raci.checker import CheckResult
+from raci.checking.checker import CheckResult
 
 STANDARD_DEPARTMENTS = """\
 departments:

@@ -1,0 +1,1 @@
+"""Running the rules: configuration, the checker, the principle scorecard and baselines."""

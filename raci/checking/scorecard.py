@@ -1,0 +1,136 @@
+"""The principle scorecard: the article's five principles, pass or fail, and the ownership grid.
+
+The grid is the article's picture: which letters each function holds on each activity.
+Required cells (customer service responding, PR on recovery, marketing on its own part…)
+are marked so a report or a diagram can show the empty ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from raci.model.principles import PRINCIPLES, REQUIRED_CELLS, Principle
+from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter, format_letters
+
+if TYPE_CHECKING:
+    from raci.checking.checker import CheckResult
+
+PASS = "pass"
+FAIL = "fail"
+NOT_CHECKED = "not checked"
+
+
+@dataclass(frozen=True)
+class PrincipleStatus:
+    principle: Principle
+    status: str
+    rules: tuple[str, ...]
+    findings: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    function: Function
+    activity: Activity
+    letters: frozenset[Letter]
+    required: frozenset[Letter] | None
+
+    @property
+    def missing(self) -> bool:
+        """A required cell none of whose required letters is held."""
+        return self.required is not None and not (self.letters & self.required)
+
+    @property
+    def strongest(self) -> Letter | None:
+        return next((letter for letter in _STRENGTH if letter in self.letters), None)
+
+
+_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.CONSULTED, Letter.INFORMED)
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    principles: tuple[PrincipleStatus, ...]
+    functions: tuple[Function, ...]
+    activities: tuple[Activity, ...]
+    cells: dict[tuple[Function, Activity], Cell]
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for p in self.principles if p.status == PASS)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "principles": [
+                {
+                    "number": p.principle.number,
+                    "misconception": p.principle.misconception,
+                    "truth": p.principle.truth,
+                    "status": p.status,
+                    "rules": list(p.rules),
+                    "findings": p.findings,
+                }
+                for p in self.principles
+            ],
+            "ownership": {
+                "functions": [f.value for f in self.functions],
+                "activities": [a.value for a in self.activities],
+                "cells": [
+                    {
+                        "function": cell.function.value,
+                        "activity": cell.activity.value,
+                        "letters": format_letters(cell.letters),
+                        "required": format_letters(cell.required) if cell.required else None,
+                        "missing": cell.missing,
+                    }
+                    for cell in self.cells.values()
+                ],
+            },
+        }
+
+
+def build_scorecard(result: CheckResult) -> Scorecard:
+    from raci.rules import RULES_BY_CODE
+
+    active = {entry.rule.code for entry in result.rules}
+    counts: dict[str, int] = {}
+    for finding in result.findings:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    statuses = []
+    for principle in PRINCIPLES:
+        codes = tuple(code for code, rule in RULES_BY_CODE.items() if rule.principle == principle.number)
+        checked = [code for code in codes if code in active]
+        found = sum(counts.get(code, 0) for code in checked)
+        status = NOT_CHECKED if not checked else (FAIL if found else PASS)
+        statuses.append(PrincipleStatus(principle, status, tuple(checked), found))
+    return Scorecard(tuple(statuses), *_ownership(result))
+
+
+def _ownership(
+    result: CheckResult,
+) -> tuple[tuple[Function, ...], tuple[Activity, ...], dict[tuple[Function, Activity], Cell]]:
+    graph = result.graph
+    # Distinct letter sets per (function, activity) first: a few dozen, not one per edge.
+    seen: set[tuple[Function, Activity, frozenset[Letter]]] = set()
+    departments, tasks = result.org.departments, result.org.tasks
+    for dept_id, task_id, letters in graph.edges():
+        seen.add((departments[dept_id].function, tasks[task_id].activity, letters))
+    held: dict[tuple[Function, Activity], set[Letter]] = {}
+    for function, activity, letters in seen:
+        held.setdefault((function, activity), set()).update(letters)
+    present = {function for function, _ in held} | set(graph.departments_by_function)
+    core = (Function.MARKETING, *SHARING_FUNCTIONS)
+    functions = (*core, *(f for f in Function if f in present and f not in core))
+    activities = tuple(Activity)
+    cells = {
+        (function, activity): Cell(
+            function,
+            activity,
+            frozenset(held.get((function, activity), ())),
+            REQUIRED_CELLS.get((function, activity)),
+        )
+        for function in functions
+        for activity in activities
+    }
+    return functions, activities, cells

@@ -1,0 +1,228 @@
+"""The ownership view: the article's picture of who owns which part of social media work.
+
+Functions (marketing, customer service, PR, sales, then the others present) down the side,
+activities across; each cell shows the letters the function holds on that activity's tasks,
+coloured by the strongest. Cells the article requires are outlined; an empty required cell
+is red (class ``gap`` and the codes of the findings about it). The five principles' pass or
+fail stand beside the grid.
+"""
+
+from __future__ import annotations
+
+import graphviz
+
+from raci.checking.checker import CheckResult
+from raci.checking.scorecard import FAIL, PASS, Cell
+from raci.diagrams import style
+from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text
+from raci.diagrams.gapmap import Flag, GapMap, build_gap_map
+from raci.diagrams.grid import Grid, GridCell, add_grid
+from raci.diagrams.options import ViewOptions
+from raci.model.organization import Organization
+from raci.model.vocabulary import Activity, Function, format_letters
+
+_CELL_WIDTH = 0.98
+_HEADER_WIDTH = 1.9
+_ROW_HEIGHT = 0.8
+
+
+def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
+    scorecard = result.scorecard
+    gaps = build_gap_map(result)
+    activities = [a for a in scorecard.activities if options.shows(a)]
+    passed = scorecard.passed
+    subtitle = (
+        f"Ownership: which function holds which letter on each activity · "
+        f"{passed} of {len(scorecard.principles)} principles pass"
+    )
+    entries = [
+        (
+            style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),
+            f"<B>{letter.value}</B> {style.LETTER_STYLES[letter].word}",
+        )
+        for letter in style.STRENGTH
+    ]
+    entries.append((style.box_sample("white", style.TEXT, 2), "required by the article"))
+    if gaps.missing_owners or any(cell.missing for cell in scorecard.cells.values()):
+        entries.append((style.box_sample(style.GAP_FILL, style.GAP, 2), "required but empty (a gap)"))
+    dot = style.new_digraph(
+        "ownership",
+        ranksep="0.04",
+        nodesep="0.04",
+        label=style.header(org.organization, subtitle, None, style.legend(entries, per_row=6)),
+    )
+    ids = NodeIds()
+    columns = [
+        GridCell(
+            f"<{style.activity_heading(activity)}<BR/>"
+            f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">'
+            f"{_task_count(result, activity)}</FONT>>",
+            {"fillcolor": style.ACTIVITY_FILL, "class": "activity"},
+        )
+        for activity in activities
+    ]
+    rows = []
+    for function in scorecard.functions:
+        head = GridCell(
+            f"<<B>{html_text(function.label)}</B><BR/>"
+            f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">{_department_count(result, function)}</FONT>>',
+            {"fillcolor": style.function_fill(function), "class": "function"},
+        )
+        cells = [_cell(scorecard.cells[(function, activity)], gaps) for activity in activities]
+        rows.append((head, cells))
+    grid = Grid(
+        corner=GridCell("", {"color": "white"}),
+        columns=columns,
+        rows=rows,
+        header_width=_HEADER_WIDTH,
+        column_widths=[_CELL_WIDTH] * len(activities),
+        header_height=0.72,
+        row_heights=[_ROW_HEIGHT] * len(rows),
+    )
+    nodes = add_grid(dot, grid, ids)
+    panel = ids("principles")
+    dot.node(panel, **_principles(result))
+    # Tied to the middle row, so the panel stands beside the grid, centred on it.
+    dot.edge(nodes[len(nodes) // 2][-1], panel, style="invis")
+    return dot
+
+
+def _cell(cell: Cell, gaps: GapMap) -> GridCell:
+    flag = _cell_flag(cell, gaps)
+    letters = format_letters(cell.letters) if cell.letters else ""
+    where = f"{cell.function.label} on {cell.activity.value}"
+    if flag is not None:
+        need = format_letters(cell.required) if cell.required else "R or A"
+        codes = "<BR/>".join(html_text(" ".join(flag.codes[i : i + 2])) for i in range(0, len(flag.codes), 2))
+        needs = "<BR/>".join(html_text(part) for part in _need(cell, gaps, need))
+        label = (
+            f'<<FONT COLOR="{style.GAP}" POINT-SIZE="15"><B>{html_text(letters or "—")}</B></FONT><BR/>'
+            f'<FONT COLOR="{style.GAP}" POINT-SIZE="9">{needs}</FONT>'
+            + (f'<BR/><FONT COLOR="{style.GAP}" POINT-SIZE="8">{codes}</FONT>' if codes else "")
+            + ">"
+        )
+        return GridCell(
+            label,
+            {
+                "fillcolor": style.GAP_FILL,
+                "color": style.GAP,
+                "penwidth": "2.5",
+                "style": "filled",
+                "class": style.gap_class(flag.codes or ["required"]),
+                "tooltip": dot_string("\n".join(flag.messages) or f"{where}: required, empty"),
+            },
+        )
+    strongest = style.strongest(cell.letters)
+    if strongest is None:
+        return GridCell(
+            "",
+            {
+                "fillcolor": "#fafbfc",
+                "color": style.TEXT if cell.required else "#e4e7eb",
+                "penwidth": "2" if cell.required else "1",
+                "class": "cell empty",
+                "tooltip": dot_string(f"{where}: no letter"),
+            },
+        )
+    look = style.LETTER_STYLES[strongest]
+    return GridCell(
+        f'<<FONT COLOR="{look.ink}" POINT-SIZE="16"><B>{html_text(letters)}</B></FONT>>',
+        {
+            "fillcolor": look.fill,
+            "color": style.TEXT if cell.required else "white",
+            "penwidth": "2.5" if cell.required else "1",
+            "class": f"cell letter-{strongest.value}" + (" required" if cell.required else ""),
+            "tooltip": dot_string(f"{where}: {letters}"),
+        },
+    )
+
+
+def _cell_flag(cell: Cell, gaps: GapMap) -> Flag | None:
+    owners = [
+        owner
+        for owner in gaps.missing_owners.values()
+        if owner.function is cell.function and owner.activity is cell.activity
+    ]
+    if not owners and not cell.missing:
+        return None
+    flag = Flag()
+    for owner in owners:
+        flag.merge(owner.flag)
+    missing = gaps.missing_activities.get(cell.activity)
+    if missing is not None and cell.required is not None:
+        flag.merge(missing)
+    return flag
+
+
+def _need(cell: Cell, gaps: GapMap, need: str) -> list[str]:
+    """ "needs R" for an empty required cell; "3 tasks lack R" where single tasks lack an owner."""
+    if cell.missing:
+        return [f"needs {'/'.join(need)}"]
+    owners = [
+        owner
+        for owner in gaps.missing_owners.values()
+        if owner.function is cell.function and owner.activity is cell.activity
+    ]
+    tasks = sum(1 for owner in owners if owner.task is not None)
+    letters = owners[0].letters.replace(" or ", "/").replace(", ", "/") if owners else need
+    if tasks:
+        return [f"{tasks} task{'s' if tasks != 1 else ''} lack", letters]
+    return [f"needs {letters}"]
+
+
+def _task_count(result: CheckResult, activity: Activity) -> str:
+    count = len(result.graph.tasks_by_activity.get(activity, []))
+    return f"{count} task{'s' if count != 1 else ''}" if count else "no task"
+
+
+def _department_count(result: CheckResult, function: Function) -> str:
+    count = len(result.graph.departments_by_function.get(function, []))
+    return f"{count} department{'s' if count != 1 else ''}" if count else "no department"
+
+
+def _principles(result: CheckResult) -> dict[str, str]:
+    rows = [
+        '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="14"><B>The five principles</B></FONT></TD></TR>'
+    ]
+    fired: dict[str, int] = {}
+    for finding in result.findings:
+        fired[finding.code] = fired.get(finding.code, 0) + 1
+    for status in result.scorecard.principles:
+        if status.status == PASS:
+            mark, color, fill = "PASS", style.PASS, style.PASS_FILL
+        elif status.status == FAIL:
+            mark, color, fill = "FAIL", style.GAP, style.GAP_FILL
+        else:
+            mark, color, fill = "not checked", style.MUTED, "#f1f3f5"
+        principle = status.principle
+        codes = ", ".join(code for code in status.rules if code in fired)
+        detail = (
+            f"{status.findings} finding{'s' if status.findings != 1 else ''} ({codes})"
+            if status.findings
+            else ""
+        )
+        rows.append(
+            f'<TR><TD VALIGN="TOP" ALIGN="RIGHT"><FONT POINT-SIZE="13"><B>{principle.number}</B></FONT></TD>'
+            f'<TD VALIGN="TOP" BGCOLOR="{fill}" WIDTH="48">'
+            f'<FONT COLOR="{color}" POINT-SIZE="11"><B>{mark}</B></FONT></TD>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">'
+            f'<FONT POINT-SIZE="11"><S>{html_text(principle.misconception)}</S></FONT><BR ALIGN="LEFT"/>'
+            f'<FONT POINT-SIZE="10" COLOR="{style.MUTED}">{html_lines(principle.truth, 56, 3, "LEFT")}</FONT>'
+            + (
+                f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="9" COLOR="{color}">{html_text(detail)}</FONT>'
+                if detail
+                else ""
+            )
+            + "</TD></TR>"
+        )
+    label = '<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3">' + "".join(rows) + "</TABLE>>"
+    attrs = {
+        "label": label,
+        "shape": "box",
+        "style": "rounded,filled",
+        "fillcolor": "white",
+        "color": style.BORDER,
+        "margin": "0.15",
+        "class": "principles",
+    }
+    return attrs

@@ -1,0 +1,186 @@
+"""The workload view: per department, the hours of its Responsible tasks against its capacity.
+
+One row per department (grouped by function): a bar of the weekly hours it is Responsible
+for, blue up to its capacity, grey for capacity left, red past it; then the hours and the
+number of tasks it is Accountable for. An overloaded or idle department's row is an SVG
+element of class ``gap`` with its rule codes.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import graphviz
+
+from raci.checking.checker import CheckResult
+from raci.diagrams import style
+from raci.diagrams.escape import NodeIds, dot_string, html_text, wrap
+from raci.diagrams.gapmap import build_gap_map, responsible_effort
+from raci.diagrams.gaps_view import functions_in_order, subtitle
+from raci.diagrams.options import ViewOptions
+from raci.model.organization import Organization
+from raci.model.vocabulary import Letter
+
+_NAME_WIDTH = 210
+_BAR_WIDTH = 340
+_HOURS_WIDTH = 150
+_A_WIDTH = 110
+_ROW_HEIGHT = 30
+_USED = "#4a90d9"
+_SPARE = "#e4e9ef"
+_UNKNOWN = "#9aa5b1"
+
+
+def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
+    graph = result.graph
+    gaps = build_gap_map(result)
+    ids = NodeIds()
+    functions = functions_in_order(graph.departments_by_function)
+    departments = [d for f in functions for d in graph.departments_by_function[f]]
+    loads = {d: responsible_effort(org, result, d) for d in departments}
+    capacities = {d: org.departments[d].capacity_hours for d in departments}
+    biggest = max([1.0, *loads.values(), *(c for c in capacities.values() if c is not None)])
+    scale = _BAR_WIDTH / biggest
+    total = sum(loads.values())
+    known = [c for c in capacities.values() if c is not None]
+    what = (
+        f"Workload: hours a week of Responsible work against capacity · {total:g} h"
+        + (f" of {sum(known):g} h" if known and len(known) == len(departments) else "")
+        + " in all"
+    )
+    entries = [
+        (style.box_sample(_USED, _USED, 1), "Responsible work within capacity"),
+        (style.box_sample(_SPARE, _SPARE, 1), "capacity left"),
+    ]
+    if any(c is not None and loads[d] > c for d, c in capacities.items()):
+        entries.append((style.box_sample(style.GAP, style.GAP, 1), "past capacity (a gap)"))
+    if any(c is None for c in capacities.values()):
+        entries.append((style.box_sample(_UNKNOWN, _UNKNOWN, 1), "no capacity given"))
+    marked = any(d in gaps.departments for d in departments)
+    dot = style.new_digraph(
+        "workload",
+        rankdir="TB",
+        ranksep="0.02",
+        nodesep="0.1",
+        label=style.header(
+            org.organization, subtitle(result, what, marked), None, style.legend(entries, per_row=4)
+        ),
+    )
+    rows = [(ids("header"), _header(biggest))]
+    current = None
+    for dept_id in departments:
+        function = graph.function_of(dept_id)
+        if function is not current:
+            current = function
+            rows.append((ids(("function", function)), _band(function.label, style.function_fill(function))))
+        held = graph.tasks_of(dept_id)
+        accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
+        flag = gaps.departments.get(dept_id)
+        load, capacity = loads[dept_id], capacities[dept_id]
+        over = capacity is not None and load > capacity
+        a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
+        hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h"
+        color = style.GAP if over else style.TEXT
+        a_color = style.GAP if a_flagged else style.TEXT
+        notes = (
+            f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="9" COLOR="{style.severity_color(flag.severity)}">'
+            + html_text(" · ".join(f"{code} {note}" for code, note in flag.items))
+            + "</FONT>"
+            if flag
+            else ""
+        )
+        fill = f' BGCOLOR="{style.severity_fill(flag.severity)}"' if flag else ""
+        name_lines = wrap(org.department_label(dept_id), 30, 2)
+        name = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in name_lines)
+        height = max(_ROW_HEIGHT, 16 * len(name_lines) + (12 if flag else 0) + 6)
+        label = (
+            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"{fill}>'
+            f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" '
+            'ALIGN="LEFT" BALIGN="LEFT">'
+            f"{name}{notes}</TD>"
+            f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
+            f"{_bar(load, capacity, scale)}</TD>"
+            f'<TD WIDTH="{_HOURS_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
+            f'<FONT COLOR="{color}">{_bold(html_text(hours), over)}</FONT></TD>'
+            f'<TD WIDTH="{_A_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
+            f'<FONT COLOR="{a_color}">A on {accountable} task{"s" if accountable != 1 else ""}</FONT></TD>'
+            "</TR></TABLE>>"
+        )
+        attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}
+        if flag is not None:
+            attrs["class"] = style.gap_class(flag.codes)
+            attrs["tooltip"] = dot_string("\n".join(flag.messages))
+        else:
+            attrs["class"] = "department"
+            attrs["tooltip"] = dot_string(f"{org.department_label(dept_id)} ({dept_id}): {hours}")
+        rows.append((ids(("department", dept_id)), attrs))
+    if not departments:
+        rows.append(
+            (ids("empty"), {"label": "<<I>no departments</I>>", "shape": "plaintext", "class": "empty"})
+        )
+    for node, attrs in rows:
+        dot.node(node, **attrs)
+    for (upper, _), (lower, _) in pairwise(rows):
+        dot.edge(upper, lower, style="invis")
+    return dot
+
+
+def _bold(text: str, bold: bool) -> str:
+    return f"<B>{text}</B>" if bold else text
+
+
+def _bar(load: float, capacity: float | None, scale: float) -> str:
+    def cell(hours: float, color: str) -> str:
+        width = round(hours * scale)
+        if width < 1:
+            return ""
+        return f'<TD WIDTH="{width}" HEIGHT="16" FIXEDSIZE="TRUE" BGCOLOR="{color}"></TD>'
+
+    if capacity is None:
+        parts = [(load, _UNKNOWN)]
+    else:
+        parts = [(min(load, capacity), _USED), (capacity - load, _SPARE), (load - capacity, style.GAP)]
+    cells = "".join(cell(hours, color) for hours, color in parts)
+    used = sum(max(0, round(hours * scale)) for hours, _ in parts if round(hours * scale) >= 1)
+    if not cells:
+        cells, used = '<TD WIDTH="1" HEIGHT="16" FIXEDSIZE="TRUE" BGCOLOR="#cbd2d9"></TD>', 1
+    # Pad to the full width: Graphviz spreads a narrower table's cells across its cell.
+    if used < _BAR_WIDTH:
+        cells += f'<TD WIDTH="{_BAR_WIDTH - used}" HEIGHT="16" FIXEDSIZE="TRUE"></TD>'
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
+
+
+def _header(biggest: float) -> dict[str, str]:
+    label = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+        f'<TR><TD WIDTH="{_NAME_WIDTH}" ALIGN="LEFT"><B>Department</B></TD>'
+        f'<TD WIDTH="{_BAR_WIDTH + 8}" ALIGN="LEFT"><B>Responsible work a week</B>'
+        f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">  (bar: 0 to {biggest:g} h)</FONT></TD>'
+        f'<TD WIDTH="{_HOURS_WIDTH}" ALIGN="RIGHT"><B>hours of capacity</B></TD>'
+        f'<TD WIDTH="{_A_WIDTH}" ALIGN="RIGHT"><B>Accountable</B></TD></TR></TABLE>>'
+    )
+    return {
+        "label": label,
+        "shape": "plaintext",
+        "margin": "0",
+        "width": "0",
+        "height": "0",
+        "class": "header",
+    }
+
+
+def _band(text: str, fill: str) -> dict[str, str]:
+    width = _NAME_WIDTH + _BAR_WIDTH + 8 + _HOURS_WIDTH + _A_WIDTH
+    label = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+        f'<TR><TD WIDTH="{width}" HEIGHT="20" FIXEDSIZE="TRUE" ALIGN="LEFT" BGCOLOR="{fill}">'
+        f'<FONT POINT-SIZE="11"><B>{html_text(text)}</B></FONT></TD></TR></TABLE>>'
+    )
+    return {
+        "label": label,
+        "shape": "plaintext",
+        "margin": "0",
+        "width": "0",
+        "height": "0",
+        "class": "function",
+    }

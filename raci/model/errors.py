@@ -1,0 +1,77 @@
+"""The one error type the library raises for bad input, and the located problems it carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from raci.model.text_safety import escape, printable, shorten
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located where the user can fix it.
+
+    ``line`` and ``column`` are 1-based; they are ``None`` when the input had no text
+    positions (an organisation built from dicts), in which case ``path`` still says where.
+    """
+
+    source: str
+    line: int | None
+    column: int | None
+    message: str
+    path: tuple[str | int, ...] = ()
+
+    def __post_init__(self) -> None:
+        # The source is shown in every report: a file name with a control character or a
+        # lone surrogate in it must not reach a terminal raw or break an encoder.
+        object.__setattr__(self, "source", printable(self.source))
+        # Messages quote input only through short excerpts; this is the last lock, so that
+        # no report (JSON and SARIF included) ever carries a raw control character.
+        object.__setattr__(self, "message", printable(self.message))
+        # A zero or negative position would send editors and SARIF viewers to nowhere.
+        if self.line is not None and self.line < 1:
+            raise ValueError(f"line must be >= 1, got {self.line}")
+        if self.column is not None and self.column < 1:
+            raise ValueError(f"column must be >= 1, got {self.column}")
+
+    def __str__(self) -> str:
+        # One line per problem, whatever the file name or the keys of dict input hold.
+        source = escape(self.source)
+        if self.line is None:
+            where = ".".join(shorten(part, 60) for part in self.path)
+            return f"{source}: {where + ': ' if where else ''}{escape(self.message)}"
+        return f"{source}:{self.line}:{self.column or 1}: {escape(self.message)}"
+
+
+#: Problems past this many are cut off: nobody reads the 51st, and 100,000 would flood a log.
+MAX_PROBLEMS = 50
+
+
+def bounded(problems: Iterable[Problem]) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems by position, and a note when there were more."""
+    ordered = sorted(set(problems), key=_problem_order)
+    if len(ordered) <= MAX_PROBLEMS:
+        return ordered
+    last = ordered[MAX_PROBLEMS - 1]
+    more = len(ordered) - MAX_PROBLEMS
+    note = f"stopping after {MAX_PROBLEMS} problems ({more} more not shown)"
+    return [*ordered[:MAX_PROBLEMS], Problem(last.source, last.line, last.column, note, last.path)]
+
+
+class LoadError(Exception):
+    """Raised when an organisation cannot be loaded or validated.
+
+    ``problems`` holds every problem found, sorted by position; ``str()`` gives one line per
+    problem in the ``file:line:column: message`` form.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems), key=_problem_order))
+        if not self.problems:
+            raise ValueError("LoadError needs at least one problem")
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.source, problem.line or 0, problem.column or 0, problem.message)

@@ -1,0 +1,267 @@
+"""Plain data + source map -> a validated :class:`Organization`, or every problem located.
+
+pydantic reports errors by path; we turn each path into the file position the user must
+edit, word the message for a person, and add the checks pydantic cannot place: references
+to unknown departments and unknown rule codes or options.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from raci.model.errors import LoadError, Problem, bounded
+from raci.model.organization import Department, Organization, RulesConfig, Task
+from raci.model.text_safety import excerpt, shorten
+from raci.yaml.loader import Path, SourceMap
+
+if TYPE_CHECKING:
+    from raci.checking.config import Config
+
+_KEY_MARKER = "[key]"
+
+
+def build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = ()) -> Organization:
+    """Validate data; ``earlier`` problems (from parsing) are reported with any found here.
+
+    Only :class:`LoadError` leaves: data from callers (``Organization.from_data``) may hold
+    any Python object, and an exception its methods raise during validation is a problem
+    with that data, placed at its root, never a crash of the caller.
+    """
+    try:
+        return _build_organization(data, source_map, earlier)
+    except LoadError:
+        raise
+    except Exception as error:  # RecursionError, MemoryError, a str subclass that raises…
+        message = f"the data cannot be validated ({type(error).__name__}: {shorten(_text_of(error), 80)})"
+        raise LoadError([*earlier, _problem(source_map, (), message)]) from None
+
+
+def _text_of(error: BaseException) -> str:
+    try:
+        return str(error)
+    except Exception:
+        return "no description"
+
+
+def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Problem]) -> Organization:
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else f"a {_kind(data)}"
+        message = f"expected a mapping with 'organization', 'departments' and 'tasks', found {found}"
+        raise LoadError([*earlier, _problem(source_map, (), message)])
+    problems = list(earlier)
+    org: Organization | None = None
+    try:
+        org = Organization.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_translate(error, data, source_map))
+    # Checked on the raw data too, so that one bad field does not hide these problems.
+    problems.extend(_unknown_references(data, source_map))
+    problems.extend(_ids_equal_once_trimmed(data, source_map))
+    problems.extend(_rules_problems(data.get("rules"), source_map))
+    if problems or org is None:
+        raise LoadError(bounded(problems))
+    org._source_map = source_map
+    return org
+
+
+def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = ()) -> Config:
+    """Validate a separate rules configuration file: ``{rules: {select: …, ignore: …}}``."""
+    from raci.checking.config import Config
+
+    if not isinstance(data, dict) or set(data) != {"rules"}:
+        raise LoadError([*earlier, _problem(source_map, (), "expected a mapping with one key, 'rules'")])
+    problems = list(earlier)
+    section = None
+    try:
+        section = RulesConfig.model_validate(data["rules"])
+    except ValidationError as error:
+        problems.extend(_translate(error, data, source_map, prefix=("rules",)))
+    problems.extend(_rules_problems(data["rules"], source_map))
+    if problems or section is None:
+        raise LoadError(bounded(problems))
+    return Config.from_rules_section(section)
+
+
+def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+    departments = data.get("departments")
+    tasks = data.get("tasks")
+    if not isinstance(departments, dict) or not isinstance(tasks, dict):
+        return
+    for task_id, task in tasks.items():
+        raci = task.get("raci") if isinstance(task, dict) else None
+        if not isinstance(raci, dict):
+            continue
+        for department_id in raci:
+            if isinstance(department_id, str) and department_id.strip() not in departments:
+                message = f"task {excerpt(task_id)} names unknown department {excerpt(department_id)}"
+                yield _problem(
+                    source_map,
+                    ("tasks", task_id, "raci", department_id),
+                    message + _did_you_mean(department_id, departments),
+                    on_key=True,
+                )
+
+
+def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+    """Ids are trimmed of spaces, so ``"care "`` and ``care`` would silently be one: refuse."""
+    sections: list[tuple[Path, Any]] = [(("departments",), data.get("departments"))]
+    tasks = data.get("tasks")
+    sections.append((("tasks",), tasks))
+    if isinstance(tasks, dict):
+        for key, task in tasks.items():
+            if isinstance(task, dict):
+                sections.append((("tasks", key, "raci"), task.get("raci")))
+    for path, section in sections:
+        if not isinstance(section, dict):
+            continue
+        seen: dict[str, Any] = {}
+        for key in section:
+            if not isinstance(key, str):
+                continue
+            trimmed = key.strip()
+            if trimmed in seen:
+                first = seen[trimmed]
+                message = (
+                    f"duplicate id {excerpt(trimmed)}: {excerpt(first)} and {excerpt(key)} "
+                    "are the same id once spaces are trimmed"
+                )
+                yield _problem(source_map, (*path, key), message, on_key=True)
+            else:
+                seen[trimmed] = key
+
+
+def _rules_problems(section: Any, source_map: SourceMap) -> Iterator[Problem]:
+    if section is None:
+        return
+    try:
+        rules = RulesConfig.model_validate(section)
+    except ValidationError:
+        return  # already reported through the whole organisation's validation
+    from raci.checking.config import rules_config_problems
+
+    for path, message, on_key in rules_config_problems(rules):
+        yield _problem(source_map, ("rules", *path), message, on_key=on_key)
+
+
+def _translate(error: ValidationError, data: Any, source_map: SourceMap, prefix: Path = ()) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_input=False, include_url=False):
+        path, on_key = _data_path((*prefix, *item["loc"]), data)
+        on_key = on_key or item["type"] == "extra_forbidden"
+        problems.append(_problem(source_map, path, _message(item, path), on_key=on_key))
+    return problems
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[Path, bool]:
+    """Follow pydantic's loc through the data, dropping union tags it adds along the way."""
+    path: list[str | int] = []
+    node = data
+    on_key = False
+    for part in loc:
+        if part == _KEY_MARKER:
+            on_key = True
+            break
+        if _has_child(node, part):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict):
+            # A missing or unknown field: name it, so the message can say which.
+            path.append(part)
+            on_key = True
+            break
+    return tuple(path), on_key
+
+
+def _has_child(node: Any, part: int | str) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def _message(item: Any, path: Path) -> str:
+    kind = item["type"]
+    # Keys are user text: quoted short and escaped, never echoed whole.
+    field = excerpt(path[-1]) if path else "'file'"
+    name = (shorten(path[-1]) or "''") if path else "file"
+    where = _describe_parent(path[:-1])
+    if kind == "missing":
+        return f"missing required field {field}{where}"
+    if kind == "extra_forbidden":
+        model = _model_at(path[:-1])
+        hint = _did_you_mean(shorten(path[-1], 100), model.model_fields) if model else ""
+        return f"unknown field {field}{where}{hint}"
+    context = {k: f"{v:g}" if isinstance(v, float) else v for k, v in item.get("ctx", {}).items()}
+    message = _FRIENDLY.get(kind, "").format(**context) or str(item["msg"])
+    if kind.startswith(("value_error", "assertion_error")):
+        message = message.split(", ", 1)[-1]
+    if message[1:2].islower():
+        # pydantic's "Input should be…" reads as a sentence; keep "U+001B …" as written.
+        message = message[:1].lower() + message[1:]
+    if len(path) == 4 and path[0] == "tasks" and path[2] == "raci":
+        return f"letters of {field} in task {excerpt(path[1])}: {message}"
+    return f"{name}{where}: {message}"
+
+
+_FRIENDLY = {
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "string_type": "must be text",
+    "string_too_long": "is too long (at most {max_length} characters)",
+    "string_too_short": "must not be empty",
+    "dict_type": "must be a mapping (key: value pairs)",
+    "model_type": "must be a mapping (key: value pairs)",
+    "finite_number": "must be a finite number",
+    "int_parsing_size": "is too large",
+    "list_type": "must be a list",
+    "enum": "must be one of {expected}",
+}
+
+
+def _describe_parent(parent: Path) -> str:
+    if len(parent) == 2 and parent[0] == "tasks":
+        return f" in task {excerpt(parent[1])}"
+    if len(parent) == 2 and parent[0] == "departments":
+        return f" in department {excerpt(parent[1])}"
+    if parent:
+        return f" in '{'.'.join(shorten(part) for part in parent)}'"
+    return ""
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    if not path:
+        return Organization
+    if len(path) == 2 and path[0] == "departments":
+        return Department
+    if len(path) == 2 and path[0] == "tasks":
+        return Task
+    if path == ("rules",):
+        return RulesConfig
+    return None
+
+
+def _did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, [str(choice) for choice in choices], n=1, cutoff=0.6)
+    return f"; did you mean {excerpt(close[0])}?" if close else ""
+
+
+def _problem(source_map: SourceMap, path: Path, message: str, *, on_key: bool = False) -> Problem:
+    position = source_map.key(path) if on_key else source_map.value(path)
+    if position is None:
+        return Problem(source_map.source, None, None, message, tuple(path))
+    return Problem(source_map.source, position[0], position[1], message, tuple(path))
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    return "text value" if isinstance(value, str) else type(value).__name__

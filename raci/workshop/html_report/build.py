@@ -1,0 +1,321 @@
+"""Build the one-file HTML report of an organisation: data in, one page of HTML out.
+
+Everything the page needs is inside it (CSS, the SVG diagrams, the data), so it opens from a
+USB stick on a projector's laptop and prints well. Every user string goes through Jinja2's
+autoescaping; the diagrams are re-written by :mod:`raci.workshop.html_report.svg` before they are
+marked safe. A Content-Security-Policy forbids scripts and any network access, as a second
+lock. The same input gives the same bytes: no dates, stable order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from raci import __version__
+from raci.checking.scorecard import FAIL, PASS
+from raci.diagrams.engine import RenderError, RenderLimits
+from raci.model.severity import Severity
+from raci.model.text_safety import UNSAFE_CHARACTERS
+from raci.workshop.html_report.matrix import MatrixTable, build_matrix
+from raci.workshop.html_report.svg import UnsafeSvgError, inline_svg, svg_size
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from raci.checking.checker import CheckResult
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+
+#: The policy of the page: no script, no fetch, no frame; inline CSS and data: images only.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+)
+TEMPLATE = "report.html.j2"
+HYGIENE = "hygiene"
+
+#: The diagrams in the page, in order: view, heading, what it shows.
+DIAGRAMS: tuple[tuple[str, str, str], ...] = (
+    (
+        "gaps",
+        "Gaps",
+        "Departments by function on the left, tasks by activity on the right; the line says the "
+        "letter (A bold, R solid, C dashed, I dotted). Every gap is red where it is.",
+    ),
+    (
+        "ownership",
+        "Ownership",
+        "Functions \u00d7 activities: the letters each function holds. Outlined cells are required "
+        "by the principles; red when nobody holds them.",
+    ),
+    (
+        "workload",
+        "Workload",
+        "Per department: the weekly hours of its Responsible tasks against its capacity "
+        "(red past it), and the number of tasks it is Accountable for.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Diagram:
+    view: str
+    title: str
+    caption: str
+    svg: Markup | None
+    #: Why the diagram is missing, when it could not be drawn.
+    problem: str
+    #: The picture's natural width in CSS pixels (0 when unknown), to cap its size on screen.
+    width: int
+
+
+@dataclass(frozen=True)
+class PrincipleCard:
+    number: int
+    anchor: str
+    misconception: str
+    truth: str
+    checks: str
+    status: str
+    rules: tuple[str, ...]
+    findings: int
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    code: str
+    severity: str
+    rule: str
+    summary: str
+    message: str
+    location: str
+    line: int | None
+    subject: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    anchor: str
+    number: int | None
+    title: str
+    truth: str
+    status: str
+    items: tuple[FindingItem, ...]
+
+
+@dataclass(frozen=True)
+class Totals:
+    errors: int
+    warnings: int
+    infos: int
+    findings: int
+    passed: int
+    principles: int
+    tasks: int
+    departments: int
+
+
+@dataclass(frozen=True)
+class Page:
+    organization: str
+    description: str
+    source: str
+    version: str
+    policy: str
+    totals: Totals
+    principles: tuple[PrincipleCard, ...]
+    diagrams: dict[str, Diagram]
+    matrix: MatrixTable
+    groups: tuple[FindingGroup, ...]
+    letters: tuple[tuple[str, str, str], ...]
+
+
+def build_report(
+    org: Organization,
+    result: CheckResult | None = None,
+    *,
+    limits: RenderLimits | None = None,
+) -> str:
+    """The HTML report of ``org`` (checked now unless ``result`` is given), as text.
+
+    Diagrams are drawn with :func:`raci.render` under ``limits``; one that cannot be drawn
+    is replaced by a note saying why, and the rest of the report is still built.
+    """
+    if result is None:
+        from raci.checking.checker import check
+
+        result = check(org)
+    page = build_page(result, limits=limits)
+    return _environment().get_template(TEMPLATE).render(page=page)
+
+
+def build_report_bytes(
+    org: Organization,
+    result: CheckResult | None = None,
+    *,
+    limits: RenderLimits | None = None,
+) -> bytes:
+    """:func:`build_report` encoded as UTF-8, ready for :func:`raci.files.write_atomic`."""
+    return build_report(org, result, limits=limits).encode("utf-8")
+
+
+def build_page(result: CheckResult, *, limits: RenderLimits | None = None) -> Page:
+    """Everything the template shows, as plain data."""
+    org = result.org
+    counts = result.counts()
+    scorecard = result.scorecard
+    cards = tuple(
+        PrincipleCard(
+            number=status.principle.number,
+            anchor=f"principle-{status.principle.number}",
+            misconception=status.principle.misconception,
+            truth=status.principle.truth,
+            checks=status.principle.checks,
+            status=status.status,
+            rules=status.rules,
+            findings=status.findings,
+        )
+        for status in scorecard.principles
+    )
+    totals = Totals(
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+        findings=len(result.findings),
+        passed=scorecard.passed,
+        principles=len(scorecard.principles),
+        tasks=len(org.tasks),
+        departments=len(org.departments),
+    )
+    return Page(
+        organization=_clean(org.organization),
+        description=_clean(org.description or ""),
+        source=_clean(org.source),
+        version=__version__,
+        policy=CONTENT_SECURITY_POLICY,
+        totals=totals,
+        principles=cards,
+        diagrams={view: _diagram(result, view, title, caption, limits) for view, title, caption in DIAGRAMS},
+        matrix=build_matrix(result),
+        groups=_groups(result, cards),
+        letters=_letter_palette(),
+    )
+
+
+def _groups(result: CheckResult, cards: tuple[PrincipleCard, ...]) -> tuple[FindingGroup, ...]:
+    from raci.rules import RULES_BY_CODE
+
+    by_group: dict[int | None, list[FindingItem]] = {}
+    for finding in result.findings:
+        rule = RULES_BY_CODE.get(finding.code)
+        principle = rule.principle if rule is not None else None
+        by_group.setdefault(principle, []).append(_item(result, finding))
+    groups = [
+        FindingGroup(
+            anchor=card.anchor,
+            number=card.number,
+            title=f"Not “{card.misconception}”",
+            truth=card.truth,
+            status=card.status,
+            items=tuple(by_group.get(card.number, ())),
+        )
+        for card in cards
+    ]
+    hygiene = tuple(by_group.get(None, ()))
+    groups.append(
+        FindingGroup(
+            anchor=HYGIENE,
+            number=None,
+            title="RACI hygiene",
+            truth="Every task has exactly one Accountable and at least one Responsible; nobody is idle "
+            "or overloaded; no task has too many R's or C's, or is done in a silo.",
+            status=FAIL if hygiene else PASS,
+            items=hygiene,
+        )
+    )
+    return tuple(groups)
+
+
+def _item(result: CheckResult, finding: Finding) -> FindingItem:
+    from raci.rules import RULES_BY_CODE
+
+    org = result.org
+    rule = RULES_BY_CODE.get(finding.code)
+    subject = []
+    if finding.task is not None and finding.task in org.tasks:
+        subject.append(f"task {org.task_label(finding.task)} ({finding.task})")
+    if finding.department is not None and finding.department in org.departments:
+        subject.append(f"department {org.department_label(finding.department)} ({finding.department})")
+    location = finding.file
+    if finding.line is not None:
+        location += f":{finding.line}" + (f":{finding.column}" if finding.column is not None else "")
+    fix = finding.hint or (rule.doc.fix if rule is not None else "")
+    return FindingItem(
+        code=finding.code,
+        severity=finding.severity.value,
+        rule=finding.rule,
+        summary=rule.doc.summary if rule is not None else "",
+        message=_clean(finding.message),
+        location=_clean(location),
+        line=finding.line,
+        subject=_clean("; ".join(subject)),
+        fix=_clean(fix),
+    )
+
+
+def _diagram(
+    result: CheckResult, view: str, title: str, caption: str, limits: RenderLimits | None
+) -> Diagram:
+    from raci.diagrams.api import render
+
+    try:
+        data = render(result.org, result, view=view, format="svg", limits=limits)
+        svg = inline_svg(data, f"d-{view}", f"{title} diagram of {_clean(result.org.organization)}")
+    except (RenderError, UnsafeSvgError) as error:
+        return Diagram(view, title, caption, None, f"The {view} diagram could not be drawn: {error}", 0)
+    size = svg_size(data)
+    # Markup: inline_svg re-wrote every element and escaped every text and attribute value.
+    return Diagram(view, title, caption, Markup(svg), "", round(size[0]) if size else 0)
+
+
+def _letter_palette() -> tuple[tuple[str, str, str], ...]:
+    from raci.diagrams.style import LETTER_STYLES, STRENGTH
+
+    return tuple((letter.value, LETTER_STYLES[letter].fill, LETTER_STYLES[letter].ink) for letter in STRENGTH)
+
+
+def _clean(text: str) -> str:
+    """No control characters, bidi overrides or lone surrogates in the page."""
+    return UNSAFE_CHARACTERS.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("raci.workshop.html_report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+
+
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "Diagram",
+    "FindingGroup",
+    "FindingItem",
+    "Page",
+    "PrincipleCard",
+    "build_page",
+    "build_report",
+    "build_report_bytes",
+]

@@ -1,0 +1,180 @@
+"""The RACI matrix as an HTML table: tasks down the side, departments across, gaps marked.
+
+The same reading of findings as the matrix diagram (:mod:`raci.diagrams.matrix_view`): the
+cells a rule points at are marked (both A's of a task with two, the R's of a task with too
+many, marketing's R/A where another function should lead), and an empty cell where a function
+should hold a letter says which (``+R``). Rows with findings list their codes; departments
+with findings (idle, over capacity) are marked in the header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from raci.checking.checker import CheckResult
+from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, row_marks
+from raci.diagrams.gaps_view import functions_in_order
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity, Function, Letter, format_letters
+
+#: Rows and columns an HTML table stays readable with; past them only what has findings.
+MAX_ROWS = 250
+MAX_COLUMNS = 60
+
+_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.CONSULTED, Letter.INFORMED)
+
+
+@dataclass(frozen=True)
+class Cell:
+    letters: str
+    #: The strongest letter held ("A", "R", "C", "I"), or "" for an empty cell.
+    strongest: str
+    #: A finding points at the letters held here.
+    hit: bool
+    #: Letters a function should hold here but does not ("R", "R/A"…), or "".
+    should: str
+    #: Rule codes that mark the cell, for its tooltip.
+    codes: str
+
+
+@dataclass(frozen=True)
+class Column:
+    department: str
+    name: str
+    function: str
+    notes: tuple[tuple[str, str], ...]
+    severity: str
+
+
+@dataclass(frozen=True)
+class Group:
+    function: str
+    label: str
+    span: int
+
+
+@dataclass(frozen=True)
+class Row:
+    #: "band" (an activity heading), "missing" (an activity with no task) or "task".
+    kind: str
+    label: str
+    task: str
+    activity: str
+    cells: tuple[Cell, ...]
+    notes: tuple[tuple[str, str], ...]
+    severity: str
+
+
+@dataclass(frozen=True)
+class MatrixTable:
+    groups: tuple[Group, ...]
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...]
+    tasks: int
+    marked_cells: int
+
+
+def build_matrix(result: CheckResult) -> MatrixTable:
+    org, graph = result.org, result.graph
+    gaps = build_gap_map(result)
+    notes: list[str] = []
+    tasks = list(org.tasks)
+    if len(tasks) > MAX_ROWS:
+        flagged = [t for t in tasks if t in gaps.tasks or _owner_gaps(gaps, t)]
+        notes.append(
+            f"{len(tasks)} tasks are too many for one table: only the "
+            f"{min(len(flagged), MAX_ROWS)} with findings are shown"
+            f"{'' if len(flagged) <= MAX_ROWS else ' (the first ones)'}."
+        )
+        tasks = flagged[:MAX_ROWS]
+    functions = functions_in_order(graph.departments_by_function)
+    departments = [d for f in functions for d in graph.departments_by_function[f]]
+    if len(departments) > MAX_COLUMNS:
+        involved = {d for t in tasks for d in graph.assignments(t)} | set(gaps.departments)
+        kept = [d for d in departments if d in involved][:MAX_COLUMNS]
+        notes.append(f"{len(departments)} departments are too many for one table: {len(kept)} are shown.")
+        departments = kept
+
+    groups: list[Group] = []
+    for dept_id in departments:
+        function = graph.function_of(dept_id)
+        if groups and groups[-1].function == function.value:
+            groups[-1] = Group(function.value, function.label, groups[-1].span + 1)
+        else:
+            groups.append(Group(function.value, function.label, 1))
+    columns = tuple(
+        Column(
+            dept_id,
+            org.department_label(dept_id),
+            graph.function_of(dept_id).value,
+            tuple(gaps.departments[dept_id].items) if dept_id in gaps.departments else (),
+            gaps.departments[dept_id].severity.value if dept_id in gaps.departments else "",
+        )
+        for dept_id in departments
+    )
+
+    by_activity: dict[Activity, list[str]] = {}
+    for task_id in tasks:
+        by_activity.setdefault(graph.activity_of(task_id), []).append(task_id)
+    rows: list[Row] = []
+    for activity in Activity:
+        if activity in by_activity:
+            rows.append(Row("band", activity.label, "", activity.value, (), (), ""))
+            rows.extend(_task_row(result, gaps, task_id, departments) for task_id in by_activity[activity])
+        elif activity in gaps.missing_activities:
+            flag = gaps.missing_activities[activity]
+            rows.append(
+                Row("missing", activity.label, "", activity.value, (), tuple(flag.items), flag.severity.value)
+            )
+    marked = sum(1 for row in rows for cell in row.cells if cell.hit or cell.should)
+    return MatrixTable(tuple(groups), columns, tuple(rows), tuple(notes), len(tasks), marked)
+
+
+def _owner_gaps(gaps: GapMap, task_id: str) -> list[tuple[Function, Flag, str]]:
+    return [
+        (owner.function, owner.flag, owner.letters)
+        for owner in gaps.missing_owners.values()
+        if owner.task == task_id
+    ]
+
+
+def _task_row(result: CheckResult, gaps: GapMap, task_id: str, departments: list[str]) -> Row:
+    graph = result.graph
+    assignments = graph.assignments(task_id)
+    flag = gaps.tasks.get(task_id)
+    owners = _owner_gaps(gaps, task_id)
+    marks = row_marks(result, gaps, task_id, departments)
+    pointed, should = marks.pointed, marks.should
+    cells = []
+    for dept_id in departments:
+        held = assignments.get(dept_id, frozenset())
+        codes: set[str] = set()
+        for letter in held:
+            codes |= pointed.get((dept_id, letter), set())
+        wanted, wanted_codes = should.get(dept_id, ("", set()))
+        strongest = next((letter.value for letter in _STRENGTH if letter in held), "")
+        cells.append(
+            Cell(
+                format_letters(held) if held else "",
+                strongest,
+                bool(codes),
+                wanted,
+                " ".join(sorted(codes | wanted_codes)),
+            )
+        )
+    items: list[tuple[str, str]] = list(flag.items) if flag else []
+    for function, owner_flag, _ in owners:
+        items.extend((code, f"{function.phrase} {note}") for code, note in owner_flag.items)
+    severities = [flag.severity] if flag else []
+    severities += [owner_flag.severity for _, owner_flag, _ in owners]
+    worst = max(severities, default=None)
+    return Row(
+        "task",
+        result.org.task_label(task_id),
+        task_id,
+        graph.activity_of(task_id).value,
+        tuple(cells),
+        tuple(dict.fromkeys(items)),
+        worst.value if isinstance(worst, Severity) else "",
+    )

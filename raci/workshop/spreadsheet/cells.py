@@ -1,0 +1,281 @@
+"""Reading a sheet into rows of plain values, and naming its cells in problems.
+
+CSV problems read ``matrix.csv:7:2: message`` (row 7, column 2); XLSX problems name the
+cell as a spreadsheet does, ``matrix.xlsx:RACI!B7: message``, and keep row and column as
+the line and column numbers for tools.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from raci.files import read_limited
+from raci.model.errors import LoadError, Problem
+from raci.model.text_safety import escape
+from raci.workshop.spreadsheet.escape import restore
+
+Value = str | int | float | None
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_ROWS = 250_000
+MAX_COLUMNS = 5_000
+#: Cells kept in memory (empty ones included, up to each row's last value): rows and columns
+#: are bounded one by one, but 250,000 rows of 5,000 columns would not fit anywhere.
+MAX_CELLS = 10_000_000
+#: What the parts of an .xlsx (a zip) may add up to once unpacked: a zip bomb is refused
+#: from its directory, before anything is inflated.
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+@dataclass(frozen=True, order=True)
+class CellProblem(Problem):
+    """A :class:`Problem` in a workbook: printed with the cell's name, ``file:Sheet!B7: …``."""
+
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        if self.cell is None:
+            return super().__str__()
+        return f"{escape(self.source)}:{escape(self.cell)}: {escape(self.message)}"
+
+
+@dataclass
+class Sheet:
+    """The cells of one sheet as plain values (``None`` for empty), row by row."""
+
+    source: str
+    rows: list[list[Value]]
+    #: The worksheet's name for XLSX; ``None`` for CSV.
+    sheet: str | None = None
+    notes: list[Problem] = field(default_factory=list)
+
+    def cell_name(self, row: int, column: int) -> str | None:
+        """``RACI!B7`` for XLSX (1-based row and column), ``None`` for CSV."""
+        if self.sheet is None:
+            return None
+        return f"{_quote_sheet(self.sheet)}!{column_letter(column)}{row}"
+
+    def problem(self, row: int, column: int, message: str) -> Problem:
+        if self.sheet is None:
+            return Problem(self.source, row, column, message)
+        return CellProblem(self.source, row, column, message, cell=self.cell_name(row, column))
+
+    def locate(self, problem: Problem) -> Problem:
+        """A problem from validation (line = row, column = column) with this sheet's cell names."""
+        if self.sheet is None or problem.line is None or isinstance(problem, CellProblem):
+            return problem
+        return CellProblem(
+            problem.source,
+            problem.line,
+            problem.column,
+            problem.message,
+            problem.path,
+            cell=self.cell_name(problem.line, problem.column or 1),
+        )
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _quote_sheet(name: str) -> str:
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
+
+
+def read_sheet(path: str | os.PathLike[str], sheet: str | None = None) -> Sheet:
+    """Read a CSV or XLSX file; raises :class:`LoadError` with located problems."""
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()
+    try:
+        size = os.stat(name).st_size
+        if size > MAX_BYTES:
+            raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
+    except OSError as error:
+        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+    if suffix in XLSX_SUFFIXES:
+        return read_xlsx(name, sheet)
+    if suffix in CSV_SUFFIXES:
+        if sheet is not None:
+            raise LoadError([Problem(name, None, None, "a CSV file has no sheets: leave out --sheet")])
+        try:
+            with open(name, "rb") as stream:
+                data = read_limited(stream, MAX_BYTES, size)
+        except OSError as error:
+            raise LoadError(
+                [Problem(name, None, None, f"cannot read file: {error.strerror or error}")]
+            ) from None
+        if len(data) > MAX_BYTES:  # a pipe or a device reports no size up front
+            raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
+        return read_csv_bytes(data, name)
+    raise LoadError([Problem(name, None, None, "unknown spreadsheet type: name the file .xlsx or .csv")])
+
+
+def read_csv_bytes(data: bytes, source: str = "<csv>") -> Sheet:
+    notes: list[Problem] = []
+    text = _decode(data, source, notes)
+    delimiter = _delimiter(text[: 64 * 1024])
+    rows: list[list[Value]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for record in reader:
+            if len(rows) >= MAX_ROWS:
+                raise LoadError([Problem(source, len(rows) + 1, 1, f"more than {MAX_ROWS:,} rows")])
+            if len(record) > MAX_COLUMNS:
+                raise LoadError([Problem(source, len(rows) + 1, 1, f"more than {MAX_COLUMNS:,} columns")])
+            rows.append([restore(value) if value.strip() else None for value in record])
+    except csv.Error as error:
+        raise LoadError([Problem(source, len(rows) + 1, 1, f"not readable as CSV: {error}")]) from None
+    return Sheet(source, rows, None, notes)
+
+
+def _delimiter(sample: str) -> str:
+    """``,``, ``;`` (Excel in much of Europe) or tab: the one that splits the most rows."""
+    lines = sample.splitlines()[:50]
+    best, best_score = ",", -1
+    for candidate in (",", ";", "\t"):
+        score = 0
+        with contextlib.suppress(csv.Error):
+            score = sum(1 for record in csv.reader(lines, delimiter=candidate) if len(record) > 1)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _decode(data: bytes, source: str, notes: list[Problem]) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            message = f"not valid UTF-8 (byte 0x{data[error.start]:02X}); save the sheet as CSV UTF-8"
+            raise LoadError([Problem(source, line, 1, message)]) from None
+        notes.append(
+            Problem(source, line, 1, "warning: not UTF-8, read as Windows-1252; save as CSV UTF-8 to be sure")
+        )
+        return text
+
+
+def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise LoadError(
+            [Problem(source, None, None, "reading .xlsx needs openpyxl: pip install openpyxl")]
+        ) from None
+    _check_unpacked_size(source)
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=False)
+    except Exception as error:  # zip, XML and openpyxl's own errors: the file is not a workbook
+        detail = escape(str(error))[:120]
+        raise LoadError([Problem(source, None, None, f"not a readable .xlsx workbook ({detail})")]) from None
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is None:
+            sheet = "RACI" if "RACI" in names else names[0]
+        elif sheet not in names:
+            raise LoadError(
+                [Problem(source, None, None, f"no sheet named {sheet!r}; sheets: {', '.join(names)}")]
+            )
+        worksheet = workbook[sheet]
+        rows, formulas = _worksheet_rows(worksheet, source, sheet)
+    finally:
+        workbook.close()
+    result = Sheet(source, rows, sheet)
+    if formulas:
+        _use_saved_values(result, formulas)
+    return result
+
+
+def _check_unpacked_size(source: str) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return  # load_workbook says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        limit = MAX_UNPACKED_BYTES // 2**20
+        raise LoadError(
+            [Problem(source, None, None, f"workbook unpacks to more than {limit} MiB; refusing to read it")]
+        )
+
+
+def _worksheet_rows(
+    worksheet: Any, source: str, sheet: str
+) -> tuple[list[list[Value]], list[tuple[int, int]]]:
+    rows: list[list[Value]] = []
+    formulas: list[tuple[int, int]] = []
+    kept = 0
+    for r, cells in enumerate(worksheet.iter_rows(), start=1):
+        if r > MAX_ROWS:
+            raise LoadError([Problem(source, None, None, f"sheet {sheet!r} has more than {MAX_ROWS:,} rows")])
+        row: list[Value] = []
+        for c, cell in enumerate(cells, start=1):
+            if c > MAX_COLUMNS:
+                raise LoadError(
+                    [Problem(source, None, None, f"sheet {sheet!r} has more than {MAX_COLUMNS:,} columns")]
+                )
+            value = getattr(cell, "value", None)
+            if getattr(cell, "data_type", None) == "f":
+                formulas.append((r, c))
+            if isinstance(value, str) and not value.strip():
+                value = None
+            row.append(value)
+        while row and row[-1] is None:
+            row.pop()
+        kept += len(row) + 1
+        if kept > MAX_CELLS:
+            message = f"sheet {sheet!r} has more than {MAX_CELLS:,} cells"
+            raise LoadError([Problem(source, None, None, message)])
+        rows.append(row)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows, formulas
+
+
+def _use_saved_values(sheet: Sheet, formulas: list[tuple[int, int]]) -> None:
+    """Formulas are read as the values Excel saved with them; one never computed is a problem."""
+    from openpyxl import load_workbook
+
+    wanted = set(formulas)
+    workbook = load_workbook(sheet.source, read_only=True, data_only=True)
+    try:
+        saved = {
+            (r, c): getattr(cell, "value", None)
+            for r, cells in enumerate(workbook[sheet.sheet].iter_rows(), start=1)
+            for c, cell in enumerate(cells, start=1)
+            if (r, c) in wanted
+        }
+    finally:
+        workbook.close()
+    problems = []
+    for r, c in formulas:
+        value = saved.get((r, c))
+        if value is None:
+            message = "a formula with no saved value: open and save the file in Excel, or paste values"
+            problems.append(sheet.problem(r, c, message))
+        else:
+            sheet.rows[r - 1][c - 1] = value
+            sheet.notes.append(sheet.problem(r, c, "warning: formula read as its saved value"))
+    if problems:
+        raise LoadError(problems)

@@ -1,0 +1,189 @@
+"""The RACI matrix as a grid of cells: the one layout both the CSV and the XLSX export use.
+
+::
+
+    organization        | Acme Outdoor
+    rules               | {"ignore": ["RACI007"]}            (only when the file has rules)
+                        |
+    department name     |      |          |        | Marketing | Customer Care
+    function            |      |          |        | marketing | customer_service
+    capacity_hours      |      |          |        | 60        | 80
+    task                | name | activity | effort | marketing | care
+    answer-complaints   | …    | respond  | 15     | I         | RA
+
+Rows above the table are labelled in column A; the table's header row holds the task
+columns and then one department id per column; each task row holds the task's fields and
+then its letters. Optional rows and columns (description, roles, budget, review horizon,
+channels) appear only when some department or task uses them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from raci.model.vocabulary import format_letters, normalise_word
+
+if TYPE_CHECKING:
+    from raci.model.organization import Organization
+
+Cell = str | int | float | None
+
+# Labels of the rows above the table (column A), and of the table's task columns.
+ORGANIZATION = "organization"
+ORG_DESCRIPTION = "organization description"
+RULES = "rules"
+DEPT_NAME = "department name"
+DEPT_FUNCTION = "function"
+DEPT_CAPACITY = "capacity_hours"
+DEPT_ROLES = "roles"
+DEPT_DESCRIPTION = "department description"
+TASK = "task"
+
+ORG_LABELS: dict[str, str] = {
+    "organization": ORGANIZATION,
+    "organisation": ORGANIZATION,
+    "company": ORGANIZATION,
+    "organization description": ORG_DESCRIPTION,
+    "organisation description": ORG_DESCRIPTION,
+    "rules": RULES,
+}
+
+DEPT_LABELS: dict[str, str] = {
+    "department name": DEPT_NAME,
+    "department names": DEPT_NAME,
+    "department": DEPT_NAME,
+    "function": DEPT_FUNCTION,
+    "department function": DEPT_FUNCTION,
+    "capacity hours": DEPT_CAPACITY,
+    "capacity": DEPT_CAPACITY,
+    "capacity h week": DEPT_CAPACITY,
+    "capacity hours week": DEPT_CAPACITY,
+    "roles": DEPT_ROLES,
+    "department roles": DEPT_ROLES,
+    "department description": DEPT_DESCRIPTION,
+}
+
+#: Task columns in the order they are written; the first four always are.
+TASK_FIELDS = ("name", "activity", "effort_hours", "budget", "review_horizon_days", "channels", "description")
+ALWAYS_TASK_FIELDS = ("name", "activity", "effort_hours")
+
+TASK_COLUMN_LABELS: dict[str, str] = {
+    "name": "name",
+    "task name": "name",
+    "title": "name",
+    "activity": "activity",
+    "effort hours": "effort_hours",
+    "effort": "effort_hours",
+    "effort h week": "effort_hours",
+    "effort hours week": "effort_hours",
+    "hours": "effort_hours",
+    "hours per week": "effort_hours",
+    "budget": "budget",
+    "budget per month": "budget",
+    "review horizon days": "review_horizon_days",
+    "review horizon": "review_horizon_days",
+    "horizon": "review_horizon_days",
+    "channels": "channels",
+    "channel": "channels",
+    "description": "description",
+}
+
+_UNITS = str.maketrans({"(": " ", ")": " ", "[": " ", "]": " ", ".": " ", ":": " "})
+
+
+def label_key(value: Cell) -> str:
+    """How a header or row label is compared: case, separators and brackets folded."""
+    if not isinstance(value, str):
+        return ""
+    return normalise_word(value.translate(_UNITS))
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Rows of cell values, and where the table starts (0-based), for styling."""
+
+    rows: list[list[Cell]]
+    header_row: int
+    first_department_column: int
+    department_count: int
+
+    @property
+    def task_rows(self) -> range:
+        return range(self.header_row + 1, len(self.rows))
+
+
+def number(value: float | int | None) -> int | float | None:
+    """Whole numbers as ints (15, not 15.0), so sheets and YAML read as people wrote them."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def join_list(items: list[str]) -> str | None:
+    """A list in one cell: ``a; b`` when that reads back unchanged, else a JSON array.
+
+    Importing splits on ``;`` and ``,`` (teams write both), so an item holding either is
+    written in the JSON form.
+    """
+    if not items:
+        return None
+    plain = "; ".join(items)
+    awkward = any(";" in item or "," in item or item != item.strip() or not item for item in items)
+    if awkward or plain.startswith("["):
+        return json.dumps(items, ensure_ascii=False)
+    return plain
+
+
+def build_grid(org: Organization) -> Grid:
+    departments = list(org.departments.items())
+    tasks = list(org.tasks.items())
+    task_fields = [
+        name
+        for name in TASK_FIELDS
+        if name in ALWAYS_TASK_FIELDS or any(_task_value(task, name) is not None for _, task in tasks)
+    ]
+    first = 1 + len(task_fields)
+    width = first + len(departments)
+
+    def row(label: str, values: list[Cell]) -> list[Cell]:
+        return [label, *([None] * (first - 1)), *values]
+
+    rows: list[list[Cell]] = [_pad([ORGANIZATION, org.organization], width)]
+    if org.description is not None:
+        rows.append(_pad([ORG_DESCRIPTION, org.description], width))
+    if org.rules is not None:
+        rules = org.rules.model_dump(mode="json", exclude_none=True)
+        rows.append(_pad([RULES, json.dumps(rules, ensure_ascii=False, sort_keys=True)], width))
+    rows.append([None] * width)
+    rows.append(row(DEPT_NAME, [dept.name for _, dept in departments]))
+    rows.append(row(DEPT_FUNCTION, [dept.function.value for _, dept in departments]))
+    rows.append(row(DEPT_CAPACITY, [number(dept.capacity_hours) for _, dept in departments]))
+    if any(dept.roles for _, dept in departments):
+        rows.append(row(DEPT_ROLES, [join_list(dept.roles) for _, dept in departments]))
+    if any(dept.description is not None for _, dept in departments):
+        rows.append(row(DEPT_DESCRIPTION, [dept.description for _, dept in departments]))
+    header_row = len(rows)
+    rows.append([TASK, *task_fields, *(dept_id for dept_id, _ in departments)])
+    for task_id, task in tasks:
+        letters = [format_letters(task.raci[d]) if d in task.raci else None for d, _ in departments]
+        rows.append([task_id, *(_task_value(task, name) for name in task_fields), *letters])
+    return Grid(rows, header_row, first, len(departments))
+
+
+def _task_value(task: Any, name: str) -> Cell:
+    value = getattr(task, name)
+    if name == "activity":
+        return str(value.value)
+    if name == "channels":
+        return join_list(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    return value  # type: ignore[no-any-return]
+
+
+def _pad(values: list[Cell], width: int) -> list[Cell]:
+    return values + [None] * (width - len(values))

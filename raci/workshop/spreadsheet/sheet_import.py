@@ -1,0 +1,457 @@
+"""A RACI sheet -> a validated :class:`Organization`, every problem placed on its cell.
+
+Two shapes are read (see ``docs/workshop.md``):
+
+- the sheet ``raci export`` writes: labelled rows above the table (organization, department
+  name, function, capacity_hours…), a header row ``task | name | activity | … | dept ids``,
+  one row per task;
+- a plain matrix a team already keeps: first column tasks, one column per department named
+  in the header row, letters in the cells. Ids are made from the names; activities and
+  functions are guessed from the names, and each guess is returned as a warning.
+
+Nothing is written here: callers get the organisation and the warnings, or a
+:class:`LoadError` carrying every problem as ``file:row:column`` (``file:Sheet!B7`` for XLSX).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from raci.model.errors import LoadError, Problem
+from raci.model.text_safety import excerpt
+from raci.model.vocabulary import Activity, Function
+from raci.workshop.spreadsheet.cells import Sheet, Value, read_sheet
+from raci.workshop.spreadsheet.guessing import guess_activity, guess_function, slugify
+from raci.workshop.spreadsheet.layout import (
+    DEPT_CAPACITY,
+    DEPT_DESCRIPTION,
+    DEPT_FUNCTION,
+    DEPT_LABELS,
+    DEPT_NAME,
+    DEPT_ROLES,
+    ORG_DESCRIPTION,
+    ORG_LABELS,
+    ORGANIZATION,
+    RULES,
+    TASK_COLUMN_LABELS,
+    label_key,
+)
+from raci.yaml.loader import Path, Position, SourceMap
+
+if TYPE_CHECKING:
+    from raci.model.organization import Organization
+
+_LINE_BREAK = re.compile("[ \t]*[\r\n\x0b\x0c\x85\u2028\u2029]+[ \t]*")
+
+#: Cells that mean "no letter" in hand-kept matrices.
+NO_LETTER = frozenset({"-", "\u2013", "\u2014", "."})
+_LIST_FIELDS = frozenset({"channels"})
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    org: Organization
+    #: Guesses and other things the user should know, located like problems.
+    warnings: tuple[Problem, ...]
+
+
+def import_sheet(
+    path: str | os.PathLike[str], *, sheet: str | None = None, organization: str | None = None
+) -> ImportResult:
+    """Read a CSV or XLSX RACI matrix. Raises :class:`LoadError` with every problem located."""
+    return import_rows(read_sheet(path, sheet), organization=organization)
+
+
+def import_rows(sheet: Sheet, *, organization: str | None = None) -> ImportResult:
+    return _Builder(sheet, organization).build()
+
+
+@dataclass
+class _Builder:
+    sheet: Sheet
+    organization: str | None
+    data: dict[str, Any] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+    values: dict[Path, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    #: Label -> (row, value column) of the organisation rows; label -> row of department rows.
+    org_rows: dict[str, tuple[int, int]] = field(default_factory=dict)
+    dept_rows: dict[str, int] = field(default_factory=dict)
+    dept_label_column: int = 0
+    #: Single cells above the table: the first may name the organisation.
+    titles: list[tuple[int, int]] = field(default_factory=list)
+    header: int = 0
+    task_columns: dict[str, int] = field(default_factory=dict)
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def cell(self, r: int, c: int) -> Value:
+        row = self.sheet.rows[r]
+        return row[c] if c < len(row) else None
+
+    def problem(self, r: int, c: int, message: str) -> None:
+        self.problems.append(self.sheet.problem(r + 1, c + 1, message))
+
+    def warn(self, r: int, c: int, message: str) -> None:
+        self.warnings.append(self.sheet.problem(r + 1, c + 1, f"warning: {message}"))
+
+    def one_line(self, text: str, r: int, c: int) -> str:
+        """A name as one line: a line break in a cell is how a spreadsheet wraps a long
+        header, so it is read as a space (names never hold line breaks), with a warning."""
+        if not _LINE_BREAK.search(text):
+            return text
+        self.warn(r, c, "a line break in a name was read as a space (names are one line)")
+        return _LINE_BREAK.sub(" ", text).strip()
+
+    def place(self, path: Path, r: int, c: int, *, key: bool = False) -> None:
+        (self.keys if key else self.values)[path] = (r + 1, c + 1)
+
+    def filled(self, r: int) -> list[int]:
+        return [c for c, value in enumerate(self.sheet.rows[r]) if value is not None]
+
+    # --- the whole sheet -------------------------------------------------------------------
+
+    def build(self) -> ImportResult:
+        from raci.model.validation import build_organization
+
+        header = self._read_top()
+        if header is None:
+            where = self.sheet.sheet or "the file"
+            raise LoadError(
+                [
+                    *self.problems,
+                    Problem(
+                        self.sheet.source,
+                        None,
+                        None,
+                        f"{where} has no table: expected a header row "
+                        "(tasks in the first column, one column per department) and rows of letters",
+                    ),
+                ]
+            )
+        departments = self._read_departments(header)
+        self._read_tasks(header, departments)
+        self._finish_organization()
+        source_map = SourceMap(self.sheet.source, self.keys, self.values)
+        try:
+            org = build_organization(self.data, source_map, self.problems)
+        except LoadError as error:
+            raise LoadError([self.sheet.locate(problem) for problem in error.problems]) from None
+        warnings = sorted([*self.sheet.notes, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
+        return ImportResult(org, tuple(warnings))
+
+    def _read_top(self) -> int | None:
+        """Read the labelled rows above the table; return the header row's index."""
+        for r in range(len(self.sheet.rows)):
+            filled = self.filled(r)
+            if not filled:
+                continue
+            first = filled[0]
+            label = label_key(self.cell(r, first))
+            if first == 0 and label in ORG_LABELS:
+                self._org_row(r, ORG_LABELS[label], filled)
+            elif label in DEPT_LABELS:
+                kind = DEPT_LABELS[label]
+                if kind in self.dept_rows:
+                    self.problem(
+                        r, first, f"a second {kind!r} row (the first is row {self.dept_rows[kind] + 1})"
+                    )
+                else:
+                    self.dept_rows[kind] = r
+                    self.dept_label_column = max(self.dept_label_column, first)
+            elif len(filled) >= 2:
+                return r
+            else:
+                self.titles.append((r, first))
+        return None
+
+    def _org_row(self, r: int, kind: str, filled: list[int]) -> None:
+        if kind in self.org_rows:
+            self.problem(r, 0, f"a second {kind!r} row (the first is row {self.org_rows[kind][0] + 1})")
+            return
+        rest = [c for c in filled if c > 0]
+        if len(rest) > 1:
+            self.problem(r, rest[1], f"the {kind!r} row holds one value, in column B")
+        self.org_rows[kind] = (r, rest[0] if rest else 1)
+
+    # --- departments -----------------------------------------------------------------------
+
+    def _read_departments(self, header: int) -> list[tuple[int, str]]:
+        """Split the header into task columns and department columns; read each department."""
+        self.header = header
+        departments: list[tuple[int, str]] = []
+        names_given = DEPT_NAME in self.dept_rows
+        seen: dict[str, int] = {}
+        in_departments = False
+        row = self.sheet.rows[header]
+        width = max(len(r) for r in self.sheet.rows[header:]) if self.sheet.rows[header:] else 0
+        for c in range(1, width):
+            value = row[c] if c < len(row) else None
+            if value is None:
+                if self._column_has_data(c, header):
+                    self.problem(header, c, "this column has cells below but no header: name its department")
+                continue
+            text = str(value)
+            key = label_key(text)
+            task_field = TASK_COLUMN_LABELS.get(key)
+            if (
+                not in_departments
+                and task_field is not None
+                and task_field not in self.task_columns
+                and not self._has_department_rows(c)
+            ):
+                self.task_columns[task_field] = c
+                continue
+            in_departments = True
+            dept_id = text.strip() if names_given else slugify(text)
+            if not dept_id:
+                dept_id = f"department-{len(departments) + 1}"
+            if dept_id in seen:
+                self.problem(
+                    header,
+                    c,
+                    f"department {excerpt(dept_id)} appears twice (also in column "
+                    f"{self._column_name(seen[dept_id])})",
+                )
+                continue
+            seen[dept_id] = c
+            departments.append((c, dept_id))
+            self._read_department(c, dept_id, None if names_given else text)
+        if self.dept_rows and departments and self.dept_label_column >= departments[0][0]:
+            self.problem(
+                min(self.dept_rows.values()),
+                self.dept_label_column,
+                "labels of department rows belong left of the department columns",
+            )
+        return departments
+
+    def _has_department_rows(self, c: int) -> bool:
+        """Whether the department rows above the header (function, name…) fill column ``c``:
+        then it is a department, even one whose id reads like a task column ("budget",
+        "name"; found by tests/test_fuzz.py)."""
+        return any(self.cell(r, c) is not None for r in self.dept_rows.values())
+
+    def _column_has_data(self, c: int, header: int) -> bool:
+        return any(c < len(row) and row[c] is not None for row in self.sheet.rows[header + 1 :])
+
+    def _column_name(self, c: int) -> str:
+        from raci.workshop.spreadsheet.cells import column_letter
+
+        return column_letter(c + 1)
+
+    def _read_department(self, c: int, dept_id: str, header_name: str | None) -> None:
+        path: Path = ("departments", dept_id)
+        department: dict[str, Any] = {}
+        self.data.setdefault("departments", {})[dept_id] = department
+        self.place(path, self.header, c, key=True)
+        name: Value = header_name if header_name is not None and header_name.strip() != dept_id else None
+        if DEPT_NAME in self.dept_rows:
+            name = self.cell(self.dept_rows[DEPT_NAME], c)
+            if name is not None:
+                self.place((*path, "name"), self.dept_rows[DEPT_NAME], c)
+        if name is not None:
+            row = self.dept_rows.get(DEPT_NAME, self.header)
+            department["name"] = self.one_line(name if isinstance(name, str) else str(name), row, c)
+        function = self.cell(self.dept_rows[DEPT_FUNCTION], c) if DEPT_FUNCTION in self.dept_rows else None
+        if function is not None:
+            department["function"] = function
+            self.place((*path, "function"), self.dept_rows[DEPT_FUNCTION], c)
+        else:
+            r = self.dept_rows.get(DEPT_FUNCTION, self.header)
+            label = department.get("name") or dept_id
+            guessed = guess_function(str(label), dept_id)
+            if guessed is None:
+                department["function"] = Function.OTHER.value
+                self.warn(
+                    r,
+                    c,
+                    f"no function for department {excerpt(label)} and none can be guessed from "
+                    "its name: set to 'other'; write its function to have rules count it",
+                )
+            else:
+                department["function"] = guessed.value
+                self.warn(
+                    r,
+                    c,
+                    f"function of department {excerpt(label)} guessed as {guessed.value!r} from its name",
+                )
+            self.place((*path, "function"), r, c)
+        for kind, name_in_model in (
+            (DEPT_CAPACITY, "capacity_hours"),
+            (DEPT_ROLES, "roles"),
+            (DEPT_DESCRIPTION, "description"),
+        ):
+            if kind not in self.dept_rows:
+                continue
+            r = self.dept_rows[kind]
+            value = self.cell(r, c)
+            if value is None:
+                continue
+            department[name_in_model] = split_list(value) if kind == DEPT_ROLES else value
+            self.place((*path, name_in_model), r, c)
+
+    # --- tasks -----------------------------------------------------------------------------
+
+    def _read_tasks(self, header: int, departments: list[tuple[int, str]]) -> None:
+        tasks: dict[str, Any] = self.data.setdefault("tasks", {})
+        ids_given = "name" in self.task_columns
+        seen: dict[str, int] = {}
+        first_department = departments[0][0] if departments else None
+        for r in range(header + 1, len(self.sheet.rows)):
+            filled = self.filled(r)
+            if not filled:
+                continue
+            head = self.cell(r, 0)
+            if head is None:
+                self.problem(r, 0, "this row has cells but no task in column A")
+                continue
+            text = self.one_line(head if isinstance(head, str) else str(head), r, 0)
+            task_id = text.strip() if ids_given else slugify(text)
+            if not task_id:
+                task_id = f"task-{r + 1}"
+            if task_id in seen:
+                self.problem(
+                    r, 0, f"task {excerpt(task_id)} appears twice (first in row {seen[task_id] + 1})"
+                )
+                continue
+            seen[task_id] = r
+            path: Path = ("tasks", task_id)
+            task: dict[str, Any] = {}
+            tasks[task_id] = task
+            self.place(path, r, 0, key=True)
+            if not ids_given and text.strip() != task_id:
+                task["name"] = text
+                self.place((*path, "name"), r, 0)
+            for name, c in self.task_columns.items():
+                value = self.cell(r, c)
+                if value is None:
+                    continue
+                if name == "name" and isinstance(value, str):
+                    value = self.one_line(value, r, c)
+                task[name] = split_list(value) if name in _LIST_FIELDS else value
+                self.place((*path, name), r, c)
+            if "activity" not in task:
+                self._guess_activity(r, task_id, task)
+            raci: dict[str, Any] = {}
+            for c, dept_id in departments:
+                value = self.cell(r, c)
+                if value is None or (isinstance(value, str) and value.strip() in NO_LETTER):
+                    continue
+                raci[dept_id] = value
+                self.place((*path, "raci", dept_id), r, c)
+                self.place((*path, "raci", dept_id), r, c, key=True)
+            task["raci"] = raci
+            stray = [
+                c
+                for c in filled
+                if c > 0
+                and c not in self.task_columns.values()
+                and (first_department is None or c < first_department)
+            ]
+            for c in stray:
+                self.problem(r, c, "this cell is in no column: give the column a header")
+
+    def _guess_activity(self, r: int, task_id: str, task: dict[str, Any]) -> None:
+        c = self.task_columns.get("activity", 0)
+        label = task.get("name", task_id)
+        guessed = guess_activity(str(label), task_id)
+        if guessed is None:
+            allowed = ", ".join(a.value for a in Activity)
+            self.problem(
+                r,
+                c,
+                f"no activity for task {excerpt(label)}, and none can be guessed from its "
+                f"name: add an activity column with one of {allowed} (if this row is not a task, "
+                "delete it)",
+            )
+            return
+        task["activity"] = guessed.value
+        self.place(("tasks", task_id, "activity"), r, c)
+        self.warn(r, c, f"activity of task {excerpt(label)} guessed as {guessed.value!r} from its name")
+
+    # --- the organisation ------------------------------------------------------------------
+
+    def _finish_organization(self) -> None:
+        data = self.data
+        ordered: dict[str, Any] = {}
+        used_title: tuple[int, int] | None = None
+        if ORGANIZATION in self.org_rows:
+            r, c = self.org_rows[ORGANIZATION]
+            value = self.cell(r, c)
+            ordered["organization"] = value if value is None or isinstance(value, str) else str(value)
+            self.place(("organization",), r, c)
+            if value is None:
+                ordered.pop("organization")
+                self.problem(r, c, "the organization row has no name in column B")
+        elif self.organization is not None:
+            ordered["organization"] = self.organization
+        elif self.titles:
+            used_title = self.titles[0]
+            r, c = used_title
+            ordered["organization"] = str(self.cell(r, c))
+            self.warn(r, c, f"organization name taken from the title {excerpt(ordered['organization'])}")
+        else:
+            stem = os.path.splitext(os.path.basename(self.sheet.source))[0] or "organization"
+            ordered["organization"] = stem
+            self.warnings.append(
+                Problem(
+                    self.sheet.source,
+                    None,
+                    None,
+                    f"warning: no organization row: named {excerpt(stem)} "
+                    "after the file (use --organization to choose)",
+                )
+            )
+        for r, c in self.titles:
+            if (r, c) != used_title:
+                self.warn(r, c, f"row ignored: {excerpt(self.cell(r, c))} is neither a label nor a table row")
+        if ORG_DESCRIPTION in self.org_rows:
+            r, c = self.org_rows[ORG_DESCRIPTION]
+            if self.cell(r, c) is not None:
+                ordered["description"] = self.cell(r, c)
+                self.place(("description",), r, c)
+        ordered["departments"] = data.get("departments", {})
+        ordered["tasks"] = data.get("tasks", {})
+        if RULES in self.org_rows:
+            r, c = self.org_rows[RULES]
+            ordered_rules = self._rules(r, c)
+            if ordered_rules is not None:
+                ordered["rules"] = ordered_rules
+                self.place(("rules",), r, c)
+        self.data = ordered
+
+    def _rules(self, r: int, c: int) -> Any:
+        value = self.cell(r, c)
+        if value is None:
+            return None
+        try:
+            rules = json.loads(str(value))
+        except json.JSONDecodeError as error:
+            where = f"{error.msg} at character {error.pos + 1}"
+            self.problem(r, c, f"rules must be JSON, as raci export writes them: {where}")
+            return None
+        if not isinstance(rules, dict):
+            self.problem(r, c, 'rules must be a JSON object, e.g. {"ignore": ["RACI007"]}')
+            return None
+        return rules
+
+
+def split_list(value: Value) -> Any:
+    """``a; b`` or ``a, b`` -> ["a", "b"]; a JSON array as written by export is read as such."""
+    if not isinstance(value, str):
+        return [str(value)]
+    text = value.strip()
+    if text.startswith("["):
+        try:
+            items = json.loads(text)
+        except ValueError:
+            items = None
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            return items
+    parts = [part.strip() for part in text.replace(";", ",").split(",")]
+    return [part for part in parts if part]

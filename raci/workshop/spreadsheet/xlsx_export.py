@@ -1,0 +1,179 @@
+"""The RACI matrix as an Excel workbook, formatted to be read in a workshop.
+
+Sheet "RACI" holds the matrix (the layout of :mod:`raci.workshop.spreadsheet.layout`) with a frozen
+header, sized columns and one colour per letter; sheet "Findings" lists what `raci check`
+found. Text a spreadsheet would run as a formula is stored as text with the quote prefix.
+The same organisation gives byte-identical files: timestamps inside the package are fixed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from raci.workshop.spreadsheet.escape import is_dangerous
+from raci.workshop.spreadsheet.layout import DEPT_NAME, Cell, build_grid
+
+if TYPE_CHECKING:
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+
+MATRIX_SHEET = "RACI"
+FINDINGS_SHEET = "Findings"
+FINDINGS_COLUMNS = ("severity", "code", "task", "department", "message", "fix")
+
+#: Letter -> (fill, font colour); a cell takes the colour of its strongest letter.
+LETTER_COLOURS = {
+    "A": ("F8CBAD", "833C0B"),
+    "R": ("C6EFCE", "006100"),
+    "C": ("FFEB9C", "7F6000"),
+    "I": ("DDEBF7", "1F4E78"),
+}
+SEVERITY_COLOURS = {"error": "C00000", "warning": "BF8F00", "info": "2F75B5"}
+_HEADER_FILL = "E7E6E6"
+_FIXED_TIME = datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def export_xlsx(org: Organization, findings: Sequence[Finding] = ()) -> bytes:
+    """The workbook as bytes: the matrix of ``org`` and, on a second sheet, ``findings``."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    matrix = workbook.active
+    matrix.title = MATRIX_SHEET
+    _write_matrix(matrix, org)
+    _write_findings(workbook.create_sheet(FINDINGS_SHEET), findings)
+    workbook.properties.creator = "raci"
+    workbook.properties.created = _FIXED_TIME
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _reproducible(buffer.getvalue())
+
+
+def _write_matrix(sheet: Any, org: Organization) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    grid = build_grid(org)
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    underline = Border(bottom=Side(style="medium"))
+    centred = Alignment(horizontal="center", vertical="center")
+    wrapped = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    letter_styles = {
+        letter: (PatternFill("solid", fgColor=fill), Font(bold=True, color=font))
+        for letter, (fill, font) in LETTER_COLOURS.items()
+    }
+    first, last = grid.first_department_column, grid.first_department_column + grid.department_count
+    for r, values in enumerate(grid.rows, start=1):
+        index = r - 1
+        for c, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = _put(sheet, r, c, value)
+            column = c - 1
+            if index < grid.header_row and column == 0:
+                cell.font = bold
+            elif index < grid.header_row and first <= column < last:
+                cell.fill = header_fill
+                cell.alignment = wrapped if values[0] == DEPT_NAME else centred
+            elif index == grid.header_row:
+                cell.font = bold
+                cell.fill = header_fill
+                cell.border = underline
+                if column >= first:
+                    cell.alignment = centred
+            elif column >= first and isinstance(value, str):
+                strongest = next((letter for letter in "ARCI" if letter in value), None)
+                if strongest is not None:
+                    cell.fill, cell.font = letter_styles[strongest]
+                cell.alignment = centred
+    _size_columns(sheet, grid.rows, first)
+    header = grid.header_row + 1
+    sheet.freeze_panes = f"C{header + 1}"
+    if grid.rows[header - 1]:
+        end = get_column_letter(len(grid.rows[header - 1]))
+        sheet.auto_filter.ref = f"A{header}:{end}{max(header, len(grid.rows))}"
+
+
+def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    for c, title in enumerate(FINDINGS_COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=c, value=title)
+        cell.font, cell.fill = bold, fill
+    top = Alignment(vertical="top", wrap_text=True)
+    severity_fonts = {name: Font(bold=True, color=colour) for name, colour in SEVERITY_COLOURS.items()}
+    rows: list[list[Cell]] = []
+    for finding in findings:
+        row: list[Cell] = [
+            finding.severity.value,
+            finding.code,
+            finding.task,
+            finding.department,
+            finding.message,
+            finding.hint if finding.hint and finding.hint.lower() not in finding.message.lower() else None,
+        ]
+        rows.append(row)
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = _put(sheet, r, c, value)
+            cell.alignment = top
+            if c == 1:
+                cell.font = severity_fonts.get(str(value), bold)
+    widths = (10, 10, 24, 18, 80, 50)
+    from openpyxl.utils import get_column_letter
+
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:F{len(rows) + 1}"
+    if not rows:
+        sheet.cell(row=2, column=5, value="no findings")
+
+
+def _put(sheet: Any, row: int, column: int, value: Cell) -> Any:
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str) and is_dangerous(value):
+        # Stored as text, shown as typed: Excel never evaluates it.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def _size_columns(sheet: Any, rows: list[list[Cell]], first: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    width = max((len(row) for row in rows), default=0)
+    for column in range(width):
+        texts = [str(row[column]) for row in rows if column < len(row) and row[column] is not None]
+        longest = max((len(line) for text in texts for line in text.splitlines() or [""]), default=4)
+        limit = 18 if column >= first else (28 if column == 0 else 48)
+        sheet.column_dimensions[get_column_letter(column + 1)].width = max(6, min(limit, longest + 2))
+
+
+def _reproducible(data: bytes) -> bytes:
+    """The same package with fixed timestamps: openpyxl stamps the save time inside it."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_TIMES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, content)
+    return out.getvalue()

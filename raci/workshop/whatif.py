@@ -1,0 +1,175 @@
+"""What if a department were gone, or a letter moved? The organisation as it would be, and
+what breaks: tasks that lose their Responsible or Accountable, principles that fail, and
+every finding the change resolves or introduces (through :mod:`raci.workshop.diff`).
+
+Scenario steps apply in order:
+
+- :class:`Without` removes a department and every letter it holds;
+- :class:`Move` sets a department's letters on a task (``RA``, ``C``…; empty removes the
+  department from the task). A moved ``A`` is taken from whoever held it, since a task has
+  one Accountable; other letters are added beside the ones others hold.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from raci.model.vocabulary import Letter, format_letters, parse_letters
+
+if TYPE_CHECKING:
+    from raci.checking.checker import CheckResult
+    from raci.checking.config import Config
+    from raci.model.organization import Organization
+    from raci.workshop.diff import OrgDiff
+
+
+class ScenarioError(ValueError):
+    """A scenario step names something the organisation does not have."""
+
+
+@dataclass(frozen=True)
+class Without:
+    department: str
+
+    def describe(self, org: Organization) -> str:
+        return f"without {org.department_label(self.department)} ({self.department})"
+
+
+@dataclass(frozen=True)
+class Move:
+    department: str
+    task: str
+    letters: frozenset[Letter]
+
+    def describe(self, org: Organization) -> str:
+        letters = format_letters(self.letters) or "no letter"
+        return f"{org.department_label(self.department)} takes {letters} on {self.task}"
+
+
+Step = Without | Move
+
+
+@dataclass(frozen=True)
+class LostOwner:
+    task: str
+    label: str
+    letter: Letter
+    #: Who held the letter before.
+    holders: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    steps: tuple[Step, ...]
+    descriptions: tuple[str, ...]
+    diff: OrgDiff
+    lost: tuple[LostOwner, ...]
+
+    @property
+    def failing_principles(self) -> tuple[int, ...]:
+        """Principles honoured before and failing in the scenario."""
+        return tuple(p.number for p in self.diff.principles if p.old == "pass" and p.new == "fail")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": list(self.descriptions),
+            "lost": [
+                {
+                    "task": lost.task,
+                    "letter": lost.letter.value,
+                    "held_by": list(lost.holders),
+                }
+                for lost in self.lost
+            ],
+            "principles_failing": list(self.failing_principles),
+            **self.diff.to_dict(),
+        }
+
+
+def resolve_department(org: Organization, word: str) -> str:
+    """A department id from its id or its name (case-insensitive); ScenarioError otherwise."""
+    if word in org.departments:
+        return word
+    folded = word.strip().casefold()
+    for dept_id, department in org.departments.items():
+        if dept_id.casefold() == folded or (department.name or "").strip().casefold() == folded:
+            return dept_id
+    known = ", ".join(org.departments) or "none"
+    raise ScenarioError(f"no department {word!r} (departments: {known})")
+
+
+def parse_move(org: Organization, text: str) -> Move:
+    """``DEPT:TASK:LETTERS`` -> :class:`Move`. Ids may hold ``:``; every split is tried."""
+    head, sep, letters_text = text.rpartition(":")
+    if not sep:
+        raise ScenarioError(f"--move {text!r}: expected DEPT:TASK:LETTERS, e.g. care:answer-complaints:RA")
+    letters: frozenset[Letter] = frozenset()
+    if letters_text.strip() not in ("", "-"):
+        letters, problem = parse_letters(letters_text)
+        if problem is not None:
+            raise ScenarioError(f"--move {text!r}: {problem}")
+    parts = head.split(":")
+    for cut in range(1, len(parts)):
+        dept, task = ":".join(parts[:cut]), ":".join(parts[cut:])
+        if task in org.tasks:
+            try:
+                return Move(resolve_department(org, dept), task, letters)
+            except ScenarioError:
+                continue
+    if len(parts) < 2:
+        raise ScenarioError(f"--move {text!r}: expected DEPT:TASK:LETTERS, e.g. care:answer-complaints:RA")
+    dept, task = parts[0], ":".join(parts[1:])
+    if task not in org.tasks:
+        raise ScenarioError(f"--move {text!r}: no task {task!r} (tasks: {', '.join(org.tasks) or 'none'})")
+    resolve_department(org, dept)
+    raise ScenarioError(f"--move {text!r}: cannot read it as DEPT:TASK:LETTERS")  # pragma: no cover
+
+
+def apply_steps(org: Organization, steps: Sequence[Step]) -> Organization:
+    """The organisation after the steps, validated; the original is untouched."""
+    from raci.model.organization import Organization as Model
+
+    data = copy.deepcopy(org.model_dump(mode="json", exclude_none=True))
+    for step in steps:
+        if isinstance(step, Without):
+            data["departments"].pop(step.department, None)
+            for task in data["tasks"].values():
+                task.get("raci", {}).pop(step.department, None)
+        else:
+            raci = data["tasks"][step.task].setdefault("raci", {})
+            if Letter.ACCOUNTABLE in step.letters:
+                for holder, letters in list(raci.items()):
+                    if holder != step.department and "A" in letters:
+                        rest = letters.replace("A", "")
+                        if rest:
+                            raci[holder] = rest
+                        else:
+                            del raci[holder]
+            if step.letters:
+                raci[step.department] = format_letters(step.letters)
+            else:
+                raci.pop(step.department, None)
+    return Model.from_data(data, source=f"{org.source} (what if)")
+
+
+def what_if(result: CheckResult, steps: Sequence[Step], config: Config | None = None) -> WhatIf:
+    """Check the organisation of ``result`` as the steps would leave it, and compare."""
+    from raci.checking.checker import check
+    from raci.workshop.diff import diff
+
+    if not steps:
+        raise ScenarioError("nothing to try: give --without DEPT or --move DEPT:TASK:LETTERS")
+    org = result.org
+    descriptions = tuple(step.describe(org) for step in steps)
+    scenario = check(apply_steps(org, steps), config)
+    changes = diff(result, scenario)
+    lost = []
+    for task_id in org.tasks:
+        for letter in (Letter.RESPONSIBLE, Letter.ACCOUNTABLE):
+            before = result.graph.holders(task_id, letter)
+            if before and not scenario.graph.holders(task_id, letter):
+                lost.append(LostOwner(task_id, org.task_label(task_id), letter, tuple(before)))
+    return WhatIf(tuple(steps), descriptions, changes, tuple(lost))

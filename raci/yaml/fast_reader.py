@@ -1,0 +1,257 @@
+"""A fast reader for the plain YAML that org files are usually written in.
+
+Org files are mostly ``key: value`` lines, nested by indentation, with one-line flow
+collections such as ``raci: {care: RA, pr: C}``. Reading those lines with string operations
+is several times faster than PyYAML's event stream, which matters for files with tens of
+thousands of tasks. Anything outside that plain subset (escapes, block sequences, anchors,
+tags, multi-line scalars, duplicate keys, odd indentation…) makes this reader give up and
+return ``None``; the full parser in :mod:`raci.yaml.loader` then reads the file, so the
+result is always what the full parser would give. Tests compare the two on every example
+and on generated text.
+
+Only the positions findings need are kept (keys and values of the first two levels);
+problems are always located by the full parser.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from raci.model.text_safety import UNSAFE_CHARACTERS
+from raci.yaml.loader import SourceMap
+
+# Org files nest four levels deep; anything deeper is the full parser's to bound and report.
+_MAX_BLOCK_DEPTH = 8
+_MAX_FLOW_DEPTH = 16
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+# Characters that give a plain scalar a special meaning when they come first.
+_INDICATORS = frozenset("[]{},&*!|>'\"%@`#?:-")
+# Characters this reader never accepts inside plain text (flow and block context alike).
+_UNSAFE_PLAIN = re.compile(r"[\t\[\]{}]|: |:$|\s#|^\s|\s$")
+_UNSAFE_FLOW_PLAIN = re.compile(r"[\t\[\]{},]|: |:$|\s#|^\s|\s$")
+# Text made of word characters, dots, dashes, slashes and inner spaces is plain text in any
+# context, so the common case needs one regular expression per line instead of one per scalar.
+_WORDS = r"\w[\w.\-/ ]*"
+_SAFE_WORDS = re.compile(_WORDS)
+_SAFE_FLAT_MAPPING = re.compile(rf" *{_WORDS}: +{_WORDS}(?:, *{_WORDS}: +{_WORDS})* *")
+_FLOW_TOKENS = re.compile(r"[{}\[\],]|[^{}\[\],]+")
+_SIMPLE_SINGLE = re.compile(r"'[^'\t]*'")
+_SIMPLE_DOUBLE = re.compile(r'"[^"\\\t]*"')
+
+
+# YAML's white space is the space and the tab (the tab makes this reader give up): every
+# strip here is ``strip(" ")``, since ``str.strip()`` also eats U+00A0 and other Unicode
+# spaces that YAML keeps as text (found by tests/test_fuzz.py).
+
+
+class _GiveUp(Exception):
+    """The text is outside the subset this reader handles."""
+
+
+def fast_parse(text: str, source: str) -> tuple[Any, SourceMap] | None:
+    """Parse plain org YAML; ``None`` means "use the full parser"."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    if "\t" in text or UNSAFE_CHARACTERS.search(text):
+        return None  # the full parser explains tabs and refuses unsafe characters, located
+    if "\u2028" in text or "\u2029" in text or "\ufeff" in text:
+        # Line breaks to YAML but not to str.split("\n"), and a byte order mark YAML skips:
+        # both found by tests/test_fuzz.py.
+        return None
+    try:
+        return _read(text, SourceMap(source, complete=False))
+    except _GiveUp:
+        return None
+
+
+def _plain(text: str, flow: bool) -> str | None:
+    if not text or text[0] in _INDICATORS or (_UNSAFE_FLOW_PLAIN if flow else _UNSAFE_PLAIN).search(text):
+        raise _GiveUp
+    return None if text in _NULLS else text
+
+
+def _quoted(text: str) -> str:
+    if (_SIMPLE_SINGLE if text[0] == "'" else _SIMPLE_DOUBLE).fullmatch(text) is None:
+        raise _GiveUp
+    return text[1:-1]
+
+
+def _scalar(text: str, flow: bool) -> str | None:
+    if text and text[0] in "'\"":
+        return _quoted(text)
+    return _plain(text, flow)
+
+
+def _key(text: str) -> str:
+    key = _plain(text, flow=True)
+    if key is None or ":" in key or "#" in key:
+        raise _GiveUp
+    return key
+
+
+def _flow(text: str) -> Any:
+    """A one-line flow mapping or sequence of plain or simply quoted scalars, nested or not."""
+    inner = text[1:-1]
+    if "{" not in inner and "[" not in inner and "'" not in inner and '"' not in inner:
+        return _flat_flow(text[0], inner)
+    if text.count("{") + text.count("[") > _MAX_FLOW_DEPTH:
+        raise _GiveUp  # deep nesting is the full parser's to bound and report
+    tokens = [token for token in _FLOW_TOKENS.findall(text) if token.strip(" ")]
+    value, end = _flow_tokens(tokens, 0)
+    if end != len(tokens):
+        raise _GiveUp
+    return value
+
+
+def _flat_flow(opener: str, inner: str) -> Any:
+    mapping: dict[str, Any] = {}
+    if opener == "{" and _SAFE_FLAT_MAPPING.fullmatch(inner):
+        # The common case: every key and value is plain words, checked by one expression.
+        for item in inner.split(","):
+            key, _, value = item.partition(": ")
+            key, value = key.strip(" "), value.strip(" ")
+            if key in mapping or key in _NULLS:
+                raise _GiveUp
+            mapping[key] = None if value in _NULLS else value
+        return mapping
+    if opener == "{":
+        if inner.strip(" "):
+            for item in inner.split(","):
+                key, colon, value = item.partition(": ")
+                key = _key(key.strip(" "))
+                if not colon or key in mapping:
+                    raise _GiveUp
+                mapping[key] = _scalar(value.strip(" "), flow=True)
+        return mapping
+    if not inner.strip(" "):
+        return []
+    return [_scalar(item.strip(" "), flow=True) for item in inner.split(",")]
+
+
+def _flow_tokens(tokens: list[str], at: int) -> tuple[Any, int]:
+    """Read one flow collection starting at tokens[at]; return it and the index after it."""
+    opener = tokens[at]
+    closer = "}" if opener == "{" else "]"
+    items: list[Any] = []
+    mapping: dict[str, Any] = {}
+    at += 1
+    while True:
+        if at >= len(tokens):
+            raise _GiveUp
+        token = tokens[at]
+        if token == closer and not (items or mapping):
+            return ({} if opener == "{" else []), at + 1
+        if opener == "{":
+            key, colon, rest = token.partition(":")
+            key = _key(key.strip(" "))
+            if not colon or key in mapping or (rest and rest[0] != " "):
+                raise _GiveUp
+            rest = rest.strip(" ")
+            if rest:
+                mapping[key] = _scalar(rest, flow=True)
+                at += 1
+            elif at + 1 < len(tokens) and tokens[at + 1] in ("{", "["):
+                mapping[key], at = _flow_tokens(tokens, at + 1)
+            else:
+                raise _GiveUp
+        elif token in ("{", "["):
+            value, at = _flow_tokens(tokens, at)
+            items.append(value)
+        else:
+            items.append(_scalar(token.strip(" "), flow=True))
+            at += 1
+        if at >= len(tokens):
+            raise _GiveUp
+        if tokens[at] == closer:
+            return (mapping if opener == "{" else items), at + 1
+        if tokens[at] != ",":
+            raise _GiveUp
+        at += 1
+
+
+def _read(text: str, source_map: SourceMap) -> tuple[Any, SourceMap]:
+    root: dict[str, Any] = {}
+    keys, values = source_map.keys, source_map.values
+    # Open block mappings: (indent of their keys, mapping, path).
+    stack: list[tuple[int, dict[str, Any], tuple[str, ...]]] = []
+    # A `key:` line with no value, waiting to learn whether a nested mapping follows.
+    pending: tuple[int, dict[str, Any], str, tuple[str, ...]] | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        body = line.lstrip(" ")
+        if not body or body[0] == "#":
+            continue
+        indent = len(line) - len(body)
+        raw_key, colon, rest = body.partition(":")
+        if not colon or (rest and rest[0] != " "):
+            raise _GiveUp
+        key = raw_key if _SAFE_WORDS.fullmatch(raw_key) and raw_key not in _NULLS else _key(raw_key)
+        if key[-1] == " ":
+            raise _GiveUp
+        value_text = rest.strip(" ")
+        value_column = len(line) - len(rest.lstrip(" ")) + 1
+        if value_text and ("#" in value_text):
+            value_text = _without_comment(value_text)
+        if pending is not None:
+            pending_indent, parent, pending_key, pending_path = pending
+            pending = None
+            if indent > pending_indent:
+                child: dict[str, Any] = {}
+                parent[pending_key] = child
+                stack.append((indent, child, pending_path))
+                if len(stack) > _MAX_BLOCK_DEPTH:
+                    raise _GiveUp  # the full parser bounds depth and says so
+                if len(pending_path) <= 2:
+                    values[pending_path] = (number, indent + 1)
+        if not stack:
+            if indent:
+                raise _GiveUp
+            stack.append((0, root, ()))
+            values[()] = (number, 1)
+        while indent < stack[-1][0]:
+            stack.pop()
+            if not stack:
+                raise _GiveUp
+        level, mapping, path = stack[-1]
+        if indent != level or key in mapping:
+            raise _GiveUp
+        key_path = (*path, key)
+        if len(key_path) <= 2:
+            keys[key_path] = (number, indent + 1)
+        if not value_text:
+            mapping[key] = None
+            pending = (indent, mapping, key, key_path)
+            if len(key_path) <= 2:
+                # Where the full parser places an empty value: just after the colon. A
+                # nested mapping, if one follows, moves it to its first key.
+                values[key_path] = (number, indent + len(raw_key) + 2)
+            continue
+        first = value_text[0]
+        if first in "{[":
+            if value_text[-1] != ("}" if first == "{" else "]"):
+                raise _GiveUp
+            mapping[key] = _flow(value_text)
+            if len(key_path) == 1 and mapping[key]:
+                # The full parser would map positions inside it; rare enough to leave to it.
+                raise _GiveUp
+        elif _SAFE_WORDS.fullmatch(value_text):
+            mapping[key] = None if value_text in _NULLS else value_text
+        else:
+            mapping[key] = _scalar(value_text, flow=False)
+        if len(key_path) <= 2:
+            values[key_path] = (number, value_column)
+    if not stack:
+        raise _GiveUp  # nothing but comments: let the full parser say what is wrong
+    return root, source_map
+
+
+def _without_comment(text: str) -> str:
+    """Cut a trailing ` # comment`; give up where a quote makes that ambiguous."""
+    if "'" in text or '"' in text:
+        raise _GiveUp
+    cut = text.find(" #")
+    if cut == -1:
+        return text
+    return text[:cut].rstrip(" ")
