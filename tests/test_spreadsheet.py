@@ -330,7 +330,7 @@ def test_not_a_workbook_and_unknown_suffix(cli, tmp_path: Path) -> None:
     assert run.code == 2 and "not a readable .xlsx workbook" in run.stderr
     other = tmp_path / "m.ods"
     other.write_text("x", encoding="utf-8")
-    assert "name the file .xlsx or .csv" in cli("import", str(other)).stderr
+    assert "unknown spreadsheet type" in cli("import", str(other)).stderr
     assert cli("export", str(EXAMPLES / "shared-ownership.yaml"), "-o", str(tmp_path / "m.ods")).code == 2
     assert not (tmp_path / "m.ods.tmp").exists()
 
