@@ -16,6 +16,7 @@ from raci.model.vocabulary import (
     ACTIVITY_ALIASES,
     FUNCTION_ALIASES,
     Activity,
+    Audience,
     Function,
     normalise_word,
     parse_activity,
@@ -95,7 +96,7 @@ _AMBIGUOUS = frozenset(
     | {"design", "copy", "content", "research", "selection", "select", "schedule", "scheduling"}
     | {"response", "questions", "inquiries", "enquiries", "creation", "create", "share", "sharing"}
     | {"media", "discovery", "find", "pick", "choose", "topic", "stories", "ideas", "measure"}
-    | {"metrics", "measurement", "calendar", "mistake", "mistakes", "craft"}
+    | {"metrics", "measurement", "calendar", "mistake", "mistakes", "craft", "pr"}
 )
 
 #: Words of office and project work that no social media activity covers: a name holding
@@ -163,20 +164,23 @@ def guess_task_activity(name: str, *more: str) -> Guess:
         exact = parse_activity(text)
         if exact is not None:
             return Guess(exact.value, f"the name {text!r}")
-        tokens = [singular(w) for w in words(normalise_word(text))]
+        tokens = words(normalise_word(text))
         telling: tuple[str, str] | None = None
         weak: tuple[str, str] | None = None
+        office_alias: str | None = None
         for _, _, phrase in _phrases(tokens):
             found = _activity_word(phrase)
             if found is None:
                 continue
             if phrase in _AMBIGUOUS or singular(phrase) in _AMBIGUOUS:
                 continue
-            if phrase in _WEAK_WORDS or singular(phrase) in _WEAK_WORDS:
+            if found is Activity.OTHER:
+                office_alias = office_alias or phrase
+            elif phrase in _WEAK_WORDS or singular(phrase) in _WEAK_WORDS:
                 weak = weak or (found.value, phrase)
             elif telling is None:
                 telling = (found.value, phrase)
-        office = next((w for w in tokens if w in OFFICE_WORDS), None)
+        office = office_alias or next((w for w in tokens if singular(w) in OFFICE_WORDS or w in OFFICE_WORDS), None)
         if telling is not None:
             return Guess(telling[0], f"the word {telling[1]!r}")
         if office is not None:
@@ -192,12 +196,58 @@ def guess_activity(*names: str) -> Activity | None:
     return None if guess.value == OTHER else Activity(guess.value)
 
 
+#: Words that say who a social task speaks to, when that is not customers. Words that say it
+#: only sometimes ("team", "public", "users", "talent") are left out: customers is the default.
+_AUDIENCE_WORDS: dict[str, Audience] = {
+    "candidate": Audience.CANDIDATES,
+    "applicant": Audience.CANDIDATES,
+    "job post": Audience.CANDIDATES,
+    "job ad": Audience.CANDIDATES,
+    "job offer": Audience.CANDIDATES,
+    "job posting": Audience.CANDIDATES,
+    "job seeker": Audience.CANDIDATES,
+    "career page": Audience.CANDIDATES,
+    "employer brand": Audience.CANDIDATES,
+    "employer branding": Audience.CANDIDATES,
+    "recruitment": Audience.CANDIDATES,
+    "journalist": Audience.MEDIA,
+    "reporter": Audience.MEDIA,
+    "press": Audience.MEDIA,
+    "media": Audience.MEDIA,
+    "investor": Audience.INVESTORS,
+    "shareholder": Audience.INVESTORS,
+    "reseller": Audience.PARTNERS,
+    "distributor": Audience.PARTNERS,
+    "supplier": Audience.PARTNERS,
+    "employee": Audience.EMPLOYEES,
+    "staff": Audience.EMPLOYEES,
+}
+
+
+def guess_task_audience(name: str) -> Guess | None:
+    """Who a task speaks to when its name says so plainly ("candidates", "job posts",
+    "journalists"); None leaves the default, customers."""
+    tokens = words(normalise_word(name))
+    for _, _, phrase in _phrases(tokens):
+        found = next((a for form in _forms(phrase) if (a := _AUDIENCE_WORDS.get(form))), None)
+        if found is not None and found is not Audience.CUSTOMERS:
+            return Guess(found.value, f"the word {phrase!r}")
+    return None
+
+
 def _activity_word(phrase: str) -> Activity | None:
-    found = ACTIVITY_ALIASES.get(phrase) or _ACTIVITY_KEYWORDS.get(phrase)
-    if found is None and " " not in phrase:
-        for plural in (phrase + "s", phrase + "es"):
-            found = found or ACTIVITY_ALIASES.get(plural) or _ACTIVITY_KEYWORDS.get(plural)
-    return found
+    for form in _forms(phrase):
+        found = ACTIVITY_ALIASES.get(form) or _ACTIVITY_KEYWORDS.get(form)
+        if found is not None:
+            return found
+    return None
+
+
+def _forms(phrase: str) -> tuple[str, ...]:
+    """A phrase as written, with its last word singular, and plural: names use either."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = head + " " if head else ""
+    return (phrase, prefix + singular(last), phrase + "s")
 
 
 #: Verbs so common in task names that a more specific word should decide.
@@ -298,10 +348,13 @@ def guess_department_function(name: str, *more: str) -> Guess:
         exact = parse_function(text) or _FUNCTION_WORDS.get(normalise_word(text))
         if exact is not None:
             return Guess(exact.value, f"the name {text!r}")
-        tokens = [singular(w) for w in words(normalise_word(text))]
+        tokens = words(normalise_word(text))
         best: tuple[int, int, int, Function, str] | None = None
         for start, length, phrase in _phrases(tokens):
-            found = FUNCTION_ALIASES.get(phrase) or _FUNCTION_WORDS.get(phrase)
+            found = next(
+                (f for form in _forms(phrase) if (f := FUNCTION_ALIASES.get(form) or _FUNCTION_WORDS.get(form))),
+                None,
+            )
             if found is None:
                 continue
             rank = (0 if found is Function.OTHER else 1, length, start, found, phrase)

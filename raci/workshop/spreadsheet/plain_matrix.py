@@ -145,14 +145,16 @@ def _is_legend_row(row: list[Value]) -> bool:
 
 
 def _transposed_header(rows: list[list[Value]]) -> int | None:
-    """The row of a ``Task | R | A | C | I`` header: three or more RACI roles as column names."""
+    """The row of a ``Task | R | A | C | I`` header: three or more RACI roles as column names,
+    above any row of letters, with names (not letters) in the rows below it."""
     for r, row in enumerate(rows[:_SCAN_ROWS]):
         roles = [role_letter(value) for value in row[1:]]
         named = [letter for letter in roles if letter is not None]
         if len(set(named)) >= 3 and len(named) == len(set(named)) and set(named) <= set("RACIS"):
-            below = next((rows[i] for i in range(r + 1, len(rows)) if _filled(rows[i])), None)
-            if below is not None and not _is_letter_row(below, None):
-                return r
+            below = next((rows[i] for i in range(r + 1, len(rows)) if _filled(rows[i]) >= 2), None)
+            return r if below is not None and not _is_letter_row(below, None) else None
+        if _is_letter_row(row, None):
+            return None
     return None
 
 
@@ -216,14 +218,7 @@ class _Matrix:
         return [("phase", self.fields.get("phase", self.task_column)), ("description", self.task_column), *columns]
 
     def _title(self) -> None:
-        """The first text row above the header names the organisation (when nothing else does)."""
-        for r in range(self.header):
-            row = self.sheet.rows[r]
-            cells = [(c, v) for c, v in enumerate(row) if v is not None]
-            if len(cells) == 1 and isinstance(cells[0][1], str) and not _is_legend_row(row):
-                self.out.add([(strip_markup(cells[0][1]), (r, cells[0][0]))])
-                break
-        self.out.rows.append([])
+        add_title(self.sheet, self.header, self.out)
 
     def _tasks(self) -> None:
         rows = self.sheet.rows
@@ -297,6 +292,17 @@ class _Matrix:
             self.out.warn(first, 0, f"{span} below the table not read (the table ends at a blank row or a legend)")
 
 
+def add_title(sheet: Sheet, header: int, out: _Out) -> None:
+    """The first text row above the header names the organisation (when nothing else does)."""
+    for r in range(header):
+        row = sheet.rows[r]
+        cells = [(c, v) for c, v in enumerate(row) if v is not None]
+        if len(cells) == 1 and isinstance(cells[0][1], str) and not _is_legend_row(row):
+            out.add([(strip_markup(cells[0][1]), (r, cells[0][0]))])
+            break
+    out.rows.append([])
+
+
 def _first(row: list[Value]) -> Value:
     return next((value for value in row if value is not None), None)
 
@@ -354,7 +360,7 @@ class _Transposed:
                 phases[r] = phase
             tasks.append((r, _text(name) if name is not None else None, held))
         order = list(parties)
-        out.rows.append([])
+        add_title(self.sheet, self.header, out)
         head: list[tuple[Value, tuple[int, int] | None]] = [
             ("task", (self.header, task_column)),
             ("phase", (self.header, task_column)),

@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 from raci.model.errors import LoadError, Problem
 from raci.model.text_safety import excerpt
 from raci.workshop.spreadsheet.cells import Sheet, Value, read_sheet
-from raci.workshop.spreadsheet.guessing import guess_department_function, guess_task_activity, slugify
+from raci.workshop.spreadsheet.guessing import (
+    OTHER,
+    guess_department_function,
+    guess_task_activity,
+    guess_task_audience,
+    slugify,
+)
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
 from raci.workshop.spreadsheet.layout import (
@@ -376,6 +382,11 @@ class _Builder:
         task["activity"] = guess.value
         self.place(("tasks", task_id, "activity"), r, c)
         self.guessed(r, c, f"task {excerpt(label)}: activity {guess.value!r} ({guess.reason})")
+        audience = guess_task_audience(str(label)) if guess.value != OTHER and "audience" not in task else None
+        if audience is not None:
+            task["audience"] = audience.value
+            self.place(("tasks", task_id, "audience"), r, c)
+            self.guessed(r, c, f"task {excerpt(label)}: audience {audience.value!r} ({audience.reason})")
 
     def _distinct_id(self, r: int, task_id: str, seen: dict[str, int]) -> str:
         """An id for a name seen before: under its phase ("build-review"), else numbered, with
