@@ -67,7 +67,9 @@ def import_matrix(
     print_problems(imported.warnings)
     if imported.guesses:
         count = len(imported.guesses)
-        print_lines([f"raci: {count} guess{'es' if count != 1 else ''} from names; check them and fix any wrong one:"])
+        print_lines(
+            [f"raci: {count} guess{'es' if count != 1 else ''} from names; check them and fix any wrong one:"]
+        )
         print_problems(imported.guesses)
     if not emit(dump_organization(imported.org), output):
         return EXIT_BAD_INPUT
@@ -90,7 +92,12 @@ def _letter_map(pairs: list[str], source: str) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key, value = key.strip().upper(), value.strip().upper()
-        if not sep or len(key) != 1 or not key.isalpha() or not (value in ("", "-") or set(value) <= set("RACIS")):
+        if (
+            not sep
+            or len(key) != 1
+            or not key.isalpha()
+            or not (value in ("", "-") or set(value) <= set("RACIS"))
+        ):
             message = f"--letter-map {pair!r}: write LETTER=LETTERS, e.g. D=A, X=R, or X=- for no letter"
             raise LoadError([Problem(source, None, None, message)])
         mapping[key] = value

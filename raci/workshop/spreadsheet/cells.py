@@ -231,7 +231,9 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
     if asked is None and len(names) > 1 and sheet != "RACI":
         others = ", ".join(repr(name) for name in names if name != sheet)
         result.notes.append(
-            Problem(source, None, None, f"warning: read sheet {sheet!r}; also in the workbook: {others} (--sheet)")
+            Problem(
+                source, None, None, f"warning: read sheet {sheet!r}; also in the workbook: {others} (--sheet)"
+            )
         )
     if formulas:
         _use_saved_values(result, formulas)

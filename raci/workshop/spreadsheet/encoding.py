@@ -47,7 +47,7 @@ _DISPLAY = {
     "utf_8": "utf-8",
 }
 #: A word for the plausibility test: cells and their separators split apart.
-_WORD = re.compile(r"[^\s,;|\"'/()\[\]:.!?]+")
+_WORD = re.compile(r"[^\s,;|\"'/()\[\]:.!?\-]+")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,9 @@ def _decode_as(data: bytes, source: str, encoding: str) -> Decoded:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise LoadError([Problem(source, None, None, f"unknown encoding {encoding!r} (--encoding)")]) from None
+        raise LoadError(
+            [Problem(source, None, None, f"unknown encoding {encoding!r} (--encoding)")]
+        ) from None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:

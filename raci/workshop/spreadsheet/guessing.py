@@ -180,14 +180,76 @@ def guess_task_activity(name: str, *more: str) -> Guess:
                 weak = weak or (found.value, phrase)
             elif telling is None:
                 telling = (found.value, phrase)
-        office = office_alias or next((w for w in tokens if singular(w) in OFFICE_WORDS or w in OFFICE_WORDS), None)
-        if telling is not None:
+        office = office_alias or next(
+            (w for w in tokens if singular(w) in OFFICE_WORDS or w in OFFICE_WORDS), None
+        )
+        telling = telling or _stem_word(tokens)
+        if telling is not None and not (office is not None and telling[1] in _DUAL_USE):
             return Guess(telling[0], f"the word {telling[1]!r}")
         if office is not None:
             return Guess(OTHER, f"office work: the word {office!r}")
         if weak is not None:
             return Guess(weak[0], f"the word {weak[1]!r}")
     return Guess(OTHER, "no word of the name names an activity", confident=False)
+
+
+#: Telling words that office work uses too: with an office word beside them they do not
+#: decide ("Backup and recovery", "Security incident review" are IT work).
+_DUAL_USE = frozenset(
+    {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status"}
+)
+
+#: Word stems of task names in Polish and French, whose endings change with grammar
+#: ("skargi", "skargami"): a word starting with the stem counts.
+_STEMS: tuple[tuple[str, Activity], ...] = (
+    ("skarg", Activity.RESPOND),
+    ("reklamac", Activity.RESPOND),
+    ("odpowied", Activity.RESPOND),
+    ("komentarz", Activity.RESPOND),
+    ("r\u00e9pon", Activity.RESPOND),
+    ("r\u00e9clamation", Activity.RESPOND),
+    ("plainte", Activity.RESPOND),
+    ("monitor", Activity.MONITOR),
+    ("wzmian", Activity.MONITOR),
+    ("veille", Activity.MONITOR),
+    ("publik", Activity.PUBLISH),
+    ("publica", Activity.PUBLISH),
+    ("publier", Activity.PUBLISH),
+    ("dziennikar", Activity.MEDIA_RELATIONS),
+    ("journalist", Activity.MEDIA_RELATIONS),
+    ("presse", Activity.MEDIA_RELATIONS),
+    ("prasow", Activity.MEDIA_RELATIONS),
+    ("kampani", Activity.PROMOTE),
+    ("reklam", Activity.PROMOTE),
+    ("publicit", Activity.PROMOTE),
+    ("kryzys", Activity.RECOVER),
+    ("crise", Activity.RECOVER),
+    ("raport", Activity.MEASURE),
+    ("statystyk", Activity.MEASURE),
+    ("statistiq", Activity.MEASURE),
+    ("sprzeda", Activity.SELL),
+    ("vente", Activity.SELL),
+    ("tre\u015bci", Activity.CREATE),
+    ("contenu", Activity.CREATE),
+    ("\u0436\u0430\u043b\u043e\u0431", Activity.RESPOND),
+    ("\u043e\u0442\u0432\u0435\u0442", Activity.RESPOND),
+    ("\u043f\u0443\u0431\u043b\u0438\u043a\u0430\u0446", Activity.PUBLISH),
+    ("\u043c\u043e\u043d\u0438\u0442\u043e\u0440\u0438\u043d\u0433", Activity.MONITOR),
+    ("\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442", Activity.MEDIA_RELATIONS),
+    ("\u043e\u0442\u0447\u0451\u0442", Activity.MEASURE),
+    ("\u043e\u0442\u0447\u0435\u0442", Activity.MEASURE),
+    ("\u0440\u0435\u043a\u043b\u0430\u043c", Activity.PROMOTE),
+    ("\u043a\u0440\u0438\u0437\u0438\u0441", Activity.RECOVER),
+    ("\u043f\u0440\u043e\u0434\u0430\u0436", Activity.SELL),
+)
+
+
+def _stem_word(tokens: list[str]) -> tuple[str, str] | None:
+    for token in tokens:
+        for stem, activity in _STEMS:
+            if token.startswith(stem):
+                return activity.value, token
+    return None
 
 
 def guess_activity(*names: str) -> Activity | None:
@@ -210,6 +272,16 @@ _AUDIENCE_WORDS: dict[str, Audience] = {
     "employer brand": Audience.CANDIDATES,
     "employer branding": Audience.CANDIDATES,
     "recruitment": Audience.CANDIDATES,
+    "kandydat": Audience.CANDIDATES,
+    "kandydatom": Audience.CANDIDATES,
+    "kandydaci": Audience.CANDIDATES,
+    "candidat": Audience.CANDIDATES,
+    "dziennikarz": Audience.MEDIA,
+    "dziennikarzami": Audience.MEDIA,
+    "dziennikarzy": Audience.MEDIA,
+    "journaliste": Audience.MEDIA,
+    "\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c\u0438": Audience.MEDIA,
+    "\u043a\u0430\u043d\u0434\u0438\u0434\u0430\u0442\u0430\u043c": Audience.CANDIDATES,
     "journalist": Audience.MEDIA,
     "reporter": Audience.MEDIA,
     "press": Audience.MEDIA,
@@ -352,7 +424,11 @@ def guess_department_function(name: str, *more: str) -> Guess:
         best: tuple[int, int, int, Function, str] | None = None
         for start, length, phrase in _phrases(tokens):
             found = next(
-                (f for form in _forms(phrase) if (f := FUNCTION_ALIASES.get(form) or _FUNCTION_WORDS.get(form))),
+                (
+                    f
+                    for form in _forms(phrase)
+                    if (f := FUNCTION_ALIASES.get(form) or _FUNCTION_WORDS.get(form))
+                ),
                 None,
             )
             if found is None:

@@ -66,7 +66,16 @@ DEPT_LABELS: dict[str, str] = {
 }
 
 #: Task columns in the order they are written; the first four always are.
-TASK_FIELDS = ("name", "phase", "activity", "effort_hours", "budget", "review_horizon_days", "channels", "description")
+TASK_FIELDS = (
+    "name",
+    "phase",
+    "activity",
+    "effort_hours",
+    "budget",
+    "review_horizon_days",
+    "channels",
+    "description",
+)
 ALWAYS_TASK_FIELDS = ("name", "phase", "activity", "effort_hours")
 
 TASK_COLUMN_LABELS: dict[str, str] = {

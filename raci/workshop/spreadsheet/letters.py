@@ -91,12 +91,18 @@ def is_no_letter(value: object) -> bool:
 
 # --- legends -------------------------------------------------------------------------------
 
-_LEGEND_ITEM = re.compile(
-    r"^\W*\(?[RACISDV]\)?\W*\s*[=:\u2013\u2014-]+\s*\w{3,}", re.IGNORECASE
-)
+_LEGEND_ITEM = re.compile(r"^\W*\(?[RACISDV]\)?\W*\s*[=:\u2013\u2014-]+\s*\w{3,}", re.IGNORECASE)
 _LEGEND_WORDS = ("legend", "l\u00e9gende", "legenda", "\u043b\u0435\u0433\u0435\u043d\u0434\u0430", "key:")
 #: Words that start notes below a table.
-_NOTE_WORDS = ("note:", "notes:", "note ", "remarque", "uwaga", "uwagi", "\u043f\u0440\u0438\u043c\u0435\u0447")
+_NOTE_WORDS = (
+    "note:",
+    "notes:",
+    "note ",
+    "remarque",
+    "uwaga",
+    "uwagi",
+    "\u043f\u0440\u0438\u043c\u0435\u0447",
+)
 
 
 def is_legend_text(value: object) -> bool:

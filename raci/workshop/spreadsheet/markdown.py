@@ -137,7 +137,9 @@ def read_markdown_text(text: str, source: str, table: int | None = None) -> Shee
     """The RACI table(s) of a Markdown document as one sheet; see the module's docstring."""
     document = parse_markdown(text)
     if not document.tables:
-        raise LoadError([Problem(source, None, None, "no Markdown table found (a RACI matrix is a | pipe | table)")])
+        raise LoadError(
+            [Problem(source, None, None, "no Markdown table found (a RACI matrix is a | pipe | table)")]
+        )
     notes: list[Problem] = []
     if table is not None:
         if not 1 <= table <= len(document.tables):
@@ -174,7 +176,9 @@ def _raci_tables(document: MarkdownDocument, source: str, notes: list[Problem]) 
     return group
 
 
-def _sheet(document: MarkdownDocument, tables: list[MarkdownTable], source: str, notes: list[Problem]) -> Sheet:
+def _sheet(
+    document: MarkdownDocument, tables: list[MarkdownTable], source: str, notes: list[Problem]
+) -> Sheet:
     rows: list[list[Value]] = []
     origin: dict[tuple[int, int], tuple[int, int]] = {}
 

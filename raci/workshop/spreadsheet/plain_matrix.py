@@ -22,6 +22,7 @@ from raci.workshop.spreadsheet.letters import (
     clean_letter_cell,
     is_legend_text,
     is_letter_cell,
+    is_no_letter,
     role_letter,
     strip_markup,
 )
@@ -36,7 +37,10 @@ _PHASE_LABELS = frozenset(
 #: Header labels of free-text columns kept as the task's description.
 _NOTE_LABELS = frozenset(
     {"notes", "note", "comments", "comment", "remarks", "remarques", "uwagi", "opis"}
-    | {"\u043f\u0440\u0438\u043c\u0435\u0447\u0430\u043d\u0438\u0435", "\u043e\u043f\u0438\u0441\u0430\u043d\u0438\u0435"}
+    | {
+        "\u043f\u0440\u0438\u043c\u0435\u0447\u0430\u043d\u0438\u0435",
+        "\u043e\u043f\u0438\u0441\u0430\u043d\u0438\u0435",
+    }
 )
 _PARTY_SPLIT = re.compile(r"\s*(?:[,;\n]|\s&\s|\s\+\s)\s*")
 _SCAN_ROWS = 200
@@ -116,7 +120,7 @@ def _filled(row: list[Value]) -> int:
 
 def _is_letter_row(row: list[Value], letter_map: Mapping[str, str] | None) -> bool:
     """Most filled cells past the first hold letters."""
-    filled = [value for value in row if value is not None][1:]
+    filled = [value for value in row if value is not None and not is_no_letter(value)][1:]
     if not filled:
         return False
     letters = sum(is_letter_cell(value) or _mapped(value, letter_map) for value in filled)
@@ -148,9 +152,11 @@ def _transposed_header(rows: list[list[Value]]) -> int | None:
     """The row of a ``Task | R | A | C | I`` header: three or more RACI roles as column names,
     above any row of letters, with names (not letters) in the rows below it."""
     for r, row in enumerate(rows[:_SCAN_ROWS]):
-        roles = [role_letter(value) for value in row[1:]]
-        named = [letter for letter in roles if letter is not None]
-        if len(set(named)) >= 3 and len(named) == len(set(named)) and set(named) <= set("RACIS"):
+        filled = [value for value in row if value is not None]
+        if not filled or _is_legend_row(row) or role_letter(filled[0]) is not None:
+            continue
+        named = [letter for value in filled[1:] if (letter := role_letter(value)) is not None]
+        if len(set(named)) >= 3 and len(named) == len(set(named)):
             below = next((rows[i] for i in range(r + 1, len(rows)) if _filled(rows[i]) >= 2), None)
             return r if below is not None and not _is_letter_row(below, None) else None
         if _is_letter_row(row, None):
@@ -194,11 +200,21 @@ class _Matrix:
     def _columns(self) -> None:
         header = self.sheet.rows[self.header]
         filled = [c for c, value in enumerate(header) if value is not None]
-        letter_rows = [row for row in self.sheet.rows[self.header + 1 :] if _is_letter_row(row, self.letter_map)]
-        first_data = min((next(c for c, v in enumerate(row) if v is not None) for row in letter_rows[:5]), default=0)
+        letter_rows = [
+            row for row in self.sheet.rows[self.header + 1 :] if _is_letter_row(row, self.letter_map)
+        ]
+        first_data = min(
+            (next(c for c, v in enumerate(row) if v is not None) for row in letter_rows[:5]), default=0
+        )
         start = min(filled[0], first_data)
-        while label_key(header[start] if start < len(header) else None) in _NUMBERING:
-            start += 1  # a "#" or "ID" column: the tasks are in the next one
+        while True:  # a "#", "ID" or "Phase" column first: the tasks are in the next one
+            cell = header[start] if start < len(header) else None
+            key = label_key(strip_markup(cell)) if isinstance(cell, str) else ""
+            if key in _PHASE_LABELS and "phase" not in self.fields:
+                self.fields["phase"] = start
+            elif key not in _NUMBERING:
+                break
+            start += 1
         self.task_column = start
         width = max(len(row) for row in [header, *letter_rows[:50]])
         for c in range(start + 1, width):
@@ -215,7 +231,11 @@ class _Matrix:
 
     def _field_columns(self) -> list[tuple[str, int]]:
         columns = [(name, c) for name, c in self.fields.items() if name not in ("phase", "description")]
-        return [("phase", self.fields.get("phase", self.task_column)), ("description", self.task_column), *columns]
+        return [
+            ("phase", self.fields.get("phase", self.task_column)),
+            ("description", self.task_column),
+            *columns,
+        ]
 
     def _title(self) -> None:
         add_title(self.sheet, self.header, self.out)
@@ -245,7 +265,9 @@ class _Matrix:
             seen_task = True
             self._task(r, phase)
         for r in pending:
-            self.out.warn(r, 0, f"row ignored: {_text(_first(rows[r]))[:40]!r} has no letters and no tasks follow it")
+            self.out.warn(
+                r, 0, f"row ignored: {_text(_first(rows[r]))[:40]!r} has no letters and no tasks follow it"
+            )
         self._rows_left(end)
 
     def _task(self, r: int, phase: tuple[str, tuple[int, int]] | None) -> None:
@@ -280,7 +302,9 @@ class _Matrix:
                 value = cleaned.text
             letters.append((value, (r, c)))
         cells.append(("; ".join(notes) or None, note_place))
-        cells += [(at(c), (r, c)) for name_, c in self.fields.items() if name_ not in ("phase", "description")]
+        cells += [
+            (at(c), (r, c)) for name_, c in self.fields.items() if name_ not in ("phase", "description")
+        ]
         self.out.add(cells + letters)
 
     def _rows_left(self, end: int) -> None:
@@ -289,7 +313,8 @@ class _Matrix:
         if left:
             first, last = left[0], left[-1]
             span = f"row {first + 1}" if first == last else f"rows {first + 1}-{last + 1}"
-            self.out.warn(first, 0, f"{span} below the table not read (the table ends at a blank row or a legend)")
+            column = next(c for c, value in enumerate(rows[first]) if value is not None)
+            self.out.warn(first, column, f"{span} below the table not read (a blank row or a legend ends it)")
 
 
 def add_title(sheet: Sheet, header: int, out: _Out) -> None:
@@ -355,10 +380,10 @@ class _Transposed:
                 c = next(c for c, value in enumerate(row) if value is not None)
                 phase = (_text(row[c]), (r, c))
                 continue
-            name = row[task_column] if task_column < len(row) else None
+            task_name = row[task_column] if task_column < len(row) else None
             if phase is not None:
                 phases[r] = phase
-            tasks.append((r, _text(name) if name is not None else None, held))
+            tasks.append((r, _text(task_name) if task_name is not None else None, held))
         order = list(parties)
         add_title(self.sheet, self.header, out)
         head: list[tuple[Value, tuple[int, int] | None]] = [
@@ -366,9 +391,9 @@ class _Transposed:
             ("phase", (self.header, task_column)),
         ]
         out.add(head + [(parties[key][0], parties[key][1]) for key in order])
-        for r, name, held in tasks:
+        for r, task_name, held in tasks:
             phase_cell = phases.get(r)
-            cells: list[tuple[Value, tuple[int, int] | None]] = [(name, (r, task_column))]
+            cells: list[tuple[Value, tuple[int, int] | None]] = [(task_name, (r, task_column))]
             cells.append(phase_cell if phase_cell else (None, None))
             cells += [(held[key][0], held[key][1]) if key in held else (None, None) for key in order]
             out.add(cells)

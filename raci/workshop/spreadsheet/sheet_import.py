@@ -32,8 +32,6 @@ from raci.workshop.spreadsheet.guessing import (
     guess_task_audience,
     slugify,
 )
-from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
-from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
 from raci.workshop.spreadsheet.layout import (
     DEPT_CAPACITY,
     DEPT_DESCRIPTION,
@@ -48,6 +46,8 @@ from raci.workshop.spreadsheet.layout import (
     TASK_COLUMN_LABELS,
     label_key,
 )
+from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
+from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
 from raci.yaml.loader import Path, Position, SourceMap
 
 if TYPE_CHECKING:
@@ -333,7 +333,9 @@ class _Builder:
                 task_id = self._distinct_id(r, task_id, seen)
             if task_id in seen:
                 self.problem(
-                    r, 0, f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])})"
+                    r,
+                    0,
+                    f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])})",
                 )
                 continue
             seen[task_id] = r
@@ -382,7 +384,9 @@ class _Builder:
         task["activity"] = guess.value
         self.place(("tasks", task_id, "activity"), r, c)
         self.guessed(r, c, f"task {excerpt(label)}: activity {guess.value!r} ({guess.reason})")
-        audience = guess_task_audience(str(label)) if guess.value != OTHER and "audience" not in task else None
+        audience = (
+            guess_task_audience(str(label)) if guess.value != OTHER and "audience" not in task else None
+        )
         if audience is not None:
             task["audience"] = audience.value
             self.place(("tasks", task_id, "audience"), r, c)
