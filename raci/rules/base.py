@@ -94,6 +94,8 @@ class Rule:
     options: ClassVar[tuple[Option, ...]] = ()
     #: Which of the article's five misconceptions the rule checks (None for RACI hygiene).
     principle: ClassVar[int | None] = None
+    #: A social media rule (SOC…): it looks at social work only, and an org with none skips it.
+    social: ClassVar[bool] = False
     doc: ClassVar[RuleDoc]
     #: Why ``raci suggest`` proposes no change for this rule's findings; a rule either defines
     #: :meth:`fixes` or says here why it cannot (shown when its findings stay).
@@ -125,6 +127,7 @@ class Rule:
             raise TypeError(f"{cls.__name__}: principle must be 1 to 5")
         if cls.fixes.__func__ is Rule.fixes.__func__ and not cls.no_fix:  # type: ignore[attr-defined]
             raise TypeError(f"{cls.__name__}: define fixes() or say in no_fix why there are none")
+        cls.social = cls.code.startswith("SOC")
         cls.doc = parse_doc(cls.__name__, cls.__doc__ or "")
 
     def check(self, context: RuleContext) -> Iterable[Violation]:

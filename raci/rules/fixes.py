@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from raci.model.principles import NATURAL_OWNER
+from raci.model.principles import natural_owner
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
 
 if TYPE_CHECKING:
@@ -151,9 +151,8 @@ class Planner:
     def candidate(self, *ops: SetLetters, note: str | None = None) -> Candidate:
         return Candidate(tuple(ops), "; ".join(self.change_text(op) for op in ops), note)
 
-    def natural_function(self, task_id: str) -> Function:
-        activity = self.org.tasks[task_id].activity
-        return NATURAL_OWNER.get(activity, Function.MARKETING)
+    def natural_function(self, task_id: str) -> Function | None:
+        return natural_owner(self.org.tasks[task_id])
 
     def owners_first(self, task_id: str, departments: list[str]) -> list[str]:
         """Departments of the task's natural function first, then the rest, in file order."""

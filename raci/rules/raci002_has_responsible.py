@@ -50,7 +50,8 @@ class HasResponsible(Rule):
             return
         on_task = list(plan.org.tasks[task_id].raci)
         accountable = plan.result.graph.holders(task_id, Letter.ACCOUNTABLE)
-        natural = plan.departments(plan.natural_function(task_id))
+        function = plan.natural_function(task_id)
+        natural = plan.departments(function) if function is not None else []
         for dept in dict.fromkeys([*accountable, *plan.owners_first(task_id, on_task), *natural]):
             yield plan.candidate(plan.give(task_id, dept, frozenset({Letter.RESPONSIBLE})))
 

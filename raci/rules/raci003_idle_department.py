@@ -58,7 +58,7 @@ class IdleDepartment(Rule):
         by_activity = plan.result.graph.tasks_by_activity
         natural = NATURAL_ACTIVITY.get(function)
         pool = [
-            *(by_activity.get(natural, []) if natural else []),
+            *(plan.result.graph.customer_facing(natural) if natural else []),
             *by_activity.get(Activity.MEASURE, []),
             *plan.org.tasks,
         ]

@@ -51,7 +51,7 @@ class SharedOwnership(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
         owned_by: dict[Function, int] = {}
-        for task_id in graph.task_ids():
+        for task_id in graph.social_task_ids:
             for function in graph.owning_functions(task_id):
                 owned_by[function] = owned_by.get(function, 0) + 1
         marketing = owned_by.get(Function.MARKETING, 0)
@@ -103,7 +103,7 @@ def _take_over_work(plan: Planner, function: Function, depts: list[str]) -> Iter
     activities = [NATURAL_ACTIVITY[function]]
     if function is Function.PUBLIC_RELATIONS:
         activities.append(Activity.MEDIA_RELATIONS)
-    tasks = [t for a in activities for t in graph.tasks_by_activity.get(a, [])]
+    tasks = [t for a in activities for t in graph.customer_facing(a)]
     for dept in depts:
         for task_id in tasks:
             yield plan.take_over(task_id, dept)
