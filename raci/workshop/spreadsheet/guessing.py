@@ -196,7 +196,8 @@ def guess_task_activity(name: str, *more: str) -> Guess:
 #: Telling words that office work uses too: with an office word beside them they do not
 #: decide ("Backup and recovery", "Security incident review" are IT work).
 _DUAL_USE = frozenset(
-    {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status"}
+    {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status", "monitor"}
+    | {"monitoring", "publish", "publishing", "promotion", "promote", "response"}
 )
 
 #: Word stems of task names in Polish and French, whose endings change with grammar
@@ -209,7 +210,6 @@ _STEMS: tuple[tuple[str, Activity], ...] = (
     ("r\u00e9pon", Activity.RESPOND),
     ("r\u00e9clamation", Activity.RESPOND),
     ("plainte", Activity.RESPOND),
-    ("monitor", Activity.MONITOR),
     ("wzmian", Activity.MONITOR),
     ("veille", Activity.MONITOR),
     ("publik", Activity.PUBLISH),
@@ -234,7 +234,7 @@ _STEMS: tuple[tuple[str, Activity], ...] = (
     ("\u0436\u0430\u043b\u043e\u0431", Activity.RESPOND),
     ("\u043e\u0442\u0432\u0435\u0442", Activity.RESPOND),
     ("\u043f\u0443\u0431\u043b\u0438\u043a\u0430\u0446", Activity.PUBLISH),
-    ("\u043c\u043e\u043d\u0438\u0442\u043e\u0440\u0438\u043d\u0433", Activity.MONITOR),
+    ("\u0443\u043f\u043e\u043c\u0438\u043d\u0430\u043d", Activity.MONITOR),
     ("\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442", Activity.MEDIA_RELATIONS),
     ("\u043e\u0442\u0447\u0451\u0442", Activity.MEASURE),
     ("\u043e\u0442\u0447\u0435\u0442", Activity.MEASURE),
@@ -407,6 +407,12 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "\u043f\u0440\u043e\u0434\u0430\u0436\u0438": Function.SALES,
     "\u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0430": Function.CUSTOMER_SERVICE,
     "\u043a\u0430\u0434\u0440\u044b": Function.HR,
+    # "служба поддержки", "PR-служба", "директор по маркетингу"
+    "\u0441\u043b\u0443\u0436\u0431\u0430 "
+    "\u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0438": Function.CUSTOMER_SERVICE,
+    "pr \u0441\u043b\u0443\u0436\u0431\u0430": Function.PUBLIC_RELATIONS,
+    "\u0434\u0438\u0440\u0435\u043a\u0442\u043e\u0440 \u043f\u043e "
+    "\u043c\u0430\u0440\u043a\u0435\u0442\u0438\u043d\u0433\u0443": Function.MARKETING,
 }
 
 
