@@ -292,6 +292,10 @@ app.command("diff")(diff_command.diff)
 app.command("whatif")(whatif_command.whatif)
 app.command("suggest")(suggest_command.suggest)
 
+from raci.cli import slides_command  # noqa: E402
+
+app.command("slides")(slides_command.slides)
+
 # The one-file HTML report (issue 6): a document for a screen, not a check reporter.
 from raci.cli import report_command  # noqa: E402
 
