@@ -11,14 +11,14 @@ from raci.model.errors import LoadError, Problem
 from raci.model.organization import Organization
 from raci.model.validation import build_config, build_organization
 from raci.yaml.loader import Limits, decode
-from raci.yaml.reading import DEFAULT_LIMITS, read, too_large
+from raci.yaml.reading import DEFAULT_LIMITS, Document, read, too_large
 
 STDIN = "-"
 
 
 def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Organization:
     """Load and validate an org file; ``"-"`` reads standard input. Raises :class:`LoadError`."""
-    name = os.fspath(path)
+    name = _path_name(path)
     if name == STDIN:
         return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits)
     return loads_bytes(_read_file(name, limits), source_name=name, limits=limits)
@@ -32,24 +32,48 @@ def read_text(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) 
     return decode(data, "<stdin>" if name == STDIN else name)
 
 
-def loads(text: str, source_name: str = "<string>", *, limits: Limits = DEFAULT_LIMITS) -> Organization:
-    """Load and validate org YAML given as text. Raises :class:`LoadError`."""
-    document = read(text, source_name, limits=limits)
+def loads(
+    text: str | bytes | bytearray | memoryview,
+    source_name: str = "<string>",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Organization:
+    """Load and validate org YAML given as text or bytes (an upload, a database field).
+
+    Bytes are decoded as files are: UTF-8 with or without a BOM, or UTF-16/32 with a BOM.
+    Raises :class:`LoadError` for anything else, a non-text argument included.
+    """
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return loads_bytes(bytes(text), source_name, limits=limits)
+    if not isinstance(text, str):
+        message = f"loads() takes text or bytes, not {type(text).__name__}"
+        raise LoadError([Problem(source_name, None, None, message)])
+    return _build(read(text, source_name, limits=limits))
+
+
+def loads_bytes(
+    data: bytes, source_name: str = "<bytes>", *, limits: Limits = DEFAULT_LIMITS
+) -> Organization:
+    """Load and validate org YAML given as bytes; as :func:`loads`. Raises :class:`LoadError`."""
+    if not isinstance(data, bytes):
+        message = f"loads_bytes() takes bytes, not {type(data).__name__}"
+        raise LoadError([Problem(source_name, None, None, message)])
+    return _build(read(data, source_name, limits=limits))
+
+
+def _build(document: Document) -> Organization:
     try:
         return build_organization(document.data, document.source_map, document.problems)
     finally:
         document.source_map.release()  # the text is not kept alive by the organisation
 
 
-def loads_bytes(
-    data: bytes, source_name: str = "<bytes>", *, limits: Limits = DEFAULT_LIMITS
-) -> Organization:
-    """Load and validate org YAML given as bytes (UTF-8, or UTF-16/32 with a BOM)."""
-    document = read(data, source_name, limits=limits)
-    try:
-        return build_organization(document.data, document.source_map, document.problems)
-    finally:
-        document.source_map.release()
+def _path_name(path: object) -> str:
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not isinstance(name, str):
+        message = f"expected a file path (str or os.PathLike), not {type(path).__name__}"
+        raise LoadError([Problem("<path>", None, None, message)])
+    return name
 
 
 def _read_file(name: str, limits: Limits) -> bytes:
