@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 
 from raci.checking.config import Config
 from raci.files import read_limited
@@ -17,12 +18,20 @@ STDIN = "-"
 DEFAULT_LIMITS = Limits()
 
 
-def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Organization:
-    """Load and validate an org file; ``"-"`` reads standard input. Raises :class:`LoadError`."""
+def load(
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    letter_map: Mapping[str, str] | None = None,
+) -> Organization:
+    """Load and validate an org file; ``"-"`` reads standard input. Raises :class:`LoadError`.
+
+    ``letter_map`` reads another RACI variant: ``{"D": "A"}`` reads D as A, ``""`` as none.
+    """
     name = _path_name(path)
     if name == STDIN:
-        return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits)
-    return loads_bytes(_read_file(name, limits), source_name=name, limits=limits)
+        return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits, letter_map=letter_map)
+    return loads_bytes(_read_file(name, limits), source_name=name, limits=limits, letter_map=letter_map)
 
 
 def read_text(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -38,6 +47,7 @@ def loads(
     source_name: str = "<string>",
     *,
     limits: Limits = DEFAULT_LIMITS,
+    letter_map: Mapping[str, str] | None = None,
 ) -> Organization:
     """Load and validate org YAML given as text or bytes (an upload, a database field).
 
@@ -45,7 +55,7 @@ def loads(
     Raises :class:`LoadError` for anything else, a non-text argument included.
     """
     if isinstance(text, (bytes, bytearray, memoryview)):
-        return loads_bytes(bytes(text), source_name, limits=limits)
+        return loads_bytes(bytes(text), source_name, limits=limits, letter_map=letter_map)
     if not isinstance(text, str):
         message = f"loads() takes text or bytes, not {type(text).__name__}"
         raise LoadError([Problem(source_name, None, None, message)])
@@ -64,17 +74,21 @@ def loads(
             data, source_map = parsed.data, parsed.source_map
     if data is not None:
         try:
-            return build_organization(data, source_map)
+            return build_organization(data, source_map, letter_map=letter_map)
         except LoadError:
             pass
     # Validation failed on a fast path, which keeps few positions: parse again with all of
     # them so every problem points at the exact key or value.
     parsed = parse_yaml(text, source_name, limits=limits, positions=True)
-    return build_organization(parsed.data, parsed.source_map, parsed.problems)
+    return build_organization(parsed.data, parsed.source_map, parsed.problems, letter_map=letter_map)
 
 
 def loads_bytes(
-    data: bytes, source_name: str = "<bytes>", *, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    source_name: str = "<bytes>",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    letter_map: Mapping[str, str] | None = None,
 ) -> Organization:
     """Load and validate org YAML given as bytes; as :func:`loads`. Raises :class:`LoadError`."""
     if not isinstance(data, bytes):
@@ -82,7 +96,7 @@ def loads_bytes(
         raise LoadError([Problem(source_name, None, None, message)])
     if len(data) > limits.max_bytes:
         raise LoadError([_too_large(source_name, limits)])
-    return loads(decode(data, source_name), source_name, limits=limits)
+    return loads(decode(data, source_name), source_name, limits=limits, letter_map=letter_map)
 
 
 def _path_name(path: object) -> str:
