@@ -152,7 +152,7 @@ def test_s_survives_the_spreadsheet_round_trip(tmp_path: Path) -> None:
 def test_support_edges_have_their_own_line_style(tmp_path: Path) -> None:
     source = _write(tmp_path, RASCI)
     out = tmp_path / "gaps.dot"
-    run = run_subprocess("render", str(source), "--view", "gaps", "-o", str(out))
+    run = run_subprocess("render", str(source), "--view", "gaps", "--detail", "full", "-o", str(out))
     assert run.code == 0, run.stderr
     dot = out.read_text(encoding="utf-8")
     support = [line for line in dot.splitlines() if "letter-S" in line]
