@@ -269,6 +269,7 @@ class Task(BaseModel):
     model_config = _STRICT
 
     name: OptionalName = Field(None, description="Display name; the id is used when absent.")
+    phase: OptionalName = Field(None, description="Phase or section of the work, e.g. 'Build'.")
     activity: ActivityField
     effort_hours: Hours | None = Field(None, description="Hours per week the task takes.")
     budget: Money | None = Field(None, description="Money per month (ads, tools).")
