@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 
 from raci.checking.config import Config
 from raci.files import read_limited
@@ -16,12 +17,20 @@ from raci.yaml.reading import DEFAULT_LIMITS, Document, read, too_large
 STDIN = "-"
 
 
-def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Organization:
-    """Load and validate an org file; ``"-"`` reads standard input. Raises :class:`LoadError`."""
+def load(
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    letter_map: Mapping[str, str] | None = None,
+) -> Organization:
+    """Load and validate an org file; ``"-"`` reads standard input. Raises :class:`LoadError`.
+
+    ``letter_map`` reads another RACI variant: ``{"D": "A"}`` reads D as A, ``""`` as none.
+    """
     name = _path_name(path)
     if name == STDIN:
-        return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits)
-    return loads_bytes(_read_file(name, limits), source_name=name, limits=limits)
+        return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits, letter_map=letter_map)
+    return loads_bytes(_read_file(name, limits), source_name=name, limits=limits, letter_map=letter_map)
 
 
 def read_text(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -37,6 +46,7 @@ def loads(
     source_name: str = "<string>",
     *,
     limits: Limits = DEFAULT_LIMITS,
+    letter_map: Mapping[str, str] | None = None,
 ) -> Organization:
     """Load and validate org YAML given as text or bytes (an upload, a database field).
 
@@ -44,26 +54,32 @@ def loads(
     Raises :class:`LoadError` for anything else, a non-text argument included.
     """
     if isinstance(text, (bytes, bytearray, memoryview)):
-        return loads_bytes(bytes(text), source_name, limits=limits)
+        return loads_bytes(bytes(text), source_name, limits=limits, letter_map=letter_map)
     if not isinstance(text, str):
         message = f"loads() takes text or bytes, not {type(text).__name__}"
         raise LoadError([Problem(source_name, None, None, message)])
-    return _build(read(text, source_name, limits=limits))
+    return _build(read(text, source_name, limits=limits), letter_map)
 
 
 def loads_bytes(
-    data: bytes, source_name: str = "<bytes>", *, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    source_name: str = "<bytes>",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    letter_map: Mapping[str, str] | None = None,
 ) -> Organization:
     """Load and validate org YAML given as bytes; as :func:`loads`. Raises :class:`LoadError`."""
     if not isinstance(data, bytes):
         message = f"loads_bytes() takes bytes, not {type(data).__name__}"
         raise LoadError([Problem(source_name, None, None, message)])
-    return _build(read(data, source_name, limits=limits))
+    return _build(read(data, source_name, limits=limits), letter_map)
 
 
-def _build(document: Document) -> Organization:
+def _build(document: Document, letter_map: Mapping[str, str] | None) -> Organization:
     try:
-        return build_organization(document.data, document.source_map, document.problems)
+        return build_organization(
+            document.data, document.source_map, document.problems, letter_map=letter_map
+        )
     finally:
         document.source_map.release()  # the text is not kept alive by the organisation
 

@@ -8,7 +8,7 @@ to unknown departments and unknown rule codes or options.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.model.organization import Department, Organization, RulesConfig, Task
 from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
+from raci.model.vocabulary import apply_letter_map
 from raci.yaml.loader import Path, SourceMap
 
 if TYPE_CHECKING:
@@ -49,20 +50,60 @@ class _Pending:
         return message
 
 
-def build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = ()) -> Organization:
+def build_organization(
+    data: Any,
+    source_map: SourceMap,
+    earlier: Sequence[Problem] = (),
+    *,
+    letter_map: Mapping[str, str] | None = None,
+) -> Organization:
     """Validate data; ``earlier`` problems (from parsing) are reported with any found here.
+
+    ``letter_map`` reads another RACI variant's letters (``{"D": "A"}``; ``""`` drops one)
+    before validation; the caller's data is not changed.
 
     Only :class:`LoadError` leaves: data from callers (``Organization.from_data``) may hold
     any Python object, and an exception its methods raise during validation is a problem
     with that data, placed at its root, never a crash of the caller.
     """
     try:
+        if letter_map:
+            data = _with_letters_mapped(data, letter_map)
         return _build_organization(data, source_map, earlier)
     except LoadError:
         raise
     except Exception as error:  # RecursionError, MemoryError, a str subclass that raises…
         message = f"the data cannot be validated ({type(error).__name__}: {shorten(_text_of(error), 80)})"
         raise LoadError([*earlier, _problem(source_map, (), message)]) from None
+
+
+def _with_letters_mapped(data: Any, letter_map: Mapping[str, str]) -> Any:
+    """A copy of the data whose raci letters are read through ``letter_map`` (paths unchanged)."""
+    tasks = data.get("tasks") if isinstance(data, dict) else None
+    if not isinstance(tasks, dict):
+        return data
+
+    def mapped(value: Any) -> Any:
+        if isinstance(value, str):
+            return apply_letter_map(value, letter_map)
+        if isinstance(value, list):
+            return [apply_letter_map(v, letter_map) if isinstance(v, str) else v for v in value]
+        return value
+
+    def dropped(before: Any, after: Any) -> bool:
+        # A letter mapped to none ("X=-") leaves the department off the task, not an error.
+        text = "".join(after) if isinstance(after, list) and all(isinstance(v, str) for v in after) else after
+        return before != after and isinstance(text, str) and not text.strip(" ,/+&;|")
+
+    new_tasks = {}
+    for task_id, task in tasks.items():
+        raci = task.get("raci") if isinstance(task, dict) else None
+        if isinstance(raci, dict):
+            letters = {dept: mapped(value) for dept, value in raci.items()}
+            kept = {dept: value for dept, value in letters.items() if not dropped(raci[dept], value)}
+            task = {**task, "raci": kept}
+        new_tasks[task_id] = task
+    return {**data, "tasks": new_tasks}
 
 
 def _text_of(error: BaseException) -> str:
