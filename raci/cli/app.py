@@ -27,6 +27,7 @@ from raci.cli import (
     init_command,
     render_command,
     report_command,
+    slides_command,
     suggest_command,
     whatif_command,
 )
@@ -93,6 +94,7 @@ COMMANDS: tuple[tuple[str, Callable[..., int]], ...] = (
     ("diff", diff_command.diff),
     ("whatif", whatif_command.whatif),
     ("suggest", suggest_command.suggest),
+    ("slides", slides_command.slides),
     ("report", report_command.report),
 )
 
