@@ -32,9 +32,25 @@ CORPUS: dict[str, tuple[tuple[str, ...], int, int, dict[str, int]]] = {
         (),
         7,
         15,
-        {"SOC101": 1, "SOC103": 1, "SOC201": 1, "SOC301": 1, "SOC401": 3, "SOC402": 4},
+        {"SOC101": 1, "SOC103": 1, "SOC201": 1, "SOC301": 1, "SOC401": 2, "SOC402": 4},
     ),
     "devops_sections.csv": ((), 14, 3, {}),
+    "itil_incident.csv": ((), 8, 5, {}),
+    "drasci.csv": (
+        ("--letter-map", "D=A"),
+        4,
+        5,
+        {
+            "RACI001": 2,
+            "SOC102": 1,
+            "SOC103": 1,
+            "SOC104": 2,
+            "SOC201": 1,
+            "SOC301": 1,
+            "SOC401": 3,
+            "SOC402": 4,
+        },
+    ),
     "polish_excel.csv": ((), 7, 5, {"SOC103": 1, "SOC201": 1, "SOC301": 1, "SOC401": 7, "SOC402": 3}),
     "transposed_ru.csv": ((), 5, 7, {"SOC103": 1, "SOC201": 1, "SOC301": 1, "SOC401": 5, "SOC402": 3}),
     "social_numbered.tsv": ((), 7, 5, {"SOC102": 1, "SOC201": 1, "SOC401": 6, "SOC402": 3}),
@@ -45,6 +61,7 @@ CORPUS: dict[str, tuple[tuple[str, ...], int, int, dict[str, int]]] = {
         {"SOC101": 1, "SOC103": 1, "SOC201": 1, "SOC301": 1, "SOC401": 1, "SOC402": 4},
     ),
     "security_roles.xlsx": ((), 7, 5, {}),
+    "social_rasci.xlsx": ((), 6, 5, {"RACI007": 2, "SOC201": 1, "SOC301": 1, "SOC401": 6, "SOC402": 3}),
 }
 
 
@@ -77,7 +94,7 @@ def test_the_corpus_covers_every_format_and_at_least_twelve_matrices() -> None:
     files = sorted(p.name for p in MATRICES.iterdir() if p.suffix in (".md", ".csv", ".tsv", ".xlsx"))
     assert len(files) >= 12
     assert {Path(name).suffix for name in files} == {".md", ".csv", ".tsv", ".xlsx"}
-    assert set(CORPUS) <= set(files)
+    assert set(CORPUS) == set(files)
 
 
 # --- the Polish Excel CSV: semicolons, Windows-1250 ------------------------------------------
@@ -234,6 +251,33 @@ def test_the_workbooks_are_what_the_generator_writes(tmp_path: Path) -> None:
             assert [[c.value for c in row] for row in fresh.iter_rows()] == [
                 [c.value for c in row] for row in committed.iter_rows()
             ]
+
+
+def test_rasci_support_and_other_letters(tmp_path: Path) -> None:
+    org, _ = _import("social_rasci.xlsx", tmp_path)
+    complaints = org.tasks["answer-complaints-on-facebook"]
+    assert complaints.raci["social-media-team"] == frozenset({raci.Letter("S")})
+    assert complaints.description == "Within 2 hours"  # the Notes column
+    itil, _ = _import("itil_incident.csv", tmp_path)
+    assert itil.tasks["initial-diagnosis"].raci["2nd-line-support"] == frozenset({raci.Letter("S")})
+    # DRASCI's D is not guessed: refused at its cell, naming --letter-map.
+    path = MATRICES / "drasci.csv"
+    out = tmp_path / "drasci.yaml"
+    run = run_subprocess("import", str(path), "-o", str(out))
+    assert run.code == 2 and not out.exists()
+    assert f"{path}:2:2: " in run.stderr and "--letter-map D=A" in run.stderr
+    org, _ = _import("drasci.csv", tmp_path, "--letter-map", "D=A")
+    assert org.tasks["annual-social-media-strategy"].raci["board"] == frozenset({raci.Letter("A")})
+    run = run_subprocess("import", str(path), "--letter-map", "D")
+    assert run.code == 2 and "--letter-map 'D'" in run.stderr
+
+
+def test_a_matrix_of_office_work_reads_incident_as_office_work(tmp_path: Path) -> None:
+    org, stderr = _import("itil_incident.csv", tmp_path)
+    assert {task.activity.value for task in org.tasks.values()} == {"other"}
+    assert "activity 'other' (the word 'incident' in a matrix of office work)" in stderr
+    # The legend above (row 4) and the notes below are not tasks.
+    assert len(org.tasks) == 8 and org.organization.startswith("Service Desk RACI")
 
 
 # --- guesses -----------------------------------------------------------------------------
