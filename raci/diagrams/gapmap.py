@@ -17,7 +17,7 @@ from raci.model.findings import Finding
 from raci.model.organization import Organization
 from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
-from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
+from raci.model.vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Activity, Function, Letter
 
 
 @dataclass
@@ -91,7 +91,15 @@ class GapMap:
         found = self.missing_owners.get(key)
         if found is None:
             found = self.missing_owners[key] = MissingOwner(function, activity, task, letters)
+        elif found.letters != letters and _plain(found.letters) and _plain(letters):
+            # Two rules about one owner ("should be R", "should lead (RA)"): it needs both.
+            found.letters = "".join(x.value for x in LETTER_ORDER if x.value in found.letters + letters)
         return found.flag
+
+
+def _plain(letters: str) -> bool:
+    """Letters all of which are wanted ("RA"), not alternatives ("R or A")."""
+    return " " not in letters
 
 
 def build_gap_map(result: CheckResult) -> GapMap:
@@ -143,6 +151,34 @@ def build_gap_map(result: CheckResult) -> GapMap:
     return gaps
 
 
+def cell_flag(function: Function, activity: Activity, required: bool, gaps: GapMap) -> Flag:
+    """The findings about one cell of the ownership grid (function x activity): the missing
+    owners of that function on that work, and, on a required cell, the missing activity."""
+    flag = Flag()
+    for owner in gaps.missing_owners.values():
+        if owner.function is function and owner.activity is activity:
+            flag.merge(owner.flag)
+    missing = gaps.missing_activities.get(activity)
+    if missing is not None and required:
+        flag.merge(missing)
+    return flag
+
+
+def lacking_letters(result: CheckResult, owner: MissingOwner) -> str:
+    """What ``owner.function`` lacks on ``owner.task``: "R", "A", "R/A" (either would do)…"""
+    if owner.task is None:
+        return owner.letters.replace(" or ", "/").replace(", ", "/")
+    if " or " in owner.letters:  # alternatives: none is held, or there would be no finding
+        return owner.letters.replace(" or ", "/").replace(", ", "/")
+    graph = result.graph
+    held: set[Letter] = set()
+    for dept_id, letters in graph.assignments(owner.task).items():
+        if graph.function_of(dept_id) is owner.function:
+            held |= letters
+    wanted = [letter for letter in LETTER_ORDER if letter.value in owner.letters]
+    return "".join(letter.value for letter in wanted if letter not in held) or owner.letters
+
+
 def task_note(result: CheckResult, finding: Finding, task_id: str) -> str:
     """A few words for a task's flag, counted from the graph rather than read from messages."""
     graph = result.graph
@@ -184,11 +220,8 @@ def department_note(org: Organization, result: CheckResult, finding: Finding, de
 
 
 def responsible_effort(org: Organization, result: CheckResult, dept_id: str) -> float:
-    return sum(
-        org.tasks[task_id].effort_hours or 0.0
-        for task_id, letters in result.graph.tasks_of(dept_id).items()
-        if Letter.RESPONSIBLE in letters
-    )
+    """A department's weekly hours: its share of each task it does (:mod:`raci.model.effort`)."""
+    return result.workload.hours.get(dept_id, 0.0)
 
 
 def _marketing_holds(result: CheckResult, task_id: str, letter: Letter) -> bool:
@@ -233,7 +266,12 @@ class RowMarks:
 def row_marks(result: CheckResult, gaps: GapMap, task_id: str, departments: list[str]) -> RowMarks:
     graph = result.graph
     pointed: dict[tuple[str, Letter], set[str]] = {}
+    should: dict[str, tuple[str, set[str]]] = {}
     flag = gaps.tasks.get(task_id)
+    if flag is not None and "RACI002" in flag.codes:
+        # Nobody is Responsible: the Accountable is who should do it or name who does.
+        for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]:
+            should[dept_id] = ("R", {"RACI002"})
     if flag is not None:
         for code in flag.codes:
             for letter in POINTS_AT.get(code, ()):
@@ -241,7 +279,6 @@ def row_marks(result: CheckResult, gaps: GapMap, task_id: str, departments: list
                 if code != "RACI001" or len(holders) > 1:
                     for dept_id in holders:
                         pointed.setdefault((dept_id, letter), set()).add(code)
-    should: dict[str, tuple[str, set[str]]] = {}
     for owner in gaps.missing_owners.values():
         if owner.task != task_id:
             continue

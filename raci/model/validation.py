@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from raci.model.effort import split_problems
 from raci.model.errors import LoadError, Problem, bounded
 from raci.model.organization import Department, Organization, RulesConfig, Task
 from raci.model.text_safety import excerpt, shorten
@@ -62,6 +63,8 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
     problems.extend(_unknown_references(data, source_map))
     problems.extend(_ids_equal_once_trimmed(data, source_map))
     problems.extend(_rules_problems(data.get("rules"), source_map))
+    if org is not None and not problems:
+        problems.extend(_effort_split_problems(data, org, source_map))
     if problems or org is None:
         raise LoadError(bounded(problems))
     org._source_map = source_map
@@ -92,18 +95,40 @@ def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return
     for task_id, task in tasks.items():
-        raci = task.get("raci") if isinstance(task, dict) else None
-        if not isinstance(raci, dict):
+        if not isinstance(task, dict):
             continue
-        for department_id in raci:
-            if isinstance(department_id, str) and department_id.strip() not in departments:
-                message = f"task {excerpt(task_id)} names unknown department {excerpt(department_id)}"
-                yield _problem(
-                    source_map,
-                    ("tasks", task_id, "raci", department_id),
-                    message + _did_you_mean(department_id, departments),
-                    on_key=True,
-                )
+        for section in ("raci", "effort_split"):
+            names = task.get(section)
+            if not isinstance(names, dict):
+                continue
+            for department_id in names:
+                if isinstance(department_id, str) and department_id.strip() not in departments:
+                    where = "names" if section == "raci" else "splits its effort with"
+                    message = f"task {excerpt(task_id)} {where} unknown department {excerpt(department_id)}"
+                    yield _problem(
+                        source_map,
+                        ("tasks", task_id, section, department_id),
+                        message + _did_you_mean(department_id, departments),
+                        on_key=True,
+                    )
+
+
+def _effort_split_problems(
+    data: dict[str, Any], org: Organization, source_map: SourceMap
+) -> Iterator[Problem]:
+    """Splits that name a department not doing the task, or that do not add up."""
+    departments = list(org.departments)
+    for raw_id, raw_task in (data.get("tasks") or {}).items():
+        task = org.tasks.get(str(raw_id).strip())
+        split = raw_task.get("effort_split") if isinstance(raw_task, dict) else None
+        if task is None or not isinstance(split, dict):
+            continue
+        raw_keys = {str(key).strip(): key for key in split}
+        for department_id, message in split_problems(task, departments):
+            path: Path = ("tasks", raw_id, "effort_split")
+            if department_id is not None:
+                path = (*path, raw_keys.get(department_id, department_id))
+            yield _problem(source_map, path, f"task {excerpt(raw_id)}: {message}", on_key=True)
 
 
 def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:

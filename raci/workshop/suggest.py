@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from raci.model.effort import workload
 from raci.model.principles import COSTLY_ACTIVITIES, NATURAL_ACTIVITY, NATURAL_OWNER
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
@@ -232,13 +233,8 @@ def score(result: CheckResult) -> tuple[float, ...]:
 
 
 def responsible_hours(org: Organization) -> dict[str, float]:
-    """Weekly hours each department is Responsible for (as RACI006 counts them)."""
-    hours = dict.fromkeys(org.departments, 0.0)
-    for task in org.tasks.values():
-        for dept_id, letters in task.raci.items():
-            if R in letters and dept_id in hours:
-                hours[dept_id] += task.effort_hours or 0.0
-    return hours
+    """Weekly hours of work per department: its share of each task it does (as RACI006 counts)."""
+    return workload(org).hours
 
 
 def _loads(org: Organization) -> dict[str, tuple[float, float]]:

@@ -39,6 +39,7 @@ from raci.workshop.spreadsheet.layout import (
     RULES,
     TASK_COLUMN_LABELS,
     label_key,
+    split_mapping,
 )
 from raci.yaml.loader import Path, Position, SourceMap
 
@@ -333,7 +334,11 @@ class _Builder:
                     continue
                 if name == "name" and isinstance(value, str):
                     value = self.one_line(value, r, c)
-                task[name] = split_list(value) if name in _LIST_FIELDS else value
+                if name in _LIST_FIELDS:
+                    value = split_list(value)
+                elif name == "effort_split":
+                    value = split_mapping(value)
+                task[name] = value
                 self.place((*path, name), r, c)
             if "activity" not in task:
                 self._guess_activity(r, task_id, task)
