@@ -1,8 +1,8 @@
 """The principle scorecard: the article's five principles, pass or fail, and the ownership grid.
 
 The grid is the article's picture: which letters each function holds on each activity.
-Required cells (customer service responding, PR on recovery, marketing on its own part…)
-are marked so a report or a diagram can show the empty ones.
+Required cells (customer service responding, PR on recovery, marketing on its own part…,
+as each rule declares them) are marked so a report or a diagram can show the empty ones.
 """
 
 from __future__ import annotations
@@ -10,8 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from raci.model.principles import PRINCIPLES, REQUIRED_CELLS, Principle
-from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter, format_letters
+from raci.model.principles import PRINCIPLES, Principle
+from raci.model.vocabulary import (
+    SHARING_FUNCTIONS,
+    SOCIAL_ACTIVITIES,
+    Activity,
+    Function,
+    Letter,
+    format_letters,
+)
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -19,6 +26,8 @@ if TYPE_CHECKING:
 PASS = "pass"
 FAIL = "fail"
 NOT_CHECKED = "not checked"
+#: The organisation has no social media work: the article's principles say nothing about it.
+NOT_APPLICABLE = "not applicable"
 
 
 @dataclass(frozen=True)
@@ -60,8 +69,20 @@ class Scorecard:
     def passed(self) -> int:
         return sum(1 for p in self.principles if p.status == PASS)
 
+    @property
+    def applicable(self) -> bool:
+        """False when the organisation has no social media work (only activity ``other``)."""
+        return any(p.status != NOT_APPLICABLE for p in self.principles)
+
+    def honoured(self) -> str:
+        """"3 of 5 principles honoured", or why none are counted."""
+        if not self.applicable:
+            return "principles not applicable (no social media task)"
+        return f"{self.passed} of {len(self.principles)} principles honoured"
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "applicable": self.applicable,
             "principles": [
                 {
                     "number": p.principle.number,
@@ -98,11 +119,14 @@ def build_scorecard(result: CheckResult) -> Scorecard:
     for finding in result.findings:
         counts[finding.code] = counts.get(finding.code, 0) + 1
     statuses = []
+    applicable = result.graph.has_social_work
     for principle in PRINCIPLES:
         codes = tuple(code for code, rule in RULES_BY_CODE.items() if rule.principle == principle.number)
         checked = [code for code in codes if code in active]
         found = sum(counts.get(code, 0) for code in checked)
         status = NOT_CHECKED if not checked else (FAIL if found else PASS)
+        if not applicable:
+            status, found = NOT_APPLICABLE, 0
         statuses.append(PrincipleStatus(principle, status, tuple(checked), found))
     return Scorecard(tuple(statuses), *_ownership(result))
 
@@ -110,11 +134,15 @@ def build_scorecard(result: CheckResult) -> Scorecard:
 def _ownership(
     result: CheckResult,
 ) -> tuple[tuple[Function, ...], tuple[Activity, ...], dict[tuple[Function, Activity], Cell]]:
+    from raci.rules import required_cells
+
     graph = result.graph
     # Distinct letter sets per (function, activity) first: a few dozen, not one per edge.
     seen: set[tuple[Function, Activity, frozenset[Letter]]] = set()
     departments, tasks = result.org.departments, result.org.tasks
     for dept_id, task_id, letters in graph.edges():
+        if not tasks[task_id].is_social:
+            continue  # the grid is the article's picture: social media work only
         seen.add((departments[dept_id].function, tasks[task_id].activity, letters))
     held: dict[tuple[Function, Activity], set[Letter]] = {}
     for function, activity, letters in seen:
@@ -122,13 +150,14 @@ def _ownership(
     present = {function for function, _ in held} | set(graph.departments_by_function)
     core = (Function.MARKETING, *SHARING_FUNCTIONS)
     functions = (*core, *(f for f in Function if f in present and f not in core))
-    activities = tuple(Activity)
+    activities = SOCIAL_ACTIVITIES
+    required = required_cells()
     cells = {
         (function, activity): Cell(
             function,
             activity,
             frozenset(held.get((function, activity), ())),
-            REQUIRED_CELLS.get((function, activity)),
+            required.get((function, activity)),
         )
         for function in functions
         for activity in activities

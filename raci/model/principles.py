@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from raci.model.vocabulary import Activity, Function, Letter
+from raci.model.vocabulary import Activity, Audience, Function
+
+if TYPE_CHECKING:
+    from raci.model.organization import Task
 
 
 @dataclass(frozen=True)
@@ -12,7 +16,13 @@ class Principle:
     number: int
     misconception: str
     truth: str
-    checks: str
+
+    @property
+    def checks(self) -> str:
+        """What its rules check, in their own words (each rule states its part)."""
+        from raci.rules import principle_checks
+
+        return principle_checks(self.number)
 
 
 PRINCIPLES: tuple[Principle, ...] = (
@@ -21,33 +31,28 @@ PRINCIPLES: tuple[Principle, ...] = (
         "Social media is a marketing channel",
         "It is a communication channel: the first thing a company meets there is usually a "
         "complaint, answered in public.",
-        "a respond task exists and customer service is Responsible for it",
     ),
     Principle(
         2,
         "ROI must be immediate and measurable per post",
         "Returns come after value is delivered (audience, then community, then authority and "
         "trust) and grow over years.",
-        "a measure task exists with a review horizon of a quarter or more",
     ),
     Principle(
         3,
         "Marketing should own social media",
         "Customer service, PR and sales answer concerns, talk to media and handle objections "
         "every day; marketing crafts messages, monitors, publishes and measures impact.",
-        "customer service, PR and sales each share ownership (R or A) with marketing",
     ),
     Principle(
         4,
         "Social media mistakes destroy companies",
         "Mistakes are rarely disasters; resolving one openly builds trust.",
-        "a recover task exists with an Accountable owner and PR involved",
     ),
     Principle(
         5,
         "Social media is free",
         "Discovering, selecting, publishing, responding and promoting all cost time and money.",
-        "every task has effort or budget, the five activities are covered, no one is overloaded",
     ),
 )
 
@@ -60,6 +65,30 @@ NATURAL_OWNER: dict[Activity, Function] = {
     Activity.RECOVER: Function.PUBLIC_RELATIONS,
     Activity.MEDIA_RELATIONS: Function.PUBLIC_RELATIONS,
 }
+
+#: Who naturally answers an audience that is not customers: never customer service.
+AUDIENCE_OWNER: dict[Audience, Function] = {
+    Audience.CANDIDATES: Function.HR,
+    Audience.EMPLOYEES: Function.HR,
+    Audience.MEDIA: Function.PUBLIC_RELATIONS,
+    Audience.INVESTORS: Function.EXECUTIVE,
+    Audience.PARTNERS: Function.SALES,
+}
+
+
+def natural_owner(task: Task) -> Function | None:
+    """The function that would naturally own a task, or None when nothing says.
+
+    Customer-facing social work goes by activity (customer service responds, sales sells,
+    marketing the rest); work for another audience goes to whoever faces that audience, so
+    replies to job candidates are HR's, never customer service's. Non-social work: None.
+    """
+    if task.is_customer_facing:
+        return NATURAL_OWNER.get(task.activity, Function.MARKETING)
+    if task.is_social:
+        return AUDIENCE_OWNER.get(task.audience)
+    return None
+
 
 #: Marketing's own part of the work (misconception 3).
 MARKETING_ACTIVITIES: tuple[Activity, ...] = (
@@ -77,16 +106,6 @@ COSTLY_ACTIVITIES: tuple[Activity, ...] = (
     Activity.RESPOND,
     Activity.PROMOTE,
 )
-
-#: Cells of the function x activity grid that must not be empty, and the letters that fill them.
-REQUIRED_CELLS: dict[tuple[Function, Activity], frozenset[Letter]] = {
-    (Function.CUSTOMER_SERVICE, Activity.RESPOND): frozenset({Letter.RESPONSIBLE}),
-    (Function.PUBLIC_RELATIONS, Activity.RECOVER): frozenset(
-        {Letter.RESPONSIBLE, Letter.ACCOUNTABLE, Letter.CONSULTED}
-    ),
-    (Function.SALES, Activity.SELL): frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE}),
-    **{(Function.MARKETING, activity): frozenset({Letter.RESPONSIBLE}) for activity in MARKETING_ACTIVITIES},
-}
 
 #: Which activity a function would most naturally own, for suggestions.
 NATURAL_ACTIVITY: dict[Function, Activity] = {

@@ -98,8 +98,11 @@ def _scorecard_lines(result: CheckResult) -> Iterator[Line]:
     yield [
         ("Principles", "bold"),
         (f" for {result.org.organization} ({result.source}): ", ""),
-        (f"{scorecard.passed} of {len(scorecard.principles)} honoured", "bold"),
+        (scorecard.honoured().removeprefix("principles ").replace(" principles", ""), "bold"),
     ]
+    if not scorecard.applicable:
+        yield [("  no task is social media work (all are activity other): RACI hygiene only", "dim")]
+        return
     fired: dict[str, int] = {}
     for finding in result.findings:
         fired[finding.code] = fired.get(finding.code, 0) + 1
