@@ -140,7 +140,7 @@ tasks:
         f"{path}:8:50: task 'percent': effort_split adds up to 90% but must add up to 100%",
         f"{path}:9:48: task 'mixed': effort_split mixes hours and percentages: write all of them one way",
         f"{path}:10:63: task 'not-doing': effort_split gives part of the effort to 'b', which is not "
-        "Responsible on this task: only departments doing the work share it",
+        "Responsible or Support on this task: only departments doing the work share it",
         f"{path}:11:31: task 'no-effort': effort_split needs the task's effort_hours to split",
     ]
     assert lines == expected
@@ -327,3 +327,24 @@ tasks:
     assert "RACI002" in nobody.get("class", "")
     assert "+R" in _texts(nobody)
     assert style.GAP_FILL in {p.get("fill") for p in nobody.iter(f"{SVG}polygon")}
+
+
+def test_support_shares_the_effort(tmp_path: Path) -> None:
+    # RASCI's S does part of the work: 9 h among care (R), pr (S) and sales (S) is 3 h each;
+    # marketing (A, C) carries none.
+    path = org_of(
+        tmp_path,
+        """organization: RASCI
+departments:
+  marketing: {function: marketing}
+  care: {function: customer_service, capacity_hours: 2.9}
+  pr: {function: public_relations}
+  sales: {function: sales}
+tasks:
+  answer: {activity: respond, effort_hours: 9, raci: {care: R, pr: S, sales: S, marketing: AC}}
+""",
+    )
+    org = raci.load(path)
+    assert workload(org).hours == {"marketing": 0, "care": 3, "pr": 3, "sales": 3}
+    overloaded = [f for f in raci.check(org).findings if f.code == "RACI006"]
+    assert [f.department for f in overloaded] == ["care"]

@@ -55,7 +55,7 @@ class Cell:
         return next((letter for letter in _STRENGTH if letter in self.letters), None)
 
 
-_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.CONSULTED, Letter.INFORMED)
+_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.SUPPORT, Letter.CONSULTED, Letter.INFORMED)
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,13 @@ def check(
             help="Record today's findings in this baseline file, then report with it applied.", dir_okay=False
         ),
     ] = None,
+    letter_map: Annotated[
+        list[str],
+        typer.Option(
+            "--letter-map",
+            help="Read another RACI variant's letter: LETTER=LETTERS, e.g. D=A (X=- for none).",
+        ),
+    ] = [],  # noqa: B006
 ) -> int:
     """Check org files against the RACI and social media ownership rules.
 
@@ -157,6 +164,7 @@ def check(
             baseline=baseline,
             write_baseline=write_baseline,
             output=output,
+            letter_map=letter_map,
         )
     )
 

@@ -24,6 +24,7 @@ from raci.cli.settings import FlagError, config_from_flags
 from raci.cli.streams import write_stderr_lines, write_stdout
 from raci.cli.terminal import use_color, width
 from raci.model.severity import Severity
+from raci.model.vocabulary import parse_letter_map
 from raci.report import ReportOptions, portable_path, render_report
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -47,11 +48,18 @@ class CheckRequest:
     baseline: Path | None = None
     write_baseline: Path | None = None
     output: Path | None = None
+    #: LETTER=LETTERS pairs: how to read another RACI variant's letters (D=A).
+    letter_map: Sequence[str] = ()
 
 
 def run_check(request: CheckRequest) -> int:
     if request.baseline is not None and request.write_baseline is not None:
         _print_problems(["--baseline and --write-baseline cannot be used together"], request.color)
+        return EXIT_BAD_INPUT
+    try:
+        letter_map = parse_letter_map(request.letter_map)
+    except ValueError as error:
+        _print_problems([str(error)], request.color)
         return EXIT_BAD_INPUT
     try:
         config = _config(
@@ -79,7 +87,8 @@ def run_check(request: CheckRequest) -> int:
     for name in names:
         try:
             # Through the module, so the library's own entry point is the one that runs.
-            results.append(checker.check(load(name, limits=input_limits()), config))
+            org = load(name, limits=input_limits(), letter_map=letter_map)
+            results.append(checker.check(org, config))
         except LoadError as error:
             problems.extend(error.problems)
 

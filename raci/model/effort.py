@@ -4,7 +4,8 @@ A task of 20 hours a week with two Responsible departments costs each of them 10
 20: workload totals then equal the sum of the tasks. This module is the one place that says
 so; RACI006, the workload view, the HTML report, the spreadsheet and ``suggest`` all ask it.
 
-- **Who does the work**: the departments holding a letter in :data:`WORKING_LETTERS` (R).
+- **Who does the work**: the departments holding a letter in :data:`WORKING_LETTERS` (R
+  and S).
 - **Default split**: equal shares (25 h among four: 6.25 each). When equal shares would
   need more than two decimals, tenths of an hour that add up exactly (20 h among three:
   6.7 + 6.7 + 6.6; the extra tenths go to the departments declared first).
@@ -13,7 +14,7 @@ so; RACI006, the workload view, the HTML report, the spreadsheet and ``suggest``
   what is left equally; when it names every department doing the task, it must add up to
   the whole effort (or 100%). It names only departments that do the task, and needs
   ``effort_hours`` to split. :func:`split_problems` says what is wrong with one.
-- **Nobody does it**: the hours of a task with no Responsible are *unassigned*, counted
+- **Nobody does it**: the hours of a task with no R or S are *unassigned*, counted
   apart, so "hours of the departments + unassigned = hours of the tasks" always holds.
 """
 
@@ -26,15 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic_core import PydanticCustomError
 
-from raci.model.vocabulary import Letter
+from raci.model.vocabulary import LETTER_ORDER, Letter
 
 if TYPE_CHECKING:
     from raci.model.organization import Organization, Task
 
-#: The letters that do a task's work and so carry its effort (RASCI's S joins here).
-WORKING_LETTERS: frozenset[Letter] = frozenset({Letter.RESPONSIBLE})
+#: The letters that do a task's work and so carry its effort: R, and RASCI's S (Support).
+WORKING_LETTERS: frozenset[Letter] = frozenset({Letter.RESPONSIBLE, Letter.SUPPORT})
 
-_WORDS = {Letter.RESPONSIBLE: "Responsible", Letter.ACCOUNTABLE: "Accountable"}
+_WORDS = {Letter.RESPONSIBLE: "Responsible", Letter.SUPPORT: "Support", Letter.ACCOUNTABLE: "Accountable"}
 _PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
 # The YAML reader leaves numbers as text for the model to parse.
 _NUMBER = re.compile(r"\s*(\d{1,7}(?:\.\d{0,9})?|\.\d{1,9})\s*")
@@ -45,8 +46,9 @@ _CLOSE = 10.0**-_PLACES * 5
 
 
 def working_words() -> str:
-    """The working letters in words, for messages: "Responsible" (or "Responsible or …")."""
-    return " or ".join(_WORDS.get(letter, letter.name.title()) for letter in sorted(WORKING_LETTERS))
+    """The working letters in words, for messages: "Responsible or Support"."""
+    ordered = [letter for letter in LETTER_ORDER if letter in WORKING_LETTERS]
+    return " or ".join(_WORDS.get(letter, letter.name.title()) for letter in ordered)
 
 
 def parse_amount(value: Any) -> Any:

@@ -68,6 +68,7 @@ DEPT_LABELS: dict[str, str] = {
 #: Task columns in the order they are written; the first four always are.
 TASK_FIELDS = (
     "name",
+    "phase",
     "activity",
     "effort_hours",
     "effort_split",
@@ -76,12 +77,13 @@ TASK_FIELDS = (
     "channels",
     "description",
 )
-ALWAYS_TASK_FIELDS = ("name", "activity", "effort_hours")
+ALWAYS_TASK_FIELDS = ("name", "phase", "activity", "effort_hours")
 
 TASK_COLUMN_LABELS: dict[str, str] = {
     "name": "name",
     "task name": "name",
     "title": "name",
+    "phase": "phase",
     "activity": "activity",
     "effort hours": "effort_hours",
     "effort": "effort_hours",
