@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from raci.model.effort import parse_amount
 from raci.model.severity import Severity
 from raci.model.text_safety import describe_character, first_unsafe, first_unsafe_in_name
 from raci.model.vocabulary import (
@@ -244,6 +245,19 @@ Letters = Annotated[
         }
     ),
 ]
+SplitAmount = Annotated[
+    float | str,
+    BeforeValidator(parse_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},
+            ],
+            "description": "Hours a week (12) or a share of the task's effort ('60%').",
+        }
+    ),
+]
 HorizonDays = Annotated[
     int,
     BeforeValidator(_to_horizon),
@@ -281,6 +295,11 @@ class Task(BaseModel):
     description: OptionalText = None
     raci: dict[Identifier, Letters] = Field(
         default_factory=dict, description="Department id -> letters, e.g. {care: RA, pr: C}."
+    )
+    effort_split: dict[Identifier, SplitAmount] | None = Field(
+        None,
+        description="How effort_hours is shared among the departments doing the task: "
+        "department id -> hours or share ('60%'); unnamed ones share the rest equally.",
     )
 
     @property
