@@ -8,13 +8,13 @@ to unknown departments and unknown rule codes or options.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from raci.model.errors import LoadError, Problem, bounded
-from raci.model.organization import Department, Organization, RulesConfig, Task
+from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
 from raci.model.text_safety import excerpt, shorten
 from raci.yaml.loader import Path, SourceMap
 
@@ -40,6 +40,29 @@ def build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Probl
         raise LoadError([*earlier, _problem(source_map, (), message)]) from None
 
 
+def plain_data(data: Any, source_map: SourceMap) -> Any:
+    """Caller data with every mapping a plain dict, so that each check sees all of it.
+
+    A ``MappingProxyType`` or any other Mapping becomes a dict (its keys kept as they are,
+    ``"care "`` included, for the duplicate check); models (a :class:`Task`) stay models,
+    valid by construction. Raises :class:`LoadError` for data nested past reason.
+    """
+    try:
+        return _plain(data)
+    except RecursionError:
+        raise LoadError([_problem(source_map, (), "the data is nested too deeply")]) from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def _text_of(error: BaseException) -> str:
     try:
         return str(error)
@@ -55,7 +78,7 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
     problems = list(earlier)
     org: Organization | None = None
     try:
-        org = Organization.model_validate(data)
+        org = Organization._validate_shape(data)
     except ValidationError as error:
         problems.extend(_translate(error, data, source_map))
     # Checked on the raw data too, so that one bad field does not hide these problems.
@@ -93,7 +116,7 @@ def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return
     for task_id, task in tasks.items():
-        raci = task.get("raci") if isinstance(task, dict) else None
+        raci = task.get("raci") if isinstance(task, dict) else task.raci if isinstance(task, Task) else None
         if not isinstance(raci, dict):
             continue
         for department_id in raci:
@@ -151,6 +174,8 @@ def _rules_problems(section: Any, source_map: SourceMap) -> Iterator[Problem]:
 def _translate(error: ValidationError, data: Any, source_map: SourceMap, prefix: Path = ()) -> list[Problem]:
     problems = []
     for item in error.errors(include_input=False, include_url=False):
+        if item["type"] == _DUPLICATE_ID:
+            continue  # placed on the key itself by _ids_equal_once_trimmed
         path, on_key = _data_path((*prefix, *item["loc"]), data)
         on_key = on_key or item["type"] == "extra_forbidden"
         problems.append(_problem(source_map, path, _message(item, path), on_key=on_key))
