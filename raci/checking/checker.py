@@ -81,6 +81,8 @@ def check(org: Organization | Mapping[str, Any], config: Config | None = None) -
     active = tuple(effective.active_rules())
     findings: list[Finding] = []
     for entry in active:
+        if entry.rule.social and not graph.has_social_work:
+            continue  # no social media work: RACI hygiene only
         context = RuleContext(org, graph, entry.options)
         findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
     findings.sort(key=lambda finding: finding.sort_key)

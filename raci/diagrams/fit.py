@@ -102,6 +102,8 @@ def measure_svg(svg: bytes | str) -> SlideFit:
     """Measure a Graphviz SVG (its own units: points)."""
     root = ET.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg)
     width, height = _size(root)
+    # Graphviz shrinks a drawing past its size attribute with a scale on the outer group.
+    scale = _scale(root.find(f"{_SVG}g"))
     texts: list[Text] = []
     paths: list[tuple[str, list[tuple[float, float]]]] = []
     lines = 0
@@ -120,7 +122,7 @@ def measure_svg(svg: bytes | str) -> SlideFit:
         width=width,
         height=height,
         lines=lines,
-        smallest_font=min((t.size for t in texts), default=0.0),
+        smallest_font=min((t.size for t in texts), default=0.0) * scale,
         text_on_lines=_text_on_lines(texts, paths),
         text_on_text=_text_on_text(texts),
     )
@@ -131,6 +133,11 @@ def _size(root: ET.Element) -> tuple[float, float]:
     if len(box) == 4:
         return float(box[2]), float(box[3])
     return _length(root.get("width")), _length(root.get("height"))
+
+
+def _scale(group: ET.Element | None) -> float:
+    match = re.search(r"scale\(\s*([-\d.]+)", group.get("transform") or "") if group is not None else None
+    return float(match.group(1)) if match else 1.0
 
 
 def _length(value: str | None) -> float:
