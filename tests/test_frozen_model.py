@@ -221,7 +221,11 @@ def test_rename_department_keeps_place_and_letters(org: Organization) -> None:
     assert codes == sorted(f.code for f in raci.check(org).findings)
 
 
-def test_edited_org_keeps_its_source_name_but_no_positions(org: Organization) -> None:
-    after = org.assign("answer", "mkt", "I")
+def test_edited_org_keeps_pointing_into_its_file(org: Organization) -> None:
+    after = org.assign("answer", "mkt", "I").add_task("review", {"activity": "measure", "raci": {"pr": "R"}})
     assert after.source == "acme.yaml"
-    assert {f.line for f in raci.check(after).findings} == {None}
+    lines = {(f.code, f.task): f.line for f in raci.check(after).findings}
+    assert lines[("RACI001", "review")] == 6  # a new task: the `tasks:` line
+    assert {line for (_, task), line in lines.items() if task == "post"} == {10}
+    data_org = Organization.from_data(org.model_dump())
+    assert {f.line for f in raci.check(data_org.assign("answer", "mkt", "I")).findings} == {None}

@@ -374,7 +374,8 @@ class Organization(BaseModel):
     unknown departments included) and raise :class:`raci.LoadError`. Two organisations are
     equal when their content is, wherever they were loaded from. The edit methods
     (:meth:`assign`, :meth:`add_task`, :meth:`rename_department`...) return a new, validated
-    organisation; positions in the source file do not carry over to it.
+    organisation; its findings keep pointing into the file the original came from (new
+    tasks and departments at their section).
     """
 
     model_config = ConfigDict(
@@ -544,7 +545,11 @@ class Organization(BaseModel):
     def _rebuilt(self, edit: Callable[[dict[str, Any]], Any]) -> Organization:
         data = self.model_dump(mode="json", exclude_none=True)
         edit(data)
-        return Organization.from_data(data, self.source)
+        org = Organization.from_data(data, self.source)
+        # Positions keep pointing into the file the organisation came from: what is unchanged
+        # is where it was, and what is new points at its section (``tasks:``).
+        org._source_map = self._source_map
+        return org
 
     def _require(self, section: str, key: str) -> None:
         if key not in getattr(self, section):
