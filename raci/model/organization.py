@@ -250,9 +250,10 @@ Letters = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": "^(?!.*([RACIraci]).*\\1)[RACIraci ,/]*[RACIraci][RACIraci ,/]*$",
-            "examples": ["R", "A", "RA", "C", "I"],
-            "description": "R (responsible), A (accountable), C (consulted), I (informed); 'RA' for both.",
+            "pattern": "^(?!.*([RASCIrasci]).*\\1)[RASCIrasci ,/]*[RASCIrasci][RASCIrasci ,/]*$",
+            "examples": ["R", "A", "RA", "S", "C", "I"],
+            "description": "R (responsible), A (accountable), S (support), C (consulted), "
+            "I (informed); 'RA' for both.",
         }
     ),
 ]
@@ -320,6 +321,7 @@ class Task(_Immutable):
     """A piece of social media work and who holds which letter on it."""
 
     name: OptionalName = Field(None, description="Display name; the id is used when absent.")
+    phase: OptionalName = Field(None, description="Phase or section of the work, e.g. 'Build'.")
     activity: ActivityField
     effort_hours: Hours | None = Field(None, description="Hours per week the task takes.")
     budget: Money | None = Field(None, description="Money per month (ads, tools).")
@@ -433,15 +435,20 @@ class Organization(BaseModel):
         return task.name if task and task.name else task_id
 
     @classmethod
-    def from_data(cls, data: Any, source: str = "<data>") -> Organization:
+    def from_data(
+        cls, data: Any, source: str = "<data>", *, letter_map: Mapping[str, str] | None = None
+    ) -> Organization:
         """Validate plain data (dicts or any mappings from HR records or JSON, models
-        inside them too); raise :class:`raci.LoadError` with every problem."""
+        inside them too); raise :class:`raci.LoadError` with every problem.
+
+        ``letter_map`` reads another letter set: ``{"D": "A"}`` reads D as A (``""``: no letter).
+        """
         from raci.model.validation import build_organization, plain_data
 
-        if isinstance(data, Organization):
+        if isinstance(data, Organization) and not letter_map:
             return data
         source_map = SourceMap(source, complete=False)
-        return build_organization(plain_data(data, source_map), source_map)
+        return build_organization(plain_data(data, source_map), source_map, letter_map=letter_map)
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
