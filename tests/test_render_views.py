@@ -138,7 +138,7 @@ def test_gaps_view_marks_every_classic_mistake() -> None:
         assert len(nodes) == count, code
     overloaded = gap_elements(root, "RACI006", "node")[0]
     assert "Customer Success" in texts(overloaded)
-    assert "70 h of 40 h" in texts(overloaded)
+    assert "51.25 h of 40 h" in texts(overloaded)
     outlines = [*overloaded.iter(f"{SVG}path"), *overloaded.iter(f"{SVG}polygon")]
     assert any(shape.get("stroke") == "#c62828" for shape in outlines)
 
@@ -241,7 +241,7 @@ def test_workload_view_flags_the_overloaded_department() -> None:
     root = svg_of(CLASSIC, "workload")
     overloaded = gap_elements(root, "RACI006", "node")
     assert len(overloaded) == 1
-    assert "Customer Success" in texts(overloaded[0]) and "70 h of 40 h" in texts(overloaded[0])
+    assert "Customer Success" in texts(overloaded[0]) and "51.25 h of 40 h" in texts(overloaded[0])
     assert any(p.get("fill") == "#c62828" for p in overloaded[0].iter(f"{SVG}polygon"))
     idle = gap_elements(root, "RACI003", "node")
     assert len(idle) == 1 and "Partnerships" in texts(idle[0])

@@ -35,6 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
+from raci.model.effort import parse_amount
 from raci.model.frozen import FrozenDict, freeze
 from raci.model.severity import Severity
 from raci.model.text_safety import describe_character, first_unsafe, first_unsafe_in_name
@@ -257,6 +258,19 @@ Letters = Annotated[
         }
     ),
 ]
+SplitAmount = Annotated[
+    float | str,
+    BeforeValidator(parse_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},
+            ],
+            "description": "Hours a week (12) or a share of the task's effort ('60%').",
+        }
+    ),
+]
 HorizonDays = Annotated[
     int,
     BeforeValidator(_to_horizon),
@@ -334,6 +348,18 @@ class Task(_Immutable):
     raci: Annotated[
         dict[Identifier, Letters], BeforeValidator(_unique_once_trimmed), AfterValidator(frozen_mapping)
     ] = Field(default_factory=FrozenDict, description="Department id -> letters, e.g. {care: RA, pr: C}.")
+    effort_split: (
+        Annotated[
+            dict[Identifier, SplitAmount],
+            BeforeValidator(_unique_once_trimmed),
+            AfterValidator(frozen_mapping),
+        ]
+        | None
+    ) = Field(
+        None,
+        description="How effort_hours is shared among the departments doing the task: "
+        "department id -> hours or share ('60%'); unnamed ones share the rest equally.",
+    )
 
     @property
     def is_social(self) -> bool:

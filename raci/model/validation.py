@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from raci.model.effort import split_problems
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
 from raci.model.suggestions import SuggestionIndex, closest
@@ -151,6 +152,8 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
     pending.extend(_unknown_references(data))
     pending.extend(_ids_equal_once_trimmed(data))
     pending.extend(_rules_problems(data.get("rules")))
+    if org is not None and not pending and not earlier:
+        pending.extend(_effort_split_problems(data, org))
     if pending or earlier or org is None:
         raise LoadError(_shown(pending, earlier, data, source_map))
     org._source_map = source_map
@@ -236,20 +239,42 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return
     for task_id, task in tasks.items():
-        raci = task.get("raci") if isinstance(task, dict) else task.raci if isinstance(task, Task) else None
-        if not isinstance(raci, dict):
+        if isinstance(task, Task):  # a model in caller data: valid itself, its references not
+            task = {"raci": task.raci, "effort_split": task.effort_split}
+        if not isinstance(task, dict):
             continue
-        for department_id in raci:
-            if isinstance(department_id, str) and department_id.strip() not in departments:
-                yield _Pending(
-                    ("tasks", task_id, "raci", department_id),
-                    True,
-                    hint=(department_id, departments),
-                )
+        for section in ("raci", "effort_split"):
+            names = task.get(section)
+            if not isinstance(names, dict):
+                continue
+            for department_id in names:
+                if isinstance(department_id, str) and department_id.strip() not in departments:
+                    yield _Pending(
+                        ("tasks", task_id, section, department_id),
+                        True,
+                        hint=(department_id, departments),
+                    )
+
+
+def _effort_split_problems(data: dict[str, Any], org: Organization) -> Iterator[_Pending]:
+    """Splits that name a department not doing the task, or that do not add up."""
+    departments = list(org.departments)
+    for raw_id, raw_task in (data.get("tasks") or {}).items():
+        task = org.tasks.get(str(raw_id).strip())
+        split = raw_task.get("effort_split") if isinstance(raw_task, dict) else None
+        if task is None or not isinstance(split, dict):
+            continue
+        raw_keys = {str(key).strip(): key for key in split}
+        for department_id, message in split_problems(task, departments):
+            path: Path = ("tasks", raw_id, "effort_split")
+            if department_id is not None:
+                path = (*path, raw_keys.get(department_id, department_id))
+            yield _Pending(path, True, f"task {excerpt(raw_id)}: {message}")
 
 
 def _unknown(path: Path) -> str:
-    return f"task {excerpt(path[1])} names unknown department {excerpt(path[3])}"
+    verb = "splits its effort with" if path[2] == "effort_split" else "names"
+    return f"task {excerpt(path[1])} {verb} unknown department {excerpt(path[3])}"
 
 
 def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
@@ -261,6 +286,7 @@ def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
         for key, task in tasks.items():
             if isinstance(task, dict):
                 sections.append((("tasks", key, "raci"), task.get("raci")))
+                sections.append((("tasks", key, "effort_split"), task.get("effort_split")))
     for path, section in sections:
         if not isinstance(section, dict):
             continue

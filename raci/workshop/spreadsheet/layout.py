@@ -72,6 +72,7 @@ TASK_FIELDS = (
     "phase",
     "activity",
     "effort_hours",
+    "effort_split",
     "budget",
     "review_horizon_days",
     "channels",
@@ -96,6 +97,7 @@ TASK_COLUMN_LABELS: dict[str, str] = {
     "review horizon days": "review_horizon_days",
     "review horizon": "review_horizon_days",
     "horizon": "review_horizon_days",
+    "effort split": "effort_split",
     "channels": "channels",
     "channel": "channels",
     "description": "description",
@@ -149,6 +151,23 @@ def join_list(items: Sequence[str]) -> str | None:
     return plain
 
 
+def join_mapping(items: dict[str, Any]) -> str:
+    """An effort split in one cell: ``care: 12; pr: 8`` (or ``care: 60%; pr: 40%``)."""
+    parts = (f"{key}: {number(value) if isinstance(value, float) else value}" for key, value in items.items())
+    return "; ".join(parts)
+
+
+def split_mapping(value: Cell) -> Any:
+    """``care: 12; pr: 8`` -> {"care": "12", "pr": "8"}; anything else as it is, for the
+    model to refuse at its cell."""
+    if not isinstance(value, str):
+        return value
+    pairs = [part.partition(":") for part in value.replace(",", ";").split(";") if part.strip()]
+    if not pairs or any(not sep or not key.strip() for key, sep, _ in pairs):
+        return value
+    return {key.strip(): amount.strip() for key, _, amount in pairs}
+
+
 def build_grid(org: Organization) -> Grid:
     departments = list(org.departments.items())
     tasks = list(org.tasks.items())
@@ -189,6 +208,8 @@ def _task_value(task: Any, name: str) -> Cell:
     value = getattr(task, name)
     if name == "activity":
         return str(value.value)
+    if name == "effort_split":
+        return join_mapping(value) if value else None
     if name == "channels":
         return join_list(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
