@@ -46,6 +46,7 @@ from raci.workshop.spreadsheet.layout import (
     RULES,
     TASK_COLUMN_LABELS,
     label_key,
+    split_mapping,
 )
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
@@ -354,7 +355,11 @@ class _Builder:
                     continue
                 if name == "name" and isinstance(value, str):
                     value = self.one_line(value, r, c)
-                task[name] = split_list(value) if name in _LIST_FIELDS else value
+                if name in _LIST_FIELDS:
+                    value = split_list(value)
+                elif name == "effort_split":
+                    value = split_mapping(value)
+                task[name] = value
                 self.place((*path, name), r, c)
             if "activity" not in task:
                 unguessed.append((r, task_id, task))
