@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 import raci
-from tests.conftest import run_subprocess
+from tests.conftest import ROOT, run_subprocess
 
 MATRICES = Path(__file__).parent / "data" / "matrices"
 
@@ -354,3 +354,21 @@ def test_audience_is_guessed_only_where_the_name_says_it(tmp_path: Path) -> None
     assert org.tasks["kontakt-z-dziennikarzami"].audience.value == "media"
     assert org.tasks["publikacja-postów-na-facebooku"].audience.value == "customers"
     assert "audience 'candidates' (the word 'kandydatom')" in stderr
+
+
+def test_the_readme_import_example_is_a_real_run(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Importing an existing RACI matrix") :]
+
+    def block(kind: str) -> str:
+        start = section.index(f"```{kind}\n") + len(f"```{kind}\n")
+        return section[start : section.index("```", start)]
+
+    before = ROOT / "docs" / "import-example.md"
+    assert block("markdown") == before.read_text(encoding="utf-8")
+    out = tmp_path / "org.yaml"
+    run = run_subprocess("import", "docs/import-example.md", "-o", str(out), cwd=ROOT)
+    assert run.code == 0, run.stderr
+    assert block("yaml") == out.read_text(encoding="utf-8")
+    for line in block("text").splitlines():
+        assert line in run.stderr.splitlines()
