@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate, responsible_hours
 from raci.rules.wording import hours
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
 
 
 class OverloadedDepartment(Rule):
@@ -75,6 +74,8 @@ class OverloadedDepartment(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        from raci.rules.fixes import responsible_hours
+
         dept = finding.department
         if dept is None:
             return
@@ -100,6 +101,8 @@ class OverloadedDepartment(Rule):
 
     @classmethod
     def advice(cls, finding: Finding, org: Organization) -> str | None:
+        from raci.rules.fixes import responsible_hours
+
         if finding.department not in org.departments:
             return None
         load = responsible_hours(org)[finding.department]
