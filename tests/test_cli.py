@@ -412,7 +412,7 @@ def test_rules_lists_every_rule(cli: Cli) -> None:
     assert result.code == 0
     listed = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
     assert listed == CODES
-    assert len(CODES) == 16
+    assert len(CODES) == 19
 
 
 def test_rules_as_json(cli: Cli) -> None:

@@ -21,7 +21,7 @@ PRINCIPLES: tuple[Principle, ...] = (
         "Social media is a marketing channel",
         "It is a communication channel: the first thing a company meets there is usually a "
         "complaint, answered in public.",
-        "a respond task exists and customer service is Responsible for it",
+        "a respond task exists, customer service is Responsible for it and listening reaches it",
     ),
     Principle(
         2,
@@ -35,13 +35,13 @@ PRINCIPLES: tuple[Principle, ...] = (
         "Marketing should own social media",
         "Customer service, PR and sales answer concerns, talk to media and handle objections "
         "every day; marketing crafts messages, monitors, publishes and measures impact.",
-        "customer service, PR and sales each share ownership (R or A) with marketing",
+        "customer service, PR and sales each share ownership (R or A) with marketing; no information islands",
     ),
     Principle(
         4,
         "Social media mistakes destroy companies",
         "Mistakes are rarely disasters; resolving one openly builds trust.",
-        "a recover task exists with an Accountable owner and PR involved",
+        "a recover task exists with an Accountable owner, PR involved and the front line informed",
     ),
     Principle(
         5,

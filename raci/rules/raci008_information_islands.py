@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.graph import OrgGraph
+from raci.model.severity import Severity
+from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.flow import busiest_department
+from raci.rules.wording import department_list
+
+
+def department_groups(graph: OrgGraph) -> list[list[str]]:
+    """Departments grouped by who shares tasks with whom, directly or through others.
+
+    The connected components of the information-flow graph read without direction, taken
+    on its departments (``OrgGraph.department_links``), in file order. The first group is
+    the mainland: the one with the most departments (the first in file order on a tie); the
+    others are islands. Departments holding no letter belong to none (RACI003 reports them).
+    """
+    import networkx as nx
+
+    rank = {dept_id: index for index, dept_id in enumerate(graph.org.departments)}
+    idle = set(graph.idle_departments())
+    groups: list[list[str]] = []
+    for component in nx.connected_components(graph.department_links):
+        departments = [dept_id for dept_id in component if dept_id not in idle]
+        if departments:
+            groups.append(sorted(departments, key=rank.__getitem__))
+    groups.sort(key=lambda group: (-len(group), rank[group[0]]))
+    return groups
+
+
+def information_islands(graph: OrgGraph) -> list[list[str]]:
+    """Every group of departments but the mainland (see :func:`department_groups`)."""
+    return department_groups(graph)[1:]
+
+
+class InformationIslands(Rule):
+    """Departments that share no task, directly or through others, with the rest.
+
+    Why:
+        Social media is one channel for the whole company. A group of departments that holds
+        letters only on tasks among themselves never hears what the others learn from
+        customers, and the others never hear what it does: an information island.
+    Passes:
+        tasks:
+          publish: {activity: publish, raci: {marketing: RA, care: I}}
+          answer: {activity: respond, raci: {care: RA, sales: C}}
+    Fails:
+        tasks:
+          publish: {activity: publish, raci: {marketing: RA, care: I}}
+          answer: {activity: respond, raci: {sales: RA, legal: C}}
+    Fix:
+        Give the island a letter on a task of the rest of the company (or the other way round):
+        usually I on the tasks whose results it needs, or C where its knowledge helps.
+    """
+
+    code = "RACI008"
+    name = "information-islands"
+    severity = Severity.WARNING
+    principle = 3
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        graph = context.graph
+        groups = department_groups(graph)
+        if len(groups) < 2:
+            return
+        # The mainland's busiest department is the likeliest bridge to name.
+        bridge = context.org.department_label(busiest_department(graph, groups[0]))
+        for island in groups[1:]:
+            names = department_list(context.org, island)
+            task_id = next(iter(graph.tasks_of(island[0])))
+            verb = "shares" if len(island) == 1 else "share"
+            hint = f"give {bridge} I on {task_id}"
+            yield Violation(
+                f"information island: {names} {verb} no task with the rest of the company, "
+                f"directly or through others: {hint} (or give the island a letter on a task "
+                "the rest own)",
+                department=island[0],
+                hint=hint,
+            )
