@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from raci.lazy import lazy_getattr
-from raci.model.errors import LoadError, Problem
+from raci.model.errors import ConfigError, Error, LoadError, Problem, RenderError, ScenarioError, SheetError
 from raci.model.severity import Severity
 
 __version__ = "0.1.0"
@@ -68,7 +68,9 @@ __all__ = [
     "Activity",
     "CheckResult",
     "Config",
+    "ConfigError",
     "Department",
+    "Error",
     "Finding",
     "Function",
     "Letter",
@@ -76,7 +78,10 @@ __all__ = [
     "LoadError",
     "Organization",
     "Problem",
+    "RenderError",
+    "ScenarioError",
     "Severity",
+    "SheetError",
     "Task",
     "__version__",
     "check",

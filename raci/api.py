@@ -19,7 +19,7 @@ DEFAULT_LIMITS = Limits()
 
 def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Organization:
     """Load and validate an org file; ``"-"`` reads standard input. Raises :class:`LoadError`."""
-    name = os.fspath(path)
+    name = _path_name(path)
     if name == STDIN:
         return loads_bytes(_read_stdin(limits), source_name="<stdin>", limits=limits)
     return loads_bytes(_read_file(name, limits), source_name=name, limits=limits)
@@ -33,8 +33,22 @@ def read_text(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) 
     return decode(data, "<stdin>" if name == STDIN else name)
 
 
-def loads(text: str, source_name: str = "<string>", *, limits: Limits = DEFAULT_LIMITS) -> Organization:
-    """Load and validate org YAML given as text. Raises :class:`LoadError`."""
+def loads(
+    text: str | bytes | bytearray | memoryview,
+    source_name: str = "<string>",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Organization:
+    """Load and validate org YAML given as text or bytes (an upload, a database field).
+
+    Bytes are decoded as files are: UTF-8 with or without a BOM, or UTF-16/32 with a BOM.
+    Raises :class:`LoadError` for anything else, a non-text argument included.
+    """
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return loads_bytes(bytes(text), source_name, limits=limits)
+    if not isinstance(text, str):
+        message = f"loads() takes text or bytes, not {type(text).__name__}"
+        raise LoadError([Problem(source_name, None, None, message)])
     if len(text) > limits.max_bytes:
         raise LoadError([_too_large(source_name, limits)])
     # Plain files take the fast reader; anything it does not handle, the full parser, which
@@ -62,9 +76,21 @@ def loads(text: str, source_name: str = "<string>", *, limits: Limits = DEFAULT_
 def loads_bytes(
     data: bytes, source_name: str = "<bytes>", *, limits: Limits = DEFAULT_LIMITS
 ) -> Organization:
+    """Load and validate org YAML given as bytes; as :func:`loads`. Raises :class:`LoadError`."""
+    if not isinstance(data, bytes):
+        message = f"loads_bytes() takes bytes, not {type(data).__name__}"
+        raise LoadError([Problem(source_name, None, None, message)])
     if len(data) > limits.max_bytes:
         raise LoadError([_too_large(source_name, limits)])
     return loads(decode(data, source_name), source_name, limits=limits)
+
+
+def _path_name(path: object) -> str:
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not isinstance(name, str):
+        message = f"expected a file path (str or os.PathLike), not {type(path).__name__}"
+        raise LoadError([Problem("<path>", None, None, message)])
+    return name
 
 
 def _read_file(name: str, limits: Limits) -> bytes:

@@ -225,6 +225,25 @@ class OrgGraph:
         return dict(index)
 
     @cached_property
+    def social_task_ids(self) -> list[str]:
+        """Tasks that are social media work (activity other than ``other``), in file order."""
+        return [task_id for task_id, task in self.org.tasks.items() if task.is_social]
+
+    @property
+    def has_social_work(self) -> bool:
+        """False for an org with only non-social work: the article's rules do not apply."""
+        return bool(self.social_task_ids)
+
+    def is_customer_facing(self, task_id: str) -> bool:
+        """Social work facing customers: the rules about answering customers look at it."""
+        return self.org.tasks[task_id].is_customer_facing
+
+    def customer_facing(self, activity: Activity) -> list[str]:
+        """Customer-facing tasks of one activity, in file order."""
+        tasks = self.org.tasks
+        return [t for t in self.tasks_by_activity.get(activity, ()) if tasks[t].is_customer_facing]
+
+    @cached_property
     def departments_by_function(self) -> dict[Function, list[str]]:
         index: dict[Function, list[str]] = defaultdict(list)
         for dept_id, dept in self.org.departments.items():

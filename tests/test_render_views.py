@@ -119,6 +119,7 @@ def test_identical_across_processes_with_different_hash_seeds(tmp_path: Path) ->
 
 
 # --- the gaps view draws each known gap where it is ----------------------------------------
+# (the full drawing; the default focus view has tests of its own in test_gaps_slides.py)
 
 
 def test_gaps_view_marks_every_classic_mistake() -> None:
@@ -143,7 +144,7 @@ def test_gaps_view_marks_every_classic_mistake() -> None:
 
 
 def test_gaps_view_draws_missing_owners_as_red_dashed_edges() -> None:
-    root = svg_of(MARKETING, "gaps")
+    root = svg_of(MARKETING, "gaps", detail="full")
     edges = gap_elements(root, kind="edge")
     # customer service -> respond, sales -> sell, PR -> (no) recover task
     assert len(edges) == 3
@@ -163,7 +164,7 @@ def test_gaps_view_draws_missing_owners_as_red_dashed_edges() -> None:
 
 
 def test_gaps_view_of_a_clean_org_has_no_gap_elements() -> None:
-    root = svg_of(SHARED, "gaps")
+    root = svg_of(SHARED, "gaps", detail="full")
     assert gap_elements(root) == []
     assert "no gaps: every rule passes" in texts(root)
     assert len([g for g in root.iter(f"{SVG}g") if "edge" in classes(g)]) == sum(
@@ -172,7 +173,7 @@ def test_gaps_view_of_a_clean_org_has_no_gap_elements() -> None:
 
 
 def test_edges_are_styled_by_letter() -> None:
-    root = svg_of(CLASSIC, "gaps")
+    root = svg_of(CLASSIC, "gaps", detail="full")
     styles = {}
     for edge in root.iter(f"{SVG}g"):
         names = classes(edge)
@@ -192,7 +193,7 @@ def test_edges_are_styled_by_letter() -> None:
 
 
 def test_legend_and_title_are_in_the_picture() -> None:
-    words = texts(svg_of(CLASSIC, "gaps"))
+    words = texts(svg_of(CLASSIC, "gaps", detail="full"))
     for phrase in ("Lumen Software", "accountable", "responsible", "consulted", "informed", "missing owner"):
         assert phrase in words
 

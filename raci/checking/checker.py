@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from raci.checking.config import ActiveRule, Config
 from raci.graph import OrgGraph
@@ -39,9 +40,14 @@ class CheckResult:
     def worst(self) -> Severity | None:
         return max((finding.severity for finding in self.findings), default=None)
 
-    def fails(self, fail_on: Severity) -> bool:
-        """True when a finding is at or above ``fail_on``."""
-        return any(finding.severity >= fail_on for finding in self.findings)
+    def fails(self, fail_on: Severity | str) -> bool:
+        """True when a finding is at or above ``fail_on`` (a :class:`Severity` or its word)."""
+        threshold = Severity.parse(fail_on)
+        return any(finding.severity >= threshold for finding in self.findings)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The graph is derived from the organisation: rebuilt on unpickling, not shipped.
+        return (_restore_result, (self.org, self.findings, self.rules))
 
     @cached_property
     def scorecard(self) -> Scorecard:
@@ -50,23 +56,33 @@ class CheckResult:
         return build_scorecard(self)
 
 
-def check(org: Organization, config: Config | None = None) -> CheckResult:
+def _restore_result(
+    org: Organization, findings: tuple[Finding, ...], rules: tuple[ActiveRule, ...]
+) -> CheckResult:
+    return CheckResult(org=org, findings=findings, rules=rules, graph=OrgGraph(org))
+
+
+def check(org: Organization | Mapping[str, Any], config: Config | None = None) -> CheckResult:
     """Check an organisation against the rule catalog.
 
-    ``config`` overrides the org file's own ``rules:`` section. Raises :class:`LoadError`
-    when ``config`` names unknown rules or options.
+    ``org`` is an :class:`Organization` or plain data for :meth:`Organization.from_data`
+    (which raises :class:`LoadError` when it is not valid). ``config`` overrides the org
+    file's own ``rules:`` section; :class:`ConfigError` when it names unknown rules or options.
     """
+    if not isinstance(org, Organization):
+        if not isinstance(org, Mapping):
+            message = f"check() takes an Organization or a mapping of org data, not {type(org).__name__}"
+            raise LoadError([Problem("<data>", None, None, message)])
+        org = Organization.from_data(org)
     if config is not None:
-        problems = config.problems()
-        if problems:
-            raise LoadError(
-                Problem("<config>", None, None, message, tuple(path)) for path, message, _ in problems
-            )
+        config.validate()
     effective = Config.from_rules_section(org.rules).overridden_by(config or Config())
     graph = OrgGraph(org)
     active = tuple(effective.active_rules())
     findings: list[Finding] = []
     for entry in active:
+        if entry.rule.social and not graph.has_social_work:
+            continue  # no social media work: RACI hygiene only
         context = RuleContext(org, graph, entry.options)
         findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
     findings.sort(key=lambda finding: finding.sort_key)

@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from raci.model.errors import ConfigError, Problem
 from raci.model.organization import RulesConfig
 from raci.model.severity import Severity
 from raci.rules import ALL_RULES, RULES_BY_CODE, Rule
 
 #: (path inside the rules section, message, whether it points at a key)
 ConfigProblem = tuple[tuple[str | int, ...], str, bool]
+#: The source named by problems of a configuration given as a Python object.
+CONFIG_SOURCE = "<config>"
 
 
 @dataclass(frozen=True)
@@ -25,15 +28,39 @@ class ActiveRule:
     severity: Severity
     options: Mapping[str, int | float]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A mappingproxy does not pickle: ship a dict, freeze it again on the other side.
+        return (_active_rule, (self.rule, self.severity, dict(self.options)))
+
+
+def _active_rule(rule: type[Rule], severity: Severity, options: dict[str, int | float]) -> ActiveRule:
+    return ActiveRule(rule, severity, MappingProxyType(options))
+
 
 @dataclass(frozen=True)
 class Config:
-    """Rule selection and settings. Every field is optional; empty means the defaults."""
+    """Rule selection and settings. Every field is optional; empty means the defaults.
+
+    ``select`` and ``ignore`` take codes or prefixes, one string or several
+    (``ignore="RACI007"`` is one code, not seven letters); ``severity`` maps codes to a
+    :class:`Severity` or its word. A value of the wrong type raises :class:`ConfigError`
+    here; unknown codes and options raise it when the configuration is used by ``check``.
+    """
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.select is not None:
+            object.__setattr__(self, "select", _codes("select", self.select, problems))
+        object.__setattr__(self, "ignore", _codes("ignore", self.ignore, problems))
+        object.__setattr__(self, "severity", _severities(self.severity, problems))
+        object.__setattr__(self, "options", _options(self.options, problems))
+        if problems:
+            raise ConfigError(problems)
 
     @classmethod
     def from_rules_section(cls, section: RulesConfig | None) -> Config:
@@ -63,6 +90,12 @@ class Config:
     def problems(self) -> list[ConfigProblem]:
         return list(_problems(self))
 
+    def validate(self) -> None:
+        """Raise :class:`ConfigError` when a code or option is unknown or a value is refused."""
+        problems = self.problems()
+        if problems:
+            raise ConfigError(_config_problem(path, message) for path, message, _ in problems)
+
     def active_rules(self) -> list[ActiveRule]:
         """The rules to run, in catalog order, with their resolved severity and options."""
         severities = {code.upper(): level for code, level in self.severity.items()}
@@ -80,6 +113,50 @@ class Config:
             severity = severities.get(rule.code, rule.severity)
             active.append(ActiveRule(rule, Severity(severity), MappingProxyType(options)))
         return active
+
+
+def _config_problem(path: tuple[str | int, ...], message: str) -> Problem:
+    return Problem(CONFIG_SOURCE, None, None, message, path)
+
+
+def _codes(key: str, value: Any, problems: list[Problem]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    try:
+        codes = tuple(value)
+    except TypeError:
+        problems.append(_config_problem((key,), f"{key} must be a rule code or a list of them"))
+        return ()
+    for index, code in enumerate(codes):
+        if not isinstance(code, str) or not code.strip():
+            problems.append(_config_problem((key, index), f"{key} holds {code!r}, not a rule code"))
+    return tuple(code.strip() for code in codes if isinstance(code, str) and code.strip())
+
+
+def _severities(value: Any, problems: list[Problem]) -> Mapping[str, Severity]:
+    if not isinstance(value, Mapping):
+        problems.append(_config_problem(("severity",), "severity must map rule codes to severities"))
+        return MappingProxyType({})
+    levels: dict[str, Severity] = {}
+    for code, level in value.items():
+        try:
+            levels[str(code)] = Severity.parse(level)
+        except ValueError as error:
+            problems.append(_config_problem(("severity", str(code)), str(error)))
+    return MappingProxyType(levels)
+
+
+def _options(value: Any, problems: list[Problem]) -> Mapping[str, Mapping[str, Any]]:
+    if not isinstance(value, Mapping):
+        problems.append(_config_problem(("options",), "options must map rule codes to {option: value}"))
+        return MappingProxyType({})
+    options: dict[str, Mapping[str, Any]] = {}
+    for code, values in value.items():
+        if not isinstance(values, Mapping):
+            problems.append(_config_problem(("options", str(code)), "must map option names to values"))
+            continue
+        options[str(code)] = MappingProxyType(dict(values))
+    return MappingProxyType(options)
 
 
 def rules_config_problems(section: RulesConfig) -> list[ConfigProblem]:

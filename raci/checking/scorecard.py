@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from raci.model.principles import PRINCIPLES, REQUIRED_CELLS, Principle
-from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter, format_letters
+from raci.model.vocabulary import (
+    SHARING_FUNCTIONS,
+    SOCIAL_ACTIVITIES,
+    Activity,
+    Function,
+    Letter,
+    format_letters,
+)
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -19,6 +26,8 @@ if TYPE_CHECKING:
 PASS = "pass"
 FAIL = "fail"
 NOT_CHECKED = "not checked"
+#: The organisation has no social media work: the article's principles say nothing about it.
+NOT_APPLICABLE = "not applicable"
 
 
 @dataclass(frozen=True)
@@ -60,8 +69,20 @@ class Scorecard:
     def passed(self) -> int:
         return sum(1 for p in self.principles if p.status == PASS)
 
+    @property
+    def applicable(self) -> bool:
+        """False when the organisation has no social media work (only activity ``other``)."""
+        return any(p.status != NOT_APPLICABLE for p in self.principles)
+
+    def honoured(self) -> str:
+        """"3 of 5 principles honoured", or why none are counted."""
+        if not self.applicable:
+            return "principles not applicable (no social media task)"
+        return f"{self.passed} of {len(self.principles)} principles honoured"
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "applicable": self.applicable,
             "principles": [
                 {
                     "number": p.principle.number,
@@ -98,11 +119,14 @@ def build_scorecard(result: CheckResult) -> Scorecard:
     for finding in result.findings:
         counts[finding.code] = counts.get(finding.code, 0) + 1
     statuses = []
+    applicable = result.graph.has_social_work
     for principle in PRINCIPLES:
         codes = tuple(code for code, rule in RULES_BY_CODE.items() if rule.principle == principle.number)
         checked = [code for code in codes if code in active]
         found = sum(counts.get(code, 0) for code in checked)
         status = NOT_CHECKED if not checked else (FAIL if found else PASS)
+        if not applicable:
+            status, found = NOT_APPLICABLE, 0
         statuses.append(PrincipleStatus(principle, status, tuple(checked), found))
     return Scorecard(tuple(statuses), *_ownership(result))
 
@@ -115,6 +139,8 @@ def _ownership(
     seen: set[tuple[Function, Activity, frozenset[Letter]]] = set()
     departments, tasks = result.org.departments, result.org.tasks
     for dept_id, task_id, letters in graph.edges():
+        if not tasks[task_id].is_social:
+            continue  # the grid is the article's picture: social media work only
         seen.add((departments[dept_id].function, tasks[task_id].activity, letters))
     held: dict[tuple[Function, Activity], set[Letter]] = {}
     for function, activity, letters in seen:
@@ -122,7 +148,7 @@ def _ownership(
     present = {function for function, _ in held} | set(graph.departments_by_function)
     core = (Function.MARKETING, *SHARING_FUNCTIONS)
     functions = (*core, *(f for f in Function if f in present and f not in core))
-    activities = tuple(Activity)
+    activities = SOCIAL_ACTIVITIES
     cells = {
         (function, activity): Cell(
             function,

@@ -250,7 +250,10 @@ def render(
     ] = None,
     detail: Annotated[
         DetailChoice,
-        typer.Option(help="gaps view: full (a box per task), summary (function x activity) or auto by size."),
+        typer.Option(
+            help="gaps view: focus (the gaps only, split into numbered 16:9 slides when needed), "
+            "full (every letter as a line), summary (function x activity) or auto by size."
+        ),
     ] = DEFAULT_DETAIL,
     activity: Annotated[
         list[str],

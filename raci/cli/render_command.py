@@ -53,7 +53,7 @@ def run_render(
     from raci import LoadError
     from raci.api import load
     from raci.checking.checker import check
-    from raci.diagrams import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render
+    from raci.diagrams import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render_pages
     from raci.files import write_atomic
 
     try:
@@ -75,7 +75,9 @@ def run_render(
         return EXIT_BAD_INPUT
 
     try:
-        data = render(org, result, view=view, format=chosen, detail=detail, activities=wanted, limits=limits)
+        pages = render_pages(
+            org, result, view=view, format=chosen, detail=detail, activities=wanted, limits=limits
+        )
     except (EngineMissingError, RenderLimitError) as error:
         return _fail(str(error))
     except RenderError as error:
@@ -83,14 +85,31 @@ def run_render(
         return EXIT_INTERNAL
 
     if output == STDOUT:
-        write_stdout(data)
+        if len(pages) > 1:
+            return _fail(
+                f"the {view} view needs {len(pages)} slides: write them to files with -o {view}.{chosen} "
+                f"({view}-1.{chosen} ... {view}-{len(pages)}.{chosen})"
+            )
+        write_stdout(pages[0])
         return EXIT_CLEAN
+    paths = page_paths(output, len(pages))
     try:
-        write_atomic(output, data)
+        for path, data in zip(paths, pages, strict=True):
+            write_atomic(path, data)
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
-    write_stderr_lines([f"wrote {output} ({view} view, {chosen.upper()}, {_size(len(data))})"])
+    total = sum(len(data) for data in pages)
+    written = paths[0] if len(paths) == 1 else f"{len(paths)} slides, {paths[0]} to {paths[-1]}"
+    write_stderr_lines([f"wrote {written} ({view} view, {chosen.upper()}, {_size(total)})"])
     return EXIT_CLEAN
+
+
+def page_paths(output: str, count: int) -> list[str]:
+    """``out.svg`` for one page; ``out-1.svg``, ``out-2.svg``... for several."""
+    if count == 1:
+        return [output]
+    path = Path(output)
+    return [str(path.with_name(f"{path.stem}-{number}{path.suffix}")) for number in range(1, count + 1)]
 
 
 def choose_format(output: str, output_format: str | None) -> str:

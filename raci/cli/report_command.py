@@ -49,7 +49,7 @@ def report(
         scorecard = result.scorecard
         print_lines(
             [
-                f"wrote {output}: {scorecard.passed} of {len(scorecard.principles)} principles honoured, "
+                f"wrote {output}: {scorecard.honoured()}, "
                 f"{len(result.findings)} findings ({len(html.encode('utf-8')) // 1024} KiB)"
             ]
         )

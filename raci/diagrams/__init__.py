@@ -19,13 +19,23 @@ from raci.diagrams.views import DEFAULT_VIEW, VIEWS
 from raci.lazy import lazy_getattr
 
 if TYPE_CHECKING:
-    from raci.diagrams.api import diagram, normalise_format, parse_activities, render, render_source
+    from raci.diagrams.api import (
+        diagram,
+        diagram_pages,
+        normalise_format,
+        parse_activities,
+        render,
+        render_pages,
+        render_source,
+    )
     from raci.diagrams.engine import EngineMissingError, RenderError, RenderLimitError, RenderLimits
 
 # The engine and the API load on first use: the CLI imports this package for its choices
 # (views, formats) on every start, diagrams or not.
 _LAZY = {
     "diagram": "api",
+    "diagram_pages": "api",
+    "render_pages": "api",
     "normalise_format": "api",
     "parse_activities": "api",
     "render": "api",
@@ -50,8 +60,10 @@ __all__ = [
     "RenderLimits",
     "ViewOptions",
     "diagram",
+    "diagram_pages",
     "normalise_format",
     "parse_activities",
     "render",
+    "render_pages",
     "render_source",
 ]

@@ -54,13 +54,47 @@ def render(
 ) -> bytes:
     """Draw one view of ``org`` as SVG, PNG, PDF or DOT bytes.
 
-    The same input gives the same bytes. SVG falls back to the embedded engine when
+    When the gaps view needs several slides this is the first; :func:`render_pages` gives
+    them all. The same input gives the same bytes. SVG falls back to the embedded engine when
     Graphviz's ``dot`` is missing; PNG and PDF then raise :class:`EngineMissingError`.
     A run past ``limits`` raises :class:`RenderLimitError`; any other failure
     :class:`RenderError`.
     """
     graph = diagram(org, result, view=view, detail=detail, activities=activities)
     return render_source(graph.source, format, limits=limits)
+
+
+def diagram_pages(
+    org: Organization,
+    result: CheckResult | None = None,
+    *,
+    view: str = DEFAULT_VIEW,
+    detail: str = "auto",
+    activities: Sequence[Activity | str] = (),
+) -> list[graphviz.Digraph]:
+    """Like :func:`diagram`, one Digraph per slide: the gaps view splits when one 16:9 slide
+    cannot hold its gaps (each page says "Page 1 of 3"); other views give one."""
+    if result is None:
+        from raci.checking.checker import check
+
+        result = check(org)
+    options = ViewOptions(detail=detail, activities=parse_activities(activities))
+    return get_view(view).pages_builder()(org, result, options)
+
+
+def render_pages(
+    org: Organization,
+    result: CheckResult | None = None,
+    *,
+    view: str = DEFAULT_VIEW,
+    format: str = "svg",
+    detail: str = "auto",
+    activities: Sequence[Activity | str] = (),
+    limits: RenderLimits | None = None,
+) -> list[bytes]:
+    """Like :func:`render`, one picture per slide (see :func:`diagram_pages`)."""
+    pages = diagram_pages(org, result, view=view, detail=detail, activities=activities)
+    return [render_source(page.source, format, limits=limits) for page in pages]
 
 
 def render_source(source: str, format: str, *, limits: RenderLimits | None = None) -> bytes:

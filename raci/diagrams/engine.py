@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from raci.model.errors import RenderError as RenderError
+
 #: Formats an engine lays out; "dot" (the source itself) needs no engine.
 LAYOUT_FORMATS = ("svg", "png", "pdf")
 EMBEDDED_FORMATS = ("svg",)
@@ -29,10 +31,6 @@ INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz), or write SVG instead"
 )
-
-
-class RenderError(Exception):
-    """A diagram could not be drawn. ``str()`` is one line for the user."""
 
 
 class EngineMissingError(RenderError):

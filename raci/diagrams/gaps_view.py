@@ -6,8 +6,10 @@ flagged task or department, a dashed red edge from the function that should own 
 a dashed placeholder where a kind of work has no task at all. Every gap element carries the
 SVG class ``gap`` and its rule codes.
 
-Past a size where one box per task would be a hairball, the view sums tasks up by activity
-and departments by function, and says so in the picture.
+This full drawing is what ``detail="full"`` asks for. By default an org of workshop size gets
+the focus view (``gaps_focus``: the gaps only, in as many 16:9 slides as they need), and past
+a size where one box per task would be a hairball, the view sums tasks up by activity and
+departments by function, and says so in the picture.
 """
 
 from __future__ import annotations
@@ -18,11 +20,19 @@ from collections.abc import Iterable
 import graphviz
 
 from raci.checking.checker import CheckResult
-from raci.diagrams import style
+from raci.diagrams import gaps_focus, style
 from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text, shorten, wrap
 from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, responsible_effort
 from raci.diagrams.grid import Grid, GridCell, add_grid
-from raci.diagrams.options import AUTO, FULL, FULL_MAX_ASSIGNMENTS, FULL_MAX_TASKS, ViewOptions
+from raci.diagrams.options import (
+    AUTO,
+    FOCUS,
+    FULL,
+    FULL_MAX_ASSIGNMENTS,
+    FULL_MAX_TASKS,
+    SUMMARY,
+    ViewOptions,
+)
 from raci.model.organization import Organization
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
@@ -36,16 +46,24 @@ _FUNCTION_ORDER = (
 
 
 def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
+    """The first (often the only) page of the view."""
+    return build_pages(org, result, options)[0]
+
+
+def build_pages(org: Organization, result: CheckResult, options: ViewOptions) -> list[graphviz.Digraph]:
+    """The view as slides: the focus view may need several; full and summary are one each."""
     tasks = [t for t in org.tasks if options.shows(result.graph.activity_of(t))]
     assignments = sum(len(org.tasks[t].raci) for t in tasks)
     detail = options.detail
     if detail == AUTO:
         small = len(tasks) <= FULL_MAX_TASKS and assignments <= FULL_MAX_ASSIGNMENTS
-        detail = FULL if small else "summary"
+        detail = FOCUS if small else SUMMARY
+    if detail == FOCUS:
+        return gaps_focus.build_pages(org, result, options)
     gaps = build_gap_map(result)
     if detail == FULL:
-        return _Full(org, result, options, gaps, tasks).draw()
-    return _Summary(org, result, options, gaps, tasks).draw(forced=options.detail != AUTO)
+        return [_Full(org, result, options, gaps, tasks).draw()]
+    return [_Summary(org, result, options, gaps, tasks).draw(forced=options.detail != AUTO)]
 
 
 def functions_in_order(functions: Iterable[Function]) -> list[Function]:

@@ -9,11 +9,14 @@ from raci.model.vocabulary import Activity
 #: Output formats: laid out by Graphviz (svg, png, pdf) or the DOT source itself.
 FORMATS = ("svg", "png", "pdf", "dot")
 
-AUTO, FULL, SUMMARY = "auto", "full", "summary"
-DETAILS = (AUTO, FULL, SUMMARY)
+AUTO, FOCUS, FULL, SUMMARY = "auto", "focus", "full", "summary"
+#: focus: the gaps only, paginated to fit 16:9 slides; full: every letter as a line;
+#: summary: functions x activities as a grid.
+DETAILS = (AUTO, FOCUS, FULL, SUMMARY)
 
 #: Above these a full gaps drawing turns into a hairball (and `dot` slows down sharply), so
-#: ``detail="auto"`` sums tasks up by activity and departments by function instead.
+#: ``detail="auto"`` sums tasks up by activity and departments by function instead; up to
+#: them it draws the gaps only (the focus view), in as many slides as they need.
 FULL_MAX_TASKS = 60
 FULL_MAX_ASSIGNMENTS = 240
 #: Rows the matrix view draws before it keeps only the tasks with findings.
@@ -23,7 +26,7 @@ MATRIX_MAX_COLUMNS = 40
 
 @dataclass(frozen=True)
 class ViewOptions:
-    """``detail``: auto, full or summary; ``activities``: draw only tasks of these (empty: all)."""
+    """``detail``: auto, focus, full or summary; ``activities``: draw only tasks of these (empty: all)."""
 
     detail: str = AUTO
     activities: tuple[Activity, ...] = ()

@@ -30,11 +30,7 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     scorecard = result.scorecard
     gaps = build_gap_map(result)
     activities = [a for a in scorecard.activities if options.shows(a)]
-    passed = scorecard.passed
-    subtitle = (
-        f"Ownership: which function holds which letter on each activity · "
-        f"{passed} of {len(scorecard.principles)} principles pass"
-    )
+    subtitle = f"Ownership: which function holds which letter on each activity · {scorecard.honoured()}"
     entries = [
         (
             style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),

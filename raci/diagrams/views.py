@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from raci.model.organization import Organization
 
 Builder = Callable[["Organization", "CheckResult", "ViewOptions"], "graphviz.Digraph"]
+PagesBuilder = Callable[["Organization", "CheckResult", "ViewOptions"], "list[graphviz.Digraph]"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,15 @@ class View:
     def builder(self) -> Builder:
         found: Builder = import_module(f".{self.module}", __package__).build
         return found
+
+    def pages_builder(self) -> PagesBuilder:
+        """Builds the view as one Digraph per slide (a view that never splits gives one)."""
+        module = import_module(f".{self.module}", __package__)
+        found: PagesBuilder | None = getattr(module, "build_pages", None)
+        if found is not None:
+            return found
+        single: Builder = module.build
+        return lambda org, result, options: [single(org, result, options)]
 
 
 VIEWS: dict[str, View] = {

@@ -1,4 +1,15 @@
-"""The one error type the library raises for bad input, and the located problems it carries."""
+"""The errors the library raises, all under :class:`Error`, and the located problems they carry.
+
+Every error pickles with what it carries, so a worker process of a
+:class:`concurrent.futures.ProcessPoolExecutor` can hand one back to its parent::
+
+    Error                 anything raci refuses or cannot do
+    ├── LoadError         input that cannot be loaded or validated (``problems``)
+    │   ├── ConfigError   a rules configuration that names unknown rules or bad values
+    │   └── SheetError    a spreadsheet that cannot be imported (problems name cells)
+    ├── RenderError       a diagram that cannot be drawn (no Graphviz, a time limit)
+    └── ScenarioError     a what-if step naming what the organisation does not have
+"""
 
 from __future__ import annotations
 
@@ -59,7 +70,11 @@ def bounded(problems: Iterable[Problem]) -> list[Problem]:
     return [*ordered[:MAX_PROBLEMS], Problem(last.source, last.line, last.column, note, last.path)]
 
 
-class LoadError(Exception):
+class Error(Exception):
+    """The base of every error raci raises on purpose; catch it to catch them all."""
+
+
+class LoadError(Error):
     """Raised when an organisation cannot be loaded or validated.
 
     ``problems`` holds every problem found, sorted by position; ``str()`` gives one line per
@@ -69,8 +84,28 @@ class LoadError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(sorted(set(problems), key=_problem_order))
         if not self.problems:
-            raise ValueError("LoadError needs at least one problem")
+            raise ValueError(f"{type(self).__name__} needs at least one problem")
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    def __reduce__(self) -> tuple[type[LoadError], tuple[tuple[Problem, ...]]]:
+        # Exception pickling replays ``args`` (the message); rebuild from the problems instead.
+        return (type(self), (self.problems,))
+
+
+class ConfigError(LoadError):
+    """A rules configuration (:class:`raci.Config` or a ``rules:`` file) that cannot be used."""
+
+
+class SheetError(LoadError):
+    """A spreadsheet (CSV or XLSX) that cannot be imported; problems name the cells."""
+
+
+class RenderError(Error):
+    """A diagram could not be drawn. ``str()`` is one line for the user."""
+
+
+class ScenarioError(Error, ValueError):
+    """A what-if step names a department or task the organisation does not have."""
 
 
 def _problem_order(problem: Problem) -> tuple[str, int, int, str]:

@@ -26,12 +26,15 @@ from raci.model.severity import Severity
 from raci.model.text_safety import describe_character, first_unsafe, first_unsafe_in_name
 from raci.model.vocabulary import (
     ACTIVITY_ALIASES,
+    AUDIENCE_ALIASES,
     FUNCTION_ALIASES,
     Activity,
+    Audience,
     Function,
     Letter,
     format_letters,
     parse_activity,
+    parse_audience,
     parse_function,
     parse_letters,
 )
@@ -125,6 +128,20 @@ def _activity_value(value: str) -> Activity:
     return found
 
 
+@lru_cache(maxsize=64)
+def _audience_value(value: str) -> Audience:
+    found = parse_audience(value)
+    if found is None:
+        allowed = ", ".join(a.value for a in Audience)
+        raise PydanticCustomError(
+            "unknown_audience",
+            "unknown audience {word}; use one of: {allowed} "
+            "(aliases such as 'applicants' or 'press' work too)",
+            {"word": repr(value[:40]), "allowed": allowed},
+        )
+    return found
+
+
 @lru_cache(maxsize=512)
 def _letters_value(value: str) -> frozenset[Letter]:
     letters, problem = parse_letters(value)
@@ -139,6 +156,10 @@ def _to_function(value: Any) -> Any:
 
 def _to_activity(value: Any) -> Any:
     return _activity_value(value) if isinstance(value, str) else value
+
+
+def _to_audience(value: Any) -> Any:
+    return _audience_value(value) if isinstance(value, str) else value
 
 
 def _to_letters(value: Any) -> Any:
@@ -197,6 +218,17 @@ ActivityField = Annotated[
         }
     ),
 ]
+AudienceField = Annotated[
+    Audience,
+    BeforeValidator(_to_audience),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted({a.value for a in Audience} | set(AUDIENCE_ALIASES)),
+            "description": "Whom the task's work faces (default customers).",
+        }
+    ),
+]
 Letters = Annotated[
     frozenset[Letter],
     BeforeValidator(_to_letters),
@@ -239,11 +271,24 @@ class Task(BaseModel):
     effort_hours: Hours | None = Field(None, description="Hours per week the task takes.")
     budget: Money | None = Field(None, description="Money per month (ads, tools).")
     review_horizon_days: HorizonDays | None = None
+    audience: AudienceField = Field(
+        Audience.CUSTOMERS, description="Whom the work faces; rules about answering customers need customers."
+    )
     channels: list[CleanName] = Field(default_factory=list, description="e.g. facebook, linkedin.")
     description: OptionalText = None
     raci: dict[Identifier, Letters] = Field(
         default_factory=dict, description="Department id -> letters, e.g. {care: RA, pr: C}."
     )
+
+    @property
+    def is_social(self) -> bool:
+        """Social media work: the article's rules look at it (activity ``other`` is not)."""
+        return self.activity.is_social
+
+    @property
+    def is_customer_facing(self) -> bool:
+        """Social work that faces customers: the rules about answering customers apply."""
+        return self.activity.is_social and self.audience is Audience.CUSTOMERS
 
 
 class RulesConfig(BaseModel):

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from raci.model.vocabulary import Activity, Function, Letter
+from raci.model.vocabulary import Activity, Audience, Function, Letter
+
+if TYPE_CHECKING:
+    from raci.model.organization import Task
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,30 @@ NATURAL_OWNER: dict[Activity, Function] = {
     Activity.RECOVER: Function.PUBLIC_RELATIONS,
     Activity.MEDIA_RELATIONS: Function.PUBLIC_RELATIONS,
 }
+
+#: Who naturally answers an audience that is not customers: never customer service.
+AUDIENCE_OWNER: dict[Audience, Function] = {
+    Audience.CANDIDATES: Function.HR,
+    Audience.EMPLOYEES: Function.HR,
+    Audience.MEDIA: Function.PUBLIC_RELATIONS,
+    Audience.INVESTORS: Function.EXECUTIVE,
+    Audience.PARTNERS: Function.SALES,
+}
+
+
+def natural_owner(task: Task) -> Function | None:
+    """The function that would naturally own a task, or None when nothing says.
+
+    Customer-facing social work goes by activity (customer service responds, sales sells,
+    marketing the rest); work for another audience goes to whoever faces that audience, so
+    replies to job candidates are HR's, never customer service's. Non-social work: None.
+    """
+    if task.is_customer_facing:
+        return NATURAL_OWNER.get(task.activity, Function.MARKETING)
+    if task.is_social:
+        return AUDIENCE_OWNER.get(task.audience)
+    return None
+
 
 #: Marketing's own part of the work (misconception 3).
 MARKETING_ACTIVITIES: tuple[Activity, ...] = (

@@ -23,10 +23,13 @@ from raci.model.organization import HORIZON_WORDS, Organization
 from raci.model.vocabulary import (
     ACTIVITY_ALIASES,
     ACTIVITY_LABELS,
+    AUDIENCE_ALIASES,
+    AUDIENCE_LABELS,
     FUNCTION_ALIASES,
     FUNCTION_LABELS,
     LETTER_ORDER,
     Activity,
+    Audience,
     Function,
     normalise_word,
 )
@@ -118,6 +121,8 @@ def _editor_friendly(schema: Schema) -> None:
         department["function"] = function_schema()
     if "activity" in task:
         task["activity"] = activity_schema()
+    if "audience" in task:
+        task["audience"] = audience_schema()
     if "review_horizon_days" in task:
         task["review_horizon_days"] = {
             **horizon_schema(),
@@ -178,10 +183,26 @@ def activity_schema() -> Schema:
     return _vocabulary(
         "Which part of social media work the task is: monitor, discover, select, create, publish, "
         "respond, sell, media_relations, promote, recover or measure (aliases such as "
-        "'listening', 'complaints' or 'paid social' work too).",
+        "'listening', 'complaints' or 'paid social' work too); other for work that is not "
+        "social media (project, governance, admin…), which only the RACI rules check.",
         canonical + aliases,
         descriptions,
         ACTIVITY_ALIASES,
+    )
+
+
+def audience_schema() -> Schema:
+    canonical = [audience.value for audience in Audience]
+    aliases = sorted(set(AUDIENCE_ALIASES) - {normalise_word(value) for value in canonical})
+    descriptions = [AUDIENCE_LABELS[audience] for audience in Audience] + [
+        f"alias of {AUDIENCE_ALIASES[alias].value}" for alias in aliases
+    ]
+    return _vocabulary(
+        "Whom the task's work faces (default customers). The article's rules about answering "
+        "customers look at customer-facing tasks only: replies to job candidates are HR's work.",
+        canonical + aliases,
+        descriptions,
+        AUDIENCE_ALIASES,
     )
 
 

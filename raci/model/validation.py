@@ -87,7 +87,8 @@ def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = 
 
 
 def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
-    departments = data.get("departments")
+    # No departments section declares none: every department a task names is unknown.
+    departments = data.get("departments", {})
     tasks = data.get("tasks")
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return

@@ -44,10 +44,27 @@ class Activity(str, Enum):
     PROMOTE = "promote"
     RECOVER = "recover"
     MEASURE = "measure"
+    #: Work that is not social media: RACI hygiene applies, no social media rule counts it.
+    OTHER = "other"
 
     @property
     def label(self) -> str:
         return ACTIVITY_LABELS[self]
+
+    @property
+    def is_social(self) -> bool:
+        return self is not Activity.OTHER
+
+
+class Audience(str, Enum):
+    """Whom a task's work faces; the article's rules about answering customers need customers."""
+
+    CUSTOMERS = "customers"
+    CANDIDATES = "candidates"
+    EMPLOYEES = "employees"
+    MEDIA = "media"
+    INVESTORS = "investors"
+    PARTNERS = "partners"
 
 
 class Letter(str, Enum):
@@ -96,7 +113,11 @@ ACTIVITY_LABELS: dict[Activity, str] = {
     Activity.PROMOTE: "promote (paid)",
     Activity.RECOVER: "recover (mistakes)",
     Activity.MEASURE: "measure",
+    Activity.OTHER: "other (not social media)",
 }
+
+#: The activities of social media work, in catalogue order (every activity but ``other``).
+SOCIAL_ACTIVITIES: tuple[Activity, ...] = tuple(a for a in Activity if a.is_social)
 
 FUNCTION_ALIASES: dict[str, Function] = {
     "marketing": Function.MARKETING,
@@ -247,6 +268,71 @@ ACTIVITY_ALIASES: dict[str, Activity] = {
     "reporting": Activity.MEASURE,
     "roi": Activity.MEASURE,
     "metrics": Activity.MEASURE,
+    "other": Activity.OTHER,
+    "general": Activity.OTHER,
+    "project": Activity.OTHER,
+    "project management": Activity.OTHER,
+    "governance": Activity.OTHER,
+    "admin": Activity.OTHER,
+    "administration": Activity.OTHER,
+    "operations": Activity.OTHER,
+    "internal": Activity.OTHER,
+    "non social": Activity.OTHER,
+    "not social": Activity.OTHER,
+    "planning": Activity.OTHER,
+    "finance": Activity.OTHER,
+    "compliance": Activity.OTHER,
+    "audit": Activity.OTHER,
+}
+
+AUDIENCE_ALIASES: dict[str, Audience] = {
+    "customers": Audience.CUSTOMERS,
+    "customer": Audience.CUSTOMERS,
+    "clients": Audience.CUSTOMERS,
+    "client": Audience.CUSTOMERS,
+    "consumers": Audience.CUSTOMERS,
+    "users": Audience.CUSTOMERS,
+    "public": Audience.CUSTOMERS,
+    "candidates": Audience.CANDIDATES,
+    "candidate": Audience.CANDIDATES,
+    "applicants": Audience.CANDIDATES,
+    "applicant": Audience.CANDIDATES,
+    "job candidates": Audience.CANDIDATES,
+    "job seekers": Audience.CANDIDATES,
+    "recruits": Audience.CANDIDATES,
+    "talent": Audience.CANDIDATES,
+    "employees": Audience.EMPLOYEES,
+    "employee": Audience.EMPLOYEES,
+    "staff": Audience.EMPLOYEES,
+    "internal": Audience.EMPLOYEES,
+    "team": Audience.EMPLOYEES,
+    "colleagues": Audience.EMPLOYEES,
+    "media": Audience.MEDIA,
+    "press": Audience.MEDIA,
+    "journalists": Audience.MEDIA,
+    "journalist": Audience.MEDIA,
+    "reporters": Audience.MEDIA,
+    "influencers": Audience.MEDIA,
+    "investors": Audience.INVESTORS,
+    "investor": Audience.INVESTORS,
+    "shareholders": Audience.INVESTORS,
+    "shareholder": Audience.INVESTORS,
+    "analysts": Audience.INVESTORS,
+    "partners": Audience.PARTNERS,
+    "partner": Audience.PARTNERS,
+    "suppliers": Audience.PARTNERS,
+    "vendors": Audience.PARTNERS,
+    "resellers": Audience.PARTNERS,
+    "distributors": Audience.PARTNERS,
+}
+
+AUDIENCE_LABELS: dict[Audience, str] = {
+    Audience.CUSTOMERS: "customers (the default)",
+    Audience.CANDIDATES: "job candidates",
+    Audience.EMPLOYEES: "employees",
+    Audience.MEDIA: "journalists and media",
+    Audience.INVESTORS: "investors",
+    Audience.PARTNERS: "partners and suppliers",
 }
 
 _SEPARATORS = re.compile(r"[\s_\-/]+")
@@ -263,6 +349,10 @@ def parse_function(word: str) -> Function | None:
 
 def parse_activity(word: str) -> Activity | None:
     return ACTIVITY_ALIASES.get(normalise_word(word))
+
+
+def parse_audience(word: str) -> Audience | None:
+    return AUDIENCE_ALIASES.get(normalise_word(word))
 
 
 def parse_letters(text: str) -> tuple[frozenset[Letter], str | None]:

@@ -44,7 +44,7 @@ def report_markdown(
             title = f"**{escape_markdown(portable_path(result.source))}**"
             organization = escape_markdown(result.org.organization)
             scorecard = result.scorecard
-            principles = f"{scorecard.passed} of {len(scorecard.principles)} principles honoured"
+            principles = scorecard.honoured()
             count = len(result.findings)
             noun = "finding" if count == 1 else "findings"
             out.append(f"{title} ({organization}): {count} {noun}, {principles}\n")

@@ -109,8 +109,11 @@ def _scorecard_lines(result: CheckResult) -> Iterator[Line]:
     yield [
         ("Principles", "bold"),
         (f" for {result.org.organization} ({result.source}): ", ""),
-        (f"{scorecard.passed} of {len(scorecard.principles)} honoured", "bold"),
+        (scorecard.honoured().removeprefix("principles ").replace(" principles", ""), "bold"),
     ]
+    if not scorecard.applicable:
+        yield [("  no task is social media work (all are activity other): RACI hygiene only", "dim")]
+        return
     for entry in scorecard.principles:
         mark = STATUS_MARK.get(entry.status, "·")
         detail = f" ({entry.findings} finding{'s' if entry.findings != 1 else ''})" if entry.findings else ""

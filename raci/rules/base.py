@@ -86,6 +86,8 @@ class Rule:
     options: ClassVar[tuple[Option, ...]] = ()
     #: Which of the article's five misconceptions the rule checks (None for RACI hygiene).
     principle: ClassVar[int | None] = None
+    #: A social media rule (SOC…): it looks at social work only, and an org with none skips it.
+    social: ClassVar[bool] = False
     doc: ClassVar[RuleDoc]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -100,6 +102,7 @@ class Rule:
             raise TypeError(f"{cls.__name__}: options must be a tuple of Option")
         if cls.principle is not None and cls.principle not in range(1, 6):
             raise TypeError(f"{cls.__name__}: principle must be 1 to 5")
+        cls.social = cls.code.startswith("SOC")
         cls.doc = parse_doc(cls.__name__, cls.__doc__ or "")
 
     def check(self, context: RuleContext) -> Iterable[Violation]:

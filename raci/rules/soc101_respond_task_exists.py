@@ -14,7 +14,7 @@ class RespondTaskExists(Rule):
     Why:
         Misconception 1: social media is not only a marketing channel, it is a communication
         channel. The first thing a company usually meets there is a complaint, answered while
-        everyone watches. Without a respond task, nobody owns that answer.
+        everyone watches. Without a respond task facing customers, nobody owns that answer.
     Passes:
         tasks:
           answer-complaints: {activity: respond, raci: {care: RA, marketing: I}}
@@ -33,7 +33,7 @@ class RespondTaskExists(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
-        if graph.tasks_by_activity.get(Activity.RESPOND):
+        if graph.customer_facing(Activity.RESPOND):
             return
         care = first_department(graph, Function.CUSTOMER_SERVICE)
         owner = f"{care}: RA" if care else "<customer service department>: RA"

@@ -9,12 +9,14 @@ from raci.rules.wording import department_list, give_on_task
 
 
 class CustomerServiceResponds(Rule):
-    """Customer service is Responsible on every respond task.
+    """Customer service is Responsible on every respond task that faces customers.
 
     Why:
         Misconception 1: complaints and questions on social media are customer service
         work, done in public. Marketing is built for messages, not for resolving a
-        customer's problem; when it answers alone, answers are slow or empty.
+        customer's problem; when it answers alone, answers are slow or empty. Replies to
+        other audiences (job candidates, journalists: the task's audience) are not
+        customer service work and are not checked.
     Passes:
         tasks:
           answer-complaints: {activity: respond, raci: {care: RA, marketing: I}}
@@ -32,7 +34,7 @@ class CustomerServiceResponds(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
-        for task_id in graph.tasks_by_activity.get(Activity.RESPOND, []):
+        for task_id in graph.customer_facing(Activity.RESPOND):
             responsible = graph.holders(task_id, Letter.RESPONSIBLE)
             if any(graph.function_of(d) is Function.CUSTOMER_SERVICE for d in responsible):
                 continue

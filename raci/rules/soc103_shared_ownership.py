@@ -40,7 +40,7 @@ class SharedOwnership(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
         owned_by: dict[Function, int] = {}
-        for task_id in graph.task_ids():
+        for task_id in graph.social_task_ids:
             for function in graph.owning_functions(task_id):
                 owned_by[function] = owned_by.get(function, 0) + 1
         marketing = owned_by.get(Function.MARKETING, 0)

@@ -18,7 +18,8 @@ class MarketingNotSoleOwner(Rule):
         Misconception 3: answering complaints, handling objections and recovering from
         mistakes need the people who do that work every day. Marketing may help (C or I,
         or R beside them), but when it is the only R, or the A, the work is led by the
-        department least prepared for it.
+        department least prepared for it. Only customer-facing tasks are checked (a task
+        whose audience is candidates, employees, media, investors or partners is not).
     Passes:
         tasks:
           answer-complaints: {activity: respond, raci: {care: RA, marketing: C}}
@@ -39,7 +40,7 @@ class MarketingNotSoleOwner(Rule):
         graph = context.graph
         for activity in _NOT_MARKETINGS_WORK:
             owner = NATURAL_OWNER[activity]
-            for task_id in graph.tasks_by_activity.get(activity, []):
+            for task_id in graph.customer_facing(activity):
                 responsible = graph.holders(task_id, Letter.RESPONSIBLE)
                 accountable = graph.holders(task_id, Letter.ACCOUNTABLE)
                 only_r = bool(responsible) and all(

@@ -12,7 +12,8 @@ class TaskHasCost(Rule):
     Why:
         Misconception 5: social media is not free. Discovering, selecting, publishing,
         responding and promoting all take hours and money; work with no stated cost is work
-        nobody planned for, and the first to be dropped.
+        nobody planned for, and the first to be dropped. Work that is not social media
+        (activity other) is not checked.
     Passes:
         tasks:
           publish-posts: {activity: publish, effort_hours: 6, raci: {marketing: RA}}
@@ -30,7 +31,7 @@ class TaskHasCost(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for task_id, task in context.org.tasks.items():
-            if task.effort_hours is None and task.budget is None:
+            if task.is_social and task.effort_hours is None and task.budget is None:
                 yield Violation(
                     f"task '{task_id}' has no effort_hours or budget: social media is not free",
                     task=task_id,

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from raci.model.principles import COSTLY_ACTIVITIES, NATURAL_ACTIVITY, NATURAL_OWNER
+from raci.model.principles import COSTLY_ACTIVITIES, NATURAL_ACTIVITY, NATURAL_OWNER, natural_owner
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
 
@@ -366,9 +366,8 @@ class _Planner:
     def candidate(self, *ops: SetLetters, note: str | None = None) -> Candidate:
         return Candidate(tuple(ops), "; ".join(self.change_text(op) for op in ops), note)
 
-    def natural_function(self, task_id: str) -> Function:
-        activity = self.org.tasks[task_id].activity
-        return NATURAL_OWNER.get(activity, Function.MARKETING)
+    def natural_function(self, task_id: str) -> Function | None:
+        return natural_owner(self.org.tasks[task_id])
 
     def owners_first(self, task_id: str, departments: list[str]) -> list[str]:
         """Departments of the task's natural function first, then the rest, in file order."""
@@ -457,7 +456,8 @@ class _Planner:
             return
         on_task = list(self.org.tasks[task_id].raci)
         accountable = self.result.graph.holders(task_id, A)
-        natural = self.departments(self.natural_function(task_id))
+        function = self.natural_function(task_id)
+        natural = self.departments(function) if function is not None else []
         for dept in dict.fromkeys([*accountable, *self.owners_first(task_id, on_task), *natural]):
             yield self.candidate(self.give(task_id, dept, frozenset({R})))
 
@@ -469,7 +469,7 @@ class _Planner:
         by_activity = self.result.graph.tasks_by_activity
         natural = NATURAL_ACTIVITY.get(function)
         pool = [
-            *(by_activity.get(natural, []) if natural else []),
+            *(self.result.graph.customer_facing(natural) if natural else []),
             *by_activity.get(Activity.MEASURE, []),
             *self.org.tasks,
         ]
@@ -587,7 +587,7 @@ class _Planner:
             activities = [NATURAL_ACTIVITY[function]]
             if function is Function.PUBLIC_RELATIONS:
                 activities.append(Activity.MEDIA_RELATIONS)
-            tasks = [t for a in activities for t in graph.tasks_by_activity.get(a, [])]
+            tasks = [t for a in activities for t in graph.customer_facing(a)]
             for dept in depts:
                 for task_id in tasks:
                     yield self.take_over(task_id, dept)

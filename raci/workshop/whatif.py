@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from raci.model.errors import ScenarioError as ScenarioError
 from raci.model.vocabulary import Letter, format_letters, parse_letters
 
 if TYPE_CHECKING:
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
     from raci.checking.config import Config
     from raci.model.organization import Organization
     from raci.workshop.diff import OrgDiff
-
-
-class ScenarioError(ValueError):
-    """A scenario step names something the organisation does not have."""
 
 
 @dataclass(frozen=True)

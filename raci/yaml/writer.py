@@ -142,11 +142,15 @@ def dump_data(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Every task faces customers unless it says otherwise: writing it on each one is noise.
+_DEFAULT_AUDIENCE = ("audience", "customers")
+
+
 def task_lines(task: dict[str, Any], indent: str) -> list[str]:
     """A task's fields as block lines at ``indent``; ``raci`` last, as a flow mapping."""
     lines = []
     for key, value in task.items():
-        if key == "raci" or value in ([], None):
+        if key == "raci" or value in ([], {}, None) or (key, value) == _DEFAULT_AUDIENCE:
             continue
         text = flow_sequence(value) if isinstance(value, list) else scalar(value, block=True)
         lines.append(f"{indent}{key}: {text}")

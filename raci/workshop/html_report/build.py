@@ -115,6 +115,8 @@ class Totals:
     findings: int
     passed: int
     principles: int
+    #: "3 of 5 principles honoured", or "principles not applicable (…)".
+    honoured: str
     tasks: int
     departments: int
 
@@ -188,6 +190,7 @@ def build_page(result: CheckResult, *, limits: RenderLimits | None = None) -> Pa
         findings=len(result.findings),
         passed=scorecard.passed,
         principles=len(scorecard.principles),
+        honoured=scorecard.honoured(),
         tasks=len(org.tasks),
         departments=len(org.departments),
     )
@@ -212,7 +215,8 @@ def _groups(result: CheckResult, cards: tuple[PrincipleCard, ...]) -> tuple[Find
     by_group: dict[int | None, list[FindingItem]] = {}
     for finding in result.findings:
         rule = RULES_BY_CODE.get(finding.code)
-        principle = rule.principle if rule is not None else None
+        # With no social media work the principles do not apply: every finding is hygiene.
+        principle = rule.principle if rule is not None and result.scorecard.applicable else None
         by_group.setdefault(principle, []).append(_item(result, finding))
     groups = [
         FindingGroup(

@@ -1,0 +1,471 @@
+"""The gaps view for a slide: only the gaps drawn, the healthy rest summed up in words.
+
+At workshop size (8-15 departments, 20-60 tasks) drawing every letter gives a tall hairball.
+This view draws the tasks with findings, the departments that own them (R and A lines only)
+and a red dashed line from whoever should own work that nobody owns; C and I, and the tasks
+without gaps, are counted in the header instead. Every word sits inside a box or the header,
+never on a line. When one slide cannot hold the gaps, they are split by activity into
+numbered pages ("1 of 3"), each a picture of its own.
+
+Tasks sit in two columns (the first activities left, the rest right) with the departments
+between them, so the picture is wide rather than tall; the layout is stretched to 16:9.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import graphviz
+
+from raci.checking.checker import CheckResult
+from raci.diagrams import style
+from raci.diagrams.escape import NodeIds, dot_string, html_text, shorten, wrap
+from raci.diagrams.gapmap import Flag, GapMap, MissingOwner, build_gap_map
+from raci.diagrams.options import ViewOptions
+from raci.graph import OrgGraph
+from raci.model.organization import Organization
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity, Function, Letter, format_letters
+
+#: A page holds at most this many lines (the slide bar is 45; the rest is slack for owners).
+PAGE_LINES = 40
+#: And at most this many rows of text in its boxes, both task columns together.
+PAGE_ROWS = 44
+#: Box text sizes: titles and details; nothing in the picture is smaller than DETAIL.
+TITLE, DETAIL = 15, 13
+#: Characters per line in a box (about 3.6 inches at these sizes).
+_WIDTH = 30
+_FINDING_ROWS = 3
+
+
+@dataclass
+class Item:
+    """One box on the task side: a task, a missing kind of task, or an activity's work."""
+
+    key: tuple[str, str]
+    activity: Activity
+    title: str
+    detail: str
+    flag: Flag
+    owners: list[MissingOwner] = field(default_factory=list)
+    #: (department, letters it holds) for the R and A lines.
+    holders: list[tuple[str, frozenset[Letter]]] = field(default_factory=list)
+    dashed: bool = False
+
+    @property
+    def lines(self) -> int:
+        return len(self.holders) + len(self.owners)
+
+    def notes(self) -> list[tuple[str, Severity]]:
+        notes = [(f"{code} {note}", self.flag.severity) for code, note in self.flag.items]
+        return notes[:_FINDING_ROWS] + (
+            [(f"and {len(notes) - _FINDING_ROWS} more", self.flag.severity)]
+            if len(notes) > _FINDING_ROWS
+            else []
+        )
+
+    @property
+    def rows(self) -> int:
+        return (
+            len(wrap(self.title, _WIDTH, 2)) + 1 + sum(len(wrap(n, _WIDTH + 4, 2)) for n, _ in self.notes())
+        )
+
+
+@dataclass
+class Plan:
+    """What the view draws: items in pages, the departments flagged, the healthy rest."""
+
+    pages: list[list[Item]]
+    flagged_departments: list[str]
+    healthy_tasks: list[str]
+    drawn_all: bool
+
+
+def build_pages(org: Organization, result: CheckResult, options: ViewOptions) -> list[graphviz.Digraph]:
+    """One Digraph per slide; a single one when the gaps fit one slide."""
+    gaps = build_gap_map(result)
+    plan = plan_pages(org, result, options, gaps)
+    return [
+        _Page(org, result, gaps, plan, number, items).draw() for number, items in enumerate(plan.pages, 1)
+    ]
+
+
+def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
+    return build_pages(org, result, options)[0]
+
+
+def plan_pages(org: Organization, result: CheckResult, options: ViewOptions, gaps: GapMap) -> Plan:
+    graph = result.graph
+    tasks = [t for t in org.tasks if options.shows(graph.activity_of(t))]
+    owners = [o for o in gaps.missing_owners.values() if options.shows(o.activity)]
+    gap_tasks = {t for t in tasks if t in gaps.tasks} | {o.task for o in owners if o.task in tasks}
+    drawn_all = not gap_tasks and not owners and not gaps.missing_activities
+    chosen = [t for t in tasks if drawn_all or t in gap_tasks]
+    items: list[Item] = []
+    for activity in Activity:
+        for task_id in (t for t in chosen if graph.activity_of(t) is activity):
+            items.append(_task_item(org, result, gaps, task_id, owners))
+        missing = gaps.missing_activities.get(activity)
+        loose = [o for o in owners if o.activity is activity and (o.task is None or o.task not in tasks)]
+        if missing is not None and options.shows(activity):
+            items.append(_missing_item(activity, missing, loose))
+        elif loose:
+            items.append(_work_item(org, result, activity, loose, tasks))
+    flagged = [d for d in org.departments if d in gaps.departments]
+    healthy = [t for t in tasks if t not in chosen]
+    return Plan(_paginate(items), flagged, healthy, drawn_all)
+
+
+def _task_item(
+    org: Organization, result: CheckResult, gaps: GapMap, task_id: str, owners: list[MissingOwner]
+) -> Item:
+    graph = result.graph
+    flag = Flag()
+    if task_id in gaps.tasks:
+        flag.merge(gaps.tasks[task_id])
+    mine = [o for o in owners if o.task == task_id]
+    for owner in mine:
+        flag.merge(owner.flag, note=_naming(_owner_name(org, result, owner.function)))
+    task = org.tasks[task_id]
+    effort = f"{task.effort_hours:g} h a week" if task.effort_hours is not None else ""
+    activity = graph.activity_of(task_id)
+    holders = [
+        (dept_id, letters)
+        for dept_id, letters in graph.assignments(task_id).items()
+        if letters & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE}
+    ]
+    return Item(
+        ("task", task_id),
+        activity,
+        org.task_label(task_id),
+        " · ".join(part for part in (_activity_word(activity), effort, _others(graph, task_id)) if part),
+        flag,
+        mine,
+        holders,
+    )
+
+
+def _missing_item(activity: Activity, missing: Flag, owners: list[MissingOwner]) -> Item:
+    flag = Flag()
+    flag.merge(missing)
+    return Item(
+        ("no-task", activity.value),
+        activity,
+        f"No {_activity_word(activity)} task",
+        "nobody is planned to do this work",
+        flag,
+        owners,
+        dashed=True,
+    )
+
+
+def _work_item(
+    org: Organization, result: CheckResult, activity: Activity, owners: list[MissingOwner], tasks: list[str]
+) -> Item:
+    flag = Flag()
+    for owner in owners:
+        flag.merge(owner.flag, note=_naming(_owner_name(org, result, owner.function)))
+    count = sum(1 for t in tasks if result.graph.activity_of(t) is activity)
+    return Item(
+        ("work", activity.value),
+        activity,
+        f"All {_activity_word(activity)} work",
+        f"{count} task{'s' if count != 1 else ''}",
+        flag,
+        owners,
+    )
+
+
+def _paginate(items: list[Item]) -> list[list[Item]]:
+    """Whole activities to a page while the page has room; an activity too big is split."""
+    groups: list[list[Item]] = []
+    for item in items:
+        if groups and groups[-1][0].activity is item.activity:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    pages: list[list[Item]] = [[]]
+    for group in groups:
+        if pages[-1] and not _fits([*pages[-1], *group]):
+            pages.append([])
+        for item in group:
+            if pages[-1] and not _fits([*pages[-1], item]):
+                pages.append([])
+            pages[-1].append(item)
+    return pages
+
+
+def _fits(items: list[Item]) -> bool:
+    return sum(i.lines for i in items) <= PAGE_LINES and sum(i.rows for i in items) <= PAGE_ROWS
+
+
+def _naming(who: str) -> Callable[[str], str]:
+    """Prefix a note with who should act (a user's name: never a format string)."""
+    return lambda text: f"{who} {text}"
+
+
+def _owner_name(org: Organization, result: CheckResult, function: Function) -> str:
+    members = result.graph.departments_by_function.get(function, [])
+    return org.department_label(members[0]) if members else f"a {function.phrase} department"
+
+
+def _activity_word(activity: Activity) -> str:
+    return activity.value.replace("_", " ")
+
+
+def _others(graph: OrgGraph, task_id: str) -> str:
+    """C and I are not drawn: say how many there are."""
+    counts: Counter[Letter] = Counter()
+    for letters in graph.assignments(task_id).values():
+        counts.update(letters & {Letter.CONSULTED, Letter.INFORMED})
+    return " ".join(
+        f"{letter.value} {counts[letter]}" for letter in (Letter.CONSULTED, Letter.INFORMED) if counts[letter]
+    )
+
+
+class _Page:
+    def __init__(
+        self, org: Organization, result: CheckResult, gaps: GapMap, plan: Plan, number: int, items: list[Item]
+    ) -> None:
+        self.org = org
+        self.result = result
+        self.graph = result.graph
+        self.gaps = gaps
+        self.plan = plan
+        self.number = number
+        self.items = items
+        self.ids = NodeIds()
+
+    def draw(self) -> graphviz.Digraph:
+        departments = self._departments()
+        dot = style.new_digraph(
+            "gaps",
+            ranksep="1.6",
+            nodesep="0.22",
+            # Spread (never shrink) the layout to 16:9: text keeps its size, the slide is full.
+            ratio=f"{9 / 16:.4f}",
+            label=style.header(self.org.organization, self._subtitle(), self._note(), self._legend()),
+        )
+        left, right = self._columns()
+        with dot.subgraph() as rank:
+            rank.attr(rank="same")
+            for dept_id in departments:
+                rank.node(self.ids(("department", dept_id)), **self._department(dept_id))
+        for column, side in ((left, "left"), (right, "right")):
+            with dot.subgraph() as rank:
+                rank.attr(rank="same")
+                for item in column:
+                    rank.node(self.ids(item.key), **self._item(item))
+                # Invisible links keep each column in activity order, top to bottom.
+                for upper, lower in pairwise(column):
+                    rank.edge(self.ids(upper.key), self.ids(lower.key), style="invis")
+            for item in column:
+                self._lines(dot, item, side)
+        return dot
+
+    # --- what goes where ------------------------------------------------------------------
+
+    def _columns(self) -> tuple[list[Item], list[Item]]:
+        """Split the items in activity order so both columns hold about as much text."""
+        if len(self.items) <= 1:
+            return [], list(self.items)
+        total = sum(item.rows for item in self.items)
+        left: list[Item] = []
+        for item in self.items:
+            if sum(i.rows for i in left) + item.rows / 2 > total / 2:
+                break
+            left.append(item)
+        left = left or self.items[:1]
+        return left, self.items[len(left) :]
+
+    def _departments(self) -> list[str]:
+        wanted: set[str] = set()
+        for item in self.items:
+            wanted.update(dept_id for dept_id, _ in item.holders)
+            for owner in item.owners:
+                members = self.graph.departments_by_function.get(owner.function, [])
+                wanted.add(members[0] if members else f"no {owner.function.value}")
+        if self.number == 1:
+            wanted.update(self.plan.flagged_departments)
+        ordered = [d for d in self.org.departments if d in wanted]
+        return ordered + sorted(w for w in wanted if w not in self.org.departments)
+
+    # --- boxes ----------------------------------------------------------------------------
+
+    def _department(self, dept_id: str) -> dict[str, str]:
+        if dept_id not in self.org.departments:
+            function = Function(dept_id.removeprefix("no "))
+            missing = Flag()
+            for item in self.items:
+                for owner in item.owners:
+                    if owner.function is function:
+                        missing.merge(owner.flag)
+            words = f"No {html_text(function.phrase)} department"
+            rows = [f'<FONT POINT-SIZE="{TITLE}" COLOR="{style.GAP}"><I>{words}</I></FONT>']
+            return _box(rows, missing, style.GAP_FILL, dashed=True)
+        function = self.graph.function_of(dept_id)
+        flag = self.gaps.departments.get(dept_id) if self.number == 1 else None
+        rows = [
+            *(
+                f'<FONT POINT-SIZE="{TITLE}"><B>{html_text(line)}</B></FONT>'
+                for line in wrap(self.org.department_label(dept_id), 22, 2)
+            ),
+            f'<FONT POINT-SIZE="{DETAIL}" COLOR="{style.MUTED}">{html_text(function.label)}</FONT>',
+        ]
+        if flag is not None:
+            rows.extend(_note_rows([(f"{code} {note}", flag.severity) for code, note in flag.items][:3], 26))
+        return _box(rows, flag, style.function_fill(function), tooltip=self.org.department_label(dept_id))
+
+    def _item(self, item: Item) -> dict[str, str]:
+        rows = [
+            *(
+                f'<FONT POINT-SIZE="{TITLE}"><B>{html_text(line)}</B></FONT>'
+                for line in wrap(item.title, _WIDTH, 2)
+            ),
+            f'<FONT POINT-SIZE="{DETAIL}" COLOR="{style.MUTED}">{html_text(item.detail)}</FONT>',
+            *_note_rows(item.notes(), _WIDTH + 4),
+        ]
+        fill = style.severity_fill(item.flag.severity) if item.flag.items else style.NODE_FILL
+        return _box(
+            rows, item.flag if item.flag.items else None, fill, dashed=item.dashed, tooltip=item.title
+        )
+
+    # --- lines ----------------------------------------------------------------------------
+
+    def _lines(self, dot: graphviz.Digraph, item: Item, side: str) -> None:
+        node = self.ids(item.key)
+        for dept_id, letters in item.holders:
+            look = style.LETTER_STYLES[
+                Letter.ACCOUNTABLE if Letter.ACCOUNTABLE in letters else Letter.RESPONSIBLE
+            ]
+            self._edge(
+                dot,
+                self.ids(("department", dept_id)),
+                node,
+                side,
+                color=look.color,
+                style=look.style,
+                penwidth=f"{look.penwidth:g}",
+                tooltip=dot_string(f"{self.org.department_label(dept_id)} holds {format_letters(letters)}"),
+                **{"class": f"letter-{look.letter.value}"},
+            )
+        for owner in item.owners:
+            members = self.graph.departments_by_function.get(owner.function, [])
+            tail = self.ids(("department", members[0] if members else f"no {owner.function.value}"))
+            self._edge(
+                dot,
+                tail,
+                node,
+                side,
+                color=style.severity_color(owner.flag.severity),
+                style="dashed",
+                penwidth="3",
+                tooltip=dot_string("\n".join(owner.flag.messages)),
+                **{"class": style.gap_class(owner.flag.codes)},
+            )
+
+    @staticmethod
+    def _edge(dot: graphviz.Digraph, department: str, item: str, side: str, **attrs: str) -> None:
+        # Lines run from the middle column outwards; a left-hand task is the tail so dot ranks
+        # it before the departments.
+        if side == "left":
+            dot.edge(item, department, arrowhead="none", tailport="e", headport="w", **attrs)
+        else:
+            dot.edge(department, item, arrowhead="none", tailport="e", headport="w", **attrs)
+
+    # --- header ---------------------------------------------------------------------------
+
+    def _subtitle(self) -> str:
+        org, plan = self.org, self.plan
+        drawn = sum(1 for page in plan.pages for item in page if item.key[0] == "task")
+        missing = sum(1 for page in plan.pages for item in page if item.key[0] == "no-task")
+        counts = self.result.counts()
+        parts = [
+            f"{counts[s]} {s.value if counts[s] == 1 else _PLURAL[s]}"
+            for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+            if counts[s]
+        ]
+        what = (
+            f"Owners of all {len(org.tasks)} tasks: no gaps, every rule passes"
+            if plan.drawn_all
+            else f"Gaps on {drawn} of {len(org.tasks)} tasks"
+            + (f", {missing} kind{'s' if missing != 1 else ''} of work with no task" if missing else "")
+            + " · "
+            + " · ".join(parts)
+        )
+        pages = len(plan.pages)
+        if pages > 1:
+            shown = ", ".join(dict.fromkeys(_activity_word(i.activity) for i in self.items))
+            what = f"Page {self.number} of {pages} ({shown}) · {what}"
+        return what
+
+    def _note(self) -> str | None:
+        notes = []
+        healthy = self.plan.healthy_tasks
+        if healthy and self.number == 1:
+            by_activity = Counter(_activity_word(self.graph.activity_of(t)) for t in healthy)
+            listed = ", ".join(f"{word} {count}" for word, count in by_activity.items())
+            notes.append(f"Not drawn: {len(healthy)} tasks with no gaps ({listed}).")
+        if self.number == 1:
+            notes.extend(shorten(f"{f.code}: {f.message}", 140) for f in self.gaps.general[:3])
+            notes.append("Only R and A are drawn; every line: --detail full.")
+        return " ".join(notes) or None
+
+    def _legend(self) -> str:
+        entries = [
+            (
+                style.line_sample(style.LETTER_STYLES[Letter.ACCOUNTABLE].color, "bold", 4),
+                "<B>A</B> accountable (RA or A)",
+            ),
+            (
+                style.line_sample(style.LETTER_STYLES[Letter.RESPONSIBLE].color, "solid", 2),
+                "<B>R</B> responsible",
+            ),
+        ]
+        if not self.plan.drawn_all:
+            entries.append((style.line_sample(style.GAP, "dashed", 3), "should own it: missing owner"))
+            entries.append(
+                (style.box_sample(style.GAP_FILL, style.GAP), "a gap (rule code and what is wrong)")
+            )
+        return style.legend(entries, per_row=4)
+
+
+_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+
+
+def _note_rows(notes: list[tuple[str, Severity]], width: int) -> list[str]:
+    rows: list[str] = []
+    for text, severity in notes:
+        color = style.severity_color(severity)
+        rows.extend(
+            f'<FONT POINT-SIZE="{DETAIL}" COLOR="{color}">{html_text(line)}</FONT>'
+            for line in wrap(text, width, 2)
+        )
+    return rows
+
+
+def _box(
+    rows: list[str], flag: Flag | None, fill: str, dashed: bool = False, tooltip: str = ""
+) -> dict[str, str]:
+    cells = "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
+    attrs = {
+        "label": f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>>',
+        "shape": "box",
+        "style": "rounded,filled" + (",dashed" if dashed else ""),
+        "fillcolor": fill,
+        "margin": "0.14,0.08",
+        "tooltip": dot_string(tooltip or "no gap"),
+    }
+    if flag is not None and flag.items:
+        attrs.update(
+            {
+                "class": style.gap_class(flag.codes),
+                "color": style.severity_color(flag.severity),
+                "penwidth": "2.4",
+                "tooltip": dot_string("\n".join(flag.messages)),
+            }
+        )
+    return attrs
