@@ -239,7 +239,8 @@ from raci.cli.render_command import (  # noqa: E402 - kept beside the one comman
 def render(
     file: Annotated[str, typer.Argument(help="The org file ('-' reads stdin).")],
     view: Annotated[
-        ViewChoice, typer.Option("--view", "-v", help="What to draw: gaps, ownership, matrix or workload.")
+        ViewChoice,
+        typer.Option("--view", "-v", help="What to draw: gaps, ownership, matrix, workload or handoffs."),
     ] = DEFAULT_VIEW_CHOICE,
     output: Annotated[
         str, typer.Option("--output", "-o", help="Output file; its extension sets the format ('-': stdout).")

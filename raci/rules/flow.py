@@ -15,13 +15,13 @@ if TYPE_CHECKING:
 
 
 def social_tasks(graph: OrgGraph, activity: Activity) -> list[str]:
-    """Tasks of one activity, in file order (social work only)."""
-    return list(graph.tasks_by_activity.get(activity, []))
+    """Tasks of one social activity, in file order (``other`` work is never social)."""
+    return list(graph.tasks_by_activity.get(activity, [])) if activity.is_social else []
 
 
 def customer_facing_tasks(graph: OrgGraph, activity: Activity) -> list[str]:
-    """Tasks of one activity that face customers, in file order."""
-    return social_tasks(graph, activity)
+    """Tasks of one activity that face customers (their ``audience``), in file order."""
+    return graph.customer_facing(activity)
 
 
 def busiest_department(graph: OrgGraph, departments: list[str]) -> str:
