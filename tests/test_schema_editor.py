@@ -127,8 +127,11 @@ def test_editors_can_complete_functions_activities_and_letters() -> None:
     activities = _enum_values(defs["Task"]["properties"]["activity"])
     assert {activity.value for activity in Activity} <= activities
     letters = _enum_values(defs["Task"]["properties"]["raci"]["additionalProperties"])
-    assert {"R", "A", "C", "I", "RA", "RACI"} <= letters
-    assert len(letters) == 15
+    assert {"R", "A", "S", "C", "I", "RA", "RACI", "RASCI"} <= letters
+    assert len(letters) == 31  # every non-empty combination of the five RASCI letters
+    audiences = _enum_values(defs["Task"]["properties"]["audience"])
+    assert {"customers", "candidates", "employees", "media", "investors", "partners"} <= audiences
+    assert "applicants" in audiences
     horizon = _enum_values(defs["Task"]["properties"]["review_horizon_days"])
     assert {"quarterly", "per post", "yearly"} <= horizon
     assert set(defs["Severity"]["enum"]) == {"error", "warning", "info"}

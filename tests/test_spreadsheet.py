@@ -254,13 +254,18 @@ def test_plain_sheet_is_imported_with_a_warning_per_guess(cli, tmp_path: Path, s
     assert "founders-office" not in org.tasks["write-posts"].raci  # "-" means no letter
     assert org.organization == "Social media RACI 2024"
     warnings = [line for line in run.stderr.splitlines() if "warning:" in line]
-    assert sum("guessed as" in line for line in warnings) == 4 + 5  # 4 functions + 5 activities
-    assert sum("none can be guessed" in line for line in warnings) == 1  # Founder's Office
+    guesses = [line for line in run.stderr.splitlines() if ": guess: " in line]
+    # Every guess listed once, at its cell: 5 functions (one of them the fallback) + 5 activities.
+    assert len(guesses) == 5 + 5
+    assert "raci: 10 guesses from names; check them and fix any wrong one:" in run.stderr
+    assert sum("no word of the name names a function" in line for line in guesses) == 1  # Founder's Office
     assert any("organization name taken from the title" in line for line in warnings)
     if suffix == "xlsx":
-        assert any(line.startswith(f"{path}:Matrix!B3: warning") for line in warnings)
+        assert any(line.startswith(f"{path}:Matrix!B3: guess: department 'Marketing'") for line in guesses)
+        assert any(line.startswith(f"{path}:Matrix!A4: guess: task 'Answer public") for line in guesses)
     else:
-        assert any(line.startswith(f"{path}:3:2: warning") for line in warnings)
+        assert any(line.startswith(f"{path}:3:2: guess: department 'Marketing'") for line in guesses)
+        assert any(line.startswith(f"{path}:4:1: guess: task 'Answer public") for line in guesses)
 
 
 # --- broken sheets -----------------------------------------------------------------------
@@ -330,7 +335,7 @@ def test_not_a_workbook_and_unknown_suffix(cli, tmp_path: Path) -> None:
     assert run.code == 2 and "not a readable .xlsx workbook" in run.stderr
     other = tmp_path / "m.ods"
     other.write_text("x", encoding="utf-8")
-    assert "name the file .xlsx or .csv" in cli("import", str(other)).stderr
+    assert "unknown spreadsheet type" in cli("import", str(other)).stderr
     assert cli("export", str(EXAMPLES / "shared-ownership.yaml"), "-o", str(tmp_path / "m.ods")).code == 2
     assert not (tmp_path / "m.ods.tmp").exists()
 
@@ -347,7 +352,7 @@ def test_csv_in_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
     path.write_bytes("task;Marketing;Café team\nPublish posts;RA;I\n".encode("cp1252"))
     result = import_sheet(path, organization="Acme")
     assert result.org.departments["café-team"].name == "Café team"
-    assert any("Windows-1252" in str(w) for w in result.warnings)
+    assert any("read as windows-1252 (detected)" in str(w) for w in result.warnings)
 
 
 # --- guessing and the YAML writer --------------------------------------------------------

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from raci import rules as registry
 from raci.model.errors import ConfigError, Problem
 from raci.model.organization import RulesConfig
 from raci.model.severity import Severity
-from raci.rules import ALL_RULES, RULES_BY_CODE, Rule
+from raci.rules import Rule
 
 #: (path inside the rules section, message, whether it points at a key)
 ConfigProblem = tuple[tuple[str | int, ...], str, bool]
@@ -101,7 +102,7 @@ class Config:
         severities = {code.upper(): level for code, level in self.severity.items()}
         configured = {code.upper(): values for code, values in self.options.items()}
         active = []
-        for rule in ALL_RULES:
+        for rule in registry.ALL_RULES:
             selected = self.select is None or _matches(rule.code, self.select)
             if not selected or _matches(rule.code, self.ignore):
                 continue
@@ -168,7 +169,7 @@ def _matches(code: str, patterns: tuple[str, ...]) -> bool:
 
 
 def _known_prefix(pattern: str) -> bool:
-    return any(code.startswith(pattern.upper()) for code in RULES_BY_CODE)
+    return any(code.startswith(pattern.upper()) for code in registry.RULES_BY_CODE)
 
 
 def _problems(config: Config) -> Iterator[ConfigProblem]:
@@ -177,10 +178,10 @@ def _problems(config: Config) -> Iterator[ConfigProblem]:
             if not _known_prefix(pattern):
                 yield (key, index), f"unknown rule code '{pattern}' in {key}", False
     for code in config.severity:
-        if code.upper() not in RULES_BY_CODE:
+        if code.upper() not in registry.RULES_BY_CODE:
             yield ("severity", code), f"unknown rule code '{code}' in severity", True
     for code, values in config.options.items():
-        rule = RULES_BY_CODE.get(code.upper())
+        rule = registry.RULES_BY_CODE.get(code.upper())
         if rule is None:
             yield ("options", code), f"unknown rule code '{code}' in options", True
             continue

@@ -1,8 +1,8 @@
 """The principle scorecard: the article's five principles, pass or fail, and the ownership grid.
 
 The grid is the article's picture: which letters each function holds on each activity.
-Required cells (customer service responding, PR on recovery, marketing on its own part…)
-are marked so a report or a diagram can show the empty ones.
+Required cells (customer service responding, PR on recovery, marketing on its own part…,
+as each rule declares them) are marked so a report or a diagram can show the empty ones.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from raci.model.principles import PRINCIPLES, REQUIRED_CELLS, Principle
+from raci.model.principles import PRINCIPLES, Principle
 from raci.model.vocabulary import (
     SHARING_FUNCTIONS,
     SOCIAL_ACTIVITIES,
@@ -55,7 +55,7 @@ class Cell:
         return next((letter for letter in _STRENGTH if letter in self.letters), None)
 
 
-_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.CONSULTED, Letter.INFORMED)
+_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.SUPPORT, Letter.CONSULTED, Letter.INFORMED)
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,8 @@ def build_scorecard(result: CheckResult) -> Scorecard:
 def _ownership(
     result: CheckResult,
 ) -> tuple[tuple[Function, ...], tuple[Activity, ...], dict[tuple[Function, Activity], Cell]]:
+    from raci.rules import required_cells
+
     graph = result.graph
     # Distinct letter sets per (function, activity) first: a few dozen, not one per edge.
     seen: set[tuple[Function, Activity, frozenset[Letter]]] = set()
@@ -149,12 +151,13 @@ def _ownership(
     core = (Function.MARKETING, *SHARING_FUNCTIONS)
     functions = (*core, *(f for f in Function if f in present and f not in core))
     activities = SOCIAL_ACTIVITIES
+    required = required_cells()
     cells = {
         (function, activity): Cell(
             function,
             activity,
             frozenset(held.get((function, activity), ())),
-            REQUIRED_CELLS.get((function, activity)),
+            required.get((function, activity)),
         )
         for function in functions
         for activity in activities

@@ -1,4 +1,4 @@
-"""`raci import matrix.xlsx|csv -o org.yaml`: a spreadsheet matrix into an org file."""
+"""`raci import matrix.xlsx|csv|md -o org.yaml`: a RACI matrix into an org file."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from raci.cli.workshop_io import emit, print_lines, print_problems
 
 
 def import_matrix(
-    sheet_file: Annotated[Path, typer.Argument(help="A .xlsx or .csv RACI matrix.", dir_okay=False)],
+    sheet_file: Annotated[
+        Path, typer.Argument(help="A RACI matrix: .xlsx, .csv, .tsv or .md.", dir_okay=False)
+    ],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Where to write the org file (default: stdout).", dir_okay=False),
@@ -23,14 +25,25 @@ def import_matrix(
     organization: Annotated[
         str | None, typer.Option("--organization", help="The organisation's name, when the sheet has none.")
     ] = None,
+    table: Annotated[
+        int | None, typer.Option("--table", min=1, help="Which table of a Markdown file (1 = the first).")
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="The text file's encoding, e.g. windows-1250 (default: detected)."),
+    ] = None,
+    letter_map: Annotated[
+        list[str] | None,
+        typer.Option("--letter-map", help="What another letter means, e.g. D=A or X=R (X=- for none)."),
+    ] = None,
 ) -> int:
-    """Import a RACI matrix from Excel (.xlsx) or CSV into an org file.
+    """Import a RACI matrix from Excel (.xlsx), CSV/TSV or Markdown (.md) into an org file.
 
-    Reads the sheet `raci export` writes, or a plain one a team already keeps: first column
-    tasks, one column per department, letters in the cells. Missing activities and
-    functions are guessed from the names, with a warning for each guess. Problems are
-    reported as file:row:column (file:Sheet!B7 for workbooks), exit 2, and nothing is
-    written.
+    Reads the sheet `raci export` writes, or a matrix as teams publish it: tasks down,
+    departments across (or the transposed Task | R | A | C | I), titles, legends and notes
+    around it, phase rows, cells like **RA**, R (Build) or N/A. Activities and functions are
+    guessed from the names and every guess is listed with its row. Problems are reported
+    as file:row:column (file:Sheet!B7 for workbooks), exit 2, and nothing is written.
     """
     from raci import LoadError
     from raci.checking.checker import check
@@ -38,13 +51,26 @@ def import_matrix(
     from raci.yaml.writer import dump_organization
 
     try:
-        imported = import_sheet(sheet_file, sheet=sheet, organization=organization)
+        imported = import_sheet(
+            sheet_file,
+            sheet=sheet,
+            organization=organization,
+            encoding=encoding,
+            table=table,
+            letter_map=_letter_map(letter_map or [], str(sheet_file)),
+        )
     except LoadError as error:
         print_problems(error.problems)
         noun = "problem" if len(error.problems) == 1 else "problems"
         print_lines([f"raci: {sheet_file}: {len(error.problems)} {noun}; nothing written"])
         return EXIT_BAD_INPUT
     print_problems(imported.warnings)
+    if imported.guesses:
+        count = len(imported.guesses)
+        print_lines(
+            [f"raci: {count} guess{'es' if count != 1 else ''} from names; check them and fix any wrong one:"]
+        )
+        print_problems(imported.guesses)
     if not emit(dump_organization(imported.org), output):
         return EXIT_BAD_INPUT
     if output is not None and str(output) != "-":
@@ -55,3 +81,24 @@ def import_matrix(
         size = f"{len(imported.org.tasks)} tasks, {len(imported.org.departments)} departments"
         print_lines([f"wrote {output}: {size} ({found or 'no findings'}); next: raci check {output}"])
     return EXIT_CLEAN
+
+
+def _letter_map(pairs: list[str], source: str) -> dict[str, str]:
+    """``["D=A", "X=-"]`` -> ``{"D": "A", "X": "-"}``; a malformed pair is bad input."""
+    from raci import LoadError
+    from raci.model.errors import Problem
+
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key, value = key.strip().upper(), value.strip().upper()
+        if (
+            not sep
+            or len(key) != 1
+            or not key.isalpha()
+            or not (value in ("", "-") or set(value) <= set("RACIS"))
+        ):
+            message = f"--letter-map {pair!r}: write LETTER=LETTERS, e.g. D=A, X=R, or X=- for no letter"
+            raise LoadError([Problem(source, None, None, message)])
+        mapping[key] = value
+    return mapping

@@ -1,10 +1,11 @@
 """Where each finding belongs in a picture: on a task, on a department, or as a missing owner.
 
-Views draw from this map, not from finding messages: a finding about a task flags that task;
-one about a department flags the department; one saying a function should own some work
-becomes a *missing owner* (an edge from that function to the work); one saying an activity
-has no task becomes a *missing activity* (a placeholder task). Findings that fit none of these
-(a rule added later, say) are kept in ``general`` so no gap is silently dropped.
+Views draw from this map, not from finding messages. Each rule says where its findings go
+(:meth:`raci.rules.Rule.gaps`): a finding about a task flags that task; one about a
+department flags the department; one saying a function should own some work becomes a
+*missing owner* (an edge from that function to the work); one saying an activity has no task
+becomes a *missing activity* (a placeholder task). Findings placed nowhere are kept in
+``general`` so no gap is silently dropped.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from dataclasses import dataclass, field
 from raci.checking.checker import CheckResult
 from raci.model.findings import Finding
 from raci.model.organization import Organization
-from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
-from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
+from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.base import Rule
+from raci.rules.gaps import Gap, MissingActivityGap, OnDepartment, OnTask
 
 
 @dataclass
@@ -95,92 +97,29 @@ class GapMap:
 
 
 def build_gap_map(result: CheckResult) -> GapMap:
-    """Place every finding of ``result``."""
+    """Place every finding of ``result`` where the rule that raised it says."""
+    from raci import rules as registry
+
     gaps = GapMap()
     org, graph = result.org, result.graph
     for finding in result.findings:
-        code = finding.code
-        task = finding.task if finding.task in org.tasks else None
-        department = finding.department if finding.department in org.departments else None
-        activity = _activity(finding.activity)
-        function = _function(finding.function)
-        if code == "SOC101":
-            gaps.activity(Activity.RESPOND).add(finding, "no respond task")
-            gaps.owner(Function.CUSTOMER_SERVICE, Activity.RESPOND, None, "R").add(finding, "should be R")
-        elif code == "SOC102" and task:
-            gaps.owner(Function.CUSTOMER_SERVICE, Activity.RESPOND, task, "R").add(finding, "should be R")
-        elif code == "SOC103":
-            owned = {f for task_id in graph.task_ids() for f in graph.owning_functions(task_id)}
-            for missing in (f for f in SHARING_FUNCTIONS if f not in owned):
-                target = NATURAL_ACTIVITY[missing]
-                tasks = graph.tasks_by_activity.get(target, [])
-                on = tasks[0] if len(tasks) == 1 else None
-                gaps.owner(missing, target, on, "R or A").add(finding, "should own (R or A)")
-        elif code == "SOC104" and task and function and activity:
-            letters = "RA" if _marketing_holds(result, task, Letter.ACCOUNTABLE) else "R"
-            gaps.owner(function, activity, task, letters).add(finding, f"should lead ({letters})")
-        elif code == "SOC105" and activity:
-            tasks = graph.tasks_by_activity.get(activity, [])
-            on = task if len(tasks) <= 1 else None
-            gaps.owner(Function.MARKETING, activity, on, "R").add(finding, "should be R")
-        elif code == "SOC201" and task is None:
-            gaps.activity(Activity.MEASURE).add(finding, "no measure task")
-        elif code == "SOC301" and task is None:
-            gaps.activity(Activity.RECOVER).add(finding, "no recover task")
-            gaps.owner(Function.PUBLIC_RELATIONS, Activity.RECOVER, None, "RA").add(
-                finding, "should own (RA)"
-            )
-        elif code == "SOC301" and task and function is Function.PUBLIC_RELATIONS:
-            gaps.owner(function, Activity.RECOVER, task, "R, A or C").add(finding, "should be R, A or C")
-        elif code == "SOC402" and activity:
-            gaps.activity(activity).add(finding, f"no {activity.value} task")
-        elif task:
-            gaps.task(task).add(finding, task_note(result, finding, task))
-        elif department:
-            gaps.department(department).add(finding, department_note(org, result, finding, department))
-        else:
+        rule = registry.RULES_BY_CODE.get(finding.code, Rule)
+        placed = rule.gaps(finding, org, graph)
+        for gap in placed:
+            _place(gaps, gap).add(finding, gap.note)
+        if not placed:
             gaps.general.append(finding)
     return gaps
 
 
-def task_note(result: CheckResult, finding: Finding, task_id: str) -> str:
-    """A few words for a task's flag, counted from the graph rather than read from messages."""
-    graph = result.graph
-    count = {letter: len(graph.holders(task_id, letter)) for letter in Letter}
-    code = finding.code
-    if code in ("RACI001", "SOC301"):
-        held = count[Letter.ACCOUNTABLE]
-        return "no Accountable" if held == 0 else f"{held} Accountable: keep one"
-    if code == "RACI002":
-        return "no Responsible"
-    if code == "RACI004":
-        return f"{count[Letter.RESPONSIBLE]} Responsible: split it"
-    if code == "RACI005":
-        return f"{count[Letter.CONSULTED]} Consulted: slow decisions"
-    if code == "RACI007":
-        return "silo: nobody consulted or informed"
-    if code == "SOC201":
-        days = result.org.tasks[task_id].review_horizon_days
-        if days is None:
-            return "no review horizon"
-        return "reviewed per post" if days == 0 else f"reviewed every {days} days"
-    if code == "SOC401":
-        return "no effort or budget"
-    return finding.rule.replace("-", " ") or code
-
-
-def department_note(org: Organization, result: CheckResult, finding: Finding, dept_id: str) -> str:
-    if finding.code == "RACI003":
-        return "idle: holds no letter"
-    if finding.code == "RACI006":
-        held = result.graph.tasks_of(dept_id)
-        if "Accountable" in finding.message:
-            accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
-            return f"Accountable for {accountable} tasks"
-        effort = responsible_effort(org, result, dept_id)
-        capacity = org.departments[dept_id].capacity_hours or 0.0
-        return f"over capacity: {effort:g} h of {capacity:g} h"
-    return finding.rule.replace("-", " ") or finding.code
+def _place(gaps: GapMap, gap: Gap) -> Flag:
+    if isinstance(gap, OnTask):
+        return gaps.task(gap.task)
+    if isinstance(gap, OnDepartment):
+        return gaps.department(gap.department)
+    if isinstance(gap, MissingActivityGap):
+        return gaps.activity(gap.activity)
+    return gaps.owner(gap.function, gap.activity, gap.task, gap.letters)
 
 
 def responsible_effort(org: Organization, result: CheckResult, dept_id: str) -> float:
@@ -191,39 +130,13 @@ def responsible_effort(org: Organization, result: CheckResult, dept_id: str) -> 
     )
 
 
-def _marketing_holds(result: CheckResult, task_id: str, letter: Letter) -> bool:
-    graph = result.graph
-    return any(graph.function_of(d) is Function.MARKETING for d in graph.holders(task_id, letter))
-
-
-def _activity(value: str | None) -> Activity | None:
-    try:
-        return Activity(value) if value else None
-    except ValueError:
-        return None
-
-
-def _function(value: str | None) -> Function | None:
-    try:
-        return Function(value) if value else None
-    except ValueError:
-        return None
-
-
-#: Which letters, held by whom, each code points at in a task's row of the matrix.
-POINTS_AT: dict[str, tuple[Letter, ...]] = {
-    "RACI001": (Letter.ACCOUNTABLE,),
-    "RACI004": (Letter.RESPONSIBLE,),
-    "RACI005": (Letter.CONSULTED,),
-}
-
-
 @dataclass(frozen=True)
 class RowMarks:
     """The cells of one task's matrix row that findings point at (matrix view, HTML report)."""
 
     #: (department, letter held) -> codes pointing at it: both A's of a task with two, the R's
-    #: of a task with too many, marketing's R/A where another function should lead (SOC104).
+    #: of a task with too many, marketing's R/A where another function should lead (each
+    #: rule's ``points_at`` and ``displaces``).
     pointed: dict[tuple[str, Letter], set[str]]
     #: department -> (letters it should hold, e.g. "R" or "R/A"; the codes saying so). The
     #: rules name a function's first department, so that one cell is marked.
@@ -231,16 +144,18 @@ class RowMarks:
 
 
 def row_marks(result: CheckResult, gaps: GapMap, task_id: str, departments: list[str]) -> RowMarks:
+    from raci import rules as registry
+
     graph = result.graph
     pointed: dict[tuple[str, Letter], set[str]] = {}
     flag = gaps.tasks.get(task_id)
-    if flag is not None:
-        for code in flag.codes:
-            for letter in POINTS_AT.get(code, ()):
-                holders = graph.holders(task_id, letter)
-                if code != "RACI001" or len(holders) > 1:
-                    for dept_id in holders:
-                        pointed.setdefault((dept_id, letter), set()).add(code)
+    for code in flag.codes if flag is not None else ():
+        rule = registry.RULES_BY_CODE.get(code, Rule)
+        for letter in rule.points_at:
+            holders = graph.holders(task_id, letter)
+            if len(holders) >= rule.points_at_min:
+                for dept_id in holders:
+                    pointed.setdefault((dept_id, letter), set()).add(code)
     should: dict[str, tuple[str, set[str]]] = {}
     for owner in gaps.missing_owners.values():
         if owner.task != task_id:
@@ -249,9 +164,12 @@ def row_marks(result: CheckResult, gaps: GapMap, task_id: str, departments: list
         if first is not None:
             letters = owner.letters.replace(" or ", "/").replace(", ", "/")
             should[first] = (letters, set(owner.flag.codes))
-        if owner.function is not Function.MARKETING and "SOC104" in owner.flag.codes:
+        for code in owner.flag.codes:
+            displaced = registry.RULES_BY_CODE.get(code, Rule).displaces
+            if displaced is None or owner.function is displaced:
+                continue
             for dept_id, held in graph.assignments(task_id).items():
-                if graph.function_of(dept_id) is Function.MARKETING:
+                if graph.function_of(dept_id) is displaced:
                     for letter in held & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE}:
-                        pointed.setdefault((dept_id, letter), set()).add("SOC104")
+                        pointed.setdefault((dept_id, letter), set()).add(code)
     return RowMarks(pointed, should)

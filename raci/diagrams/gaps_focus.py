@@ -84,12 +84,16 @@ class Plan:
     drawn_all: bool
 
 
-def build_pages(org: Organization, result: CheckResult, options: ViewOptions) -> list[graphviz.Digraph]:
-    """One Digraph per slide; a single one when the gaps fit one slide."""
+def build_pages(
+    org: Organization, result: CheckResult, options: ViewOptions, *, bare: bool = False
+) -> list[graphviz.Digraph]:
+    """One Digraph per slide; a single one when the gaps fit one slide. ``bare``: no header
+    and no stretching to 16:9, for a page that has its own title (the deck)."""
     gaps = build_gap_map(result)
     plan = plan_pages(org, result, options, gaps)
     return [
-        _Page(org, result, gaps, plan, number, items).draw() for number, items in enumerate(plan.pages, 1)
+        _Page(org, result, gaps, plan, number, items).draw(bare)
+        for number, items in enumerate(plan.pages, 1)
     ]
 
 
@@ -239,16 +243,18 @@ class _Page:
         self.items = items
         self.ids = NodeIds()
 
-    def draw(self) -> graphviz.Digraph:
+    def draw(self, bare: bool = False) -> graphviz.Digraph:
         departments = self._departments()
-        dot = style.new_digraph(
-            "gaps",
-            ranksep="1.6",
-            nodesep="0.22",
-            # Spread (never shrink) the layout to 16:9: text keeps its size, the slide is full.
-            ratio=f"{9 / 16:.4f}",
-            label=style.header(self.org.organization, self._subtitle(), self._note(), self._legend()),
+        framing = (
+            {}
+            if bare
+            else {
+                # Spread (never shrink) the layout to 16:9: text keeps its size, the slide is full.
+                "ratio": f"{9 / 16:.4f}",
+                "label": style.header(self.org.organization, self._subtitle(), self._note(), self._legend()),
+            }
         )
+        dot = style.new_digraph("gaps", ranksep="1.6", nodesep="0.22", **framing)
         left, right = self._columns()
         with dot.subgraph() as rank:
             rank.attr(rank="same")

@@ -595,6 +595,7 @@ _ROOMY_ASSIGNMENTS = 60
 _PLAIN = (
     frozenset({Letter.RESPONSIBLE}),
     frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE}),
+    frozenset({Letter.SUPPORT}),
     frozenset({Letter.CONSULTED}),
     frozenset({Letter.INFORMED}),
 )

@@ -48,6 +48,8 @@ LETTER_STYLES: dict[Letter, LetterStyle] = {
     Letter.RESPONSIBLE: LetterStyle(
         Letter.RESPONSIBLE, "responsible", "#2f6fb3", "solid", 1.6, "#4a90d9", "#ffffff"
     ),
+    # Support works beside the R: R's blue, lighter, in a line that tapers towards the task.
+    Letter.SUPPORT: LetterStyle(Letter.SUPPORT, "support", "#6aa6e8", "tapered", 4.0, "#a9cdf2", TEXT),
     Letter.CONSULTED: LetterStyle(Letter.CONSULTED, "consulted", "#2a9d8f", "dashed", 1.3, "#b8e2dc", TEXT),
     Letter.INFORMED: LetterStyle(Letter.INFORMED, "informed", "#9aa5b1", "dotted", 1.3, "#e9edf1", MUTED),
 }
@@ -56,6 +58,7 @@ LETTER_STYLES: dict[Letter, LetterStyle] = {
 STRENGTH: tuple[Letter, ...] = (
     Letter.ACCOUNTABLE,
     Letter.RESPONSIBLE,
+    Letter.SUPPORT,
     Letter.CONSULTED,
     Letter.INFORMED,
 )
@@ -136,7 +139,10 @@ def header(organization: str, subtitle: str, note: str | None = None, legend: st
 
 
 def line_sample(color: str, style: str, thickness: float = 2) -> str:
-    """A short line drawn with table cells, for legends: solid, bold, dashed or dotted."""
+    """A short line drawn with table cells, for legends: solid, bold, dashed or dotted
+    (a tapered line, which table cells cannot draw, is shown solid and a little thicker)."""
+    if style == "tapered":
+        thickness += 1
     height = max(1, round(thickness))
     pattern = {"dashed": (7, 4), "dotted": (2, 3)}.get(style)
     if pattern is None:

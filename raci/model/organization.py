@@ -7,6 +7,7 @@ checked by :mod:`raci.model.validation`, which can place them in the file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -236,9 +237,10 @@ Letters = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": "^(?!.*([RACIraci]).*\\1)[RACIraci ,/]*[RACIraci][RACIraci ,/]*$",
-            "examples": ["R", "A", "RA", "C", "I"],
-            "description": "R (responsible), A (accountable), C (consulted), I (informed); 'RA' for both.",
+            "pattern": "^(?!.*([RASCIrasci]).*\\1)[RASCIrasci ,/]*[RASCIrasci][RASCIrasci ,/]*$",
+            "examples": ["R", "A", "RA", "S", "C", "I"],
+            "description": "R (responsible), A (accountable), S (support), C (consulted), "
+            "I (informed); 'RA' for both.",
         }
     ),
 ]
@@ -267,6 +269,7 @@ class Task(BaseModel):
     model_config = _STRICT
 
     name: OptionalName = Field(None, description="Display name; the id is used when absent.")
+    phase: OptionalName = Field(None, description="Phase or section of the work, e.g. 'Build'.")
     activity: ActivityField
     effort_hours: Hours | None = Field(None, description="Hours per week the task takes.")
     budget: Money | None = Field(None, description="Money per month (ads, tools).")
@@ -339,8 +342,13 @@ class Organization(BaseModel):
         return task.name if task and task.name else task_id
 
     @classmethod
-    def from_data(cls, data: Any, source: str = "<data>") -> Organization:
-        """Validate plain data (dicts from HR records or JSON); raise :class:`raci.LoadError`."""
+    def from_data(
+        cls, data: Any, source: str = "<data>", *, letter_map: Mapping[str, str] | None = None
+    ) -> Organization:
+        """Validate plain data (dicts from HR records or JSON); raise :class:`raci.LoadError`.
+
+        ``letter_map`` reads another letter set: ``{"D": "A"}`` reads D as A (``""``: no letter).
+        """
         from raci.model.validation import build_organization
 
-        return build_organization(data, SourceMap(source, complete=False))
+        return build_organization(data, SourceMap(source, complete=False), letter_map=letter_map)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from raci.model.vocabulary import Activity, Audience, Function, Letter
+from raci.model.vocabulary import Activity, Audience, Function
 
 if TYPE_CHECKING:
     from raci.model.organization import Task
@@ -16,7 +16,13 @@ class Principle:
     number: int
     misconception: str
     truth: str
-    checks: str
+
+    @property
+    def checks(self) -> str:
+        """What its rules check, in their own words (each rule states its part)."""
+        from raci.rules import principle_checks
+
+        return principle_checks(self.number)
 
 
 PRINCIPLES: tuple[Principle, ...] = (
@@ -25,33 +31,28 @@ PRINCIPLES: tuple[Principle, ...] = (
         "Social media is a marketing channel",
         "It is a communication channel: the first thing a company meets there is usually a "
         "complaint, answered in public.",
-        "a respond task exists, customer service is Responsible for it and listening reaches it",
     ),
     Principle(
         2,
         "ROI must be immediate and measurable per post",
         "Returns come after value is delivered (audience, then community, then authority and "
         "trust) and grow over years.",
-        "a measure task exists with a review horizon of a quarter or more",
     ),
     Principle(
         3,
         "Marketing should own social media",
         "Customer service, PR and sales answer concerns, talk to media and handle objections "
         "every day; marketing crafts messages, monitors, publishes and measures impact.",
-        "customer service, PR and sales each share ownership (R or A) with marketing; no information islands",
     ),
     Principle(
         4,
         "Social media mistakes destroy companies",
         "Mistakes are rarely disasters; resolving one openly builds trust.",
-        "a recover task exists with an Accountable owner, PR involved and the front line informed",
     ),
     Principle(
         5,
         "Social media is free",
         "Discovering, selecting, publishing, responding and promoting all cost time and money.",
-        "every task has effort or budget, the five activities are covered, no one is overloaded",
     ),
 )
 
@@ -105,16 +106,6 @@ COSTLY_ACTIVITIES: tuple[Activity, ...] = (
     Activity.RESPOND,
     Activity.PROMOTE,
 )
-
-#: Cells of the function x activity grid that must not be empty, and the letters that fill them.
-REQUIRED_CELLS: dict[tuple[Function, Activity], frozenset[Letter]] = {
-    (Function.CUSTOMER_SERVICE, Activity.RESPOND): frozenset({Letter.RESPONSIBLE}),
-    (Function.PUBLIC_RELATIONS, Activity.RECOVER): frozenset(
-        {Letter.RESPONSIBLE, Letter.ACCOUNTABLE, Letter.CONSULTED}
-    ),
-    (Function.SALES, Activity.SELL): frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE}),
-    **{(Function.MARKETING, activity): frozenset({Letter.RESPONSIBLE}) for activity in MARKETING_ACTIVITIES},
-}
 
 #: Which activity a function would most naturally own, for suggestions.
 NATURAL_ACTIVITY: dict[Function, Activity] = {

@@ -42,7 +42,7 @@ SCHEMA_FILE = "raci.schema.json"
 Schema = dict[str, Any]
 
 _SEPARATOR = r"[\s_/-]"
-_LETTER_CHARS = "RACIraci"
+_LETTER_CHARS = "RASCIrasci"
 _LETTER_SEPARATORS = " ,/+&;|"
 
 # Fields whose models carry no description; the schema supplies one so editors can show it.
@@ -236,12 +236,12 @@ def horizon_schema() -> Schema:
 def letters_schema() -> Schema:
     combos = [
         "".join(letter.value for index, letter in enumerate(LETTER_ORDER) if mask & (1 << index))
-        for mask in range(1, 16)
+        for mask in range(1, 1 << len(LETTER_ORDER))
     ]
     combos.sort(key=lambda combo: (len(combo), [LETTER_ORDER.index(_LETTER[c]) for c in combo]))
     separators = "".join("\\" + char if char in "/|" else char for char in _LETTER_SEPARATORS)
     allowed = f"[{_LETTER_CHARS}{separators}]"
-    once = "".join(f"(?!(?:.*[{upper}{upper.lower()}]){{2}})" for upper in "RACI")
+    once = "".join(f"(?!(?:.*[{upper}{upper.lower()}]){{2}})" for upper in "RASCI")
     listed = {
         "type": "array",
         "minItems": 1,
@@ -251,7 +251,8 @@ def letters_schema() -> Schema:
     }
     return {
         "description": "R (Responsible: does the work), A (Accountable: answers for it, one per "
-        "task), C (Consulted: asked before), I (Informed: told after); 'RA' for both R and A.",
+        "task), S (Support: does part of the work under the R), C (Consulted: asked before), "
+        "I (Informed: told after); 'RA' for both R and A.",
         "anyOf": [
             {
                 "type": "string",
@@ -266,7 +267,7 @@ def letters_schema() -> Schema:
 
 
 _LETTER = {letter.value: letter for letter in LETTER_ORDER}
-_LETTER_WORDS = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
+_LETTER_WORDS = {"R": "Responsible", "A": "Accountable", "S": "Support", "C": "Consulted", "I": "Informed"}
 
 
 def _letters_description(combo: str) -> str:

@@ -7,15 +7,18 @@ to unknown departments and unknown rule codes or options.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator, Sequence
+import heapq
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from raci.model.errors import LoadError, Problem, bounded
+from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.model.organization import Department, Organization, RulesConfig, Task
+from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
+from raci.model.vocabulary import apply_letter_map
 from raci.yaml.loader import Path, SourceMap
 
 if TYPE_CHECKING:
@@ -24,20 +27,83 @@ if TYPE_CHECKING:
 _KEY_MARKER = "[key]"
 
 
-def build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = ()) -> Organization:
+@dataclass(frozen=True)
+class _Pending:
+    """A problem found but not yet shown: placed and worded only if it is among the first
+    :data:`MAX_PROBLEMS`, so 200,000 of them cost no did-you-mean and no position lookup."""
+
+    path: Path
+    on_key: bool
+    message: str = ""
+    #: pydantic's error, worded when shown.
+    item: Any = None
+    #: (word, choices) for a did-you-mean, searched when shown.
+    hint: tuple[str, Collection[str]] | None = None
+
+    def text(self, indexes: dict[int, SuggestionIndex]) -> str:
+        message = self.message or (_message(self.item, self.path) if self.item else _unknown(self.path))
+        if self.hint is not None:
+            word, choices = self.hint
+            close = closest(word, choices, indexes)
+            if close is not None:
+                message += f"; did you mean {excerpt(close)}?"
+        return message
+
+
+def build_organization(
+    data: Any,
+    source_map: SourceMap,
+    earlier: Sequence[Problem] = (),
+    *,
+    letter_map: Mapping[str, str] | None = None,
+) -> Organization:
     """Validate data; ``earlier`` problems (from parsing) are reported with any found here.
+
+    ``letter_map`` reads another RACI variant's letters (``{"D": "A"}``; ``""`` drops one)
+    before validation; the caller's data is not changed.
 
     Only :class:`LoadError` leaves: data from callers (``Organization.from_data``) may hold
     any Python object, and an exception its methods raise during validation is a problem
     with that data, placed at its root, never a crash of the caller.
     """
     try:
+        if letter_map:
+            data = _with_letters_mapped(data, letter_map)
         return _build_organization(data, source_map, earlier)
     except LoadError:
         raise
     except Exception as error:  # RecursionError, MemoryError, a str subclass that raises…
         message = f"the data cannot be validated ({type(error).__name__}: {shorten(_text_of(error), 80)})"
         raise LoadError([*earlier, _problem(source_map, (), message)]) from None
+
+
+def _with_letters_mapped(data: Any, letter_map: Mapping[str, str]) -> Any:
+    """A copy of the data whose raci letters are read through ``letter_map`` (paths unchanged)."""
+    tasks = data.get("tasks") if isinstance(data, dict) else None
+    if not isinstance(tasks, dict):
+        return data
+
+    def mapped(value: Any) -> Any:
+        if isinstance(value, str):
+            return apply_letter_map(value, letter_map)
+        if isinstance(value, list):
+            return [apply_letter_map(v, letter_map) if isinstance(v, str) else v for v in value]
+        return value
+
+    def dropped(before: Any, after: Any) -> bool:
+        # A letter mapped to none ("X=-") leaves the department off the task, not an error.
+        text = "".join(after) if isinstance(after, list) and all(isinstance(v, str) for v in after) else after
+        return before != after and isinstance(text, str) and not text.strip(" ,/+&;|")
+
+    new_tasks = {}
+    for task_id, task in tasks.items():
+        raci = task.get("raci") if isinstance(task, dict) else None
+        if isinstance(raci, dict):
+            letters = {dept: mapped(value) for dept, value in raci.items()}
+            kept = {dept: value for dept, value in letters.items() if not dropped(raci[dept], value)}
+            task = {**task, "raci": kept}
+        new_tasks[task_id] = task
+    return {**data, "tasks": new_tasks}
 
 
 def _text_of(error: BaseException) -> str:
@@ -52,20 +118,74 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
         found = "an empty file" if data is None else f"a {_kind(data)}"
         message = f"expected a mapping with 'organization', 'departments' and 'tasks', found {found}"
         raise LoadError([*earlier, _problem(source_map, (), message)])
-    problems = list(earlier)
+    pending: list[_Pending] = []
     org: Organization | None = None
     try:
         org = Organization.model_validate(data)
     except ValidationError as error:
-        problems.extend(_translate(error, data, source_map))
+        pending.extend(_translate(error, data))
     # Checked on the raw data too, so that one bad field does not hide these problems.
-    problems.extend(_unknown_references(data, source_map))
-    problems.extend(_ids_equal_once_trimmed(data, source_map))
-    problems.extend(_rules_problems(data.get("rules"), source_map))
-    if problems or org is None:
-        raise LoadError(bounded(problems))
+    pending.extend(_unknown_references(data))
+    pending.extend(_ids_equal_once_trimmed(data))
+    pending.extend(_rules_problems(data.get("rules")))
+    if pending or earlier or org is None:
+        raise LoadError(_shown(pending, earlier, data, source_map))
     org._source_map = source_map
     return org
+
+
+def _shown(
+    pending: Sequence[_Pending], earlier: Sequence[Problem], data: Any, source_map: SourceMap
+) -> list[Problem]:
+    """The first problems in file order, each placed exactly and worded, and a note of how
+    many more there were: the cost follows what is shown, not how many were found."""
+    order = _DocumentOrder(data, source_map)
+    first = heapq.nsmallest(MAX_PROBLEMS, pending, key=order.key)
+    source_map.locate(item.path for item in first)
+    indexes: dict[int, SuggestionIndex] = {}
+    problems = [
+        *earlier,
+        *(_problem(source_map, item.path, item.text(indexes), on_key=item.on_key) for item in first),
+    ]
+    return bounded(problems, hidden=len(pending) - len(first))
+
+
+class _DocumentOrder:
+    """Sorts problems in file order without knowing their exact positions: by the place of
+    their department or task (always mapped), then by their index in each container below."""
+
+    def __init__(self, data: Any, source_map: SourceMap) -> None:
+        self.data = data
+        self.source_map = source_map
+        self.indexes: dict[int, dict[Any, int]] = {}
+
+    def key(self, item: _Pending) -> tuple[tuple[int, int], tuple[int, ...], int]:
+        path = item.path
+        place = self.source_map.keys.get(path[:2]) or self.source_map.key(path[:2]) or (0, 0)
+        chain: list[int] = []
+        if len(path) > 2:
+            node = self._child(self._child(self.data, path[0]), path[1])
+            for part in path[2:]:
+                index = self._index(node, part)
+                if index is None:
+                    break
+                chain.append(index)
+                node = node[part]
+        return place, tuple(chain), 0 if item.on_key else 1
+
+    @staticmethod
+    def _child(node: Any, part: str | int) -> Any:
+        return node[part] if _has_child(node, part) else None
+
+    def _index(self, node: Any, part: str | int) -> int | None:
+        if isinstance(node, list):
+            return part if isinstance(part, int) and 0 <= part < len(node) else None
+        if not isinstance(node, dict):
+            return None
+        indexes = self.indexes.get(id(node))
+        if indexes is None:
+            indexes = self.indexes[id(node)] = {key: at for at, key in enumerate(node)}
+        return indexes.get(part)
 
 
 def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = ()) -> Config:
@@ -74,19 +194,19 @@ def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = 
 
     if not isinstance(data, dict) or set(data) != {"rules"}:
         raise LoadError([*earlier, _problem(source_map, (), "expected a mapping with one key, 'rules'")])
-    problems = list(earlier)
+    pending: list[_Pending] = []
     section = None
     try:
         section = RulesConfig.model_validate(data["rules"])
     except ValidationError as error:
-        problems.extend(_translate(error, data, source_map, prefix=("rules",)))
-    problems.extend(_rules_problems(data["rules"], source_map))
-    if problems or section is None:
-        raise LoadError(bounded(problems))
+        pending.extend(_translate(error, data, prefix=("rules",)))
+    pending.extend(_rules_problems(data["rules"]))
+    if pending or earlier or section is None:
+        raise LoadError(_shown(pending, earlier, data, source_map))
     return Config.from_rules_section(section)
 
 
-def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
     # No departments section declares none: every department a task names is unknown.
     departments = data.get("departments", {})
     tasks = data.get("tasks")
@@ -98,16 +218,18 @@ def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator
             continue
         for department_id in raci:
             if isinstance(department_id, str) and department_id.strip() not in departments:
-                message = f"task {excerpt(task_id)} names unknown department {excerpt(department_id)}"
-                yield _problem(
-                    source_map,
+                yield _Pending(
                     ("tasks", task_id, "raci", department_id),
-                    message + _did_you_mean(department_id, departments),
-                    on_key=True,
+                    True,
+                    hint=(department_id, departments),
                 )
 
 
-def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+def _unknown(path: Path) -> str:
+    return f"task {excerpt(path[1])} names unknown department {excerpt(path[3])}"
+
+
+def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
     """Ids are trimmed of spaces, so ``"care "`` and ``care`` would silently be one: refuse."""
     sections: list[tuple[Path, Any]] = [(("departments",), data.get("departments"))]
     tasks = data.get("tasks")
@@ -130,12 +252,12 @@ def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iter
                     f"duplicate id {excerpt(trimmed)}: {excerpt(first)} and {excerpt(key)} "
                     "are the same id once spaces are trimmed"
                 )
-                yield _problem(source_map, (*path, key), message, on_key=True)
+                yield _Pending((*path, key), True, message)
             else:
                 seen[trimmed] = key
 
 
-def _rules_problems(section: Any, source_map: SourceMap) -> Iterator[Problem]:
+def _rules_problems(section: Any) -> Iterator[_Pending]:
     if section is None:
         return
     try:
@@ -145,16 +267,18 @@ def _rules_problems(section: Any, source_map: SourceMap) -> Iterator[Problem]:
     from raci.checking.config import rules_config_problems
 
     for path, message, on_key in rules_config_problems(rules):
-        yield _problem(source_map, ("rules", *path), message, on_key=on_key)
+        yield _Pending(("rules", *path), on_key, message)
 
 
-def _translate(error: ValidationError, data: Any, source_map: SourceMap, prefix: Path = ()) -> list[Problem]:
-    problems = []
+def _translate(error: ValidationError, data: Any, prefix: Path = ()) -> Iterator[_Pending]:
     for item in error.errors(include_input=False, include_url=False):
         path, on_key = _data_path((*prefix, *item["loc"]), data)
-        on_key = on_key or item["type"] == "extra_forbidden"
-        problems.append(_problem(source_map, path, _message(item, path), on_key=on_key))
-    return problems
+        if item["type"] == "extra_forbidden":
+            model = _model_at(path[:-1])
+            hint = (shorten(path[-1], 100), tuple(model.model_fields)) if model and path else None
+            yield _Pending(path, True, item=item, hint=hint)
+        else:
+            yield _Pending(path, on_key, item=item)
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[Path, bool]:
@@ -192,9 +316,7 @@ def _message(item: Any, path: Path) -> str:
     if kind == "missing":
         return f"missing required field {field}{where}"
     if kind == "extra_forbidden":
-        model = _model_at(path[:-1])
-        hint = _did_you_mean(shorten(path[-1], 100), model.model_fields) if model else ""
-        return f"unknown field {field}{where}{hint}"
+        return f"unknown field {field}{where}"
     context = {k: f"{v:g}" if isinstance(v, float) else v for k, v in item.get("ctx", {}).items()}
     message = _FRIENDLY.get(kind, "").format(**context) or str(item["msg"])
     if kind.startswith(("value_error", "assertion_error")):
@@ -248,11 +370,6 @@ def _model_at(path: Path) -> type[BaseModel] | None:
     if path == ("rules",):
         return RulesConfig
     return None
-
-
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, [str(choice) for choice in choices], n=1, cutoff=0.6)
-    return f"; did you mean {excerpt(close[0])}?" if close else ""
 
 
 def _problem(source_map: SourceMap, path: Path, message: str, *, on_key: bool = False) -> Problem:

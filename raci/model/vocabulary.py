@@ -7,6 +7,7 @@ canonical value so that rules compare functions and activities, never names.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from enum import Enum
 
 
@@ -70,17 +71,23 @@ class Audience(str, Enum):
 class Letter(str, Enum):
     RESPONSIBLE = "R"
     ACCOUNTABLE = "A"
+    #: RASCI's Support: does part of the work under the R; owns nothing, is not consulted.
+    SUPPORT = "S"
     CONSULTED = "C"
     INFORMED = "I"
 
 
-#: Order in which letters are written ("RA", never "AR").
+#: Order in which letters are written ("RA", never "AR"; RASCI's order).
 LETTER_ORDER: tuple[Letter, ...] = (
     Letter.RESPONSIBLE,
     Letter.ACCOUNTABLE,
+    Letter.SUPPORT,
     Letter.CONSULTED,
     Letter.INFORMED,
 )
+#: The letters a cell may hold, in writing order.
+LETTER_CHARS = "".join(letter.value for letter in LETTER_ORDER)
+_LETTER_SEPARATORS = " ,/+&;|"
 
 #: The functions the article says must share social media with marketing.
 SHARING_FUNCTIONS: tuple[Function, ...] = (
@@ -359,17 +366,57 @@ def parse_letters(text: str) -> tuple[frozenset[Letter], str | None]:
     """Read "RA", "R/A", "r, a" or "A R" into letters; the second item explains a problem."""
     letters: list[Letter] = []
     for char in text.upper():
-        if char in " ,/+&;|":
+        if char in _LETTER_SEPARATORS:
             continue
-        if char not in "RACI":
-            return frozenset(), f"unknown RACI letter {char!r} (use R, A, C or I, e.g. 'RA')"
+        if char not in LETTER_CHARS:
+            return frozenset(), unknown_letter_message(char)
         letter = Letter(char)
         if letter in letters:
             return frozenset(), f"letter {char} is written twice"
         letters.append(letter)
     if not letters:
-        return frozenset(), "no RACI letter given (use R, A, C or I, e.g. 'RA')"
+        return frozenset(), "no RACI letter given (use R, A, S, C or I, e.g. 'RA')"
     return frozenset(letters), None
+
+
+def unknown_letter_message(char: str) -> str:
+    """Other RACI variants (DRASCI's D, RACI-VS's V…) are not guessed: the user maps them."""
+    if char.isalpha() and char.isascii():
+        return (
+            f"unknown RACI letter {char!r} (use R, A, S, C or I, e.g. 'RA'); if your matrix uses "
+            f"another letter set, say what {char} means, e.g. --letter-map {char}=A"
+        )
+    return f"unknown RACI letter {char!r} (use R, A, S, C or I, e.g. 'RA')"
+
+
+def parse_letter_map(pairs: Iterable[str]) -> dict[str, str]:
+    """``["D=A", "V=C", "X=-"]`` -> ``{"D": "A", "V": "C", "X": ""}`` (``-``: no letter).
+
+    Pairs may also come comma-separated in one string ("D=A,V=C"). Raises ValueError with a
+    message naming the bad pair.
+    """
+    mapping: dict[str, str] = {}
+    for chunk in pairs:
+        for pair in chunk.split(","):
+            key, sep, value = pair.partition("=")
+            key, value = key.strip().upper(), value.strip().upper()
+            value = "" if value == "-" else value
+            valid_value = all(char in LETTER_CHARS for char in value) and len(set(value)) == len(value)
+            if not sep or len(key) != 1 or not key.isalpha() or not key.isascii() or not valid_value:
+                raise ValueError(
+                    f"--letter-map {pair.strip()!r}: write LETTER=LETTERS with letters from "
+                    "R, A, S, C, I, e.g. D=A, V=C, or X=- for no letter"
+                )
+            if key in mapping and mapping[key] != value:
+                twice = f"{mapping[key] or '-'} and {value or '-'}"
+                raise ValueError(f"--letter-map: {key} is mapped twice ({twice})")
+            mapping[key] = value
+    return mapping
+
+
+def apply_letter_map(text: str, letter_map: Mapping[str, str]) -> str:
+    """Each mapped letter replaced ("D" with D=A reads "A"); a letter mapped to "" is dropped."""
+    return "".join(letter_map.get(char.upper(), char) for char in text)
 
 
 def format_letters(letters: frozenset[Letter]) -> str:

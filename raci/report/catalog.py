@@ -8,21 +8,22 @@ from __future__ import annotations
 import json
 import textwrap
 
+from raci import rules as registry
 from raci.model.principles import PRINCIPLES_BY_NUMBER
-from raci.rules import ALL_RULES, Rule
+from raci.rules import Rule
 
 
 def rule_list_text() -> str:
-    width = max(len(rule.name) for rule in ALL_RULES)
+    width = max(len(rule.name) for rule in registry.ALL_RULES)
     lines = [
         f"{rule.code:<8}{rule.name:<{width + 2}}{rule.severity.value:<9}{rule.doc.summary}"
-        for rule in ALL_RULES
+        for rule in registry.ALL_RULES
     ]
     return "\n".join(lines) + "\n"
 
 
 def rule_list_json() -> str:
-    return json.dumps([rule_metadata(rule) for rule in ALL_RULES], indent=2) + "\n"
+    return json.dumps([rule_metadata(rule) for rule in registry.ALL_RULES], indent=2) + "\n"
 
 
 def rule_metadata(rule: type[Rule]) -> dict[str, object]:

@@ -1,49 +1,56 @@
-"""The rule registry: every rule, listed explicitly (no registration by import side effect)."""
+"""The rule registry: every rule, listed explicitly (no registration by import side effect).
+
+Adding a rule is its module here (``python scripts/new_rule.py CODE name`` writes one), its
+case file in tests/rules/cases/, and one line in :data:`RULE_MODULES`. Everything else
+(checking, configuration, ``raci suggest``, the diagrams, the scorecard, the docs) reads the
+rules from :data:`ALL_RULES` when it runs.
+"""
 
 from __future__ import annotations
 
-from raci.rules.base import Option, Rule, RuleContext, RuleDoc, Violation
-from raci.rules.raci001_one_accountable import OneAccountable
-from raci.rules.raci002_has_responsible import HasResponsible
-from raci.rules.raci003_idle_department import IdleDepartment
-from raci.rules.raci004_too_many_responsible import TooManyResponsible
-from raci.rules.raci005_too_many_consulted import TooManyConsulted
-from raci.rules.raci006_overloaded_department import OverloadedDepartment
-from raci.rules.raci007_silo_task import SiloTask
-from raci.rules.raci008_information_islands import InformationIslands
-from raci.rules.soc101_respond_task_exists import RespondTaskExists
-from raci.rules.soc102_customer_service_responds import CustomerServiceResponds
-from raci.rules.soc103_shared_ownership import SharedOwnership
-from raci.rules.soc104_marketing_not_sole_owner import MarketingNotSoleOwner
-from raci.rules.soc105_marketing_keeps_its_part import MarketingKeepsItsPart
-from raci.rules.soc106_listening_reaches_responders import ListeningReachesResponders
-from raci.rules.soc201_long_term_measurement import LongTermMeasurement
-from raci.rules.soc301_recovery_plan import RecoveryPlan
-from raci.rules.soc302_front_line_hears_of_crises import FrontLineHearsOfCrises
-from raci.rules.soc401_task_has_cost import TaskHasCost
-from raci.rules.soc402_costly_activities_covered import CostlyActivitiesCovered
+from importlib import import_module
 
-ALL_RULES: tuple[type[Rule], ...] = (
-    OneAccountable,
-    HasResponsible,
-    IdleDepartment,
-    TooManyResponsible,
-    TooManyConsulted,
-    OverloadedDepartment,
-    SiloTask,
-    InformationIslands,
-    RespondTaskExists,
-    CustomerServiceResponds,
-    SharedOwnership,
-    MarketingNotSoleOwner,
-    MarketingKeepsItsPart,
-    ListeningReachesResponders,
-    LongTermMeasurement,
-    RecoveryPlan,
-    FrontLineHearsOfCrises,
-    TaskHasCost,
-    CostlyActivitiesCovered,
+from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.base import Option, Rule, RuleContext, RuleDoc, Violation
+
+#: One line per rule, in the order they run and are listed.
+RULE_MODULES: tuple[str, ...] = (
+    "raci001_one_accountable",
+    "raci002_has_responsible",
+    "raci003_idle_department",
+    "raci004_too_many_responsible",
+    "raci005_too_many_consulted",
+    "raci006_overloaded_department",
+    "raci007_silo_task",
+    "raci008_information_islands",
+    "soc101_respond_task_exists",
+    "soc102_customer_service_responds",
+    "soc103_shared_ownership",
+    "soc104_marketing_not_sole_owner",
+    "soc105_marketing_keeps_its_part",
+    "soc106_listening_reaches_responders",
+    "soc201_long_term_measurement",
+    "soc301_recovery_plan",
+    "soc302_front_line_hears_of_crises",
+    "soc401_task_has_cost",
+    "soc402_costly_activities_covered",
 )
+
+
+def _rule_of(module_name: str) -> type[Rule]:
+    """The one rule class a rule module defines."""
+    module = import_module(f"{__name__}.{module_name}")
+    found = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module.__name__
+    ]
+    if len(found) != 1:  # pragma: no cover - guards the convention
+        raise RuntimeError(f"{module.__name__} must define exactly one rule, found {len(found)}")
+    return found[0]
+
+
+ALL_RULES: tuple[type[Rule], ...] = tuple(_rule_of(name) for name in RULE_MODULES)
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 
@@ -59,13 +66,34 @@ def rule_for(code_or_name: str) -> type[Rule] | None:
     )
 
 
+def required_cells() -> dict[tuple[Function, Activity], frozenset[Letter]]:
+    """Cells of the function x activity grid the rules expect filled, and the letters that fill them."""
+    cells: dict[tuple[Function, Activity], frozenset[Letter]] = {}
+    for rule in ALL_RULES:
+        for function, activity, letters in rule.required_cells:
+            cells[function, activity] = cells.get((function, activity), frozenset()) | letters
+    return cells
+
+
+def principle_checks(number: int) -> str:
+    """What the rules of a principle check, in their own words: the social-media rules first."""
+    rules = sorted(
+        (rule for rule in ALL_RULES if rule.principle == number and rule.principle_check),
+        key=lambda rule: rule.code.startswith("RACI"),
+    )
+    return ", ".join(rule.principle_check or "" for rule in rules)
+
+
 __all__ = [
     "ALL_RULES",
     "RULES_BY_CODE",
+    "RULE_MODULES",
     "Option",
     "Rule",
     "RuleContext",
     "RuleDoc",
     "Violation",
+    "principle_checks",
+    "required_cells",
     "rule_for",
 ]

@@ -1,24 +1,32 @@
-"""What every rule is: stable metadata, documentation read from its docstring, and a check.
+"""What every rule is: metadata, documentation, a check, its fixes and where its gaps are drawn.
 
-Metadata is checked when the class is made (as sqlfluff does), so a rule with a malformed
-code, a missing docstring section or a mutable option table fails at import, not in a user's
-CI. Rules never format positions: they yield :class:`Violation` and the engine places them.
+A rule owns its whole behaviour: the check (:meth:`Rule.check`), the changes ``raci suggest``
+may propose for its findings (:meth:`Rule.fixes`, or :attr:`Rule.no_fix` saying why there are
+none), where its findings are drawn in the diagrams (:meth:`Rule.gaps`), the cells of the
+function x activity grid it expects filled (:attr:`Rule.required_cells`) and its phrase in its
+principle's summary (:attr:`Rule.principle_check`). Metadata is checked when the class is made
+(as sqlfluff does), so a rule with a malformed code, a missing docstring section, no fixes
+and no reason for it, or a mutable option table fails at import, not in a user's CI. Rules
+never format positions: they yield :class:`Violation` and the engine places them.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from raci.model.severity import Severity
-from raci.model.vocabulary import Activity, Function
+from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.gaps import Gap, OnDepartment, OnTask
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
+    from raci.model.findings import Finding
     from raci.model.organization import Organization
+    from raci.rules.fixes import Candidate, Planner
 
 _CODE = re.compile(r"^(RACI|SOC)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -89,6 +97,21 @@ class Rule:
     #: A social media rule (SOC…): it looks at social work only, and an org with none skips it.
     social: ClassVar[bool] = False
     doc: ClassVar[RuleDoc]
+    #: Why ``raci suggest`` proposes no change for this rule's findings; a rule either defines
+    #: :meth:`fixes` or says here why it cannot (shown when its findings stay).
+    no_fix: ClassVar[str | None] = None
+    #: Cells of the function x activity grid this rule expects filled, with the letters that
+    #: fill them; the scorecard marks the empty ones.
+    required_cells: ClassVar[tuple[tuple[Function, Activity, frozenset[Letter]], ...]] = ()
+    #: This rule's part of its principle's "checks" summary (None: another rule's phrase says it).
+    principle_check: ClassVar[str | None] = None
+    #: In a flagged task's matrix row, the letters the finding points at, once at least
+    #: :attr:`points_at_min` departments hold them (two A's, too many R's, …).
+    points_at: ClassVar[tuple[Letter, ...]] = ()
+    points_at_min: ClassVar[int] = 1
+    #: Where this rule draws a missing owner on a task, the R and A this function holds there
+    #: are pointed at too (marketing's, when another function should lead).
+    displaces: ClassVar[Function | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -102,11 +125,43 @@ class Rule:
             raise TypeError(f"{cls.__name__}: options must be a tuple of Option")
         if cls.principle is not None and cls.principle not in range(1, 6):
             raise TypeError(f"{cls.__name__}: principle must be 1 to 5")
+        if cls.fixes.__func__ is Rule.fixes.__func__ and not cls.no_fix:  # type: ignore[attr-defined]
+            raise TypeError(f"{cls.__name__}: define fixes() or say in no_fix why there are none")
         cls.social = cls.code.startswith("SOC")
         cls.doc = parse_doc(cls.__name__, cls.__doc__ or "")
 
     def check(self, context: RuleContext) -> Iterable[Violation]:
         raise NotImplementedError
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        """Changes that might clear ``finding``, best first; ``raci suggest`` tries them."""
+        return iter(())
+
+    @classmethod
+    def advice(cls, finding: Finding, org: Organization) -> str | None:
+        """What to tell the user when no change clears ``finding``."""
+        return cls.no_fix
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        """Where ``finding`` is drawn: by default a flag on its task, else on its department."""
+        task = known_task(finding, org)
+        if task is not None:
+            return [OnTask(task, cls.task_note(finding, org, graph, task))]
+        department = finding.department if finding.department in org.departments else None
+        if department is not None:
+            return [OnDepartment(department, cls.department_note(finding, org, graph, department))]
+        return []
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        """A few words for the task's flag, counted from the graph rather than read from messages."""
+        return finding.rule.replace("-", " ") or finding.code
+
+    @classmethod
+    def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
+        return finding.rule.replace("-", " ") or finding.code
 
     @classmethod
     def option_defaults(cls) -> dict[str, int | float]:
@@ -148,3 +203,22 @@ def parse_doc(owner: str, docstring: str) -> RuleDoc:
         fails=section("Fails", code=True),
         fix=section("Fix"),
     )
+
+
+def known_task(finding: Finding, org: Organization) -> str | None:
+    """The finding's task if the organisation has it."""
+    return finding.task if finding.task in org.tasks else None
+
+
+def finding_activity(finding: Finding) -> Activity | None:
+    try:
+        return Activity(finding.activity) if finding.activity else None
+    except ValueError:
+        return None
+
+
+def finding_function(finding: Finding) -> Function | None:
+    try:
+        return Function(finding.function) if finding.function else None
+    except ValueError:
+        return None

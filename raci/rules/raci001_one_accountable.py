@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import department_list
+from raci.rules.fixes import Candidate
+from raci.rules.wording import accountable_note, department_list
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class OneAccountable(Rule):
@@ -29,6 +37,8 @@ class OneAccountable(Rule):
     code = "RACI001"
     name = "one-accountable"
     severity = Severity.ERROR
+    points_at = (Letter.ACCOUNTABLE,)
+    points_at_min = 2
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         org = context.org
@@ -47,3 +57,23 @@ class OneAccountable(Rule):
                     task=task_id,
                     hint="keep the A with the department that answers for the outcome",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        if task_id is None:
+            return
+        graph = plan.result.graph
+        accountable = graph.holders(task_id, Letter.ACCOUNTABLE)
+        if not accountable:
+            holders = graph.holders(task_id, Letter.RESPONSIBLE) or list(plan.org.tasks[task_id].raci)
+            for dept in plan.owners_first(task_id, holders):
+                yield plan.candidate(plan.give(task_id, dept, frozenset({Letter.ACCOUNTABLE})))
+            return
+        for keeper in plan.owners_first(task_id, accountable):
+            drop = frozenset({Letter.ACCOUNTABLE})
+            yield plan.candidate(*(plan.take(task_id, d, drop) for d in accountable if d != keeper))
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        return accountable_note(graph, task_id)

@@ -1,10 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class HasResponsible(Rule):
@@ -34,3 +42,19 @@ class HasResponsible(Rule):
                     task=task_id,
                     hint="give R to the department that does the work",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        if task_id is None:
+            return
+        on_task = list(plan.org.tasks[task_id].raci)
+        accountable = plan.result.graph.holders(task_id, Letter.ACCOUNTABLE)
+        function = plan.natural_function(task_id)
+        natural = plan.departments(function) if function is not None else []
+        for dept in dict.fromkeys([*accountable, *plan.owners_first(task_id, on_task), *natural]):
+            yield plan.candidate(plan.give(task_id, dept, frozenset({Letter.RESPONSIBLE})))
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        return "no Responsible"

@@ -1,9 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
+from raci.model.vocabulary import Activity, Letter
 from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate, SetLetters
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class IdleDepartment(Rule):
@@ -38,3 +48,23 @@ class IdleDepartment(Rule):
                 department=dept_id,
                 hint="give it the letters it really holds, or remove it",
             )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        dept = finding.department
+        if dept is None:
+            return
+        function = plan.org.departments[dept].function
+        by_activity = plan.result.graph.tasks_by_activity
+        natural = NATURAL_ACTIVITY.get(function)
+        pool = [
+            *(plan.result.graph.customer_facing(natural) if natural else []),
+            *by_activity.get(Activity.MEASURE, []),
+            *plan.org.tasks,
+        ]
+        for task_id in list(dict.fromkeys(pool))[:3]:
+            yield plan.candidate(SetLetters(task_id, dept, frozenset({Letter.INFORMED})))
+
+    @classmethod
+    def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
+        return "idle: holds no letter"

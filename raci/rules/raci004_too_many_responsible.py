@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate, SetLetters
 from raci.rules.wording import department_list
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class TooManyResponsible(Rule):
@@ -29,6 +37,7 @@ class TooManyResponsible(Rule):
     name = "too-many-responsible"
     severity = Severity.WARNING
     options = (Option("max_responsible", 3, "most Responsible departments a task may have", 1),)
+    points_at = (Letter.RESPONSIBLE,)
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         limit = context.options["max_responsible"]
@@ -41,3 +50,28 @@ class TooManyResponsible(Rule):
                     task=task_id,
                     hint="split the task, or turn some R into C",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        if task_id is None:
+            return
+        responsible = plan.result.graph.holders(task_id, Letter.RESPONSIBLE)
+        excess = len(responsible) - plan.option(cls.code, "max_responsible", 3)
+        natural = plan.natural_function(task_id)
+        movable = [
+            d
+            for d in reversed(responsible)
+            if Letter.ACCOUNTABLE not in plan.letters(task_id, d)
+            and plan.org.departments[d].function is not natural
+        ]
+        if 0 < excess <= len(movable):
+            ops = [
+                SetLetters(task_id, d, (plan.letters(task_id, d) - {Letter.RESPONSIBLE}) | {Letter.CONSULTED})
+                for d in movable[:excess]
+            ]
+            yield plan.candidate(*ops)
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        return f"{len(graph.holders(task_id, Letter.RESPONSIBLE))} Responsible: split it"

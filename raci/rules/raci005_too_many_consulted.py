@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
-from raci.model.vocabulary import Letter
+from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate, SetLetters
 from raci.rules.wording import department_list
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class TooManyConsulted(Rule):
@@ -30,6 +38,7 @@ class TooManyConsulted(Rule):
     name = "too-many-consulted"
     severity = Severity.WARNING
     options = (Option("max_consulted", 4, "most Consulted departments a task may have", 1),)
+    points_at = (Letter.CONSULTED,)
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         limit = context.options["max_consulted"]
@@ -42,3 +51,30 @@ class TooManyConsulted(Rule):
                     task=task_id,
                     hint="keep as C only those whose input changes the outcome; make the rest I",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        if task_id is None:
+            return
+        task = plan.org.tasks[task_id]
+        consulted = plan.result.graph.holders(task_id, Letter.CONSULTED)
+        excess = len(consulted) - plan.option(cls.code, "max_consulted", 4)
+        movable = [
+            d
+            for d in reversed(consulted)
+            if not (
+                task.activity is Activity.RECOVER
+                and plan.org.departments[d].function is Function.PUBLIC_RELATIONS
+            )
+        ]
+        if 0 < excess <= len(movable):
+            ops = [
+                SetLetters(task_id, d, (plan.letters(task_id, d) - {Letter.CONSULTED}) | {Letter.INFORMED})
+                for d in movable[:excess]
+            ]
+            yield plan.candidate(*ops)
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        return f"{len(graph.holders(task_id, Letter.CONSULTED))} Consulted: slow decisions"

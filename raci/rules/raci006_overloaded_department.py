@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate, responsible_hours
 from raci.rules.wording import hours
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class OverloadedDepartment(Rule):
@@ -35,6 +43,7 @@ class OverloadedDepartment(Rule):
     severity = Severity.WARNING
     principle = 5
     options = (Option("max_accountable", 12, "most tasks one department may be Accountable for", 1),)
+    principle_check = "no one is overloaded"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         org, graph = context.org, context.graph
@@ -63,3 +72,52 @@ class OverloadedDepartment(Rule):
                     department=dept_id,
                     hint="share the A's out to the departments that do the work",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        dept = finding.department
+        if dept is None:
+            return
+        capacity = plan.org.departments[dept].capacity_hours
+        if capacity is None or responsible_hours(plan.org)[dept] <= capacity:
+            return  # too many A's: which to share out is the team's call
+        function = plan.org.departments[dept].function
+        held = plan.result.graph.tasks_of(dept)
+        tasks = sorted(
+            (t for t, letters in held.items() if Letter.RESPONSIBLE in letters),
+            key=lambda t: -(plan.org.tasks[t].effort_hours or 0.0),
+        )
+        peers = [d for d in plan.departments(function) if d != dept]
+        responsible = frozenset({Letter.RESPONSIBLE})
+        for task_id in tasks:
+            others = [d for d in plan.result.graph.holders(task_id, Letter.RESPONSIBLE) if d != dept]
+            if others:
+                yield plan.candidate(plan.take(task_id, dept, responsible))
+            for peer in peers:
+                yield plan.candidate(
+                    plan.take(task_id, dept, responsible), plan.give(task_id, peer, responsible)
+                )
+
+    @classmethod
+    def advice(cls, finding: Finding, org: Organization) -> str | None:
+        if finding.department not in org.departments:
+            return None
+        load = responsible_hours(org)[finding.department]
+        return (
+            f"raise capacity_hours of {org.department_label(finding.department)} to {hours(load)}, "
+            "lower effort_hours, or add a department to share the work"
+        )
+
+    @classmethod
+    def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
+        held = graph.tasks_of(dept_id)
+        if "Accountable" in finding.message:
+            accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
+            return f"Accountable for {accountable} tasks"
+        effort = sum(
+            org.tasks[task_id].effort_hours or 0.0
+            for task_id, letters in held.items()
+            if Letter.RESPONSIBLE in letters
+        )
+        capacity = org.departments[dept_id].capacity_hours or 0.0
+        return f"over capacity: {effort:g} h of {capacity:g} h"

@@ -1,10 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
-from raci.model.vocabulary import Letter
+from raci.model.vocabulary import Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate, SetLetters
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class SiloTask(Rule):
@@ -37,3 +45,16 @@ class SiloTask(Rule):
                     task=task_id,
                     hint="inform the departments customers will contact about it",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        if task_id is None:
+            return
+        functions = (Function.CUSTOMER_SERVICE, Function.MARKETING, Function.PUBLIC_RELATIONS, Function.SALES)
+        for dept, letter in plan.informed(task_id, *functions):
+            yield plan.candidate(SetLetters(task_id, dept, frozenset({letter})))
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        return "silo: nobody consulted or informed"

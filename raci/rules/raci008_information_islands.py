@@ -1,10 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from raci.graph import OrgGraph
+from raci.graph import OWNING, OrgGraph
 from raci.model.severity import Severity
+from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate
+
+if TYPE_CHECKING:
+    from raci.model.findings import Finding
+    from raci.rules.fixes import Planner
 from raci.rules.flow import busiest_department
 from raci.rules.wording import department_list
 
@@ -59,6 +66,7 @@ class InformationIslands(Rule):
     name = "information-islands"
     severity = Severity.WARNING
     principle = 3
+    principle_check = "no information islands"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
@@ -79,3 +87,20 @@ class InformationIslands(Rule):
                 department=island[0],
                 hint=hint,
             )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        """A bridge: the mainland's busiest department hears of the island's first task, or
+        the island hears of the first task that department owns."""
+        graph = plan.result.graph
+        groups = department_groups(graph)
+        island = next((group for group in groups[1:] if group[0] == finding.department), None)
+        if island is None:
+            return
+        bridge = busiest_department(graph, groups[0])
+        informed = frozenset({Letter.INFORMED})
+        island_task = next(iter(graph.tasks_of(island[0])))
+        yield plan.candidate(plan.give(island_task, bridge, informed))
+        owned = [t for t, letters in graph.tasks_of(bridge).items() if letters & OWNING]
+        if owned:
+            yield plan.candidate(plan.give(owned[0], island[0], informed))

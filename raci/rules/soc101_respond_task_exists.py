@@ -1,11 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import first_department
+from raci.rules.fixes import Candidate
+from raci.rules.gaps import Gap, MissingActivityGap, MissingOwnerGap
+from raci.rules.wording import NO_CARE, first_department
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class RespondTaskExists(Rule):
@@ -30,6 +39,7 @@ class RespondTaskExists(Rule):
     name = "respond-task-exists"
     severity = Severity.ERROR
     principle = 1
+    principle_check = "a respond task exists and customer service is Responsible for it"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
@@ -45,3 +55,20 @@ class RespondTaskExists(Rule):
             function=Function.CUSTOMER_SERVICE,
             hint="add a respond task with customer service Responsible",
         )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        care = plan.departments(Function.CUSTOMER_SERVICE)
+        if not care:
+            plan.note(finding, NO_CARE)
+            return
+        others = plan.informed(None, Function.MARKETING, Function.PUBLIC_RELATIONS)
+        for dept in care:
+            yield plan.new_task(Activity.RESPOND, dept, others)
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        return [
+            MissingActivityGap(Activity.RESPOND, "no respond task"),
+            MissingOwnerGap(Function.CUSTOMER_SERVICE, Activity.RESPOND, None, "R", "should be R"),
+        ]

@@ -1,11 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
-from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import department_list, give_on_task
+from raci.rules.base import Rule, RuleContext, Violation, known_task
+from raci.rules.fixes import Candidate
+from raci.rules.gaps import Gap, MissingOwnerGap
+from raci.rules.wording import NO_CARE, department_list, give_on_task
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class CustomerServiceResponds(Rule):
@@ -31,6 +40,7 @@ class CustomerServiceResponds(Rule):
     name = "customer-service-responds"
     severity = Severity.ERROR
     principle = 1
+    required_cells = ((Function.CUSTOMER_SERVICE, Activity.RESPOND, frozenset({Letter.RESPONSIBLE})),)
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
@@ -47,3 +57,22 @@ class CustomerServiceResponds(Rule):
                 function=Function.CUSTOMER_SERVICE,
                 hint=suggestion,
             )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        if task_id is None:
+            return
+        care = plan.departments(Function.CUSTOMER_SERVICE)
+        if not care:
+            plan.note(finding, NO_CARE)
+        for dept in care:
+            yield plan.take_over(task_id, dept)
+            yield plan.candidate(plan.give(task_id, dept, frozenset({Letter.RESPONSIBLE})))
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        task = known_task(finding, org)
+        if task is None:
+            return super().gaps(finding, org, graph)
+        return [MissingOwnerGap(Function.CUSTOMER_SERVICE, Activity.RESPOND, task, "R", "should be R")]

@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
-from raci.model.vocabulary import SHARING_FUNCTIONS, Function
+from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import join_words, suggest_owner
+from raci.rules.fixes import Candidate
+from raci.rules.gaps import Gap, MissingOwnerGap
+from raci.rules.wording import join_words, no_department, suggest_owner
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class SharedOwnership(Rule):
@@ -36,6 +45,8 @@ class SharedOwnership(Rule):
     name = "shared-ownership"
     severity = Severity.ERROR
     principle = 3
+    required_cells = ((Function.SALES, Activity.SELL, frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE})),)
+    principle_check = "customer service, PR and sales each share ownership (R or A) with marketing"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
@@ -60,3 +71,44 @@ class SharedOwnership(Rule):
             function=missing[0] if len(missing) == 1 else None,
             hint="; ".join(suggestions),
         )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        graph = plan.result.graph
+        owned = {f for t in graph.task_ids() for f in graph.owning_functions(t)}
+        for function in SHARING_FUNCTIONS:
+            if function in owned:
+                continue
+            depts = plan.departments(function)
+            if not depts:
+                plan.note(finding, no_department(function))
+                continue
+            yield from _take_over_work(plan, function, depts)
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        owned = {f for task_id in graph.task_ids() for f in graph.owning_functions(task_id)}
+        found: list[Gap] = []
+        for missing in (f for f in SHARING_FUNCTIONS if f not in owned):
+            target = NATURAL_ACTIVITY[missing]
+            tasks = graph.tasks_by_activity.get(target, [])
+            on = tasks[0] if len(tasks) == 1 else None
+            found.append(MissingOwnerGap(missing, target, on, "R or A", "should own (R or A)"))
+        return found
+
+
+def _take_over_work(plan: Planner, function: Function, depts: list[str]) -> Iterator[Candidate]:
+    """Each department of ``function`` takes over its natural work, or a new task of it."""
+    graph = plan.result.graph
+    activities = [NATURAL_ACTIVITY[function]]
+    if function is Function.PUBLIC_RELATIONS:
+        activities.append(Activity.MEDIA_RELATIONS)
+    tasks = [t for a in activities for t in graph.customer_facing(a)]
+    for dept in depts:
+        for task_id in tasks:
+            yield plan.take_over(task_id, dept)
+        if not tasks and function is Function.PUBLIC_RELATIONS:
+            yield plan.recover_task(dept)
+        elif not tasks:
+            others = plan.informed(None, Function.MARKETING, Function.CUSTOMER_SERVICE)
+            yield plan.new_task(activities[0], dept, others)

@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.principles import NATURAL_OWNER
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
-from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import give_on_task
+from raci.rules.base import Rule, RuleContext, Violation, finding_activity, finding_function, known_task
+from raci.rules.fixes import Candidate
+from raci.rules.gaps import Gap, MissingOwnerGap
+from raci.rules.wording import give_on_task, no_department
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 _NOT_MARKETINGS_WORK = (Activity.RESPOND, Activity.SELL, Activity.RECOVER)
 
@@ -35,6 +44,7 @@ class MarketingNotSoleOwner(Rule):
     name = "marketing-not-sole-owner"
     severity = Severity.WARNING
     principle = 3
+    displaces = Function.MARKETING
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
@@ -61,3 +71,27 @@ class MarketingNotSoleOwner(Rule):
                     function=owner,
                     hint=suggestion,
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        if task_id is None:
+            return
+        owner = NATURAL_OWNER[plan.org.tasks[task_id].activity]
+        depts = plan.departments(owner)
+        if not depts:
+            plan.note(finding, no_department(owner))
+        for dept in depts:
+            yield plan.take_over(task_id, dept)
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        task = known_task(finding, org)
+        function, activity = finding_function(finding), finding_activity(finding)
+        if not (task and function and activity):
+            return super().gaps(finding, org, graph)
+        marketing_accountable = any(
+            graph.function_of(d) is Function.MARKETING for d in graph.holders(task, Letter.ACCOUNTABLE)
+        )
+        letters = "RA" if marketing_accountable else "R"
+        return [MissingOwnerGap(function, activity, task, letters, f"should lead ({letters})")]

@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.principles import MARKETING_ACTIVITIES
 from raci.model.severity import Severity
 from raci.model.vocabulary import Function, Letter
-from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.base import Rule, RuleContext, Violation, finding_activity, known_task
+from raci.rules.fixes import Candidate
+from raci.rules.gaps import Gap, MissingOwnerGap
 from raci.rules.wording import first_department
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class MarketingKeepsItsPart(Rule):
@@ -30,6 +39,9 @@ class MarketingKeepsItsPart(Rule):
     name = "marketing-keeps-its-part"
     severity = Severity.WARNING
     principle = 3
+    required_cells = tuple(
+        (Function.MARKETING, activity, frozenset({Letter.RESPONSIBLE})) for activity in MARKETING_ACTIVITIES
+    )
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
@@ -48,6 +60,25 @@ class MarketingKeepsItsPart(Rule):
                 function=Function.MARKETING,
                 hint=suggestion,
             )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        activity = finding_activity(finding)
+        if activity is None:
+            return
+        tasks = plan.result.graph.tasks_by_activity.get(activity, [])
+        for dept in plan.departments(Function.MARKETING):
+            for task_id in tasks:
+                yield plan.candidate(plan.give(task_id, dept, frozenset({Letter.RESPONSIBLE})))
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        activity = finding_activity(finding)
+        if activity is None:
+            return super().gaps(finding, org, graph)
+        tasks = graph.tasks_by_activity.get(activity, [])
+        on = known_task(finding, org) if len(tasks) <= 1 else None
+        return [MissingOwnerGap(Function.MARKETING, activity, on, "R", "should be R")]
 
 
 def _marketing_responsible(context: RuleContext, task_id: str) -> bool:

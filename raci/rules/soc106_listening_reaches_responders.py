@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.graph import TASK, department_keys
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Letter
 from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate
+
+if TYPE_CHECKING:
+    from raci.model.findings import Finding
+    from raci.rules.fixes import Planner
 from raci.rules.flow import customer_facing_tasks, social_tasks
 
 
@@ -34,6 +40,7 @@ class ListeningReachesResponders(Rule):
     name = "listening-reaches-responders"
     severity = Severity.WARNING
     principle = 1
+    principle_check = "listening reaches the people who answer"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         import networkx as nx
@@ -67,3 +74,17 @@ class ListeningReachesResponders(Rule):
                 function=graph.function_of(dept_id),
                 hint=hint,
             )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        """Inform the named responder first, then any other department answering customers."""
+        task_id = finding.task
+        if task_id is None or task_id not in plan.org.tasks:
+            return
+        graph = plan.result.graph
+        responders = [finding.department] if finding.department else []
+        for respond_task in customer_facing_tasks(graph, Activity.RESPOND):
+            responders += graph.holders(respond_task, Letter.RESPONSIBLE)
+        for dept_id in dict.fromkeys(responders):
+            if dept_id is not None and dept_id not in plan.org.tasks[task_id].raci:
+                yield plan.candidate(plan.give(task_id, dept_id, frozenset({Letter.INFORMED})))

@@ -1,10 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
-from raci.model.vocabulary import Activity
-from raci.rules.base import Option, Rule, RuleContext, Violation
+from raci.model.vocabulary import Activity, Function
+from raci.rules.base import Option, Rule, RuleContext, Violation, known_task
+from raci.rules.fixes import Candidate, SetField
+from raci.rules.gaps import Gap, MissingActivityGap
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class LongTermMeasurement(Rule):
@@ -30,6 +39,7 @@ class LongTermMeasurement(Rule):
     severity = Severity.WARNING
     principle = 2
     options = (Option("min_horizon_days", 90, "shortest review horizon that counts as long term", 1),)
+    principle_check = "a measure task exists with a review horizon of a quarter or more"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         minimum = context.options["min_horizon_days"]
@@ -60,3 +70,29 @@ class LongTermMeasurement(Rule):
                 activity=Activity.MEASURE,
                 hint=f"set review_horizon_days: {minimum}",
             )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        marketing = plan.departments(Function.MARKETING)
+        owner = marketing[0] if marketing else next(iter(plan.org.departments), None)
+        if owner is not None:
+            others = plan.informed(None, Function.SALES, Function.EXECUTIVE)
+            yield plan.new_task(Activity.MEASURE, owner, others, horizon=90)
+        if finding.task is not None:
+            yield Candidate(
+                (SetField(finding.task, "review_horizon_days", 90),),
+                f"review {finding.task} every 90 days instead",
+            )
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        if known_task(finding, org) is None:
+            return [MissingActivityGap(Activity.MEASURE, "no measure task")]
+        return super().gaps(finding, org, graph)
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        days = org.tasks[task_id].review_horizon_days
+        if days is None:
+            return "no review horizon"
+        return "reviewed per post" if days == 0 else f"reviewed every {days} days"

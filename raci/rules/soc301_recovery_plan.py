@@ -1,11 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
-from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import first_department
+from raci.rules.base import Rule, RuleContext, Violation, finding_function, known_task
+from raci.rules.fixes import Candidate, SetLetters
+from raci.rules.gaps import Gap, MissingActivityGap, MissingOwnerGap
+from raci.rules.wording import accountable_note, first_department
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class RecoveryPlan(Rule):
@@ -29,6 +38,14 @@ class RecoveryPlan(Rule):
     name = "recovery-plan"
     severity = Severity.ERROR
     principle = 4
+    required_cells = (
+        (
+            Function.PUBLIC_RELATIONS,
+            Activity.RECOVER,
+            frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE, Letter.CONSULTED}),
+        ),
+    )
+    principle_check = "a recover task exists with an Accountable owner and PR involved"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
@@ -71,3 +88,46 @@ class RecoveryPlan(Rule):
                     function=Function.PUBLIC_RELATIONS,
                     hint=f"give {pr_name} C or R on {task_id}",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        task_id = finding.task
+        pr = plan.departments(Function.PUBLIC_RELATIONS)
+        if task_id is None:
+            if not pr:
+                plan.note(finding, "there is no PR department: add one (function: public_relations)")
+            for dept in pr:
+                yield plan.recover_task(dept)
+            return
+        graph = plan.result.graph
+        if not graph.holders(task_id, Letter.ACCOUNTABLE):
+            holders = [d for d in plan.org.tasks[task_id].raci if d in pr]
+            for dept in dict.fromkeys(holders + graph.holders(task_id, Letter.RESPONSIBLE)):
+                yield plan.candidate(plan.give(task_id, dept, frozenset({Letter.ACCOUNTABLE})))
+        involved = {Letter.RESPONSIBLE, Letter.ACCOUNTABLE, Letter.CONSULTED}
+        if not any(d in pr and plan.letters(task_id, d) & involved for d in plan.org.tasks[task_id].raci):
+            if not pr:
+                plan.note(finding, "there is no PR department: add one (function: public_relations)")
+            for dept in pr:
+                held = plan.letters(task_id, dept) - {Letter.INFORMED}
+                yield plan.candidate(SetLetters(task_id, dept, held | {Letter.CONSULTED}))
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        task = known_task(finding, org)
+        if task is None:
+            return [
+                MissingActivityGap(Activity.RECOVER, "no recover task"),
+                MissingOwnerGap(Function.PUBLIC_RELATIONS, Activity.RECOVER, None, "RA", "should own (RA)"),
+            ]
+        if finding_function(finding) is Function.PUBLIC_RELATIONS:
+            return [
+                MissingOwnerGap(
+                    Function.PUBLIC_RELATIONS, Activity.RECOVER, task, "R, A or C", "should be R, A or C"
+                )
+            ]
+        return super().gaps(finding, org, graph)
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        return accountable_note(graph, task_id)

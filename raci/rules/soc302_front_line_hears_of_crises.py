@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.graph import TASK, department_keys
 from raci.model.severity import Severity
-from raci.model.vocabulary import Activity, Function
+from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate
+
+if TYPE_CHECKING:
+    from raci.model.findings import Finding
+    from raci.rules.fixes import Planner
 from raci.rules.flow import busiest_department, front_line, social_tasks
 
 #: The functions customers talk to first when something has gone wrong in public.
@@ -35,6 +41,7 @@ class FrontLineHearsOfCrises(Rule):
     name = "front-line-hears-of-crises"
     severity = Severity.WARNING
     principle = 4
+    principle_check = "the front line hears about crises"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         import networkx as nx
@@ -63,3 +70,15 @@ class FrontLineHearsOfCrises(Rule):
                     function=function,
                     hint=hint,
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        """Inform the named department first, then the others of its function."""
+        task_id = finding.task
+        if task_id is None or task_id not in plan.org.tasks:
+            return
+        function = Function(finding.function) if finding.function else None
+        others = plan.departments(function) if function is not None else []
+        for dept_id in dict.fromkeys([finding.department, *others]):
+            if dept_id is not None and dept_id not in plan.org.tasks[task_id].raci:
+                yield plan.candidate(plan.give(task_id, dept_id, frozenset({Letter.INFORMED})))

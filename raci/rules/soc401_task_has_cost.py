@@ -1,9 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
 from raci.rules.base import Rule, RuleContext, Violation
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
 
 
 class TaskHasCost(Rule):
@@ -28,6 +34,8 @@ class TaskHasCost(Rule):
     name = "task-has-cost"
     severity = Severity.WARNING
     principle = 5
+    principle_check = "every task has effort or budget"
+    no_fix = "estimate its effort_hours (per week) or budget (per month): raci cannot know what it costs"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for task_id, task in context.org.tasks.items():
@@ -37,3 +45,7 @@ class TaskHasCost(Rule):
                     task=task_id,
                     hint="add effort_hours (per week) or budget (per month)",
                 )
+
+    @classmethod
+    def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        return "no effort or budget"

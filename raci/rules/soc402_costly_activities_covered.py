@@ -1,11 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from raci.model.principles import COSTLY_ACTIVITIES
 from raci.model.severity import Severity
-from raci.model.vocabulary import Activity
-from raci.rules.base import Rule, RuleContext, Violation
+from raci.model.vocabulary import Activity, Function
+from raci.rules.base import Rule, RuleContext, Violation, finding_activity
+from raci.rules.fixes import Candidate
+from raci.rules.gaps import Gap, MissingActivityGap
+
+if TYPE_CHECKING:
+    from raci.graph import OrgGraph
+    from raci.model.findings import Finding
+    from raci.model.organization import Organization
+    from raci.rules.fixes import Planner
 
 
 class CostlyActivitiesCovered(Rule):
@@ -34,6 +43,7 @@ class CostlyActivitiesCovered(Rule):
     name = "costly-activities-covered"
     severity = Severity.WARNING
     principle = 5
+    principle_check = "the five activities are covered"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         covered = context.graph.tasks_by_activity
@@ -46,6 +56,27 @@ class CostlyActivitiesCovered(Rule):
                     activity=activity,
                     hint=f"add a task with activity: {activity.value}",
                 )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        activity = finding_activity(finding)
+        if activity is None or activity not in COSTLY_ACTIVITIES:
+            return
+        function = Function.CUSTOMER_SERVICE if activity is Activity.RESPOND else Function.MARKETING
+        depts = plan.departments(function)
+        if not depts:
+            plan.note(finding, f"there is no {function.phrase} department to own it")
+            return
+        inform = Function.MARKETING if function is Function.CUSTOMER_SERVICE else Function.CUSTOMER_SERVICE
+        for dept in depts:
+            yield plan.new_task(activity, dept, plan.informed(None, inform))
+
+    @classmethod
+    def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        activity = finding_activity(finding)
+        if activity is None:
+            return super().gaps(finding, org, graph)
+        return [MissingActivityGap(activity, f"no {activity.value} task")]
 
 
 _GERUND = {

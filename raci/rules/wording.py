@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from raci.model.organization import Organization
-from raci.model.vocabulary import Activity, Function
+from raci.model.vocabulary import Activity, Function, Letter
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -57,3 +57,17 @@ def give_on_task(graph: OrgGraph, function: Function, task_id: str, letter: str)
             f"{letter} on {task_id}"
         )
     return f"give {graph.org.department_label(department)} {letter} on {task_id}"
+
+
+def accountable_note(graph: OrgGraph, task_id: str) -> str:
+    """A task flag's words about its Accountable count."""
+    held = len(graph.holders(task_id, Letter.ACCOUNTABLE))
+    return "no Accountable" if held == 0 else f"{held} Accountable: keep one"
+
+
+def no_department(function: Function) -> str:
+    """Why no fix can be proposed when the organisation has no department of ``function``."""
+    return f"there is no {function.phrase} department: add one (function: {function.value})"
+
+
+NO_CARE = "there is no customer service department: add one (function: customer_service)"

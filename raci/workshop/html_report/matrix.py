@@ -21,7 +21,7 @@ from raci.model.vocabulary import Activity, Function, Letter, format_letters
 MAX_ROWS = 250
 MAX_COLUMNS = 60
 
-_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.CONSULTED, Letter.INFORMED)
+_STRENGTH = (Letter.ACCOUNTABLE, Letter.RESPONSIBLE, Letter.SUPPORT, Letter.CONSULTED, Letter.INFORMED)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ the line and column numbers for tools.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
 import io
@@ -19,6 +18,7 @@ from typing import Any
 from raci.files import read_limited
 from raci.model.errors import LoadError, Problem
 from raci.model.text_safety import escape
+from raci.workshop.spreadsheet.encoding import decode_bytes
 from raci.workshop.spreadsheet.escape import restore
 
 Value = str | int | float | None
@@ -34,6 +34,7 @@ MAX_CELLS = 10_000_000
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True, order=True)
@@ -54,9 +55,13 @@ class Sheet:
 
     source: str
     rows: list[list[Value]]
-    #: The worksheet's name for XLSX; ``None`` for CSV.
+    #: The worksheet's name for XLSX; ``None`` for CSV and Markdown.
     sheet: str | None = None
     notes: list[Problem] = field(default_factory=list)
+    #: When the rows were rearranged (a table cut out of a page, a transposed matrix turned
+    #: round): 1-based (row, column) here -> (row, column) in the file, or (line, column)
+    #: for Markdown. Empty: the rows are the file's.
+    origin: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def cell_name(self, row: int, column: int) -> str | None:
         """``RACI!B7`` for XLSX (1-based row and column), ``None`` for CSV."""
@@ -64,22 +69,33 @@ class Sheet:
             return None
         return f"{_quote_sheet(self.sheet)}!{column_letter(column)}{row}"
 
+    def in_file(self, row: int, column: int) -> tuple[int, int]:
+        """Where (row, column) of these rows is in the file."""
+        if not self.origin:
+            return row, column
+        hit = self.origin.get((row, column))
+        if hit is not None:
+            return hit
+        same_row = [place for (r, _), place in self.origin.items() if r == row]
+        if same_row:
+            return min(same_row)[0], column
+        return row, column
+
     def problem(self, row: int, column: int, message: str) -> Problem:
+        row, column = self.in_file(row, column)
         if self.sheet is None:
             return Problem(self.source, row, column, message)
         return CellProblem(self.source, row, column, message, cell=self.cell_name(row, column))
 
     def locate(self, problem: Problem) -> Problem:
         """A problem from validation (line = row, column = column) with this sheet's cell names."""
-        if self.sheet is None or problem.line is None or isinstance(problem, CellProblem):
+        if problem.line is None or isinstance(problem, CellProblem):
             return problem
+        row, column = self.in_file(problem.line, problem.column or 1)
+        if self.sheet is None:
+            return Problem(problem.source, row, column, problem.message, problem.path)
         return CellProblem(
-            problem.source,
-            problem.line,
-            problem.column,
-            problem.message,
-            problem.path,
-            cell=self.cell_name(problem.line, problem.column or 1),
+            problem.source, row, column, problem.message, problem.path, cell=self.cell_name(row, column)
         )
 
 
@@ -97,8 +113,18 @@ def _quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def read_sheet(path: str | os.PathLike[str], sheet: str | None = None) -> Sheet:
-    """Read a CSV or XLSX file; raises :class:`LoadError` with located problems."""
+def read_sheet(
+    path: str | os.PathLike[str],
+    sheet: str | None = None,
+    *,
+    encoding: str | None = None,
+    table: int | None = None,
+) -> Sheet:
+    """Read a CSV, TSV, Markdown or XLSX file; raises :class:`LoadError` with located problems.
+
+    ``encoding`` names a text file's encoding (detected when None); ``table`` picks a
+    Markdown table by its number in the file.
+    """
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
     try:
@@ -109,25 +135,43 @@ def read_sheet(path: str | os.PathLike[str], sheet: str | None = None) -> Sheet:
         raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
     if suffix in XLSX_SUFFIXES:
         return read_xlsx(name, sheet)
-    if suffix in CSV_SUFFIXES:
-        if sheet is not None:
-            raise LoadError([Problem(name, None, None, "a CSV file has no sheets: leave out --sheet")])
-        try:
-            with open(name, "rb") as stream:
-                data = read_limited(stream, MAX_BYTES, size)
-        except OSError as error:
-            raise LoadError(
-                [Problem(name, None, None, f"cannot read file: {error.strerror or error}")]
-            ) from None
-        if len(data) > MAX_BYTES:  # a pipe or a device reports no size up front
-            raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
-        return read_csv_bytes(data, name)
-    raise LoadError([Problem(name, None, None, "unknown spreadsheet type: name the file .xlsx or .csv")])
+    if suffix not in CSV_SUFFIXES + MARKDOWN_SUFFIXES:
+        raise LoadError(
+            [Problem(name, None, None, "unknown spreadsheet type: name the file .xlsx, .csv, .tsv or .md")]
+        )
+    if sheet is not None:
+        raise LoadError([Problem(name, None, None, "a text file has no sheets: leave out --sheet")])
+    data = _read_bytes(name, size)
+    if suffix in MARKDOWN_SUFFIXES:
+        from raci.workshop.spreadsheet.markdown import read_markdown_text
+
+        decoded = decode_bytes(data, name, encoding)
+        result = read_markdown_text(decoded.text, name, table)
+        if decoded.note:
+            result.notes.insert(0, Problem(name, None, None, f"warning: {decoded.note}"))
+        return result
+    if table is not None:
+        raise LoadError([Problem(name, None, None, "--table is for Markdown files, which may hold several")])
+    return read_csv_bytes(data, name, encoding)
 
 
-def read_csv_bytes(data: bytes, source: str = "<csv>") -> Sheet:
+def _read_bytes(name: str, size: int) -> bytes:
+    try:
+        with open(name, "rb") as stream:
+            data = read_limited(stream, MAX_BYTES, size)
+    except OSError as error:
+        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+    if len(data) > MAX_BYTES:  # a pipe or a device reports no size up front
+        raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
+    return data
+
+
+def read_csv_bytes(data: bytes, source: str = "<csv>", encoding: str | None = None) -> Sheet:
+    decoded = decode_bytes(data, source, encoding)
     notes: list[Problem] = []
-    text = _decode(data, source, notes)
+    if decoded.note:
+        notes.append(Problem(source, None, None, f"warning: {decoded.note}"))
+    text = decoded.text
     delimiter = _delimiter(text[: 64 * 1024])
     rows: list[list[Value]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -144,34 +188,20 @@ def read_csv_bytes(data: bytes, source: str = "<csv>") -> Sheet:
 
 
 def _delimiter(sample: str) -> str:
-    """``,``, ``;`` (Excel in much of Europe) or tab: the one that splits the most rows."""
-    lines = sample.splitlines()[:50]
-    best, best_score = ",", -1
-    for candidate in (",", ";", "\t"):
-        score = 0
+    """``,``, ``;`` (Excel in much of Europe), tab or ``|``: the one that splits the most rows
+    into the same number of cells (a comma inside a name splits one row, not all)."""
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    best, best_score = ",", (-1, -1)
+    for candidate in (",", ";", "\t", "|"):
+        score = (0, 0)
         with contextlib.suppress(csv.Error):
-            score = sum(1 for record in csv.reader(lines, delimiter=candidate) if len(record) > 1)
+            widths = [len(record) for record in csv.reader(lines, delimiter=candidate)]
+            split = [w for w in widths if w > 1]
+            common = max((split.count(w) for w in set(split)), default=0)
+            score = (common, len(split))
         if score > best_score:
             best, best_score = candidate, score
     return best
-
-
-def _decode(data: bytes, source: str, notes: list[Problem]) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            message = f"not valid UTF-8 (byte 0x{data[error.start]:02X}); save the sheet as CSV UTF-8"
-            raise LoadError([Problem(source, line, 1, message)]) from None
-        notes.append(
-            Problem(source, line, 1, "warning: not UTF-8, read as Windows-1252; save as CSV UTF-8 to be sure")
-        )
-        return text
 
 
 def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
@@ -189,20 +219,53 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
         raise LoadError([Problem(source, None, None, f"not a readable .xlsx workbook ({detail})")]) from None
     try:
         names = list(workbook.sheetnames)
-        if sheet is None:
-            sheet = "RACI" if "RACI" in names else names[0]
-        elif sheet not in names:
+        if sheet is not None and sheet not in names:
             raise LoadError(
                 [Problem(source, None, None, f"no sheet named {sheet!r}; sheets: {', '.join(names)}")]
             )
-        worksheet = workbook[sheet]
-        rows, formulas = _worksheet_rows(worksheet, source, sheet)
+        asked = sheet
+        sheet, rows, formulas = _raci_sheet(workbook, names, source, sheet)
     finally:
         workbook.close()
     result = Sheet(source, rows, sheet)
+    if asked is None and len(names) > 1 and sheet != "RACI":
+        others = ", ".join(repr(name) for name in names if name != sheet)
+        result.notes.append(
+            Problem(
+                source, None, None, f"warning: read sheet {sheet!r}; also in the workbook: {others} (--sheet)"
+            )
+        )
     if formulas:
         _use_saved_values(result, formulas)
     return result
+
+
+#: Sheet names that say "this is the matrix", in the languages matrices are kept in.
+_RACI_SHEET_WORDS = ("raci", "rasci", "matrix", "matrice", "macierz", "\u043c\u0430\u0442\u0440\u0438\u0446")
+
+
+def _raci_sheet(
+    workbook: Any, names: list[str], source: str, sheet: str | None
+) -> tuple[str, list[list[Value]], list[tuple[int, int]]]:
+    """The sheet asked for; else one named like a RACI matrix; else the one with most letters."""
+    if sheet is None:
+        named = [n for n in names if n == "RACI"] or [
+            n for n in names if any(word in n.lower() for word in _RACI_SHEET_WORDS)
+        ]
+        if named or len(names) == 1:
+            sheet = (named or names)[0]
+    if sheet is not None:
+        return (sheet, *_worksheet_rows(workbook[sheet], source, sheet))
+    from raci.workshop.spreadsheet.letters import is_letter_cell
+
+    best: tuple[int, str, list[list[Value]], list[tuple[int, int]]] | None = None
+    for name in names:
+        rows, formulas = _worksheet_rows(workbook[name], source, name)
+        score = sum(is_letter_cell(cell) for row in rows for cell in row[1:])
+        if best is None or score > best[0]:
+            best = (score, name, rows, formulas)
+    assert best is not None  # a workbook has at least one sheet
+    return best[1], best[2], best[3]
 
 
 def _check_unpacked_size(source: str) -> None:

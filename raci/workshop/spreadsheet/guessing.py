@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from raci.model.vocabulary import (
     ACTIVITY_ALIASES,
     FUNCTION_ALIASES,
     Activity,
+    Audience,
     Function,
     normalise_word,
     parse_activity,
     parse_function,
 )
+
+#: The activity of work that is not social media.
+OTHER = "other"
 
 #: Everyday words in task names, beyond the vocabulary's aliases.
 _ACTIVITY_KEYWORDS: dict[str, Activity] = {
@@ -83,9 +88,58 @@ _ACTIVITY_KEYWORDS: dict[str, Activity] = {
 
 _WORD = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*")
 
+#: Words so telling of social media work that they decide even when office words are near.
+#: Everything else matched by the vocabulary is "weak": it decides only when the name has
+#: no office word (below) in it.
+_AMBIGUOUS = frozenset(
+    {"lead", "leads", "review", "reviews", "report", "reporting", "support", "status", "budget"}
+    | {"design", "copy", "content", "research", "selection", "select", "schedule", "scheduling"}
+    | {"response", "questions", "inquiries", "enquiries", "creation", "create", "share", "sharing"}
+    | {"media", "discovery", "find", "pick", "choose", "topic", "stories", "ideas", "measure"}
+    | {"metrics", "measurement", "calendar", "mistake", "mistakes", "craft", "pr"}
+)
+
+#: Words of office and project work that no social media activity covers: a name holding
+#: one is "other" unless a telling social word is also there ("Approve press releases").
+OFFICE_WORDS = frozenset(
+    {"interview", "hire", "hiring", "recruit", "recruiting", "recruitment", "onboard", "onboarding"}
+    | {"offboarding", "payroll", "salary", "appraisal", "training", "train", "audit", "auditing"}
+    | {"approve", "approval", "sign", "invoice", "invoicing", "contract", "procurement", "purchase"}
+    | {"vendor", "supplier", "tender", "accounting", "forecast", "code", "coding", "deploy"}
+    | {"deployment", "release", "test", "testing", "qa", "build", "backup", "restore", "server"}
+    | {"database", "infrastructure", "network", "patch", "patching", "architecture", "requirements"}
+    | {"specification", "specifications", "spec", "documentation", "charter", "plan", "planning"}
+    | {"roadmap", "kickoff", "kick", "retrospective", "sprint", "backlog", "risk", "compliance"}
+    | {"policy", "policies", "security", "access", "license", "licensing", "maintenance", "migration"}
+    | {"gantt", "milestone", "steering", "governance", "assessment", "inventory", "change"}
+    | {"pipeline", "repository", "branch", "pull", "merge", "ci", "cd", "vulnerability", "threat"}
+    | {"model", "validation", "data", "privacy", "dpia", "gdpr", "legal", "sla", "slo", "capacity"}
+)
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A value read from a name, with the word that decided it, or why nothing did."""
+
+    value: str
+    reason: str
+    #: False when the name said too little and the value is the fallback ("other").
+    confident: bool = True
+
 
 def words(text: str) -> list[str]:
     return [w.replace("\u2019", "'") for w in _WORD.findall(text.lower())]
+
+
+def singular(word: str) -> str:
+    """An English plural's singular, well enough for matching names: reviews -> review."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _phrases(tokens: list[str]) -> list[tuple[int, int, str]]:
@@ -98,35 +152,174 @@ def _phrases(tokens: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def guess_activity(*names: str) -> Activity | None:
-    """The activity a task's name (or id) suggests.
+def guess_task_activity(name: str, *more: str) -> Guess:
+    """The activity a task's name suggests, or "other" with the reason.
 
-    The earliest word or phrase that names an activity wins, except that everyday verbs
-    ("answer", "post", "write"…) give way to a more telling word anywhere in the name:
-    "Answer demo requests" is selling, "Post status updates during outages" is recovery.
+    A telling social word decides ("complaints", "influencers", "ads"); an office word
+    ("interview", "audit", "code", "approve") makes it "other"; a weak social word
+    ("answer", "post", "review") decides only when nothing else does, and words that mean
+    different things in an office ("review", "report", "lead") never decide alone.
     """
-    for name in names:
-        exact = parse_activity(name)
+    for text in (name, *more):
+        exact = parse_activity(text)
         if exact is not None:
-            return exact
-        weak: Activity | None = None
-        for _, _, phrase in _phrases(words(normalise_word(name))):
+            return Guess(exact.value, f"the name {text!r}")
+        tokens = words(normalise_word(text))
+        telling: tuple[str, str] | None = None
+        weak: tuple[str, str] | None = None
+        office_alias: str | None = None
+        for _, _, phrase in _phrases(tokens):
             found = _activity_word(phrase)
             if found is None:
                 continue
-            if phrase not in _WEAK_WORDS:
-                return found
-            weak = weak or found
+            if phrase in _AMBIGUOUS or singular(phrase) in _AMBIGUOUS:
+                continue
+            if found is Activity.OTHER:
+                office_alias = office_alias or phrase
+            elif phrase in _WEAK_WORDS or singular(phrase) in _WEAK_WORDS:
+                weak = weak or (found.value, phrase)
+            elif telling is None:
+                telling = (found.value, phrase)
+        office = office_alias or next(
+            (w for w in tokens if singular(w) in OFFICE_WORDS or w in OFFICE_WORDS), None
+        )
+        telling = telling or _stem_word(tokens)
+        if telling is not None and not (office is not None and telling[1] in _DUAL_USE):
+            return Guess(telling[0], f"the word {telling[1]!r}")
+        if office is not None:
+            return Guess(OTHER, f"office work: the word {office!r}")
         if weak is not None:
-            return weak
+            return Guess(weak[0], f"the word {weak[1]!r}")
+    return Guess(OTHER, "no word of the name names an activity", confident=False)
+
+
+#: Telling words that office work uses too: with an office word beside them they do not
+#: decide ("Backup and recovery", "Security incident review" are IT work).
+_DUAL_USE = frozenset(
+    {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status"}
+)
+
+#: Word stems of task names in Polish and French, whose endings change with grammar
+#: ("skargi", "skargami"): a word starting with the stem counts.
+_STEMS: tuple[tuple[str, Activity], ...] = (
+    ("skarg", Activity.RESPOND),
+    ("reklamac", Activity.RESPOND),
+    ("odpowied", Activity.RESPOND),
+    ("komentarz", Activity.RESPOND),
+    ("r\u00e9pon", Activity.RESPOND),
+    ("r\u00e9clamation", Activity.RESPOND),
+    ("plainte", Activity.RESPOND),
+    ("monitor", Activity.MONITOR),
+    ("wzmian", Activity.MONITOR),
+    ("veille", Activity.MONITOR),
+    ("publik", Activity.PUBLISH),
+    ("publica", Activity.PUBLISH),
+    ("publier", Activity.PUBLISH),
+    ("dziennikar", Activity.MEDIA_RELATIONS),
+    ("journalist", Activity.MEDIA_RELATIONS),
+    ("presse", Activity.MEDIA_RELATIONS),
+    ("prasow", Activity.MEDIA_RELATIONS),
+    ("kampani", Activity.PROMOTE),
+    ("reklam", Activity.PROMOTE),
+    ("publicit", Activity.PROMOTE),
+    ("kryzys", Activity.RECOVER),
+    ("crise", Activity.RECOVER),
+    ("raport", Activity.MEASURE),
+    ("statystyk", Activity.MEASURE),
+    ("statistiq", Activity.MEASURE),
+    ("sprzeda", Activity.SELL),
+    ("vente", Activity.SELL),
+    ("tre\u015bci", Activity.CREATE),
+    ("contenu", Activity.CREATE),
+    ("\u0436\u0430\u043b\u043e\u0431", Activity.RESPOND),
+    ("\u043e\u0442\u0432\u0435\u0442", Activity.RESPOND),
+    ("\u043f\u0443\u0431\u043b\u0438\u043a\u0430\u0446", Activity.PUBLISH),
+    ("\u043c\u043e\u043d\u0438\u0442\u043e\u0440\u0438\u043d\u0433", Activity.MONITOR),
+    ("\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442", Activity.MEDIA_RELATIONS),
+    ("\u043e\u0442\u0447\u0451\u0442", Activity.MEASURE),
+    ("\u043e\u0442\u0447\u0435\u0442", Activity.MEASURE),
+    ("\u0440\u0435\u043a\u043b\u0430\u043c", Activity.PROMOTE),
+    ("\u043a\u0440\u0438\u0437\u0438\u0441", Activity.RECOVER),
+    ("\u043f\u0440\u043e\u0434\u0430\u0436", Activity.SELL),
+)
+
+
+def _stem_word(tokens: list[str]) -> tuple[str, str] | None:
+    for token in tokens:
+        for stem, activity in _STEMS:
+            if token.startswith(stem):
+                return activity.value, token
+    return None
+
+
+def guess_activity(*names: str) -> Activity | None:
+    """The social media activity a name names, or None (office work, or nothing telling)."""
+    guess = guess_task_activity(*names)
+    return None if guess.value == OTHER else Activity(guess.value)
+
+
+#: Words that say who a social task speaks to, when that is not customers. Words that say it
+#: only sometimes ("team", "public", "users", "talent") are left out: customers is the default.
+_AUDIENCE_WORDS: dict[str, Audience] = {
+    "candidate": Audience.CANDIDATES,
+    "applicant": Audience.CANDIDATES,
+    "job post": Audience.CANDIDATES,
+    "job ad": Audience.CANDIDATES,
+    "job offer": Audience.CANDIDATES,
+    "job posting": Audience.CANDIDATES,
+    "job seeker": Audience.CANDIDATES,
+    "career page": Audience.CANDIDATES,
+    "employer brand": Audience.CANDIDATES,
+    "employer branding": Audience.CANDIDATES,
+    "recruitment": Audience.CANDIDATES,
+    "kandydat": Audience.CANDIDATES,
+    "kandydatom": Audience.CANDIDATES,
+    "kandydaci": Audience.CANDIDATES,
+    "candidat": Audience.CANDIDATES,
+    "dziennikarz": Audience.MEDIA,
+    "dziennikarzami": Audience.MEDIA,
+    "dziennikarzy": Audience.MEDIA,
+    "journaliste": Audience.MEDIA,
+    "\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c\u0438": Audience.MEDIA,
+    "\u043a\u0430\u043d\u0434\u0438\u0434\u0430\u0442\u0430\u043c": Audience.CANDIDATES,
+    "journalist": Audience.MEDIA,
+    "reporter": Audience.MEDIA,
+    "press": Audience.MEDIA,
+    "media": Audience.MEDIA,
+    "investor": Audience.INVESTORS,
+    "shareholder": Audience.INVESTORS,
+    "reseller": Audience.PARTNERS,
+    "distributor": Audience.PARTNERS,
+    "supplier": Audience.PARTNERS,
+    "employee": Audience.EMPLOYEES,
+    "staff": Audience.EMPLOYEES,
+}
+
+
+def guess_task_audience(name: str) -> Guess | None:
+    """Who a task speaks to when its name says so plainly ("candidates", "job posts",
+    "journalists"); None leaves the default, customers."""
+    tokens = words(normalise_word(name))
+    for _, _, phrase in _phrases(tokens):
+        found = next((a for form in _forms(phrase) if (a := _AUDIENCE_WORDS.get(form))), None)
+        if found is not None and found is not Audience.CUSTOMERS:
+            return Guess(found.value, f"the word {phrase!r}")
     return None
 
 
 def _activity_word(phrase: str) -> Activity | None:
-    found = ACTIVITY_ALIASES.get(phrase) or _ACTIVITY_KEYWORDS.get(phrase)
-    if found is None and phrase.endswith("s") and " " not in phrase:
-        found = ACTIVITY_ALIASES.get(phrase[:-1]) or _ACTIVITY_KEYWORDS.get(phrase[:-1])
-    return found
+    for form in _forms(phrase):
+        found = ACTIVITY_ALIASES.get(form) or _ACTIVITY_KEYWORDS.get(form)
+        if found is not None:
+            return found
+    return None
+
+
+def _forms(phrase: str) -> tuple[str, ...]:
+    """A phrase as written, with its last word singular, and plural: names use either."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = head + " " if head else ""
+    return (phrase, prefix + singular(last), phrase + "s")
 
 
 #: Verbs so common in task names that a more specific word should decide.
@@ -135,29 +328,123 @@ _WEAK_WORDS = frozenset(
     | {"sharing", "review", "engage", "engagement", "support", "questions", "campaign", "budget"}
 )
 
+#: Department names beyond the vocabulary's aliases: office roles, and the words of
+#: matrices kept in French, Polish and Russian.
+_FUNCTION_WORDS: dict[str, Function] = {
+    "developer": Function.PRODUCT,
+    "dev": Function.PRODUCT,
+    "engineer": Function.PRODUCT,
+    "software engineer": Function.PRODUCT,
+    "tech lead": Function.PRODUCT,
+    "technical leader": Function.PRODUCT,
+    "architect": Function.PRODUCT,
+    "qa": Function.PRODUCT,
+    "tester": Function.PRODUCT,
+    "quality assurance": Function.PRODUCT,
+    "product owner": Function.PRODUCT,
+    "product manager": Function.PRODUCT,
+    "designer": Function.PRODUCT,
+    "ux": Function.PRODUCT,
+    "recruiter": Function.HR,
+    "recruiting": Function.HR,
+    "recruitment": Function.HR,
+    "talent": Function.HR,
+    "talent acquisition": Function.HR,
+    "lawyer": Function.LEGAL,
+    "dpo": Function.LEGAL,
+    "data protection officer": Function.LEGAL,
+    "privacy officer": Function.LEGAL,
+    "sponsor": Function.EXECUTIVE,
+    "project sponsor": Function.EXECUTIVE,
+    "executive sponsor": Function.EXECUTIVE,
+    "steering committee": Function.EXECUTIVE,
+    "cfo": Function.EXECUTIVE,
+    "cto": Function.EXECUTIVE,
+    "coo": Function.EXECUTIVE,
+    "director": Function.EXECUTIVE,
+    "managing director": Function.EXECUTIVE,
+    "sales rep": Function.SALES,
+    "account manager": Function.SALES,
+    "community manager": Function.MARKETING,
+    "social media manager": Function.MARKETING,
+    "audit": Function.OTHER,
+    "internal audit": Function.OTHER,
+    "security": Function.OTHER,
+    "devops": Function.OTHER,
+    "ops": Function.OTHER,
+    "project manager": Function.OTHER,
+    "pm": Function.OTHER,
+    "pmo": Function.OTHER,
+    "program manager": Function.OTHER,
+    "procurement": Function.OTHER,
+    # French
+    "service client": Function.CUSTOMER_SERVICE,
+    "relation client": Function.CUSTOMER_SERVICE,
+    "juridique": Function.LEGAL,
+    "direction": Function.EXECUTIVE,
+    "direction g\u00e9n\u00e9rale": Function.EXECUTIVE,
+    "ventes": Function.SALES,
+    "commercial": Function.SALES,
+    "ressources humaines": Function.HR,
+    "rh": Function.HR,
+    "communication": Function.PUBLIC_RELATIONS,
+    "relations presse": Function.PUBLIC_RELATIONS,
+    # Polish
+    "obs\u0142uga klienta": Function.CUSTOMER_SERVICE,
+    "dzia\u0142 obs\u0142ugi klienta": Function.CUSTOMER_SERVICE,
+    "prawny": Function.LEGAL,
+    "dzia\u0142 prawny": Function.LEGAL,
+    "zarz\u0105d": Function.EXECUTIVE,
+    "sprzeda\u017c": Function.SALES,
+    "kadry": Function.HR,
+    "komunikacja": Function.PUBLIC_RELATIONS,
+    "rzecznik prasowy": Function.PUBLIC_RELATIONS,
+    # Russian
+    "\u043c\u0430\u0440\u043a\u0435\u0442\u0438\u043d\u0433": Function.MARKETING,
+    "\u044e\u0440\u0438\u0441\u0442\u044b": Function.LEGAL,
+    "\u044e\u0440\u0438\u0441\u0442": Function.LEGAL,
+    "\u0440\u0443\u043a\u043e\u0432\u043e\u0434\u0441\u0442\u0432\u043e": Function.EXECUTIVE,
+    "\u043f\u0440\u043e\u0434\u0430\u0436\u0438": Function.SALES,
+    "\u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0430": Function.CUSTOMER_SERVICE,
+    "\u043a\u0430\u0434\u0440\u044b": Function.HR,
+}
 
-def guess_function(*names: str) -> Function | None:
-    """The function a department's name suggests, or None when no word names one.
+
+def guess_department_function(name: str, *more: str) -> Guess:
+    """The function a department's name suggests, or "other" with the reason.
 
     English names put the head word last ("Product Marketing" is marketing), so the last
     match wins; a longer phrase beats a shorter one, and "other" words lose to any real one.
     """
-    for name in names:
-        exact = parse_function(name)
+    for text in (name, *more):
+        exact = parse_function(text) or _FUNCTION_WORDS.get(normalise_word(text))
         if exact is not None:
-            return exact
-        tokens = words(normalise_word(name))
-        best: tuple[int, int, int, Function] | None = None
+            return Guess(exact.value, f"the name {text!r}")
+        tokens = words(normalise_word(text))
+        best: tuple[int, int, int, Function, str] | None = None
         for start, length, phrase in _phrases(tokens):
-            found = FUNCTION_ALIASES.get(phrase)
+            found = next(
+                (
+                    f
+                    for form in _forms(phrase)
+                    if (f := FUNCTION_ALIASES.get(form) or _FUNCTION_WORDS.get(form))
+                ),
+                None,
+            )
             if found is None:
                 continue
-            rank = (0 if found is Function.OTHER else 1, length, start, found)
+            rank = (0 if found is Function.OTHER else 1, length, start, found, phrase)
             if best is None or rank[:3] > best[:3]:
                 best = rank
         if best is not None:
-            return best[3]
-    return None
+            return Guess(best[3].value, f"the word {best[4]!r}")
+    return Guess(Function.OTHER.value, "no word of the name names a function", confident=False)
+
+
+def guess_function(*names: str) -> Function | None:
+    """The function a department's name suggests, or None when no word names one."""
+    guess = guess_department_function(*names)
+    return Function(guess.value) if guess.confident else None
 
 
 _SLUG_DROP = re.compile("['\u2019`\"]")

@@ -66,13 +66,23 @@ DEPT_LABELS: dict[str, str] = {
 }
 
 #: Task columns in the order they are written; the first four always are.
-TASK_FIELDS = ("name", "activity", "effort_hours", "budget", "review_horizon_days", "channels", "description")
-ALWAYS_TASK_FIELDS = ("name", "activity", "effort_hours")
+TASK_FIELDS = (
+    "name",
+    "phase",
+    "activity",
+    "effort_hours",
+    "budget",
+    "review_horizon_days",
+    "channels",
+    "description",
+)
+ALWAYS_TASK_FIELDS = ("name", "phase", "activity", "effort_hours")
 
 TASK_COLUMN_LABELS: dict[str, str] = {
     "name": "name",
     "task name": "name",
     "title": "name",
+    "phase": "phase",
     "activity": "activity",
     "effort hours": "effort_hours",
     "effort": "effort_hours",

@@ -18,14 +18,20 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from raci.model.errors import LoadError, Problem
 from raci.model.text_safety import excerpt
-from raci.model.vocabulary import Activity, Function
 from raci.workshop.spreadsheet.cells import Sheet, Value, read_sheet
-from raci.workshop.spreadsheet.guessing import guess_activity, guess_function, slugify
+from raci.workshop.spreadsheet.guessing import (
+    OTHER,
+    guess_department_function,
+    guess_task_activity,
+    guess_task_audience,
+    slugify,
+)
 from raci.workshop.spreadsheet.layout import (
     DEPT_CAPACITY,
     DEPT_DESCRIPTION,
@@ -40,6 +46,8 @@ from raci.workshop.spreadsheet.layout import (
     TASK_COLUMN_LABELS,
     label_key,
 )
+from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
+from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
 from raci.yaml.loader import Path, Position, SourceMap
 
 if TYPE_CHECKING:
@@ -47,38 +55,54 @@ if TYPE_CHECKING:
 
 _LINE_BREAK = re.compile("[ \t]*[\r\n\x0b\x0c\x85\u2028\u2029]+[ \t]*")
 
-#: Cells that mean "no letter" in hand-kept matrices.
-NO_LETTER = frozenset({"-", "\u2013", "\u2014", "."})
 _LIST_FIELDS = frozenset({"channels"})
 
 
 @dataclass(frozen=True)
 class ImportResult:
     org: Organization
-    #: Guesses and other things the user should know, located like problems.
+    #: Things the user should know (rows left out, a detected encoding…), located like problems.
     warnings: tuple[Problem, ...]
+    #: Every activity and function read from a name, at its row: "guess: …".
+    guesses: tuple[Problem, ...] = ()
 
 
 def import_sheet(
-    path: str | os.PathLike[str], *, sheet: str | None = None, organization: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    sheet: str | None = None,
+    organization: str | None = None,
+    encoding: str | None = None,
+    table: int | None = None,
+    letter_map: Mapping[str, str] | None = None,
 ) -> ImportResult:
-    """Read a CSV or XLSX RACI matrix. Raises :class:`LoadError` with every problem located."""
-    return import_rows(read_sheet(path, sheet), organization=organization)
+    """Read a CSV, TSV, Markdown or XLSX RACI matrix. Raises :class:`LoadError` with every
+    problem located. ``letter_map`` says what other letters mean (``{"D": "A", "X": "-"}``)."""
+    rows = read_sheet(path, sheet, encoding=encoding, table=table)
+    return import_rows(rows, organization=organization, letter_map=letter_map)
 
 
-def import_rows(sheet: Sheet, *, organization: str | None = None) -> ImportResult:
-    return _Builder(sheet, organization).build()
+def import_rows(
+    sheet: Sheet, *, organization: str | None = None, letter_map: Mapping[str, str] | None = None
+) -> ImportResult:
+    """An organisation from a sheet: the layout ``raci export`` writes, or a matrix as people
+    publish it (straightened first by :func:`~raci.workshop.spreadsheet.plain_matrix.straighten`)."""
+    if not is_export_layout(sheet):
+        sheet = straighten(sheet, letter_map)
+    return _Builder(sheet, organization, letter_map).build()
 
 
 @dataclass
 class _Builder:
     sheet: Sheet
     organization: str | None
+    letter_map: Mapping[str, str] | None = None
     data: dict[str, Any] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
     values: dict[Path, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    guesses: list[Problem] = field(default_factory=list)
     #: Label -> (row, value column) of the organisation rows; label -> row of department rows.
     org_rows: dict[str, tuple[int, int]] = field(default_factory=dict)
     dept_rows: dict[str, int] = field(default_factory=dict)
@@ -99,6 +123,9 @@ class _Builder:
 
     def warn(self, r: int, c: int, message: str) -> None:
         self.warnings.append(self.sheet.problem(r + 1, c + 1, f"warning: {message}"))
+
+    def guessed(self, r: int, c: int, message: str) -> None:
+        self.guesses.append(self.sheet.problem(r + 1, c + 1, f"guess: {message}"))
 
     def one_line(self, text: str, r: int, c: int) -> str:
         """A name as one line: a line break in a cell is how a spreadsheet wraps a long
@@ -141,9 +168,10 @@ class _Builder:
         try:
             org = build_organization(self.data, source_map, self.problems)
         except LoadError as error:
-            raise LoadError([self.sheet.locate(problem) for problem in error.problems]) from None
+            raise LoadError(_once(self.sheet.locate(problem) for problem in error.problems)) from None
         warnings = sorted([*self.sheet.notes, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
-        return ImportResult(org, tuple(warnings))
+        guesses = sorted(self.guesses, key=lambda p: (p.line or 0, p.column or 0))
+        return ImportResult(org, tuple(warnings), tuple(guesses))
 
     def _read_top(self) -> int | None:
         """Read the labelled rows above the table; return the header row's index."""
@@ -264,22 +292,9 @@ class _Builder:
         else:
             r = self.dept_rows.get(DEPT_FUNCTION, self.header)
             label = department.get("name") or dept_id
-            guessed = guess_function(str(label), dept_id)
-            if guessed is None:
-                department["function"] = Function.OTHER.value
-                self.warn(
-                    r,
-                    c,
-                    f"no function for department {excerpt(label)} and none can be guessed from "
-                    "its name: set to 'other'; write its function to have rules count it",
-                )
-            else:
-                department["function"] = guessed.value
-                self.warn(
-                    r,
-                    c,
-                    f"function of department {excerpt(label)} guessed as {guessed.value!r} from its name",
-                )
+            guess = guess_department_function(str(label), dept_id)
+            department["function"] = guess.value
+            self.guessed(r, c, f"department {excerpt(label)}: function {guess.value!r} ({guess.reason})")
             self.place((*path, "function"), r, c)
         for kind, name_in_model in (
             (DEPT_CAPACITY, "capacity_hours"),
@@ -314,9 +329,13 @@ class _Builder:
             task_id = text.strip() if ids_given else slugify(text)
             if not task_id:
                 task_id = f"task-{r + 1}"
+            if task_id in seen and not ids_given:
+                task_id = self._distinct_id(r, task_id, seen)
             if task_id in seen:
                 self.problem(
-                    r, 0, f"task {excerpt(task_id)} appears twice (first in row {seen[task_id] + 1})"
+                    r,
+                    0,
+                    f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])})",
                 )
                 continue
             seen[task_id] = r
@@ -340,7 +359,9 @@ class _Builder:
             raci: dict[str, Any] = {}
             for c, dept_id in departments:
                 value = self.cell(r, c)
-                if value is None or (isinstance(value, str) and value.strip() in NO_LETTER):
+                if isinstance(value, str) and self.letter_map:
+                    value = apply_letter_map(value, self.letter_map).strip(" ,/+&;|") or None
+                if value is None or (isinstance(value, str) and value.strip().lower() in NO_LETTER):
                     continue
                 raci[dept_id] = value
                 self.place((*path, "raci", dept_id), r, c)
@@ -359,20 +380,42 @@ class _Builder:
     def _guess_activity(self, r: int, task_id: str, task: dict[str, Any]) -> None:
         c = self.task_columns.get("activity", 0)
         label = task.get("name", task_id)
-        guessed = guess_activity(str(label), task_id)
-        if guessed is None:
-            allowed = ", ".join(a.value for a in Activity)
-            self.problem(
-                r,
-                c,
-                f"no activity for task {excerpt(label)}, and none can be guessed from its "
-                f"name: add an activity column with one of {allowed} (if this row is not a task, "
-                "delete it)",
-            )
-            return
-        task["activity"] = guessed.value
+        guess = guess_task_activity(str(label), task_id)
+        task["activity"] = guess.value
         self.place(("tasks", task_id, "activity"), r, c)
-        self.warn(r, c, f"activity of task {excerpt(label)} guessed as {guessed.value!r} from its name")
+        self.guessed(r, c, f"task {excerpt(label)}: activity {guess.value!r} ({guess.reason})")
+        audience = (
+            guess_task_audience(str(label)) if guess.value != OTHER and "audience" not in task else None
+        )
+        if audience is not None:
+            task["audience"] = audience.value
+            self.place(("tasks", task_id, "audience"), r, c)
+            self.guessed(r, c, f"task {excerpt(label)}: audience {audience.value!r} ({audience.reason})")
+
+    def _distinct_id(self, r: int, task_id: str, seen: dict[str, int]) -> str:
+        """An id for a name seen before: under its phase ("build-review"), else numbered, with
+        a warning, since a matrix may list a task twice by mistake."""
+        phase_column = self.task_columns.get("phase")
+        phase = self.cell(r, phase_column) if phase_column is not None else None
+        if phase is not None:
+            short = slugify(re.split(r"[(:\u2013\u2014]| - ", str(phase))[0])[:24].strip("-")
+            phased = f"{short}-{task_id}" if short else task_id
+            if phased not in seen:
+                return phased
+        number = 2
+        while f"{task_id}-{number}" in seen:
+            number += 1
+        self.warn(
+            r,
+            0,
+            f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])}): "
+            f"imported as {task_id}-{number}; merge or rename them if they are one task",
+        )
+        return f"{task_id}-{number}"
+
+    def _row_name(self, r: int) -> str:
+        """How a row is named to the user: its row (or line) in the file."""
+        return str(self.sheet.in_file(r + 1, 1)[0])
 
     # --- the organisation ------------------------------------------------------------------
 
@@ -393,7 +436,8 @@ class _Builder:
         elif self.titles:
             used_title = self.titles[0]
             r, c = used_title
-            ordered["organization"] = str(self.cell(r, c))
+            ordered["organization"] = self.one_line(str(self.cell(r, c)), r, c)
+            self.place(("organization",), r, c)
             self.warn(r, c, f"organization name taken from the title {excerpt(ordered['organization'])}")
         else:
             stem = os.path.splitext(os.path.basename(self.sheet.source))[0] or "organization"
@@ -439,6 +483,18 @@ class _Builder:
             self.problem(r, c, 'rules must be a JSON object, e.g. {"ignore": ["RACI007"]}')
             return None
         return rules
+
+
+def _once(problems: Any) -> list[Problem]:
+    """Each problem once, however many paths of the model it reached."""
+    seen: set[tuple[int | None, int | None, str]] = set()
+    kept = []
+    for problem in problems:
+        key = (problem.line, problem.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
 
 
 def split_list(value: Value) -> Any:

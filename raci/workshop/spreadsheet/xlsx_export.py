@@ -30,6 +30,7 @@ FINDINGS_COLUMNS = ("severity", "code", "task", "department", "message", "fix")
 LETTER_COLOURS = {
     "A": ("F8CBAD", "833C0B"),
     "R": ("C6EFCE", "006100"),
+    "S": ("E2EFDA", "375623"),
     "C": ("FFEB9C", "7F6000"),
     "I": ("DDEBF7", "1F4E78"),
 }
@@ -90,7 +91,7 @@ def _write_matrix(sheet: Any, org: Organization) -> None:
                 if column >= first:
                     cell.alignment = centred
             elif column >= first and isinstance(value, str):
-                strongest = next((letter for letter in "ARCI" if letter in value), None)
+                strongest = next((letter for letter in "ARSCI" if letter in value), None)
                 if strongest is not None:
                     cell.fill, cell.font = letter_styles[strongest]
                 cell.alignment = centred

@@ -1,0 +1,164 @@
+"""How hand-kept matrices spell their cells: letters, "no letter", notes and legends.
+
+People write ``**RA**`` in Markdown, ``R (Build)`` to say which part of the work, ``(C)``
+for a lighter consult, ``N/A`` or a dash for nobody. A cell is cleaned into the letters it
+holds and the note beside them; the note is kept (in the task's description), never lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+#: Cells that mean "no letter".
+NO_LETTER = frozenset(
+    {"-", "--", "\u2013", "\u2014", "\u2012", "\u2212", ".", "\u00b7", "n/a", "na", "n.a.", "n.a", "none"}
+    | {"nd", "n/d", "brak", "\u043d/\u0434", "\u043d\u0435\u0442", "\u2205", "/"}
+)
+
+#: Letters of RACI and its variants that a cell may hold before the letter map is applied.
+_LETTERISH = re.compile(r"[A-Za-z](?:\s*[,/+&;|]?\s*[A-Za-z]){0,5}")
+_STRONG = re.compile(r"(\*\*|__|~~)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<!\w)([*_`])(.+?)\1(?!\w)")
+_HTML_TAG = re.compile(r"<[^>]{0,40}>")
+_NOTE = re.compile(r"^(?P<head>[^()\[\]]*?)\s*[(\[](?P<note>[^()\[\]]*)[)\]]\s*(?P<tail>[^()\[\]]*)$")
+_LETTERS = frozenset("RACIS")
+
+
+@dataclass(frozen=True)
+class CleanCell:
+    """A letter cell read: ``text`` for the letter parser (None: no letter), and a note."""
+
+    text: str | None
+    note: str | None = None
+
+
+def strip_markup(text: str) -> str:
+    """Markdown emphasis and inline HTML off a cell: ``**RA**`` -> ``RA``, ``a<br>b`` -> ``a\\nb``."""
+    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
+    text = _HTML_TAG.sub("", text)
+    text = _STRONG.sub(r"\2", text)
+    return _EMPHASIS.sub(r"\2", text).strip()
+
+
+def clean_letter_cell(value: str, letter_map: Mapping[str, str] | None = None) -> CleanCell:
+    """Read one matrix cell: ``R (Build)`` -> R with note "Build"; ``(C)`` -> C; ``N/A`` -> none."""
+    text = strip_markup(value)
+    if text.lower() in NO_LETTER or not text:
+        return CleanCell(None)
+    note: str | None = None
+    match = _NOTE.match(text)
+    if match is not None:
+        head, inner, tail = match["head"].strip(), match["note"].strip(), match["tail"].strip()
+        if not head and not tail and _LETTERISH.fullmatch(inner):
+            text = inner  # "(C)": the letter in brackets
+        elif head and _LETTERISH.fullmatch(head):
+            text, note = head, " ".join(part for part in (inner, tail) if part) or None
+    if letter_map:
+        text = apply_letter_map(text, letter_map)
+        if not text.strip(" ,/+&;|"):
+            return CleanCell(None, note)
+    return CleanCell(text, note)
+
+
+def apply_letter_map(text: str, letter_map: Mapping[str, str]) -> str:
+    """Each mapped letter replaced (``D=A``); a letter mapped to ``-`` or nothing is dropped."""
+    out = []
+    for char in text:
+        mapped = letter_map.get(char.upper())
+        if mapped is None:
+            out.append(char)
+        elif mapped not in ("-", ""):
+            out.append(mapped)
+    return "".join(out)
+
+
+def is_letter_cell(value: object) -> bool:
+    """Whether a cell reads as RACI letters (``R``, ``A/R``, ``**RA**``, ``R (Build)``, ``S``)."""
+    if not isinstance(value, str):
+        return False
+    cell = clean_letter_cell(value)
+    if cell.text is None:
+        return False
+    letters = [c for c in cell.text.upper() if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and set(letters) <= _LETTERS
+
+
+def is_no_letter(value: object) -> bool:
+    return isinstance(value, str) and strip_markup(value).lower() in NO_LETTER
+
+
+# --- legends -------------------------------------------------------------------------------
+
+_LEGEND_ITEM = re.compile(r"^\W*\(?[RACISDV]\)?\W*\s*[=:\u2013\u2014-]+\s*\w{3,}", re.IGNORECASE)
+_LEGEND_WORDS = ("legend", "l\u00e9gende", "legenda", "\u043b\u0435\u0433\u0435\u043d\u0434\u0430", "key:")
+#: Words that start notes below a table.
+_NOTE_WORDS = (
+    "note:",
+    "notes:",
+    "note ",
+    "remarque",
+    "uwaga",
+    "uwagi",
+    "\u043f\u0440\u0438\u043c\u0435\u0447",
+)
+
+
+def is_legend_text(value: object) -> bool:
+    """``R = Responsible``, ``(A) - Accountable``, ``Legend: …``, ``Notes:``: not a table row."""
+    if not isinstance(value, str):
+        return False
+    text = strip_markup(value).strip().lower()
+    if text.startswith(_LEGEND_WORDS) or text.startswith(_NOTE_WORDS):
+        return True
+    return bool(_LEGEND_ITEM.match(strip_markup(value)))
+
+
+# --- the transposed shape: Task | R | A | C | I with names in the cells -----------------------
+
+_ROLE_WORDS: dict[str, str] = {
+    "r": "R",
+    "a": "A",
+    "c": "C",
+    "i": "I",
+    "s": "S",
+    "responsible": "R",
+    "accountable": "A",
+    "consulted": "C",
+    "informed": "I",
+    "support": "S",
+    "supportive": "S",
+    "supported": "S",
+    "responsable": "R",
+    "r\u00e9alisateur": "R",
+    "approbateur": "A",
+    "autorit\u00e9": "A",
+    "consult\u00e9": "C",
+    "inform\u00e9": "I",
+    "odpowiedzialny": "R",
+    "wykonawca": "R",
+    "zatwierdzaj\u0105cy": "A",
+    "rozliczany": "A",
+    "konsultowany": "C",
+    "informowany": "I",
+    "\u0438\u0441\u043f\u043e\u043b\u043d\u0438\u0442\u0435\u043b\u044c": "R",
+    "\u043e\u0442\u0432\u0435\u0442\u0441\u0442\u0432\u0435\u043d\u043d\u044b\u0439": "A",
+    "\u043a\u043e\u043d\u0441\u0443\u043b\u044c\u0442\u0430\u043d\u0442": "C",
+    "\u043a\u043e\u043d\u0441\u0443\u043b\u044c\u0442\u0438\u0440\u0443\u0435\u043c\u044b\u0439": "C",
+    "\u0438\u043d\u0444\u043e\u0440\u043c\u0438\u0440\u0443\u0435\u043c\u044b\u0439": "I",
+}
+
+
+def role_letter(value: object) -> str | None:
+    """The letter a transposed header names: ``R``, ``Responsible``, ``Responsible (R)``, ``Consulté``."""
+    if not isinstance(value, str):
+        return None
+    text = strip_markup(value).lower()
+    bracketed = re.search(r"[(\[]\s*([a-z])\s*[)\]]", text)
+    if bracketed and bracketed.group(1) in "racis":
+        return bracketed.group(1).upper()
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words:
+        return None
+    return _ROLE_WORDS.get(words[0]) if len(words) <= 3 else None
