@@ -50,7 +50,7 @@ tasks:
   answer: {{activity: respond, effort_hours: 1, raci: {{care: RA, pr: C}}}}
   sell: {{activity: sell, effort_hours: 1, raci: {{sales: RA, marketing: I}}}}
   promote: {{activity: promote, budget: 10, raci: {{marketing: RA, sales: C}}}}
-  recover: {{activity: recover, effort_hours: 1, raci: {{pr: RA, care: C}}}}
+  recover: {{activity: recover, effort_hours: 1, raci: {{pr: RA, care: C, sales: I}}}}
   measure: {{activity: measure, review_horizon_days: 90, effort_hours: 1, raci: {{marketing: RA, sales: C}}}}
 """
 
