@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from raci.model.effort import split_problems
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
-from raci.model.organization import Department, Organization, RulesConfig, Task
+from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
 from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
 from raci.model.vocabulary import apply_letter_map
@@ -77,6 +78,29 @@ def build_organization(
         raise LoadError([*earlier, _problem(source_map, (), message)]) from None
 
 
+def plain_data(data: Any, source_map: SourceMap) -> Any:
+    """Caller data with every mapping a plain dict, so that each check sees all of it.
+
+    A ``MappingProxyType`` or any other Mapping becomes a dict (its keys kept as they are,
+    ``"care "`` included, for the duplicate check); models (a :class:`Task`) stay models,
+    valid by construction. Raises :class:`LoadError` for data nested past reason.
+    """
+    try:
+        return _plain(data)
+    except RecursionError:
+        raise LoadError([_problem(source_map, (), "the data is nested too deeply")]) from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def _with_letters_mapped(data: Any, letter_map: Mapping[str, str]) -> Any:
     """A copy of the data whose raci letters are read through ``letter_map`` (paths unchanged)."""
     tasks = data.get("tasks") if isinstance(data, dict) else None
@@ -121,13 +145,15 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
     pending: list[_Pending] = []
     org: Organization | None = None
     try:
-        org = Organization.model_validate(data)
+        org = Organization._validate_shape(data)
     except ValidationError as error:
         pending.extend(_translate(error, data))
     # Checked on the raw data too, so that one bad field does not hide these problems.
     pending.extend(_unknown_references(data))
     pending.extend(_ids_equal_once_trimmed(data))
     pending.extend(_rules_problems(data.get("rules")))
+    if org is not None and not pending and not earlier:
+        pending.extend(_effort_split_problems(data, org))
     if pending or earlier or org is None:
         raise LoadError(_shown(pending, earlier, data, source_map))
     org._source_map = source_map
@@ -213,20 +239,42 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return
     for task_id, task in tasks.items():
-        raci = task.get("raci") if isinstance(task, dict) else None
-        if not isinstance(raci, dict):
+        if isinstance(task, Task):  # a model in caller data: valid itself, its references not
+            task = {"raci": task.raci, "effort_split": task.effort_split}
+        if not isinstance(task, dict):
             continue
-        for department_id in raci:
-            if isinstance(department_id, str) and department_id.strip() not in departments:
-                yield _Pending(
-                    ("tasks", task_id, "raci", department_id),
-                    True,
-                    hint=(department_id, departments),
-                )
+        for section in ("raci", "effort_split"):
+            names = task.get(section)
+            if not isinstance(names, dict):
+                continue
+            for department_id in names:
+                if isinstance(department_id, str) and department_id.strip() not in departments:
+                    yield _Pending(
+                        ("tasks", task_id, section, department_id),
+                        True,
+                        hint=(department_id, departments),
+                    )
+
+
+def _effort_split_problems(data: dict[str, Any], org: Organization) -> Iterator[_Pending]:
+    """Splits that name a department not doing the task, or that do not add up."""
+    departments = list(org.departments)
+    for raw_id, raw_task in (data.get("tasks") or {}).items():
+        task = org.tasks.get(str(raw_id).strip())
+        split = raw_task.get("effort_split") if isinstance(raw_task, dict) else None
+        if task is None or not isinstance(split, dict):
+            continue
+        raw_keys = {str(key).strip(): key for key in split}
+        for department_id, message in split_problems(task, departments):
+            path: Path = ("tasks", raw_id, "effort_split")
+            if department_id is not None:
+                path = (*path, raw_keys.get(department_id, department_id))
+            yield _Pending(path, True, f"task {excerpt(raw_id)}: {message}")
 
 
 def _unknown(path: Path) -> str:
-    return f"task {excerpt(path[1])} names unknown department {excerpt(path[3])}"
+    verb = "splits its effort with" if path[2] == "effort_split" else "names"
+    return f"task {excerpt(path[1])} {verb} unknown department {excerpt(path[3])}"
 
 
 def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
@@ -238,6 +286,7 @@ def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
         for key, task in tasks.items():
             if isinstance(task, dict):
                 sections.append((("tasks", key, "raci"), task.get("raci")))
+                sections.append((("tasks", key, "effort_split"), task.get("effort_split")))
     for path, section in sections:
         if not isinstance(section, dict):
             continue
@@ -272,6 +321,8 @@ def _rules_problems(section: Any) -> Iterator[_Pending]:
 
 def _translate(error: ValidationError, data: Any, prefix: Path = ()) -> Iterator[_Pending]:
     for item in error.errors(include_input=False, include_url=False):
+        if item["type"] == _DUPLICATE_ID:
+            continue  # placed on the key itself by _ids_equal_once_trimmed
         path, on_key = _data_path((*prefix, *item["loc"]), data)
         if item["type"] == "extra_forbidden":
             model = _model_at(path[:-1])

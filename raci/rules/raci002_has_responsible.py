@@ -30,6 +30,7 @@ class HasResponsible(Rule):
     """
 
     code = "RACI002"
+    lacks = Letter.RESPONSIBLE
     name = "has-responsible"
     severity = Severity.ERROR
 
