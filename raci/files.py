@@ -24,7 +24,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 _CHUNK = 1024 * 1024
 #: A temporary file older than this was left by a run that died: no live write takes an hour.
@@ -175,7 +175,52 @@ def remove_stale_temporaries(target: Path, *, now: float | None = None) -> list[
     return removed
 
 
-def read_limited(stream: BinaryIO, limit: int, expected: int = 0) -> bytes:
+class UnreadableInputError(OSError):
+    """An input path that is refused before any byte is read: a device, a FIFO, a socket, a
+    folder (or a link to one). ``strerror`` is one line for the user."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(errno.EINVAL, reason, path)
+
+
+class InputTooLargeError(OSError):
+    """An input file larger than the limit; ``limit`` is that limit in bytes."""
+
+    def __init__(self, path: str, limit: int) -> None:
+        super().__init__(errno.EFBIG, "file is larger than the limit", path)
+        self.limit = limit
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file ``path``: at most ``limit + 1`` of them (one more than
+    allowed says "too large"), so memory follows the limit whatever the file claims.
+
+    Every input file raci reads goes through here (org files, configs, baselines,
+    spreadsheets). The file is opened without blocking and checked on the open descriptor,
+    so a FIFO with no writer, ``/dev/zero``, a terminal or a link to any of them is refused
+    at once (:class:`UnreadableInputError`), never read or waited on; standard input is read
+    with :func:`read_limited` by the caller that allows it.
+    """
+    name = os.fspath(path)
+    handle = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        found = os.fstat(handle)
+        if stat.S_ISDIR(found.st_mode):
+            raise UnreadableInputError(name, "is a directory, not a file")
+        if not stat.S_ISREG(found.st_mode):
+            raise UnreadableInputError(name, "is not a regular file (a device, a pipe or a socket)")
+        if found.st_size > limit:
+            raise InputTooLargeError(name, limit)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = read_limited(stream, limit, found.st_size)
+    finally:
+        os.close(handle)
+    if len(data) > limit:  # it grew while being read
+        raise InputTooLargeError(name, limit)
+    return data
+
+
+def read_limited(stream: IO[bytes], limit: int, expected: int = 0) -> bytes:
     """At most ``limit + 1`` bytes of ``stream`` (one more than allowed says "too large").
 
     Memory follows what is actually there, not the limit: a 200-byte file costs 200 bytes
