@@ -12,11 +12,14 @@ import sys
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import raci
-from raci.diagrams import FORMATS, VIEWS, diagram, render
+from raci.diagrams import FORMATS, VIEWS, diagram
+from raci.diagrams import render as render_within_limits
+from raci.diagrams.engine import RenderLimits
 
 from .conftest import EXAMPLES, ROOT
 
@@ -25,6 +28,13 @@ CLASSIC = EXAMPLES / "classic-raci-mistakes.yaml"
 MARKETING = EXAMPLES / "marketing-owns-everything.yaml"
 SHARED = EXAMPLES / "shared-ownership.yaml"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+# These tests check pictures, not limits: a wall clock of 30 s failed a PNG now and then on
+# a loaded machine. The limits have their own tests (test_render_engine, test_engine_lifetime).
+UNHURRIED = RenderLimits(timeout_seconds=900)
+
+
+def render(org: raci.Organization, result: raci.CheckResult, **options: Any) -> bytes:
+    return render_within_limits(org, result, limits=UNHURRIED, **options)
 
 
 @cache

@@ -53,7 +53,8 @@ DEFAULT_DETAIL = DetailChoice("auto")
 def render(
     file: OrgFile,
     view: Annotated[
-        ViewChoice, typer.Option("--view", "-v", help="What to draw: gaps, ownership, matrix or workload.")
+        ViewChoice,
+        typer.Option("--view", "-v", help="What to draw: gaps, ownership, matrix, workload or handoffs."),
     ] = DEFAULT_VIEW_CHOICE,
     output: Annotated[
         str, typer.Option("--output", "-o", help="Output file; its extension sets the format ('-': stdout).")

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from raci.model.effort import split_problems
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
-from raci.model.organization import Department, Organization, RulesConfig, Task
+from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
 from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
 from raci.model.vocabulary import apply_letter_map
@@ -78,6 +78,29 @@ def build_organization(
         raise LoadError([*earlier, _problem(source_map, (), message)]) from None
 
 
+def plain_data(data: Any, source_map: SourceMap) -> Any:
+    """Caller data with every mapping a plain dict, so that each check sees all of it.
+
+    A ``MappingProxyType`` or any other Mapping becomes a dict (its keys kept as they are,
+    ``"care "`` included, for the duplicate check); models (a :class:`Task`) stay models,
+    valid by construction. Raises :class:`LoadError` for data nested past reason.
+    """
+    try:
+        return _plain(data)
+    except RecursionError:
+        raise LoadError([_problem(source_map, (), "the data is nested too deeply")]) from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def _with_letters_mapped(data: Any, letter_map: Mapping[str, str]) -> Any:
     """A copy of the data whose raci letters are read through ``letter_map`` (paths unchanged)."""
     tasks = data.get("tasks") if isinstance(data, dict) else None
@@ -122,7 +145,7 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
     pending: list[_Pending] = []
     org: Organization | None = None
     try:
-        org = Organization.model_validate(data)
+        org = Organization._validate_shape(data)
     except ValidationError as error:
         pending.extend(_translate(error, data))
     # Checked on the raw data too, so that one bad field does not hide these problems.
@@ -216,6 +239,8 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return
     for task_id, task in tasks.items():
+        if isinstance(task, Task):  # a model in caller data: valid itself, its references not
+            task = {"raci": task.raci, "effort_split": task.effort_split}
         if not isinstance(task, dict):
             continue
         for section in ("raci", "effort_split"):
@@ -261,6 +286,7 @@ def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
         for key, task in tasks.items():
             if isinstance(task, dict):
                 sections.append((("tasks", key, "raci"), task.get("raci")))
+                sections.append((("tasks", key, "effort_split"), task.get("effort_split")))
     for path, section in sections:
         if not isinstance(section, dict):
             continue
@@ -295,6 +321,8 @@ def _rules_problems(section: Any) -> Iterator[_Pending]:
 
 def _translate(error: ValidationError, data: Any, prefix: Path = ()) -> Iterator[_Pending]:
     for item in error.errors(include_input=False, include_url=False):
+        if item["type"] == _DUPLICATE_ID:
+            continue  # placed on the key itself by _ids_equal_once_trimmed
         path, on_key = _data_path((*prefix, *item["loc"]), data)
         if item["type"] == "extra_forbidden":
             model = _model_at(path[:-1])

@@ -20,6 +20,7 @@ channels) appear only when some department or task uses them.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +136,7 @@ def number(value: float | int | None) -> int | float | None:
     return value
 
 
-def join_list(items: list[str]) -> str | None:
+def join_list(items: Sequence[str]) -> str | None:
     """A list in one cell: ``a; b`` when that reads back unchanged, else a JSON array.
 
     Importing splits on ``;`` and ``,`` (teams write both), so an item holding either is
