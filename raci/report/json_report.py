@@ -59,9 +59,7 @@ def build_json(
         "format_version": FORMAT_VERSION,
         "findings": findings,
         "files": files,
-        "load_errors": [
-            {"file": p.source, "line": p.line, "column": p.column, "message": p.message} for p in problems
-        ],
+        "load_errors": [problem.to_dict() for problem in problems],
         "summary": {
             "files_checked": len(results),
             "files_with_load_errors": len({p.source for p in problems}),
