@@ -251,6 +251,33 @@ HorizonDays = Annotated[
 ]
 
 
+def _waiver_code(value: Any) -> Any:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+def _waiver_reason(value: Any) -> Any:
+    # A waiver records a decision; without the reason nobody can review it later.
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise PydanticCustomError(
+            "waiver_reason", "needs a reason: say why the team accepts this finding, e.g. {example}",
+            {"example": "SOC102: \"HR answers candidates, not customers\""},
+        )
+    return value.strip() if isinstance(value, str) else value
+
+
+WaiverCode = Annotated[str, BeforeValidator(_waiver_code), StringConstraints(min_length=1, max_length=40)]
+WaiverReason = Annotated[CleanText, BeforeValidator(_waiver_reason)]
+Waivers = Annotated[
+    dict[WaiverCode, WaiverReason],
+    Field(
+        default_factory=dict,
+        description="Findings the team accepts: rule code -> the reason, e.g. "
+        "{SOC102: 'HR answers candidates, not customers'}. Waived findings are reported as "
+        "waived and do not count.",
+    ),
+]
+
+
 class Department(BaseModel):
     """A department and what it does."""
 
@@ -261,6 +288,7 @@ class Department(BaseModel):
     capacity_hours: Hours | None = Field(None, description="Hours per week it can give to social media.")
     description: OptionalText = None
     roles: list[CleanName] = Field(default_factory=list, description="People or roles inside it.")
+    waive: Waivers
 
 
 class Task(BaseModel):
@@ -282,6 +310,7 @@ class Task(BaseModel):
     raci: dict[Identifier, Letters] = Field(
         default_factory=dict, description="Department id -> letters, e.g. {care: RA, pr: C}."
     )
+    waive: Waivers
 
     @property
     def is_social(self) -> bool:

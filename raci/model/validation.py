@@ -103,6 +103,7 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
     problems.extend(_unknown_references(data, source_map))
     problems.extend(_ids_equal_once_trimmed(data, source_map))
     problems.extend(_rules_problems(data.get("rules"), source_map))
+    problems.extend(_waiver_problems(data, source_map))
     if problems or org is None:
         raise LoadError(bounded(problems))
     org._source_map = source_map
@@ -146,6 +147,33 @@ def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator
                     message + _did_you_mean(department_id, departments),
                     on_key=True,
                 )
+
+
+def _waiver_problems(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+    """A waiver names a rule by its code; an unknown one would silently waive nothing."""
+    from raci.rules import RULES_BY_CODE, UNWAIVABLE
+
+    for section, owner in (("tasks", "task"), ("departments", "department")):
+        entries = data.get(section)
+        if not isinstance(entries, dict):
+            continue
+        for entry_id, entry in entries.items():
+            waive = entry.get("waive") if isinstance(entry, dict) else None
+            if not isinstance(waive, dict):
+                continue
+            for code in waive:
+                if not isinstance(code, str):
+                    continue
+                wanted = code.strip().upper()
+                where = f"in {owner} {excerpt(entry_id)}"
+                if wanted in UNWAIVABLE:
+                    message = f"{wanted} cannot be waived {where}: {UNWAIVABLE[wanted]}"
+                elif wanted not in RULES_BY_CODE:
+                    hint = _did_you_mean(wanted, RULES_BY_CODE)
+                    message = f"waiver {where} names unknown rule {excerpt(code)}{hint}"
+                else:
+                    continue
+                yield _problem(source_map, (section, entry_id, "waive", code), message, on_key=True)
 
 
 def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
@@ -245,6 +273,9 @@ def _message(item: Any, path: Path) -> str:
         message = message[:1].lower() + message[1:]
     if len(path) == 4 and path[0] == "tasks" and path[2] == "raci":
         return f"letters of {field} in task {excerpt(path[1])}: {message}"
+    if len(path) == 4 and path[0] in ("tasks", "departments") and path[2] == "waive":
+        owner = "task" if path[0] == "tasks" else "department"
+        return f"waiver of {shorten(path[3])} in {owner} {excerpt(path[1])}: {message}"
     return f"{name}{where}: {message}"
 
 

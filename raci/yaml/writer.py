@@ -152,7 +152,12 @@ def task_lines(task: dict[str, Any], indent: str) -> list[str]:
     for key, value in task.items():
         if key == "raci" or value in ([], {}, None) or (key, value) == _DEFAULT_AUDIENCE:
             continue
-        text = flow_sequence(value) if isinstance(value, list) else scalar(value, block=True)
+        if isinstance(value, list):
+            text = flow_sequence(value)
+        elif isinstance(value, dict):
+            text = flow_mapping(value)  # waive: {SOC102: reason}
+        else:
+            text = scalar(value, block=True)
         lines.append(f"{indent}{key}: {text}")
     lines.append(f"{indent}raci: {flow_mapping(task.get('raci') or {})}")
     return lines

@@ -95,6 +95,8 @@ class FindingItem:
     line: int | None
     subject: str
     fix: str
+    #: Why the team accepts the finding, when it is waived ("" otherwise).
+    waiver: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class Page:
     matrix: MatrixTable
     groups: tuple[FindingGroup, ...]
     letters: tuple[tuple[str, str, str], ...]
+    #: Findings the org file waives, with the reasons: shown, never counted.
+    waived: tuple[FindingItem, ...] = ()
 
 
 def build_report(
@@ -206,6 +210,7 @@ def build_page(result: CheckResult, *, limits: RenderLimits | None = None) -> Pa
         matrix=build_matrix(result),
         groups=_groups(result, cards),
         letters=_letter_palette(),
+        waived=tuple(_item(result, finding) for finding in result.waived),
     )
 
 
@@ -268,6 +273,7 @@ def _item(result: CheckResult, finding: Finding) -> FindingItem:
         line=finding.line,
         subject=_clean("; ".join(subject)),
         fix=_clean(fix),
+        waiver=_clean(finding.waiver or ""),
     )
 
 
