@@ -11,11 +11,10 @@ from raci.files import read_limited
 from raci.model.errors import LoadError, Problem
 from raci.model.organization import Organization
 from raci.model.validation import build_config, build_organization
-from raci.yaml.fast_reader import fast_parse
-from raci.yaml.loader import Limits, decode, parse_yaml
+from raci.yaml.loader import Limits, decode
+from raci.yaml.reading import DEFAULT_LIMITS, Document, read, too_large
 
 STDIN = "-"
-DEFAULT_LIMITS = Limits()
 
 
 def load(
@@ -59,28 +58,7 @@ def loads(
     if not isinstance(text, str):
         message = f"loads() takes text or bytes, not {type(text).__name__}"
         raise LoadError([Problem(source_name, None, None, message)])
-    if len(text) > limits.max_bytes:
-        raise LoadError([_too_large(source_name, limits)])
-    # Plain files take the fast reader; anything it does not handle, the full parser, which
-    # raises syntax problems here with exact positions.
-    fast = fast_parse(text, source_name)
-    if fast is not None:
-        data, source_map = fast
-    else:
-        parsed = parse_yaml(text, source_name, limits=limits, positions=False)
-        if parsed.problems:
-            data = None
-        else:
-            data, source_map = parsed.data, parsed.source_map
-    if data is not None:
-        try:
-            return build_organization(data, source_map, letter_map=letter_map)
-        except LoadError:
-            pass
-    # Validation failed on a fast path, which keeps few positions: parse again with all of
-    # them so every problem points at the exact key or value.
-    parsed = parse_yaml(text, source_name, limits=limits, positions=True)
-    return build_organization(parsed.data, parsed.source_map, parsed.problems, letter_map=letter_map)
+    return _build(read(text, source_name, limits=limits), letter_map)
 
 
 def loads_bytes(
@@ -94,9 +72,16 @@ def loads_bytes(
     if not isinstance(data, bytes):
         message = f"loads_bytes() takes bytes, not {type(data).__name__}"
         raise LoadError([Problem(source_name, None, None, message)])
-    if len(data) > limits.max_bytes:
-        raise LoadError([_too_large(source_name, limits)])
-    return loads(decode(data, source_name), source_name, limits=limits, letter_map=letter_map)
+    return _build(read(data, source_name, limits=limits), letter_map)
+
+
+def _build(document: Document, letter_map: Mapping[str, str] | None) -> Organization:
+    try:
+        return build_organization(
+            document.data, document.source_map, document.problems, letter_map=letter_map
+        )
+    finally:
+        document.source_map.release()  # the text is not kept alive by the organisation
 
 
 def _path_name(path: object) -> str:
@@ -111,7 +96,7 @@ def _read_file(name: str, limits: Limits) -> bytes:
     try:
         size = os.stat(name).st_size
         if size > limits.max_bytes:
-            raise LoadError([_too_large(name, limits)])
+            raise LoadError([too_large(name, limits)])
         # Read at most one byte past the limit: a FIFO or /dev/zero reports size 0.
         with open(name, "rb") as stream:
             data = read_limited(stream, limits.max_bytes, size)
@@ -120,26 +105,22 @@ def _read_file(name: str, limits: Limits) -> bytes:
     except ValueError:  # a NUL in the path
         raise LoadError([Problem(name, None, None, "cannot read file: invalid file name")]) from None
     if len(data) > limits.max_bytes:
-        raise LoadError([_too_large(name, limits)])
+        raise LoadError([too_large(name, limits)])
     return data
 
 
 def _read_stdin(limits: Limits) -> bytes:
     data = read_limited(sys.stdin.buffer, limits.max_bytes)
     if len(data) > limits.max_bytes:
-        raise LoadError([_too_large("<stdin>", limits)])
+        raise LoadError([too_large("<stdin>", limits)])
     return data
-
-
-def _too_large(source: str, limits: Limits) -> Problem:
-    size = limits.max_bytes
-    limit = f"{size / (1024 * 1024):g} MiB" if size >= 1024 * 1024 else f"{size:,} bytes"
-    return Problem(source, None, None, f"file is larger than the limit of {limit}")
 
 
 def load_config(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Config:
     """Load a rules configuration file: a mapping with one ``rules:`` section, as in org files."""
     name = os.fspath(path)
-    text = decode(_read_file(name, limits), name)
-    parsed = parse_yaml(text, name, limits=limits, positions=True)
-    return build_config(parsed.data, parsed.source_map, parsed.problems)
+    document = read(_read_file(name, limits), name, limits=limits)
+    try:
+        return build_config(document.data, document.source_map, document.problems)
+    finally:
+        document.source_map.release()

@@ -75,6 +75,19 @@ def test_every_gap_of_a_generated_org_is_drawn_on_some_page(size: tuple[int, int
     assert f"Not drawn: {len(org.tasks) - len(flagged)} tasks with no gaps" in first
 
 
+@pytest.mark.parametrize("size", [(10, 30), (15, 60), (15, 40)])
+@pytest.mark.parametrize("mistakes", [True, False], ids=["with-gaps", "clean"])
+def test_other_seeds_and_clean_orgs_fit_too(size: tuple[int, int], mistakes: bool) -> None:
+    for seed in (1, 2, 3):
+        org = raci.loads(orgs.generate(*size, seed=seed, mistakes=mistakes))
+        pages = render_pages(org, raci.check(org), view="gaps", format="svg")
+        for page in pages:
+            assert measure_svg(page).problems() == [], (size, seed)
+        # Pages are balanced: none holds under a third of the lines of the fullest.
+        lines = [measure_svg(page).lines for page in pages]
+        assert min(lines) * 3 >= max(lines), lines
+
+
 def test_a_big_org_is_split_into_numbered_pages_by_activity() -> None:
     pages = pages_of("generated 15x60")
     assert len(pages) >= 2

@@ -35,7 +35,7 @@ def test_design_example_loads_exactly_as_written() -> None:
     for key, (name, function, capacity) in expected.items():
         department = org.departments[key]
         assert (department.name, department.function, department.capacity_hours) == (name, function, capacity)
-        assert department.roles == []
+        assert department.roles == ()
 
     assert list(org.tasks) == ["answer-complaints", "quarterly-roi-review"]
     answer = org.tasks["answer-complaints"]

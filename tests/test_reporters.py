@@ -252,7 +252,7 @@ def test_github_annotations_through_the_cli() -> None:
     assert lines[-1] == "raci: 3 errors, 4 warnings, 1 info in 1 file"
     assert lines[0].startswith(
         "::warning file=org_examples/classic-raci-mistakes.yaml,line=20,col=3,title=RACI006::"
-        "department 'Customer Success' is Responsible"
+        "department 'Customer Success' has 51.25 h"
     )
 
 

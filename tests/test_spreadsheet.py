@@ -114,7 +114,7 @@ def test_xlsx_is_formatted_for_people(tmp_path: Path) -> None:
     path = tmp_path / "m.xlsx"
     path.write_bytes(export_xlsx(org, result.findings))
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["RACI", "Findings"]
+    assert workbook.sheetnames == ["RACI", "Findings", "Workload"]
     sheet = workbook["RACI"]
     header = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "task")
     assert sheet.freeze_panes == f"C{header + 1}"

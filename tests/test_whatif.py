@@ -7,7 +7,7 @@ import json
 import pytest
 
 import raci
-from raci.workshop.whatif import Move, ScenarioError, Without, apply_steps, parse_move, what_if
+from raci.workshop.whatif import Assign, Move, ScenarioError, Without, apply_steps, parse_move, what_if
 
 from .conftest import EXAMPLES, run_subprocess
 
@@ -57,7 +57,7 @@ def test_move_a_letter_takes_it_from_its_old_holder(cli) -> None:
 
 def test_move_to_nothing_removes_and_steps_apply_in_order() -> None:
     org = raci.load(SHARED)
-    after = apply_steps(org, [Move("brand", "find-content", frozenset()), Without("sales")])
+    after = apply_steps(org, [Assign("brand", "find-content", frozenset()), Without("sales")])
     assert after.tasks["find-content"].raci == {}
     assert "sales" not in after.departments
     assert all("sales" not in task.raci for task in after.tasks.values())
@@ -99,7 +99,7 @@ def test_ids_with_colons() -> None:
         "organization: A\ndepartments:\n  'Sales:EMEA': {function: sales}\n"
         "tasks:\n  'leads:eu': {activity: sell, raci: {'Sales:EMEA': RA}}\n"
     )
-    assert parse_move(org, "Sales:EMEA:leads:eu:A") == Move(
+    assert parse_move(org, "Sales:EMEA:leads:eu:A") == Assign(
         "Sales:EMEA", "leads:eu", frozenset({raci.Letter("A")})
     )
     with pytest.raises(ScenarioError):
@@ -115,3 +115,23 @@ def test_whatif_as_subprocess() -> None:
     assert run.code == 1
     assert "Growth Marketing takes A on quarterly-value-review" in run.stdout
     assert "~ quarterly-value-review  Brand Marketing   RA -> R" in run.stdout
+
+
+def test_move_hands_one_letter_over_in_one_step() -> None:
+    org = raci.loads(
+        "organization: A\ndepartments:\n  mkt: {function: marketing}\n  care: {function: customer_service}\n"
+        "tasks:\n  answer: {activity: respond, raci: {mkt: RA, care: I}}\n"
+    )
+    after = apply_steps(org, [Move("answer", "R", "mkt", "care")])
+    assert after.tasks["answer"].raci == {"mkt": frozenset("A"), "care": frozenset("RI")}
+    both = apply_steps(org, [Move("answer", "RA", "mkt", "care")])
+    assert both.tasks["answer"].raci == {"care": frozenset("RAI")}  # mkt held nothing else: it leaves
+    result = what_if(raci.check(org), [Move("answer", "RA", "mkt", "care")])
+    assert result.descriptions == ("mkt hands RA to care on answer",)
+    assert result.lost == ()
+    with pytest.raises(ScenarioError, match="'care' does not hold R on 'answer'"):
+        apply_steps(org, [Move("answer", "R", "care", "mkt")])
+    with pytest.raises(ScenarioError, match="no department 'pr'"):
+        apply_steps(org, [Move("answer", "R", "mkt", "pr")])
+    with pytest.raises(ScenarioError, match="unknown RACI letter"):
+        Move("answer", "X", "mkt", "care")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from raci.checking.config import ActiveRule, Config
 from raci.graph import OrgGraph
+from raci.model.effort import Workload, workload
 from raci.model.errors import LoadError, Problem
 from raci.model.findings import Finding
 from raci.model.organization import Organization
@@ -58,6 +59,11 @@ class CheckResult:
         from raci.checking.scorecard import build_scorecard
 
         return build_scorecard(self)
+
+    @cached_property
+    def workload(self) -> Workload:
+        """Each department's share of the tasks' effort (see :mod:`raci.model.effort`)."""
+        return workload(self.org)
 
 
 def _restore_result(

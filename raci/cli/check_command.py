@@ -11,24 +11,114 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
+from typing import Annotated
+
+import typer
 
 from raci import LoadError, Problem
-from raci.api import load, load_config
+from raci.api import load
 from raci.checking import checker
 from raci.checking.checker import CheckResult
-from raci.checking.config import Config
-from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, FailLevel
 from raci.cli.inputs import input_limits
-from raci.cli.settings import FlagError, config_from_flags
+from raci.cli.options import ConfigFile, Ignore, Select, SetFlag, SeverityFlag, rule_config
+from raci.cli.settings import FlagError
 from raci.cli.streams import write_stderr_lines, write_stdout
 from raci.cli.terminal import use_color, width
 from raci.model.severity import Severity
 from raci.model.vocabulary import parse_letter_map
-from raci.report import ReportOptions, portable_path, render_report
+from raci.report import FORMATS, ReportOptions, portable_path, render_report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
+
+# Report formats come from the reporter registry, so a new reporter needs no CLI change.
+OutputFormat = Enum(  # type: ignore[misc]
+    "OutputFormat", {name: name for name in FORMATS}, type=str
+)
+DEFAULT_FORMAT = OutputFormat("text")
+
+
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def check(
+    files: Annotated[list[str], typer.Argument(help="Org files or directories ('-' reads stdin).")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = DEFAULT_FORMAT,
+    fail_on: Annotated[
+        FailLevel, typer.Option(help="Exit 1 when a finding is at or above this level.")
+    ] = FailLevel.error,
+    select: Select = [],  # noqa: B006 - typer reads the default, never mutates it
+    ignore: Ignore = [],  # noqa: B006
+    severity: SeverityFlag = [],  # noqa: B006
+    setting: SetFlag = [],  # noqa: B006
+    config: ConfigFile = None,
+    color: Annotated[ColorChoice, typer.Option(help="Colour the text report.")] = ColorChoice.auto,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Findings only: no scorecard or summary.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically) instead of stdout.",
+            dir_okay=False,
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Report only findings not in this baseline file (see --write-baseline).", dir_okay=False
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Record today's findings in this baseline file, then report with it applied.", dir_okay=False
+        ),
+    ] = None,
+    letter_map: Annotated[
+        list[str],
+        typer.Option(
+            "--letter-map",
+            help="Read another RACI variant's letter: LETTER=LETTERS, e.g. D=A (X=- for none).",
+        ),
+    ] = [],  # noqa: B006
+    show_waived: Annotated[
+        bool, typer.Option("--show-waived", help="List waived findings with their reasons (text report).")
+    ] = False,
+) -> int:
+    """Check org files against the RACI and social media ownership rules.
+
+    Formats: text, json, sarif (SARIF 2.1.0), github (annotations), junit (JUnit XML), markdown.
+    """
+    return run_check(
+        CheckRequest(
+            files=files,
+            output_format=output_format.value,
+            fail_on=FailLevel(fail_on).value,
+            select=select,
+            ignore=ignore,
+            severity=severity,
+            settings=setting,
+            config_path=config,
+            color=color.value,
+            quiet=quiet,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            output=output,
+            letter_map=letter_map,
+            show_waived=show_waived,
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -64,7 +154,7 @@ def run_check(request: CheckRequest) -> int:
         _print_problems([str(error)], request.color)
         return EXIT_BAD_INPUT
     try:
-        config = _config(
+        config = rule_config(
             request.config_path, request.select, request.ignore, request.severity, request.settings
         )
         baseline = None
@@ -185,24 +275,6 @@ def _write_file(path: Path, text: str, color: str) -> bool:
         _print_problems([f"{path}: cannot write: {error.strerror or error}"], color)
         return False
     return True
-
-
-def _config(
-    path: Path | None,
-    select: Sequence[str],
-    ignore: Sequence[str],
-    severity: Sequence[str],
-    settings: Sequence[str],
-) -> Config | None:
-    flags = config_from_flags(select, ignore, severity, settings)
-    if flags is not None:
-        problems = flags.problems()
-        if problems:
-            raise FlagError("; ".join(message for _, message, _ in problems))
-    if path is None:
-        return flags
-    from_file = load_config(path, limits=input_limits())
-    return from_file.overridden_by(flags) if flags is not None else from_file
 
 
 def _print_problems(lines: Sequence[str], color: str) -> None:

@@ -6,9 +6,23 @@ import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from raci.cli.inputs import input_limits
+from raci.cli.options import (
+    ConfigFile,
+    Ignore,
+    MemoryLimit,
+    OrgFile,
+    RuleFlags,
+    Select,
+    SetFlag,
+    SeverityFlag,
+    Timeout,
+)
+from raci.cli.settings import FlagError
 from raci.cli.streams import write_stderr_lines, write_stdout
 from raci.diagrams.options import DETAILS, FORMATS
 from raci.diagrams.views import DEFAULT_VIEW, VIEWS
@@ -36,6 +50,54 @@ DEFAULT_VIEW_CHOICE = ViewChoice(DEFAULT_VIEW)
 DEFAULT_DETAIL = DetailChoice("auto")
 
 
+def render(
+    file: OrgFile,
+    view: Annotated[
+        ViewChoice, typer.Option("--view", "-v", help="What to draw: gaps, ownership, matrix or workload.")
+    ] = DEFAULT_VIEW_CHOICE,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Output file; its extension sets the format ('-': stdout).")
+    ] = "-",
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option("--format", "-f", help="svg, png, pdf or dot (default: from --output; SVG on stdout)."),
+    ] = None,
+    detail: Annotated[
+        DetailChoice,
+        typer.Option(
+            help="gaps view: focus (the gaps only, split into numbered 16:9 slides when needed), "
+            "full (every letter as a line), summary (function x activity) or auto by size."
+        ),
+    ] = DEFAULT_DETAIL,
+    activity: Annotated[
+        list[str],
+        typer.Option("--activity", "-a", help="Draw only tasks of these activities (repeatable)."),
+    ] = [],  # noqa: B006
+    timeout: Timeout = 30.0,
+    memory_limit: MemoryLimit = 2048,
+    select: Select = [],  # noqa: B006 - typer reads the default, never mutates it
+    ignore: Ignore = [],  # noqa: B006
+    severity: SeverityFlag = [],  # noqa: B006
+    setting: SetFlag = [],  # noqa: B006
+    config: ConfigFile = None,
+) -> int:
+    """Draw a diagram of the org and its gaps with Graphviz: SVG, PNG, PDF or DOT.
+
+    Without Graphviz's `dot` installed, SVG still renders through the embedded engine.
+    """
+    return run_render(
+        file,
+        view.value,
+        output,
+        output_format.value if output_format is not None else None,
+        detail.value,
+        activity,
+        timeout,
+        memory_limit,
+        RuleFlags(select, ignore, severity, setting, config),
+    )
+
+
 class UsageError(ValueError):
     """A command-line value is wrong; the message is one line for the user."""
 
@@ -49,6 +111,7 @@ def run_render(
     activities: Sequence[str],
     timeout: float,
     memory_limit: int,
+    rules: RuleFlags | None = None,
 ) -> int:
     from raci import LoadError
     from raci.api import load
@@ -68,8 +131,11 @@ def run_render(
         return _fail(str(error))
 
     try:
+        config = rules.config() if rules is not None else None
         org = load(file, limits=input_limits())
-        result = check(org)
+        result = check(org, config)
+    except FlagError as error:
+        return _fail(str(error))
     except LoadError as error:
         write_stderr_lines(str(problem) for problem in error.problems)
         return EXIT_BAD_INPUT

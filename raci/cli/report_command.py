@@ -7,22 +7,35 @@ from typing import Annotated
 
 import typer
 
+from raci import LoadError
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
-from raci.cli.workshop_io import STDOUT, emit, load_org, print_lines
+from raci.cli.options import (
+    ConfigFile,
+    Ignore,
+    MemoryLimit,
+    OrgFile,
+    RuleFlags,
+    Select,
+    SetFlag,
+    SeverityFlag,
+    Timeout,
+)
+from raci.cli.settings import FlagError
+from raci.cli.workshop_io import STDOUT, emit, load_org, print_lines, print_problems
 
 
 def report(
-    file: Annotated[str, typer.Argument(help="The org file ('-' reads stdin).")],
+    file: OrgFile,
     output: Annotated[
         str, typer.Option("--output", "-o", help="Where to write the HTML page ('-': stdout).")
     ] = STDOUT,
-    timeout: Annotated[
-        float, typer.Option(min=0.1, help="Stop Graphviz after this many seconds, per diagram.")
-    ] = 30.0,
-    memory_limit: Annotated[
-        int,
-        typer.Option("--memory-limit", min=0, help="Stop Graphviz past this many MiB (0: no limit)."),
-    ] = 2048,
+    timeout: Timeout = 30.0,
+    memory_limit: MemoryLimit = 2048,
+    select: Select = [],  # noqa: B006 - typer reads the default, never mutates it
+    ignore: Ignore = [],  # noqa: B006
+    severity: SeverityFlag = [],  # noqa: B006
+    setting: SetFlag = [],  # noqa: B006
+    config: ConfigFile = None,
 ) -> int:
     """Write a one-file HTML report: principles, diagrams, the RACI matrix, findings with fixes.
 
@@ -34,13 +47,21 @@ def report(
     from raci.diagrams.engine import RenderLimits
 
     limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
+    try:
+        rules = RuleFlags(select, ignore, severity, setting, config).config()
+    except FlagError as error:
+        print_lines([f"raci: {error}"])
+        return EXIT_BAD_INPUT
+    except LoadError as error:
+        print_problems(error.problems)
+        return EXIT_BAD_INPUT
     org = load_org(file)
     if org is None:
         return EXIT_BAD_INPUT
     from raci.checking.checker import check
     from raci.workshop.html_report import build_report
 
-    result = check(org)
+    result = check(org, rules)
     html = build_report(org, result, limits=limits)
     # To stdout, or written beside the target and renamed into place (whole or not at all).
     if not emit(html, Path(output)):

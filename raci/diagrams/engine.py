@@ -1,8 +1,16 @@
 """Running Graphviz: the system `dot`, or the embedded engine when `dot` is missing.
 
 `dot` runs as a child process reading DOT on stdin and writing the picture to stdout, with
-a wall-clock limit and an address-space limit (``RLIMIT_AS``). Nothing is written to disk
-here; on a breach the whole process group is killed, so no `dot` is left running.
+a wall-clock limit, a CPU-time limit (``RLIMIT_CPU``) and an address-space limit
+(``RLIMIT_AS``). Nothing is written to disk here; on a breach the whole process group is
+killed, so no `dot` is left running.
+
+`dot` must not outlive raci either (a cancelled CI job, a worker timeout). It runs in a
+process group of its own, so that killing it reaches anything it started; that group is
+killed when raci gets SIGTERM, SIGHUP or SIGINT during a layout, and on Linux the kernel
+sends `dot` SIGKILL when raci dies of anything, SIGKILL included (``PR_SET_PDEATHSIG``, set
+between fork and exec through ``ctypes``). Elsewhere a SIGKILLed raci leaves `dot` to its
+CPU-time limit, which ends it within ``timeout`` seconds of work.
 
 Where `dot` is not installed, SVG (and only SVG) renders through `graphviz-pure`, a
 self-contained build of Graphviz 16 shipped as a Python wheel; it runs under the same
@@ -11,15 +19,20 @@ limits. PNG and PDF need the real Graphviz, and say how to install it.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
 import signal
 import subprocess
-from collections.abc import Callable
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from raci.model.errors import RenderError as RenderError
 
@@ -43,7 +56,12 @@ class RenderLimitError(RenderError):
 
 @dataclass(frozen=True)
 class RenderLimits:
-    """How long and how much memory one `dot` run may take (``None``: no memory limit)."""
+    """How long and how much memory one `dot` run may take (``None``: no memory limit).
+
+    ``timeout_seconds`` bounds the wall-clock time; the CPU time `dot` may use is bounded
+    too, by the same number of seconds rounded up (``RLIMIT_CPU`` counts whole seconds), so
+    a layout ends even when nobody is left to watch the clock.
+    """
 
     timeout_seconds: float = 30.0
     memory_mib: int | None = 2048
@@ -53,6 +71,10 @@ class RenderLimits:
             raise ValueError("timeout_seconds must be positive")
         if self.memory_mib is not None and self.memory_mib < 16:
             raise ValueError("memory_mib must be at least 16")
+
+    @property
+    def cpu_seconds(self) -> int:
+        return max(1, math.ceil(self.timeout_seconds))
 
 
 @dataclass(frozen=True)
@@ -129,7 +151,8 @@ def run_engine(engine: Engine, source: str, output_format: str, limits: RenderLi
     except OSError as error:
         raise RenderError(f"cannot run {engine.name} ({engine.path}): {error.strerror or error}") from None
     try:
-        output, errors = process.communicate(source.encode("utf-8"), timeout=limits.timeout_seconds)
+        with _killed_with_raci(process):
+            output, errors = process.communicate(source.encode("utf-8"), timeout=limits.timeout_seconds)
     except subprocess.TimeoutExpired:
         _kill(process)
         raise RenderLimitError(
@@ -139,6 +162,11 @@ def run_engine(engine: Engine, source: str, output_format: str, limits: RenderLi
     except BaseException:
         _kill(process)
         raise
+    if posix and process.returncode == -signal.SIGXCPU:
+        raise RenderLimitError(
+            f"{engine.name} used up its CPU-time limit of {limits.cpu_seconds} s; "
+            "draw less (--detail summary, --activity ACTIVITY or another --view) or raise --timeout"
+        )
     if process.returncode != 0:
         raise _failure(engine, process.returncode, errors.decode("utf-8", "replace"), limits)
     if not output:
@@ -188,12 +216,21 @@ def _environment() -> dict[str, str]:
 
 
 def _limiter(limits: RenderLimits) -> Callable[[], None]:
+    import resource
+
     memory = limits.memory_mib
+    cpu = limits.cpu_seconds
+    parent = os.getpid()
+    set_death_signal = _death_signal_setter()
 
     def apply() -> None:  # runs in the child between fork and exec
-        import resource
-
+        if set_death_signal is not None:
+            set_death_signal()
+            if os.getppid() != parent:  # raci died before the call: nobody would send it
+                os._exit(1)
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # SIGXCPU at the soft limit, SIGKILL one second later if that is caught.
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         if memory is not None:
             size = memory * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (size, size))
@@ -201,7 +238,67 @@ def _limiter(limits: RenderLimits) -> Callable[[], None]:
     return apply
 
 
-def _kill(process: subprocess.Popen[bytes]) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _death_signal_setter() -> Callable[[], None] | None:
+    """On Linux, a call that asks the kernel to SIGKILL the calling process when its parent
+    dies; elsewhere ``None``. Loaded before fork: the child only calls it.
+
+    The kernel sends it when the *thread* that forked ends, so it is set only when the
+    engine is started from the main thread (a render in a worker thread relies on the other
+    safeguards)."""
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        prctl = libc.prctl
+    except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+        return None
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    prctl.restype = ctypes.c_int
+
+    def set_death_signal() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+    return set_death_signal
+
+
+_FORWARDED = ("SIGTERM", "SIGHUP", "SIGINT")
+
+
+@contextmanager
+def _killed_with_raci(process: subprocess.Popen[bytes]) -> Iterator[None]:
+    """While the engine runs, a SIGTERM, SIGHUP or SIGINT to raci first kills the engine's
+    whole process group, then takes its usual course (the handler that was there before,
+    or the default: raci ends by that signal)."""
+    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[int, Any] = {}
+
+    def forward(signum: int, frame: Any) -> None:
+        _kill(process, wait=False)
+        handler = previous.get(signum, signal.SIG_DFL)
+        signal.signal(signum, handler)
+        if callable(handler):
+            handler(signum, frame)
+        else:
+            os.kill(os.getpid(), signum)
+
+    for name in _FORWARDED:
+        signum = getattr(signal, name)
+        previous[signum] = signal.signal(signum, forward)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _kill(process: subprocess.Popen[bytes], *, wait: bool = True) -> None:
     """Stop the engine and anything it started, and reap it."""
     try:
         if os.name == "posix":
@@ -210,6 +307,8 @@ def _kill(process: subprocess.Popen[bytes]) -> None:
             process.kill()
     except (ProcessLookupError, PermissionError):
         pass
+    if not wait:
+        return
     try:
         process.communicate(timeout=5)
     except (subprocess.TimeoutExpired, ValueError):  # pragma: no cover - defensive

@@ -17,7 +17,7 @@ from raci.checking.checker import CheckResult
 from raci.model.findings import Finding
 from raci.model.organization import Organization
 from raci.model.severity import Severity
-from raci.model.vocabulary import Activity, Function, Letter
+from raci.model.vocabulary import LETTER_ORDER, Activity, Function, Letter
 from raci.rules.base import Rule
 from raci.rules.gaps import Gap, MissingActivityGap, OnDepartment, OnTask
 
@@ -93,6 +93,9 @@ class GapMap:
         found = self.missing_owners.get(key)
         if found is None:
             found = self.missing_owners[key] = MissingOwner(function, activity, task, letters)
+        elif found.letters != letters and _plain(found.letters) and _plain(letters):
+            # Two rules about one owner ("should be R", "should lead (RA)"): it needs both.
+            found.letters = "".join(x.value for x in LETTER_ORDER if x.value in found.letters + letters)
         return found.flag
 
 
@@ -122,12 +125,40 @@ def _place(gaps: GapMap, gap: Gap) -> Flag:
     return gaps.owner(gap.function, gap.activity, gap.task, gap.letters)
 
 
+def _plain(letters: str) -> bool:
+    """Letters all of which are wanted ("RA"), not alternatives ("R or A")."""
+    return " " not in letters
+
+
+def cell_flag(function: Function, activity: Activity, required: bool, gaps: GapMap) -> Flag:
+    """The findings about one cell of the ownership grid (function x activity): the missing
+    owners of that function on that work, and, on a required cell, the missing activity."""
+    flag = Flag()
+    for owner in gaps.missing_owners.values():
+        if owner.function is function and owner.activity is activity:
+            flag.merge(owner.flag)
+    missing = gaps.missing_activities.get(activity)
+    if missing is not None and required:
+        flag.merge(missing)
+    return flag
+
+
+def lacking_letters(result: CheckResult, owner: MissingOwner) -> str:
+    """What ``owner.function`` lacks on ``owner.task``: "R", "A", "R/A" (either would do)…"""
+    if owner.task is None or " " in owner.letters:  # alternatives: none is held
+        return owner.letters.replace(" or ", "/").replace(", ", "/")
+    graph = result.graph
+    held: set[Letter] = set()
+    for dept_id, letters in graph.assignments(owner.task).items():
+        if graph.function_of(dept_id) is owner.function:
+            held |= letters
+    wanted = [letter for letter in LETTER_ORDER if letter.value in owner.letters]
+    return "".join(letter.value for letter in wanted if letter not in held) or owner.letters
+
+
 def responsible_effort(org: Organization, result: CheckResult, dept_id: str) -> float:
-    return sum(
-        org.tasks[task_id].effort_hours or 0.0
-        for task_id, letters in result.graph.tasks_of(dept_id).items()
-        if Letter.RESPONSIBLE in letters
-    )
+    """A department's weekly hours: its share of each task it does (:mod:`raci.model.effort`)."""
+    return result.workload.hours.get(dept_id, 0.0)
 
 
 @dataclass(frozen=True)
@@ -149,14 +180,18 @@ def row_marks(result: CheckResult, gaps: GapMap, task_id: str, departments: list
     graph = result.graph
     pointed: dict[tuple[str, Letter], set[str]] = {}
     flag = gaps.tasks.get(task_id)
+    should: dict[str, tuple[str, set[str]]] = {}
     for code in flag.codes if flag is not None else ():
         rule = registry.RULES_BY_CODE.get(code, Rule)
+        if rule.lacks is not None:
+            # The Accountable is who should do the work or name who does.
+            for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]:
+                should[dept_id] = (rule.lacks.value, {code})
         for letter in rule.points_at:
             holders = graph.holders(task_id, letter)
             if len(holders) >= rule.points_at_min:
                 for dept_id in holders:
                     pointed.setdefault((dept_id, letter), set()).add(code)
-    should: dict[str, tuple[str, set[str]]] = {}
     for owner in gaps.missing_owners.values():
         if owner.task != task_id:
             continue

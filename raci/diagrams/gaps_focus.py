@@ -32,8 +32,10 @@ from raci.model.vocabulary import Activity, Function, Letter, format_letters
 
 #: A page holds at most this many lines (the slide bar is 45; the rest is slack for owners).
 PAGE_LINES = 40
-#: And at most this many rows of text in its boxes, both task columns together.
-PAGE_ROWS = 44
+#: And a column at most this tall, in rows of text (a box's frame counts as _BOX rows): past
+#: it the picture is so tall that, shrunk to a screen, its text is under 11 px.
+PAGE_HEIGHT = 42.0
+_BOX = 1.3
 #: Box text sizes: titles and details; nothing in the picture is smaller than DETAIL.
 TITLE, DETAIL = 15, 13
 #: Characters per line in a box (about 3.6 inches at these sizes).
@@ -60,7 +62,7 @@ class Item:
         return len(self.holders) + len(self.owners)
 
     def notes(self) -> list[tuple[str, Severity]]:
-        notes = [(f"{code} {note}", self.flag.severity) for code, note in self.flag.items]
+        notes = [(line, self.flag.severity) for line in note_lines(self.flag)]
         return notes[:_FINDING_ROWS] + (
             [(f"and {len(notes) - _FINDING_ROWS} more", self.flag.severity)]
             if len(notes) > _FINDING_ROWS
@@ -84,12 +86,15 @@ class Plan:
     drawn_all: bool
 
 
-def build_pages(org: Organization, result: CheckResult, options: ViewOptions) -> list[graphviz.Digraph]:
-    """One Digraph per slide; a single one when the gaps fit one slide."""
+def build_pages(
+    org: Organization, result: CheckResult, options: ViewOptions, *, bare: bool = False
+) -> list[graphviz.Digraph]:
+    """One Digraph per slide; a single one when the gaps fit one slide. ``bare``: no header
+    and no stretching to 16:9, for a page that has its own title (the deck)."""
     gaps = build_gap_map(result)
     plan = plan_pages(org, result, options, gaps)
     return [
-        _Page(org, result, gaps, plan, number, items).draw() for number, items in enumerate(plan.pages, 1)
+        _Page(org, result, gaps, plan, number, items).draw(bare) for number, items in enumerate(plan.pages, 1)
     ]
 
 
@@ -114,9 +119,18 @@ def plan_pages(org: Organization, result: CheckResult, options: ViewOptions, gap
             items.append(_missing_item(activity, missing, loose))
         elif loose:
             items.append(_work_item(org, result, activity, loose, tasks))
-    flagged = [d for d in org.departments if d in gaps.departments]
+    # A flagged department is drawn wherever it holds a line; one holding none (idle, say)
+    # is drawn on the first page.
+    linked = {d for item in items for d, _ in item.holders}
+    linked |= {
+        members[0]
+        for item in items
+        for owner in item.owners
+        if (members := graph.departments_by_function.get(owner.function, []))
+    }
+    flagged = [d for d in org.departments if d in gaps.departments and d not in linked]
     healthy = [t for t in tasks if t not in chosen]
-    return Plan(_paginate(items), flagged, healthy, drawn_all)
+    return Plan(_paginate(items, _MiddleColumn(org, graph, gaps, flagged)), flagged, healthy, drawn_all)
 
 
 def _task_item(
@@ -179,27 +193,94 @@ def _work_item(
     )
 
 
-def _paginate(items: list[Item]) -> list[list[Item]]:
-    """Whole activities to a page while the page has room; an activity too big is split."""
+class _MiddleColumn:
+    """The departments a page shows between its two columns of tasks, and their height."""
+
+    def __init__(self, org: Organization, graph: OrgGraph, gaps: GapMap, flagged: list[str]) -> None:
+        self.org, self.graph, self.gaps, self.flagged = org, graph, gaps, flagged
+
+    def departments(self, items: list[Item], first: bool) -> list[str]:
+        """Department ids in file order, then "no FUNCTION" placeholders."""
+        wanted: set[str] = set()
+        for item in items:
+            wanted.update(dept_id for dept_id, _ in item.holders)
+            for owner in item.owners:
+                members = self.graph.departments_by_function.get(owner.function, [])
+                wanted.add(members[0] if members else f"no {owner.function.value}")
+        if first:
+            wanted.update(self.flagged)
+        ordered = [d for d in self.org.departments if d in wanted]
+        return ordered + sorted(w for w in wanted if w not in self.org.departments)
+
+    def height(self, items: list[Item], first: bool) -> float:
+        total = 0.0
+        for dept_id in self.departments(items, first):
+            flag = self.gaps.departments.get(dept_id)
+            rows = (
+                len(wrap(self.org.department_label(dept_id), 22, 2)) + 1
+                if dept_id in self.org.departments
+                else 1
+            )
+            notes = sum(len(wrap(line, 26, 2)) for line in note_lines(flag)[:3]) if flag else 0
+            total += rows + notes + _BOX
+        return total
+
+
+def _paginate(items: list[Item], middle: _MiddleColumn) -> list[list[Item]]:
+    """Whole activities to a page while the page has room (an activity too big is split),
+    then the same again aiming at equal pages, so the last is not a runt."""
     groups: list[list[Item]] = []
     for item in items:
         if groups and groups[-1][0].activity is item.activity:
             groups[-1].append(item)
         else:
             groups.append([item])
+    greedy = _pack(groups, middle, target=None)
+    if len(greedy) > 1:
+        balanced = _pack(groups, middle, target=_load(items) / len(greedy))
+        if len(balanced) <= len(greedy):
+            return balanced
+    return greedy
+
+
+def _pack(groups: list[list[Item]], middle: _MiddleColumn, target: float | None) -> list[list[Item]]:
     pages: list[list[Item]] = [[]]
+
+    def fits(items: list[Item]) -> bool:
+        return (
+            sum(i.lines for i in items) <= PAGE_LINES
+            and sum(i.rows + _BOX for i in items) <= 2 * PAGE_HEIGHT
+            and middle.height(items, len(pages) == 1) <= PAGE_HEIGHT
+        )
+
     for group in groups:
-        if pages[-1] and not _fits([*pages[-1], *group]):
+        full = target is not None and _load(pages[-1]) + _load(group) / 2 > target
+        if pages[-1] and (full or not fits([*pages[-1], *group])):
             pages.append([])
         for item in group:
-            if pages[-1] and not _fits([*pages[-1], item]):
+            if pages[-1] and not fits([*pages[-1], item]):
                 pages.append([])
             pages[-1].append(item)
     return pages
 
 
-def _fits(items: list[Item]) -> bool:
-    return sum(i.lines for i in items) <= PAGE_LINES and sum(i.rows for i in items) <= PAGE_ROWS
+def _load(items: list[Item]) -> float:
+    """How full a page these items make, 1.0 being full (by lines or by text)."""
+    return max(
+        sum(i.lines for i in items) / PAGE_LINES,
+        sum(i.rows + _BOX for i in items) / (2 * PAGE_HEIGHT),
+    )
+
+
+def note_lines(flag: Flag) -> list[str]:
+    """A flag's notes, one line per note with every code saying it ("RACI001/SOC301 no
+    Accountable" rather than the same words twice)."""
+    codes: dict[str, list[str]] = {}
+    for code, note in flag.items:
+        codes.setdefault(note, [])
+        if code not in codes[note]:
+            codes[note].append(code)
+    return [f"{'/'.join(found)} {note}" for note, found in codes.items()]
 
 
 def _naming(who: str) -> Callable[[str], str]:
@@ -217,12 +298,14 @@ def _activity_word(activity: Activity) -> str:
 
 
 def _others(graph: OrgGraph, task_id: str) -> str:
-    """C and I are not drawn: say how many there are."""
+    """S, C and I are not drawn: say how many there are."""
     counts: Counter[Letter] = Counter()
     for letters in graph.assignments(task_id).values():
-        counts.update(letters & {Letter.CONSULTED, Letter.INFORMED})
+        counts.update(letters & {Letter.SUPPORT, Letter.CONSULTED, Letter.INFORMED})
     return " ".join(
-        f"{letter.value} {counts[letter]}" for letter in (Letter.CONSULTED, Letter.INFORMED) if counts[letter]
+        f"{letter.value} {counts[letter]}"
+        for letter in (Letter.SUPPORT, Letter.CONSULTED, Letter.INFORMED)
+        if counts[letter]
     )
 
 
@@ -239,16 +322,18 @@ class _Page:
         self.items = items
         self.ids = NodeIds()
 
-    def draw(self) -> graphviz.Digraph:
+    def draw(self, bare: bool = False) -> graphviz.Digraph:
         departments = self._departments()
-        dot = style.new_digraph(
-            "gaps",
-            ranksep="1.6",
-            nodesep="0.22",
-            # Spread (never shrink) the layout to 16:9: text keeps its size, the slide is full.
-            ratio=f"{9 / 16:.4f}",
-            label=style.header(self.org.organization, self._subtitle(), self._note(), self._legend()),
+        framing = (
+            {}
+            if bare
+            else {
+                # Spread (never shrink) the layout to 16:9: text keeps its size, the slide is full.
+                "ratio": f"{9 / 16:.4f}",
+                "label": style.header(self.org.organization, self._subtitle(), self._note(), self._legend()),
+            }
         )
+        dot = style.new_digraph("gaps", ranksep="1.6", nodesep="0.22", **framing)
         left, right = self._columns()
         with dot.subgraph() as rank:
             rank.attr(rank="same")
@@ -282,16 +367,8 @@ class _Page:
         return left, self.items[len(left) :]
 
     def _departments(self) -> list[str]:
-        wanted: set[str] = set()
-        for item in self.items:
-            wanted.update(dept_id for dept_id, _ in item.holders)
-            for owner in item.owners:
-                members = self.graph.departments_by_function.get(owner.function, [])
-                wanted.add(members[0] if members else f"no {owner.function.value}")
-        if self.number == 1:
-            wanted.update(self.plan.flagged_departments)
-        ordered = [d for d in self.org.departments if d in wanted]
-        return ordered + sorted(w for w in wanted if w not in self.org.departments)
+        middle = _MiddleColumn(self.org, self.graph, self.gaps, self.plan.flagged_departments)
+        return middle.departments(self.items, self.number == 1)
 
     # --- boxes ----------------------------------------------------------------------------
 
@@ -307,7 +384,7 @@ class _Page:
             rows = [f'<FONT POINT-SIZE="{TITLE}" COLOR="{style.GAP}"><I>{words}</I></FONT>']
             return _box(rows, missing, style.GAP_FILL, dashed=True)
         function = self.graph.function_of(dept_id)
-        flag = self.gaps.departments.get(dept_id) if self.number == 1 else None
+        flag = self.gaps.departments.get(dept_id)
         rows = [
             *(
                 f'<FONT POINT-SIZE="{TITLE}"><B>{html_text(line)}</B></FONT>'
@@ -316,7 +393,7 @@ class _Page:
             f'<FONT POINT-SIZE="{DETAIL}" COLOR="{style.MUTED}">{html_text(function.label)}</FONT>',
         ]
         if flag is not None:
-            rows.extend(_note_rows([(f"{code} {note}", flag.severity) for code, note in flag.items][:3], 26))
+            rows.extend(_note_rows([(line, flag.severity) for line in note_lines(flag)][:3], 26))
         return _box(rows, flag, style.function_fill(function), tooltip=self.org.department_label(dept_id))
 
     def _item(self, item: Item) -> dict[str, str]:
@@ -406,8 +483,12 @@ class _Page:
         notes = []
         healthy = self.plan.healthy_tasks
         if healthy and self.number == 1:
-            by_activity = Counter(_activity_word(self.graph.activity_of(t)) for t in healthy)
-            listed = ", ".join(f"{word} {count}" for word, count in by_activity.items())
+            by_activity = Counter(self.graph.activity_of(t) for t in healthy)
+            listed = ", ".join(
+                f"{_activity_word(activity)} {by_activity[activity]}"
+                for activity in Activity
+                if by_activity[activity]
+            )
             notes.append(f"Not drawn: {len(healthy)} tasks with no gaps ({listed}).")
         if self.number == 1:
             notes.extend(shorten(f"{f.code}: {f.message}", 140) for f in self.gaps.general[:3])
@@ -430,7 +511,7 @@ class _Page:
             entries.append(
                 (style.box_sample(style.GAP_FILL, style.GAP), "a gap (rule code and what is wrong)")
             )
-        return style.legend(entries, per_row=4)
+        return style.legend(entries, per_row=4, size=DETAIL)
 
 
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}

@@ -212,7 +212,9 @@ class _Matrix:
         for dept_id in self.departments:
             letters = assignments.get(dept_id, frozenset())
             cells.append(self._cell(dept_id, task_id, letters, pointed, should.get(dept_id), height))
-        gap_color = style.severity_color(flag.severity) if flag else style.GAP
+        # Worst severity wins: an error from a missing owner outranks the task's own info.
+        severities = [*([flag.severity] if flag else []), *(f.severity for _, f in owners)]
+        gap_color = style.severity_color(max(severities)) if severities else style.GAP
         findings_html = '<BR ALIGN="LEFT"/>'.join(
             f'<FONT POINT-SIZE="9" COLOR="{gap_color}"><B>{html_text(lines[0][: len(code)])}</B>'
             f"{html_text(lines[0][len(code) :])}"

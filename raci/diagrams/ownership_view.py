@@ -15,7 +15,7 @@ from raci.checking.checker import CheckResult
 from raci.checking.scorecard import FAIL, PASS, Cell
 from raci.diagrams import style
 from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text
-from raci.diagrams.gapmap import Flag, GapMap, build_gap_map
+from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, cell_flag, lacking_letters
 from raci.diagrams.grid import Grid, GridCell, add_grid
 from raci.diagrams.options import ViewOptions
 from raci.model.organization import Organization
@@ -39,7 +39,7 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         for letter in style.STRENGTH
     ]
     entries.append((style.box_sample("white", style.TEXT, 2), "required by the article"))
-    if gaps.missing_owners or any(cell.missing for cell in scorecard.cells.values()):
+    if any(_cell_flag(cell, gaps) for cell in scorecard.cells.values()):
         entries.append((style.box_sample(style.GAP_FILL, style.GAP, 2), "required but empty (a gap)"))
     dot = style.new_digraph(
         "ownership",
@@ -64,7 +64,7 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
             f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">{_department_count(result, function)}</FONT>>',
             {"fillcolor": style.function_fill(function), "class": "function"},
         )
-        cells = [_cell(scorecard.cells[(function, activity)], gaps) for activity in activities]
+        cells = [_cell(scorecard.cells[(function, activity)], gaps, result) for activity in activities]
         rows.append((head, cells))
     grid = Grid(
         corner=GridCell("", {"color": "white"}),
@@ -83,14 +83,14 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     return dot
 
 
-def _cell(cell: Cell, gaps: GapMap) -> GridCell:
+def _cell(cell: Cell, gaps: GapMap, result: CheckResult) -> GridCell:
     flag = _cell_flag(cell, gaps)
     letters = format_letters(cell.letters) if cell.letters else ""
     where = f"{cell.function.label} on {cell.activity.value}"
     if flag is not None:
         need = format_letters(cell.required) if cell.required else "R or A"
         codes = "<BR/>".join(html_text(" ".join(flag.codes[i : i + 2])) for i in range(0, len(flag.codes), 2))
-        needs = "<BR/>".join(html_text(part) for part in _need(cell, gaps, need))
+        needs = "<BR/>".join(html_text(part) for part in _need(cell, gaps, result, need))
         label = (
             f'<<FONT COLOR="{style.GAP}" POINT-SIZE="15"><B>{html_text(letters or "—")}</B></FONT><BR/>'
             f'<FONT COLOR="{style.GAP}" POINT-SIZE="9">{needs}</FONT>'
@@ -134,36 +134,31 @@ def _cell(cell: Cell, gaps: GapMap) -> GridCell:
 
 
 def _cell_flag(cell: Cell, gaps: GapMap) -> Flag | None:
+    """The findings about a cell. A cell is red only when a finding says so: a required cell
+    left empty by work the principles do not ask for (no create task yet) is no gap."""
+    flag = cell_flag(cell.function, cell.activity, cell.required is not None, gaps)
+    return flag if flag.items else None
+
+
+def _need(cell: Cell, gaps: GapMap, result: CheckResult, need: str) -> list[str]:
+    """ "needs R" where the work has no task; "3 tasks lack R" where single tasks lack an owner."""
     owners = [
         owner
         for owner in gaps.missing_owners.values()
         if owner.function is cell.function and owner.activity is cell.activity
     ]
-    if not owners and not cell.missing:
-        return None
-    flag = Flag()
+    lacking: dict[str, int] = {}
     for owner in owners:
-        flag.merge(owner.flag)
-    missing = gaps.missing_activities.get(cell.activity)
-    if missing is not None and cell.required is not None:
-        flag.merge(missing)
-    return flag
-
-
-def _need(cell: Cell, gaps: GapMap, need: str) -> list[str]:
-    """ "needs R" for an empty required cell; "3 tasks lack R" where single tasks lack an owner."""
-    if cell.missing:
-        return [f"needs {'/'.join(need)}"]
-    owners = [
-        owner
-        for owner in gaps.missing_owners.values()
-        if owner.function is cell.function and owner.activity is cell.activity
-    ]
-    tasks = sum(1 for owner in owners if owner.task is not None)
-    letters = owners[0].letters.replace(" or ", "/").replace(", ", "/") if owners else need
-    if tasks:
-        return [f"{tasks} task{'s' if tasks != 1 else ''} lack", letters]
-    return [f"needs {letters}"]
+        if owner.task is not None:
+            letters = lacking_letters(result, owner)
+            lacking[letters] = lacking.get(letters, 0) + 1
+    if lacking:
+        return [
+            f"{count} task{'s' if count != 1 else ''} lack{'s' if count == 1 else ''} {letters}"
+            for letters, count in lacking.items()
+        ]
+    letters = owners[0].letters if owners else need
+    return [f"needs {letters.replace(' or ', '/').replace(', ', '/')}"]
 
 
 def _task_count(result: CheckResult, activity: Activity) -> str:

@@ -171,13 +171,13 @@ def box_sample(fill: str, border: str, width: int = 2, dashed: bool = False) -> 
     )
 
 
-def legend(entries: list[tuple[str, str]], per_row: int = 4) -> str:
+def legend(entries: list[tuple[str, str]], per_row: int = 4, size: int = 12) -> str:
     """A legend: (sample HTML, escaped text) pairs, ``per_row`` to a row, packed left."""
     rows = []
     for start in range(0, len(entries), per_row):
         cells = "".join(
             f'<TD ALIGN="RIGHT" VALIGN="MIDDLE">{sample}</TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="12" COLOR="{MUTED}">{text}</FONT></TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{MUTED}">{text}</FONT></TD>'
             '<TD WIDTH="14"></TD>'
             for sample, text in entries[start : start + per_row]
         )

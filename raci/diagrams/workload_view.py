@@ -1,9 +1,11 @@
-"""The workload view: per department, the hours of its Responsible tasks against its capacity.
+"""The workload view: per department, its share of the tasks' hours against its capacity.
 
-One row per department (grouped by function): a bar of the weekly hours it is Responsible
-for, blue up to its capacity, grey for capacity left, red past it; then the hours and the
-number of tasks it is Accountable for. An overloaded or idle department's row is an SVG
-element of class ``gap`` with its rule codes.
+One row per department (grouped by function): a bar of the weekly hours of work it does
+(each task's effort shared among its Responsible departments, see
+:mod:`raci.model.effort`), blue up to its capacity, grey for capacity left, red past it;
+then the hours and the number of tasks it is Accountable for. An overloaded or idle
+department's row is an SVG element of class ``gap`` with its rule codes. The hours of
+tasks nobody is Responsible for get a row of their own, so the rows add up to the tasks.
 """
 
 from __future__ import annotations
@@ -37,16 +39,17 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     ids = NodeIds()
     functions = functions_in_order(graph.departments_by_function)
     departments = [d for f in functions for d in graph.departments_by_function[f]]
+    work = result.workload
     loads = {d: responsible_effort(org, result, d) for d in departments}
     capacities = {d: org.departments[d].capacity_hours for d in departments}
-    biggest = max([1.0, *loads.values(), *(c for c in capacities.values() if c is not None)])
+    biggest = max([1.0, work.unassigned, *loads.values(), *(c for c in capacities.values() if c is not None)])
     scale = _BAR_WIDTH / biggest
-    total = sum(loads.values())
     known = [c for c in capacities.values() if c is not None]
     what = (
-        f"Workload: hours a week of Responsible work against capacity · {total:g} h"
-        + (f" of {sum(known):g} h" if known and len(known) == len(departments) else "")
-        + " in all"
+        "Workload: each task's hours shared among its Responsible departments"
+        f" · {work.total:g} h a week in all"
+        + (f", capacity {sum(known):g} h" if known and len(known) == len(departments) else "")
+        + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else "")
     )
     entries = [
         (style.box_sample(_USED, _USED, 1), "Responsible work within capacity"),
@@ -114,6 +117,8 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
             attrs["class"] = "department"
             attrs["tooltip"] = dot_string(f"{org.department_label(dept_id)} ({dept_id}): {hours}")
         rows.append((ids(("department", dept_id)), attrs))
+    if work.unassigned:
+        rows.append((ids("unassigned"), _unassigned(org, work.unassigned, work.unassigned_tasks, scale)))
     if not departments:
         rows.append(
             (ids("empty"), {"label": "<<I>no departments</I>>", "shape": "plaintext", "class": "empty"})
@@ -129,7 +134,7 @@ def _bold(text: str, bold: bool) -> str:
     return f"<B>{text}</B>" if bold else text
 
 
-def _bar(load: float, capacity: float | None, scale: float) -> str:
+def _bar(load: float, capacity: float | None, scale: float, unknown: str = _UNKNOWN) -> str:
     def cell(hours: float, color: str) -> str:
         width = round(hours * scale)
         if width < 1:
@@ -137,7 +142,7 @@ def _bar(load: float, capacity: float | None, scale: float) -> str:
         return f'<TD WIDTH="{width}" HEIGHT="16" FIXEDSIZE="TRUE" BGCOLOR="{color}"></TD>'
 
     if capacity is None:
-        parts = [(load, _UNKNOWN)]
+        parts = [(load, unknown)]
     else:
         parts = [(min(load, capacity), _USED), (capacity - load, _SPARE), (load - capacity, style.GAP)]
     cells = "".join(cell(hours, color) for hours, color in parts)
@@ -150,11 +155,37 @@ def _bar(load: float, capacity: float | None, scale: float) -> str:
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{cells}</TR></TABLE>'
 
 
+def _unassigned(org: Organization, hours: float, tasks: tuple[str, ...], scale: float) -> dict[str, str]:
+    names = ", ".join(org.task_label(t) for t in tasks)
+    label = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+        f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" '
+        'ALIGN="LEFT" BALIGN="LEFT">'
+        f'<FONT COLOR="{style.GAP}"><I>nobody Responsible</I></FONT><BR ALIGN="LEFT"/>'
+        f'<FONT POINT-SIZE="9" COLOR="{style.GAP}">{html_text(wrap(names, 40, 1)[0])}</FONT></TD>'
+        f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
+        f"{_bar(hours, None, scale, style.GAP)}</TD>"
+        f'<TD WIDTH="{_HOURS_WIDTH}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
+        f'<FONT COLOR="{style.GAP}"><B>{hours:g} h</B></FONT></TD>'
+        f'<TD WIDTH="{_A_WIDTH}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE"></TD>'
+        "</TR></TABLE>>"
+    )
+    return {
+        "label": label,
+        "shape": "plaintext",
+        "margin": "0",
+        "width": "0",
+        "height": "0",
+        "class": "gap unassigned",
+        "tooltip": dot_string(f"{hours:g} h a week on tasks with no Responsible: {names}"),
+    }
+
+
 def _header(biggest: float) -> dict[str, str]:
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
         f'<TR><TD WIDTH="{_NAME_WIDTH}" ALIGN="LEFT"><B>Department</B></TD>'
-        f'<TD WIDTH="{_BAR_WIDTH + 8}" ALIGN="LEFT"><B>Responsible work a week</B>'
+        f'<TD WIDTH="{_BAR_WIDTH + 8}" ALIGN="LEFT"><B>Work a week</B>'
         f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">  (bar: 0 to {biggest:g} h)</FONT></TD>'
         f'<TD WIDTH="{_HOURS_WIDTH}" ALIGN="RIGHT"><B>hours of capacity</B></TD>'
         f'<TD WIDTH="{_A_WIDTH}" ALIGN="RIGHT"><B>Accountable</B></TD></TR></TABLE>>'

@@ -59,13 +59,14 @@ class Problem:
 MAX_PROBLEMS = 50
 
 
-def bounded(problems: Iterable[Problem]) -> list[Problem]:
-    """The first :data:`MAX_PROBLEMS` problems by position, and a note when there were more."""
+def bounded(problems: Iterable[Problem], hidden: int = 0) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems by position, and a note when there were more
+    (``hidden``: problems found but never placed, which come after these)."""
     ordered = sorted(set(problems), key=_problem_order)
-    if len(ordered) <= MAX_PROBLEMS:
+    if len(ordered) + hidden <= MAX_PROBLEMS:
         return ordered
-    last = ordered[MAX_PROBLEMS - 1]
-    more = len(ordered) - MAX_PROBLEMS
+    last = ordered[min(MAX_PROBLEMS, len(ordered)) - 1]
+    more = len(ordered) + hidden - MAX_PROBLEMS
     note = f"stopping after {MAX_PROBLEMS} problems ({more} more not shown)"
     return [*ordered[:MAX_PROBLEMS], Problem(last.source, last.line, last.column, note, last.path)]
 
@@ -108,5 +109,7 @@ class ScenarioError(Error, ValueError):
     """A what-if step names a department or task the organisation does not have."""
 
 
-def _problem_order(problem: Problem) -> tuple[str, int, int, str]:
-    return (problem.source, problem.line or 0, problem.column or 0, problem.message)
+def _problem_order(problem: Problem) -> tuple[str, int, int, bool, str]:
+    # The "stopping after" note shares the last problem's place and comes after it.
+    note = problem.message.startswith("stopping after ")
+    return (problem.source, problem.line or 0, problem.column or 0, note, problem.message)

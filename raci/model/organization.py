@@ -1,17 +1,26 @@
 """The organisation model users write: departments, tasks and who holds which RACI letter.
 
-Field names and canonical values here are the file-format contract (DESIGN §3). Models
-validate shape and vocabulary; cross references (a task naming an unknown department) are
-checked by :mod:`raci.model.validation`, which can place them in the file.
+Field names and canonical values here are the file-format contract. Models validate shape
+and vocabulary; cross references (a task naming an unknown department) are checked by
+:mod:`raci.model.validation`, which can place them in the file.
+
+Models are immutable (frozen, with read-only mappings and tuples inside) and valid by
+construction: every way of making an :class:`Organization` (the constructor,
+:meth:`~Organization.from_data`, ``model_validate``, ``model_copy(update=...)``) runs the
+same checks and raises :class:`raci.LoadError`. Edits return a new organisation::
+
+    org = org.assign("answer-complaints", "care", "RA").remove_department("pr")
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -19,10 +28,15 @@ from pydantic import (
     PlainSerializer,
     PrivateAttr,
     StringConstraints,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
+from typing_extensions import Self
 
+from raci.model.effort import parse_amount
+from raci.model.frozen import FrozenDict, freeze
 from raci.model.severity import Severity
 from raci.model.text_safety import describe_character, first_unsafe, first_unsafe_in_name
 from raci.model.vocabulary import (
@@ -41,7 +55,7 @@ from raci.model.vocabulary import (
 )
 from raci.yaml.loader import SourceMap
 
-_STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=False)
+_STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=False, frozen=True)
 
 
 def _clean_text(value: Any) -> Any:
@@ -169,7 +183,7 @@ def _to_letters(value: Any) -> Any:
     if isinstance(value, str):
         return _letters_value(value)
     if isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
-        return _letters_value("".join(value))
+        return _letters_value("".join(v.value if isinstance(v, Letter) else v for v in value))
     return value
 
 
@@ -244,11 +258,67 @@ Letters = Annotated[
         }
     ),
 ]
+SplitAmount = Annotated[
+    float | str,
+    BeforeValidator(parse_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},
+            ],
+            "description": "Hours a week (12) or a share of the task's effort ('60%').",
+        }
+    ),
+]
 HorizonDays = Annotated[
     int,
     BeforeValidator(_to_horizon),
     Field(ge=0, le=3650, description="Days between reviews; 0 or 'per post' means every post."),
 ]
+
+
+def _unique_once_trimmed(value: Any) -> Any:
+    """Keys are trimmed of spaces, so ``"care "`` and ``care`` would silently become one."""
+    if isinstance(value, Mapping):
+        seen: set[str] = set()
+        for key in value:
+            if isinstance(key, str):
+                if key.strip() in seen:
+                    raise PydanticCustomError(
+                        _DUPLICATE_ID, "duplicate id {key}: ids are compared once spaces are trimmed",
+                        {"key": repr(key.strip()[:40])},
+                    )
+                seen.add(key.strip())
+    return value
+
+
+#: The type of the error above; the organisation's own check places it on the key instead.
+_DUPLICATE_ID = "duplicate_id"
+
+
+def frozen_mapping(value: Any) -> Any:
+    return freeze(value) if isinstance(value, dict) else value
+
+
+def _frozen_options(value: Any) -> Any:
+    if isinstance(value, dict):
+        return freeze({code: freeze(options) for code, options in value.items()})
+    return value
+
+
+class _Immutable(BaseModel):
+    """Frozen, and copies with changes are validated like new models."""
+
+    model_config = _STRICT
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update``, a new validated model (pydantic's own would skip validation)."""
+        if not update:
+            return super().model_copy(deep=deep)
+        data = {name: getattr(self, name) for name in self.model_fields_set}
+        data.update(update)
+        return type(self).model_validate(data)
 
 
 def _waiver_code(value: Any) -> Any:
@@ -269,8 +339,9 @@ WaiverCode = Annotated[str, BeforeValidator(_waiver_code), StringConstraints(min
 WaiverReason = Annotated[CleanText, BeforeValidator(_waiver_reason)]
 Waivers = Annotated[
     dict[WaiverCode, WaiverReason],
+    AfterValidator(frozen_mapping),
     Field(
-        default_factory=dict,
+        default_factory=FrozenDict,
         description="Findings the team accepts: rule code -> the reason, e.g. "
         "{SOC102: 'HR answers candidates, not customers'}. Waived findings are reported as "
         "waived and do not count.",
@@ -278,23 +349,19 @@ Waivers = Annotated[
 ]
 
 
-class Department(BaseModel):
+class Department(_Immutable):
     """A department and what it does."""
-
-    model_config = _STRICT
 
     name: OptionalName = Field(None, description="Display name; the id is used when absent.")
     function: FunctionField
     capacity_hours: Hours | None = Field(None, description="Hours per week it can give to social media.")
     description: OptionalText = None
-    roles: list[CleanName] = Field(default_factory=list, description="People or roles inside it.")
+    roles: tuple[CleanName, ...] = Field(default=(), description="People or roles inside it.")
     waive: Waivers
 
 
-class Task(BaseModel):
+class Task(_Immutable):
     """A piece of social media work and who holds which letter on it."""
-
-    model_config = _STRICT
 
     name: OptionalName = Field(None, description="Display name; the id is used when absent.")
     phase: OptionalName = Field(None, description="Phase or section of the work, e.g. 'Build'.")
@@ -305,10 +372,22 @@ class Task(BaseModel):
     audience: AudienceField = Field(
         Audience.CUSTOMERS, description="Whom the work faces; rules about answering customers need customers."
     )
-    channels: list[CleanName] = Field(default_factory=list, description="e.g. facebook, linkedin.")
+    channels: tuple[CleanName, ...] = Field(default=(), description="e.g. facebook, linkedin.")
     description: OptionalText = None
-    raci: dict[Identifier, Letters] = Field(
-        default_factory=dict, description="Department id -> letters, e.g. {care: RA, pr: C}."
+    raci: Annotated[
+        dict[Identifier, Letters], BeforeValidator(_unique_once_trimmed), AfterValidator(frozen_mapping)
+    ] = Field(default_factory=FrozenDict, description="Department id -> letters, e.g. {care: RA, pr: C}.")
+    effort_split: (
+        Annotated[
+            dict[Identifier, SplitAmount],
+            BeforeValidator(_unique_once_trimmed),
+            AfterValidator(frozen_mapping),
+        ]
+        | None
+    ) = Field(
+        None,
+        description="How effort_hours is shared among the departments doing the task: "
+        "department id -> hours or share ('60%'); unnamed ones share the rest equally.",
     )
     waive: Waivers
 
@@ -323,36 +402,68 @@ class Task(BaseModel):
         return self.activity.is_social and self.audience is Audience.CUSTOMERS
 
 
-class RulesConfig(BaseModel):
+class RulesConfig(_Immutable):
     """Which rules run, at which severity, with which options."""
 
-    model_config = _STRICT
-
-    select: list[Identifier] | None = Field(None, description="Codes or prefixes to run (default: all).")
-    ignore: list[Identifier] = Field(default_factory=list, description="Codes or prefixes to skip.")
-    severity: dict[Identifier, Severity] = Field(default_factory=dict, description="Code -> severity.")
-    options: dict[Identifier, dict[Identifier, float | int | str]] = Field(
-        default_factory=dict, description="Code -> {option: value}, e.g. {RACI004: {max_responsible: 4}}."
+    select: tuple[Identifier, ...] | None = Field(
+        None, description="Codes or prefixes to run (default: all)."
+    )
+    ignore: tuple[Identifier, ...] = Field(default=(), description="Codes or prefixes to skip.")
+    severity: Annotated[dict[Identifier, Severity], AfterValidator(frozen_mapping)] = Field(
+        default_factory=FrozenDict, description="Code -> severity."
+    )
+    options: Annotated[
+        dict[Identifier, dict[Identifier, float | int | str]], AfterValidator(_frozen_options)
+    ] = Field(
+        default_factory=FrozenDict,
+        description="Code -> {option: value}, e.g. {RACI004: {max_responsible: 4}}.",
     )
 
 
+#: Set while validation.py runs pydantic's part of the checks (it runs the rest itself).
+_SHAPE_ONLY: ContextVar[bool] = ContextVar("raci_shape_only", default=False)
+
+
 class Organization(BaseModel):
-    """A whole organisation: the root of an org file."""
+    """A whole organisation: the root of an org file.
+
+    Immutable and valid by construction: ``Organization(...)``, :meth:`from_data`,
+    ``model_validate`` and ``model_copy(update=...)`` all run every check (references to
+    unknown departments included) and raise :class:`raci.LoadError`. Two organisations are
+    equal when their content is, wherever they were loaded from. The edit methods
+    (:meth:`assign`, :meth:`add_task`, :meth:`rename_department`...) return a new, validated
+    organisation; its findings keep pointing into the file the original came from (new
+    tasks and departments at their section).
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         hide_input_in_errors=True,
+        frozen=True,
         json_schema_extra={"title": "raci organisation file"},
     )
 
     organization: RequiredName = Field(description="The company's name.")
     description: OptionalText = None
-    departments: dict[Identifier, Department] = Field(default_factory=dict)
-    tasks: dict[Identifier, Task] = Field(default_factory=dict)
+    departments: Annotated[dict[Identifier, Department], AfterValidator(frozen_mapping)] = Field(
+        default_factory=FrozenDict
+    )
+    tasks: Annotated[dict[Identifier, Task], AfterValidator(frozen_mapping)] = Field(
+        default_factory=FrozenDict
+    )
     rules: RulesConfig | None = None
 
     # Where the organisation came from; kept off the data so line numbers never leak into it.
     _source_map: SourceMap | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _every_check(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        # The constructor (and any pydantic path) comes through here: run the checks of
+        # from_data first, which raise LoadError, then let pydantic fill the new object.
+        if not _SHAPE_ONLY.get() and not isinstance(data, Organization):
+            cls.from_data(data)
+        return handler(data)
 
     @property
     def source(self) -> str:
@@ -361,6 +472,15 @@ class Organization(BaseModel):
     @property
     def source_map(self) -> SourceMap | None:
         return self._source_map
+
+    def __eq__(self, other: object) -> bool:
+        # By content: the same organisation loaded from two files is the same organisation.
+        if not isinstance(other, Organization):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.values()))
 
     def department_label(self, department_id: str) -> str:
         department = self.departments.get(department_id)
@@ -374,10 +494,137 @@ class Organization(BaseModel):
     def from_data(
         cls, data: Any, source: str = "<data>", *, letter_map: Mapping[str, str] | None = None
     ) -> Organization:
-        """Validate plain data (dicts from HR records or JSON); raise :class:`raci.LoadError`.
+        """Validate plain data (dicts or any mappings from HR records or JSON, models
+        inside them too); raise :class:`raci.LoadError` with every problem.
 
         ``letter_map`` reads another letter set: ``{"D": "A"}`` reads D as A (``""``: no letter).
         """
-        from raci.model.validation import build_organization
+        from raci.model.validation import build_organization, plain_data
 
-        return build_organization(data, SourceMap(source, complete=False), letter_map=letter_map)
+        if isinstance(data, Organization) and not letter_map:
+            return data
+        source_map = SourceMap(source, complete=False)
+        return build_organization(plain_data(data, source_map), source_map, letter_map=letter_map)
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        """As :meth:`from_data`: every check runs, and problems raise :class:`raci.LoadError`."""
+        return cast(Self, cls.from_data(obj))
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, *args: Any, **kwargs: Any) -> Self:
+        """JSON text -> a validated organisation; :class:`raci.LoadError` otherwise."""
+        import json
+
+        from raci.model.errors import LoadError, Problem
+
+        try:
+            data = json.loads(json_data)
+        except ValueError as error:
+            raise LoadError([Problem("<json>", None, None, f"not valid JSON: {error}")]) from None
+        return cast(Self, cls.from_data(data, "<json>"))
+
+    @classmethod
+    def _validate_shape(cls, data: Any) -> Organization:
+        """pydantic's own validation: shapes and vocabulary, no cross references."""
+        token = _SHAPE_ONLY.set(True)
+        try:
+            return super().model_validate(data)
+        finally:
+            _SHAPE_ONLY.reset(token)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update``, a new organisation validated like any other."""
+        if not update:
+            return super().model_copy(deep=deep)
+        return cast(Self, self._rebuilt(lambda data: data.update(update)))
+
+    # -- edits: each returns a new validated organisation; ``self`` is never changed --------
+
+    def assign(self, task: str, department: str, letters: str | Iterable[Letter]) -> Organization:
+        """``department`` holds exactly ``letters`` (``"RA"``, ``{Letter.CONSULTED}``) on ``task``."""
+        self._require("tasks", task)
+        self._require("departments", department)
+
+        def edit(data: dict[str, Any]) -> None:
+            data["tasks"][task] = {**data["tasks"][task]}
+            data["tasks"][task]["raci"] = {**data["tasks"][task].get("raci", {}), department: letters}
+
+        return self._rebuilt(edit)
+
+    def unassign(self, task: str, department: str) -> Organization:
+        """``department`` holds no letter on ``task`` (a no-op when it held none)."""
+        self._require("tasks", task)
+        self._require("departments", department)
+
+        def edit(data: dict[str, Any]) -> None:
+            raci = {k: v for k, v in data["tasks"][task].get("raci", {}).items() if k != department}
+            data["tasks"][task] = {**data["tasks"][task], "raci": raci}
+
+        return self._rebuilt(edit)
+
+    def add_task(self, task_id: str, task: Task | Mapping[str, Any]) -> Organization:
+        """A new task; :class:`raci.LoadError` when the id is taken or the task is not valid."""
+        self._require_new("tasks", task_id)
+        return self._rebuilt(lambda data: data["tasks"].update({task_id: task}))
+
+    def remove_task(self, task_id: str) -> Organization:
+        self._require("tasks", task_id)
+        return self._rebuilt(lambda data: data["tasks"].pop(task_id))
+
+    def add_department(self, department_id: str, department: Department | Mapping[str, Any]) -> Organization:
+        """A new department; :class:`raci.LoadError` when the id is taken or it is not valid."""
+        self._require_new("departments", department_id)
+        return self._rebuilt(lambda data: data["departments"].update({department_id: department}))
+
+    def remove_department(self, department_id: str) -> Organization:
+        """Without the department and every letter it held."""
+        self._require("departments", department_id)
+
+        def edit(data: dict[str, Any]) -> None:
+            data["departments"].pop(department_id)
+            for task_id, task in data["tasks"].items():
+                if department_id in task.get("raci", {}):
+                    raci = {k: v for k, v in task["raci"].items() if k != department_id}
+                    data["tasks"][task_id] = {**task, "raci": raci}
+
+        return self._rebuilt(edit)
+
+    def rename_department(self, old: str, new: str) -> Organization:
+        """The department ``old`` under the id ``new``, in place, its letters following it."""
+        self._require("departments", old)
+        if new != old:
+            self._require_new("departments", new)
+
+        def edit(data: dict[str, Any]) -> None:
+            data["departments"] = {new if k == old else k: v for k, v in data["departments"].items()}
+            for task_id, task in data["tasks"].items():
+                if old in task.get("raci", {}):
+                    raci = {new if k == old else k: v for k, v in task["raci"].items()}
+                    data["tasks"][task_id] = {**task, "raci": raci}
+
+        return self._rebuilt(edit)
+
+    def _rebuilt(self, edit: Callable[[dict[str, Any]], Any]) -> Organization:
+        data = self.model_dump(mode="json", exclude_none=True)
+        edit(data)
+        org = Organization.from_data(data, self.source)
+        # Positions keep pointing into the file the organisation came from: what is unchanged
+        # is where it was, and what is new points at its section (``tasks:``).
+        org._source_map = self._source_map
+        return org
+
+    def _require(self, section: str, key: str) -> None:
+        if key not in getattr(self, section):
+            kind = "task" if section == "tasks" else "department"
+            self._refuse(section, key, f"no {kind} {key!r}")
+
+    def _require_new(self, section: str, key: str) -> None:
+        if key in getattr(self, section):
+            kind = "task" if section == "tasks" else "department"
+            self._refuse(section, key, f"there is already a {kind} {key!r}")
+
+    def _refuse(self, section: str, key: str, message: str) -> None:
+        from raci.model.errors import LoadError, Problem
+
+        raise LoadError([Problem(self.source, None, None, message, (section, key))])

@@ -7,14 +7,17 @@ to unknown departments and unknown rule codes or options.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator, Mapping, Sequence
+import heapq
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from raci.model.errors import LoadError, Problem, bounded
-from raci.model.organization import Department, Organization, RulesConfig, Task
+from raci.model.effort import split_problems
+from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
+from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
+from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
 from raci.model.vocabulary import apply_letter_map
 from raci.yaml.loader import Path, SourceMap
@@ -23,6 +26,29 @@ if TYPE_CHECKING:
     from raci.checking.config import Config
 
 _KEY_MARKER = "[key]"
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A problem found but not yet shown: placed and worded only if it is among the first
+    :data:`MAX_PROBLEMS`, so 200,000 of them cost no did-you-mean and no position lookup."""
+
+    path: Path
+    on_key: bool
+    message: str = ""
+    #: pydantic's error, worded when shown.
+    item: Any = None
+    #: (word, choices) for a did-you-mean, searched when shown.
+    hint: tuple[str, Collection[str]] | None = None
+
+    def text(self, indexes: dict[int, SuggestionIndex]) -> str:
+        message = self.message or (_message(self.item, self.path) if self.item else _unknown(self.path))
+        if self.hint is not None:
+            word, choices = self.hint
+            close = closest(word, choices, indexes)
+            if close is not None:
+                message += f"; did you mean {excerpt(close)}?"
+        return message
 
 
 def build_organization(
@@ -50,6 +76,29 @@ def build_organization(
     except Exception as error:  # RecursionError, MemoryError, a str subclass that raises…
         message = f"the data cannot be validated ({type(error).__name__}: {shorten(_text_of(error), 80)})"
         raise LoadError([*earlier, _problem(source_map, (), message)]) from None
+
+
+def plain_data(data: Any, source_map: SourceMap) -> Any:
+    """Caller data with every mapping a plain dict, so that each check sees all of it.
+
+    A ``MappingProxyType`` or any other Mapping becomes a dict (its keys kept as they are,
+    ``"care "`` included, for the duplicate check); models (a :class:`Task`) stay models,
+    valid by construction. Raises :class:`LoadError` for data nested past reason.
+    """
+    try:
+        return _plain(data)
+    except RecursionError:
+        raise LoadError([_problem(source_map, (), "the data is nested too deeply")]) from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _with_letters_mapped(data: Any, letter_map: Mapping[str, str]) -> Any:
@@ -93,21 +142,77 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
         found = "an empty file" if data is None else f"a {_kind(data)}"
         message = f"expected a mapping with 'organization', 'departments' and 'tasks', found {found}"
         raise LoadError([*earlier, _problem(source_map, (), message)])
-    problems = list(earlier)
+    pending: list[_Pending] = []
     org: Organization | None = None
     try:
-        org = Organization.model_validate(data)
+        org = Organization._validate_shape(data)
     except ValidationError as error:
-        problems.extend(_translate(error, data, source_map))
+        pending.extend(_translate(error, data))
     # Checked on the raw data too, so that one bad field does not hide these problems.
-    problems.extend(_unknown_references(data, source_map))
-    problems.extend(_ids_equal_once_trimmed(data, source_map))
-    problems.extend(_rules_problems(data.get("rules"), source_map))
-    problems.extend(_waiver_problems(data, source_map))
-    if problems or org is None:
-        raise LoadError(bounded(problems))
+    pending.extend(_unknown_references(data))
+    pending.extend(_ids_equal_once_trimmed(data))
+    pending.extend(_rules_problems(data.get("rules")))
+    pending.extend(_waiver_problems(data))
+    if org is not None and not pending and not earlier:
+        pending.extend(_effort_split_problems(data, org))
+    if pending or earlier or org is None:
+        raise LoadError(_shown(pending, earlier, data, source_map))
     org._source_map = source_map
     return org
+
+
+def _shown(
+    pending: Sequence[_Pending], earlier: Sequence[Problem], data: Any, source_map: SourceMap
+) -> list[Problem]:
+    """The first problems in file order, each placed exactly and worded, and a note of how
+    many more there were: the cost follows what is shown, not how many were found."""
+    order = _DocumentOrder(data, source_map)
+    first = heapq.nsmallest(MAX_PROBLEMS, pending, key=order.key)
+    source_map.locate(item.path for item in first)
+    indexes: dict[int, SuggestionIndex] = {}
+    problems = [
+        *earlier,
+        *(_problem(source_map, item.path, item.text(indexes), on_key=item.on_key) for item in first),
+    ]
+    return bounded(problems, hidden=len(pending) - len(first))
+
+
+class _DocumentOrder:
+    """Sorts problems in file order without knowing their exact positions: by the place of
+    their department or task (always mapped), then by their index in each container below."""
+
+    def __init__(self, data: Any, source_map: SourceMap) -> None:
+        self.data = data
+        self.source_map = source_map
+        self.indexes: dict[int, dict[Any, int]] = {}
+
+    def key(self, item: _Pending) -> tuple[tuple[int, int], tuple[int, ...], int]:
+        path = item.path
+        place = self.source_map.keys.get(path[:2]) or self.source_map.key(path[:2]) or (0, 0)
+        chain: list[int] = []
+        if len(path) > 2:
+            node = self._child(self._child(self.data, path[0]), path[1])
+            for part in path[2:]:
+                index = self._index(node, part)
+                if index is None:
+                    break
+                chain.append(index)
+                node = node[part]
+        return place, tuple(chain), 0 if item.on_key else 1
+
+    @staticmethod
+    def _child(node: Any, part: str | int) -> Any:
+        return node[part] if _has_child(node, part) else None
+
+    def _index(self, node: Any, part: str | int) -> int | None:
+        if isinstance(node, list):
+            return part if isinstance(part, int) and 0 <= part < len(node) else None
+        if not isinstance(node, dict):
+            return None
+        indexes = self.indexes.get(id(node))
+        if indexes is None:
+            indexes = self.indexes[id(node)] = {key: at for at, key in enumerate(node)}
+        return indexes.get(part)
 
 
 def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = ()) -> Config:
@@ -116,40 +221,64 @@ def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = 
 
     if not isinstance(data, dict) or set(data) != {"rules"}:
         raise LoadError([*earlier, _problem(source_map, (), "expected a mapping with one key, 'rules'")])
-    problems = list(earlier)
+    pending: list[_Pending] = []
     section = None
     try:
         section = RulesConfig.model_validate(data["rules"])
     except ValidationError as error:
-        problems.extend(_translate(error, data, source_map, prefix=("rules",)))
-    problems.extend(_rules_problems(data["rules"], source_map))
-    if problems or section is None:
-        raise LoadError(bounded(problems))
+        pending.extend(_translate(error, data, prefix=("rules",)))
+    pending.extend(_rules_problems(data["rules"]))
+    if pending or earlier or section is None:
+        raise LoadError(_shown(pending, earlier, data, source_map))
     return Config.from_rules_section(section)
 
 
-def _unknown_references(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
     # No departments section declares none: every department a task names is unknown.
     departments = data.get("departments", {})
     tasks = data.get("tasks")
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return
     for task_id, task in tasks.items():
-        raci = task.get("raci") if isinstance(task, dict) else None
-        if not isinstance(raci, dict):
+        if isinstance(task, Task):  # a model in caller data: valid itself, its references not
+            task = {"raci": task.raci, "effort_split": task.effort_split}
+        if not isinstance(task, dict):
             continue
-        for department_id in raci:
-            if isinstance(department_id, str) and department_id.strip() not in departments:
-                message = f"task {excerpt(task_id)} names unknown department {excerpt(department_id)}"
-                yield _problem(
-                    source_map,
-                    ("tasks", task_id, "raci", department_id),
-                    message + _did_you_mean(department_id, departments),
-                    on_key=True,
-                )
+        for section in ("raci", "effort_split"):
+            names = task.get(section)
+            if not isinstance(names, dict):
+                continue
+            for department_id in names:
+                if isinstance(department_id, str) and department_id.strip() not in departments:
+                    yield _Pending(
+                        ("tasks", task_id, section, department_id),
+                        True,
+                        hint=(department_id, departments),
+                    )
 
 
-def _waiver_problems(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+def _effort_split_problems(data: dict[str, Any], org: Organization) -> Iterator[_Pending]:
+    """Splits that name a department not doing the task, or that do not add up."""
+    departments = list(org.departments)
+    for raw_id, raw_task in (data.get("tasks") or {}).items():
+        task = org.tasks.get(str(raw_id).strip())
+        split = raw_task.get("effort_split") if isinstance(raw_task, dict) else None
+        if task is None or not isinstance(split, dict):
+            continue
+        raw_keys = {str(key).strip(): key for key in split}
+        for department_id, message in split_problems(task, departments):
+            path: Path = ("tasks", raw_id, "effort_split")
+            if department_id is not None:
+                path = (*path, raw_keys.get(department_id, department_id))
+            yield _Pending(path, True, f"task {excerpt(raw_id)}: {message}")
+
+
+def _unknown(path: Path) -> str:
+    verb = "splits its effort with" if path[2] == "effort_split" else "names"
+    return f"task {excerpt(path[1])} {verb} unknown department {excerpt(path[3])}"
+
+
+def _waiver_problems(data: dict[str, Any]) -> Iterator[_Pending]:
     """A waiver names a rule by its code; an unknown one would silently waive nothing."""
     from raci.rules import RULES_BY_CODE, UNWAIVABLE
 
@@ -166,17 +295,15 @@ def _waiver_problems(data: dict[str, Any], source_map: SourceMap) -> Iterator[Pr
                     continue
                 wanted = code.strip().upper()
                 where = f"in {owner} {excerpt(entry_id)}"
+                path: Path = (section, entry_id, "waive", code)
                 if wanted in UNWAIVABLE:
-                    message = f"{wanted} cannot be waived {where}: {UNWAIVABLE[wanted]}"
+                    yield _Pending(path, True, f"{wanted} cannot be waived {where}: {UNWAIVABLE[wanted]}")
                 elif wanted not in RULES_BY_CODE:
-                    hint = _did_you_mean(wanted, RULES_BY_CODE)
-                    message = f"waiver {where} names unknown rule {excerpt(code)}{hint}"
-                else:
-                    continue
-                yield _problem(source_map, (section, entry_id, "waive", code), message, on_key=True)
+                    message = f"waiver {where} names unknown rule {excerpt(code)}"
+                    yield _Pending(path, True, message, hint=(wanted, tuple(RULES_BY_CODE)))
 
 
-def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iterator[Problem]:
+def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
     """Ids are trimmed of spaces, so ``"care "`` and ``care`` would silently be one: refuse."""
     sections: list[tuple[Path, Any]] = [(("departments",), data.get("departments"))]
     tasks = data.get("tasks")
@@ -185,6 +312,7 @@ def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iter
         for key, task in tasks.items():
             if isinstance(task, dict):
                 sections.append((("tasks", key, "raci"), task.get("raci")))
+                sections.append((("tasks", key, "effort_split"), task.get("effort_split")))
     for path, section in sections:
         if not isinstance(section, dict):
             continue
@@ -199,12 +327,12 @@ def _ids_equal_once_trimmed(data: dict[str, Any], source_map: SourceMap) -> Iter
                     f"duplicate id {excerpt(trimmed)}: {excerpt(first)} and {excerpt(key)} "
                     "are the same id once spaces are trimmed"
                 )
-                yield _problem(source_map, (*path, key), message, on_key=True)
+                yield _Pending((*path, key), True, message)
             else:
                 seen[trimmed] = key
 
 
-def _rules_problems(section: Any, source_map: SourceMap) -> Iterator[Problem]:
+def _rules_problems(section: Any) -> Iterator[_Pending]:
     if section is None:
         return
     try:
@@ -214,16 +342,20 @@ def _rules_problems(section: Any, source_map: SourceMap) -> Iterator[Problem]:
     from raci.checking.config import rules_config_problems
 
     for path, message, on_key in rules_config_problems(rules):
-        yield _problem(source_map, ("rules", *path), message, on_key=on_key)
+        yield _Pending(("rules", *path), on_key, message)
 
 
-def _translate(error: ValidationError, data: Any, source_map: SourceMap, prefix: Path = ()) -> list[Problem]:
-    problems = []
+def _translate(error: ValidationError, data: Any, prefix: Path = ()) -> Iterator[_Pending]:
     for item in error.errors(include_input=False, include_url=False):
+        if item["type"] == _DUPLICATE_ID:
+            continue  # placed on the key itself by _ids_equal_once_trimmed
         path, on_key = _data_path((*prefix, *item["loc"]), data)
-        on_key = on_key or item["type"] == "extra_forbidden"
-        problems.append(_problem(source_map, path, _message(item, path), on_key=on_key))
-    return problems
+        if item["type"] == "extra_forbidden":
+            model = _model_at(path[:-1])
+            hint = (shorten(path[-1], 100), tuple(model.model_fields)) if model and path else None
+            yield _Pending(path, True, item=item, hint=hint)
+        else:
+            yield _Pending(path, on_key, item=item)
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[Path, bool]:
@@ -261,9 +393,7 @@ def _message(item: Any, path: Path) -> str:
     if kind == "missing":
         return f"missing required field {field}{where}"
     if kind == "extra_forbidden":
-        model = _model_at(path[:-1])
-        hint = _did_you_mean(shorten(path[-1], 100), model.model_fields) if model else ""
-        return f"unknown field {field}{where}{hint}"
+        return f"unknown field {field}{where}"
     context = {k: f"{v:g}" if isinstance(v, float) else v for k, v in item.get("ctx", {}).items()}
     message = _FRIENDLY.get(kind, "").format(**context) or str(item["msg"])
     if kind.startswith(("value_error", "assertion_error")):
@@ -320,11 +450,6 @@ def _model_at(path: Path) -> type[BaseModel] | None:
     if path == ("rules",):
         return RulesConfig
     return None
-
-
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, [str(choice) for choice in choices], n=1, cutoff=0.6)
-    return f"; did you mean {excerpt(close[0])}?" if close else ""
 
 
 def _problem(source_map: SourceMap, path: Path, message: str, *, on_key: bool = False) -> Problem:

@@ -31,19 +31,8 @@ _CORE = (Function.MARKETING, *SHARING_FUNCTIONS)
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 STATUS_STYLE = {PASS: "green", FAIL: "bold red"}
 STATUS_MARK = {PASS: "✔", FAIL: "✘"}
-ACTIVITY_HEADERS = {
-    "monitor": "listen",
-    "discover": "discov",
-    "select": "curate",
-    "create": "create",
-    "publish": "publsh",
-    "respond": "respnd",
-    "sell": "sell",
-    "media_relations": "media",
-    "promote": "promo",
-    "recover": "recovr",
-    "measure": "measur",
-}
+#: The text grid stays within this many columns, the classic terminal's width.
+GRID_WIDTH = 80
 
 
 def report_text(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> str:
@@ -131,50 +120,98 @@ def _scorecard_lines(result: CheckResult) -> Iterator[Line]:
     if not scorecard.applicable:
         yield [("  no task is social media work (all are activity other): RACI hygiene only", "dim")]
         return
+    fired: dict[str, int] = {}
+    for finding in result.findings:
+        fired[finding.code] = fired.get(finding.code, 0) + 1
     for entry in scorecard.principles:
         mark = STATUS_MARK.get(entry.status, "·")
-        detail = f" ({entry.findings} finding{'s' if entry.findings != 1 else ''})" if entry.findings else ""
+        # The check is written as a statement ("a respond task exists"): the verdict after
+        # it says in words whether it holds, so a failing line never reads as true.
+        if entry.status == PASS:
+            verdict = [(" yes", "green")]
+        elif entry.status == FAIL:
+            codes = ", ".join(code for code in entry.rules if code in fired)
+            count = f"{entry.findings} finding{'s' if entry.findings != 1 else ''}"
+            verdict = [(" NO", "bold red"), (f" ({count}: {codes})", "")]
+        else:
+            verdict = [(" not checked (its rules are off)", "dim")]
         yield [
-            (f"  {mark} {entry.status:<4}", STATUS_STYLE.get(entry.status, "dim")),
-            (f'  {entry.principle.number}. Not "{entry.principle.misconception}": ', ""),
-            (entry.principle.checks, "dim"),
-            (detail, ""),
+            (f"  {mark} {entry.status.upper():<4}", STATUS_STYLE.get(entry.status, "dim")),
+            (f'  {entry.principle.number}. Not "{entry.principle.misconception}". ', ""),
+            (f"Checked that {entry.principle.checks}:", "dim"),
+            *verdict,
         ]
-    yield from _ownership_table(scorecard)
+    yield from _ownership_table(result)
 
 
-def _ownership_table(scorecard: Scorecard) -> Iterator[Line]:
-    """Functions x activities, letters in cells: a fixed-width table, first column left."""
-    header: Line = [("function", "bold")] + [
-        (ACTIVITY_HEADERS[activity.value], "bold") for activity in scorecard.activities
-    ]
-    rows: list[Line] = []
+def _ownership_table(result: CheckResult) -> Iterator[Line]:
+    """Activities down the side (full names), functions across: letters each function holds.
+
+    Function names wrap onto two header lines; when the functions still do not fit in
+    :data:`GRID_WIDTH` columns, the table is printed in parts, each repeating the activities.
+    A cell is marked ``!`` only where a finding says a required owner is missing.
+    """
+    from raci.diagrams.gapmap import build_gap_map, cell_flag
+
+    scorecard = result.scorecard
+    gaps = build_gap_map(result)
+    label_width = max(len(activity.label) for activity in scorecard.activities)
+    columns = []
     for function in scorecard.functions:
-        row: Line = [(function.label, "bold" if function in _CORE else "")]
+        head = _two_lines(function.label)
+        cells: list[Segment] = []
         for activity in scorecard.activities:
             cell = scorecard.cells[(function, activity)]
             letters = "".join(letter.value for letter in LETTER_ORDER if letter in cell.letters)
-            if cell.missing:
-                row.append((letters or "!", "bold red"))
+            if cell_flag(function, activity, cell.required is not None, gaps).items:
+                cells.append((letters + "!", "bold red"))  # "I!": plain text shows it too
             elif letters:
-                row.append((letters, "bold" if cell.required is not None else ""))
+                cells.append((letters, "bold" if cell.required is not None else ""))
             else:
-                row.append(("·", "dim"))
-        rows.append(row)
-    widths = [max(len(line[column][0]) for line in (header, *rows)) for column in range(len(header))]
-    total = sum(widths) + 3 * (len(widths) - 1)
+                cells.append(("·", "dim"))
+        width = max(4, *(len(part) for part in head))
+        columns.append((function, head, cells, width))
     yield [("Ownership: letters each function holds on each activity", "")]
-    yield _table_row(header, widths)
-    yield [("─" * total, "")]
-    yield from (_table_row(row, widths) for row in rows)
-    yield [("! = a required owner is missing   · = no letter", "")]
+    part: list[tuple[Function, tuple[str, str], list[Segment], int]] = []
+    used = label_width
+    for column in columns:
+        if part and used + 2 + column[3] > GRID_WIDTH:
+            yield from _grid_part(scorecard, part, label_width)
+            part, used = [], label_width
+        part.append(column)
+        used += 2 + column[3]
+    if part:
+        yield from _grid_part(scorecard, part, label_width)
+    yield [("! = a finding says a required owner is missing here   · = no letter", "")]
 
 
-def _table_row(cells: Line, widths: list[int]) -> Line:
-    line: Line = [(cells[0][0].ljust(widths[0]), cells[0][1])]
-    for (text, style), width in zip(cells[1:], widths[1:], strict=True):
-        line += [("   ", ""), (text.center(width), style)]
-    return line
+def _two_lines(label: str) -> tuple[str, str]:
+    words = label.split()
+    if len(words) < 2:
+        return ("", label)
+    return (" ".join(words[:-1]), words[-1])
+
+
+def _grid_part(
+    scorecard: Scorecard,
+    part: list[tuple[Function, tuple[str, str], list[Segment], int]],
+    label_width: int,
+) -> Iterator[Line]:
+    for line in (0, 1):
+        heads = [(head[line], width, "bold" if f in _CORE else "") for f, head, _, width in part]
+        if line == 0 and not any(text for text, _, _ in heads):
+            continue
+        row: Line = [(("activity" if line == 1 else "").ljust(label_width), "bold")]
+        for text, width, style in heads:
+            row += [("  ", ""), (text.center(width), style)]
+        yield row
+    yield [("─" * (label_width + sum(2 + width for *_, width in part)), "")]
+    for index, activity in enumerate(scorecard.activities):
+        row = [(activity.label.ljust(label_width), "")]
+        for _, _, cells, width in part:
+            text, style = cells[index]
+            row += [("  ", ""), (text.center(width), style)]
+        yield row
 
 
 def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> Line:

@@ -120,6 +120,9 @@ class Rule:
     #: Where this rule draws a missing owner on a task, the R and A this function holds there
     #: are pointed at too (marketing's, when another function should lead).
     displaces: ClassVar[Function | None] = None
+    #: A letter the flagged task lacks: its Accountable's cell in the matrix row says "+R"
+    #: (the task nobody does gets a red cell where the work should land).
+    lacks: ClassVar[Letter | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -71,13 +71,11 @@ class Candidate:
 
 
 def responsible_hours(org: Organization) -> dict[str, float]:
-    """Weekly hours each department is Responsible for (as RACI006 counts them)."""
-    hours = dict.fromkeys(org.departments, 0.0)
-    for task in org.tasks.values():
-        for dept_id, letters in task.raci.items():
-            if R in letters and dept_id in hours:
-                hours[dept_id] += task.effort_hours or 0.0
-    return hours
+    """Weekly hours of work per department: its share of each task it does (as RACI006
+    counts them; see :mod:`raci.model.effort`)."""
+    from raci.model.effort import workload
+
+    return workload(org).hours
 
 
 def hours_text(value: float) -> str:

@@ -31,6 +31,7 @@ class HasResponsible(Rule):
     """
 
     code = "RACI002"
+    lacks = Letter.RESPONSIBLE
     name = "has-responsible"
     severity = Severity.ERROR
 

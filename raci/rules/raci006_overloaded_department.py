@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.model.effort import workload
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
@@ -17,7 +18,10 @@ if TYPE_CHECKING:
 
 
 class OverloadedDepartment(Rule):
-    """A department's Responsible effort exceeds its capacity, or it holds too many A's.
+    """A department's share of the work exceeds its capacity, or it holds too many A's.
+
+    A task's effort is shared among its Responsible departments (equally, unless the task's
+    ``effort_split`` says otherwise), so a 20-hour task with two R's costs each 10 hours.
 
     Why:
         Social media is not free (misconception 5): every task costs hours. A department
@@ -48,20 +52,19 @@ class OverloadedDepartment(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         org, graph = context.org, context.graph
         limit = context.options["max_accountable"]
+        over = workload(org).over(org)
         # One pass over the tasks rather than one per department: large orgs have hundreds.
-        effort: dict[str, float] = dict.fromkeys(org.departments, 0.0)
         accountable: dict[str, int] = dict.fromkeys(org.departments, 0)
-        for task_id, task in org.tasks.items():
-            for dept_id in graph.holders(task_id, Letter.RESPONSIBLE):
-                effort[dept_id] += task.effort_hours or 0.0
+        for task_id in org.tasks:
             for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE):
                 accountable[dept_id] += 1
-        for dept_id, dept in org.departments.items():
-            if dept.capacity_hours is not None and effort[dept_id] > dept.capacity_hours:
+        for dept_id in org.departments:
+            if dept_id in over:
+                load, capacity = over[dept_id]
                 yield Violation(
-                    f"department '{org.department_label(dept_id)}' is Responsible for "
-                    f"{hours(effort[dept_id])} of work a week but has capacity for "
-                    f"{hours(dept.capacity_hours)}",
+                    f"department '{org.department_label(dept_id)}' has {hours(load)} of work a "
+                    f"week (its share of the tasks it is Responsible for) but capacity for "
+                    f"{hours(capacity)}",
                     department=dept_id,
                     hint="raise capacity_hours, lower effort, or move R to another department",
                 )
@@ -114,10 +117,6 @@ class OverloadedDepartment(Rule):
         if "Accountable" in finding.message:
             accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
             return f"Accountable for {accountable} tasks"
-        effort = sum(
-            org.tasks[task_id].effort_hours or 0.0
-            for task_id, letters in held.items()
-            if Letter.RESPONSIBLE in letters
-        )
+        effort = workload(org).hours.get(dept_id, 0.0)
         capacity = org.departments[dept_id].capacity_hours or 0.0
         return f"over capacity: {effort:g} h of {capacity:g} h"

@@ -5,9 +5,13 @@ every finding the change resolves or introduces (through :mod:`raci.workshop.dif
 Scenario steps apply in order:
 
 - :class:`Without` removes a department and every letter it holds;
-- :class:`Move` sets a department's letters on a task (``RA``, ``C``…; empty removes the
-  department from the task). A moved ``A`` is taken from whoever held it, since a task has
-  one Accountable; other letters are added beside the ones others hold.
+- :class:`Move` hands letters on a task from one department to another in one step
+  (``Move("answer-comments", "R", "marketing", "care")``): the giver loses them, the taker
+  adds them to what it holds;
+- :class:`Assign` sets a department's letters on a task (``RA``, ``C``…; empty removes the
+  department from the task), as ``raci whatif --move DEPT:TASK:LETTERS`` does. An assigned
+  ``A`` is taken from whoever held it, since a task has one Accountable; other letters are
+  added beside the ones others hold.
 """
 
 from __future__ import annotations
@@ -36,7 +40,9 @@ class Without:
 
 
 @dataclass(frozen=True)
-class Move:
+class Assign:
+    """``department`` holds exactly ``letters`` on ``task`` (none: it leaves the task)."""
+
     department: str
     task: str
     letters: frozenset[Letter]
@@ -46,7 +52,34 @@ class Move:
         return f"{org.department_label(self.department)} takes {letters} on {self.task}"
 
 
-Step = Without | Move
+@dataclass(frozen=True)
+class Move:
+    """``letters`` on ``task`` go from department ``source`` to department ``target``."""
+
+    task: str
+    letters: frozenset[Letter] | str
+    source: str
+    target: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.letters, str):
+            letters, problem = parse_letters(self.letters)
+            if problem is not None:
+                raise ScenarioError(f"move on {self.task!r}: {problem}")
+            object.__setattr__(self, "letters", letters)
+
+    @property
+    def moved(self) -> frozenset[Letter]:
+        return self.letters if isinstance(self.letters, frozenset) else frozenset()
+
+    def describe(self, org: Organization) -> str:
+        return (
+            f"{org.department_label(self.source)} hands {format_letters(self.moved)} to "
+            f"{org.department_label(self.target)} on {self.task}"
+        )
+
+
+Step = Without | Assign | Move
 
 
 @dataclass(frozen=True)
@@ -98,8 +131,8 @@ def resolve_department(org: Organization, word: str) -> str:
     raise ScenarioError(f"no department {word!r} (departments: {known})")
 
 
-def parse_move(org: Organization, text: str) -> Move:
-    """``DEPT:TASK:LETTERS`` -> :class:`Move`. Ids may hold ``:``; every split is tried."""
+def parse_move(org: Organization, text: str) -> Assign:
+    """``DEPT:TASK:LETTERS`` -> :class:`Assign`. Ids may hold ``:``; every split is tried."""
     head, sep, letters_text = text.rpartition(":")
     if not sep:
         raise ScenarioError(f"--move {text!r}: expected DEPT:TASK:LETTERS, e.g. care:answer-complaints:RA")
@@ -113,7 +146,7 @@ def parse_move(org: Organization, text: str) -> Move:
         dept, task = ":".join(parts[:cut]), ":".join(parts[cut:])
         if task in org.tasks:
             try:
-                return Move(resolve_department(org, dept), task, letters)
+                return Assign(resolve_department(org, dept), task, letters)
             except ScenarioError:
                 continue
     if len(parts) < 2:
@@ -135,6 +168,8 @@ def apply_steps(org: Organization, steps: Sequence[Step]) -> Organization:
             data["departments"].pop(step.department, None)
             for task in data["tasks"].values():
                 task.get("raci", {}).pop(step.department, None)
+        elif isinstance(step, Move):
+            _move(data, step)
         else:
             raci = data["tasks"][step.task].setdefault("raci", {})
             if Letter.ACCOUNTABLE in step.letters:
@@ -150,6 +185,28 @@ def apply_steps(org: Organization, steps: Sequence[Step]) -> Organization:
             else:
                 raci.pop(step.department, None)
     return Model.from_data(data, source=f"{org.source} (what if)")
+
+
+def _move(data: dict[str, Any], step: Move) -> None:
+    for department in (step.source, step.target):
+        if department not in data["departments"]:
+            raise ScenarioError(f"no department {department!r}")
+    if step.task not in data["tasks"]:
+        raise ScenarioError(f"no task {step.task!r}")
+    raci = data["tasks"][step.task].setdefault("raci", {})
+    held = set(raci.get(step.source, ""))
+    wanted = {letter.value for letter in step.moved}
+    if not wanted or not wanted <= held:
+        raise ScenarioError(
+            f"{step.source!r} does not hold {format_letters(step.moved) or 'those letters'} on {step.task!r}"
+        )
+    rest = "".join(letter for letter in raci[step.source] if letter not in wanted)
+    if rest:
+        raci[step.source] = rest
+    else:
+        del raci[step.source]
+    gained = set(raci.get(step.target, "")) | wanted
+    raci[step.target] = format_letters(frozenset(Letter(letter) for letter in gained))
 
 
 def what_if(result: CheckResult, steps: Sequence[Step], config: Config | None = None) -> WhatIf:

@@ -16,10 +16,11 @@ problems are always located by the full parser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from raci.model.text_safety import UNSAFE_CHARACTERS
-from raci.yaml.loader import SourceMap
+from raci.yaml.loader import Limits, Path, SourceMap
 
 # Org files nest four levels deep; anything deeper is the full parser's to bound and report.
 _MAX_BLOCK_DEPTH = 8
@@ -49,8 +50,12 @@ class _GiveUp(Exception):
     """The text is outside the subset this reader handles."""
 
 
-def fast_parse(text: str, source: str) -> tuple[Any, SourceMap] | None:
-    """Parse plain org YAML; ``None`` means "use the full parser"."""
+def fast_parse(text: str, source: str, limits: Limits | None = None) -> tuple[Any, SourceMap] | None:
+    """Parse plain org YAML; ``None`` means "use the full parser".
+
+    Text past ``limits`` (nesting depth, item count) is left to the full parser too, which
+    refuses it with the position where the limit was crossed.
+    """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
@@ -62,7 +67,7 @@ def fast_parse(text: str, source: str) -> tuple[Any, SourceMap] | None:
         # both found by tests/test_fuzz.py.
         return None
     try:
-        return _read(text, SourceMap(source, complete=False))
+        return _read(text, SourceMap(source, complete=False), limits or Limits())
     except _GiveUp:
         return None
 
@@ -147,7 +152,8 @@ def _flow_tokens(tokens: list[str], at: int) -> tuple[Any, int]:
         if opener == "{":
             key, colon, rest = token.partition(":")
             key = _key(key.strip(" "))
-            if not colon or key in mapping or (rest and rest[0] != " "):
+            # A flow key needs a space after its colon: libyaml refuses `{care:[R]}`.
+            if not colon or key in mapping or not rest or rest[0] != " ":
                 raise _GiveUp
             rest = rest.strip(" ")
             if rest:
@@ -172,7 +178,19 @@ def _flow_tokens(tokens: list[str], at: int) -> tuple[Any, int]:
         at += 1
 
 
-def _read(text: str, source_map: SourceMap) -> tuple[Any, SourceMap]:
+def _flow_size(value: Any) -> tuple[int, int]:
+    """Items (keys and list entries) and nesting depth of a flow collection."""
+    items, depth = len(value), 0
+    for child in value.values() if isinstance(value, dict) else value:
+        if isinstance(child, (dict, list)):
+            child_items, child_depth = _flow_size(child)
+            items, depth = items + child_items, max(depth, child_depth)
+    return items, depth + 1
+
+
+def _read(text: str, source_map: SourceMap, limits: Limits) -> tuple[Any, SourceMap]:
+    max_depth = min(_MAX_BLOCK_DEPTH, limits.max_depth)
+    items_left = limits.max_items
     root: dict[str, Any] = {}
     keys, values = source_map.keys, source_map.values
     # Open block mappings: (indent of their keys, mapping, path).
@@ -201,7 +219,7 @@ def _read(text: str, source_map: SourceMap) -> tuple[Any, SourceMap]:
                 child: dict[str, Any] = {}
                 parent[pending_key] = child
                 stack.append((indent, child, pending_path))
-                if len(stack) > _MAX_BLOCK_DEPTH:
+                if len(stack) > max_depth:
                     raise _GiveUp  # the full parser bounds depth and says so
                 if len(pending_path) <= 2:
                     values[pending_path] = (number, indent + 1)
@@ -218,6 +236,7 @@ def _read(text: str, source_map: SourceMap) -> tuple[Any, SourceMap]:
         if indent != level or key in mapping:
             raise _GiveUp
         key_path = (*path, key)
+        items_left -= 1
         if len(key_path) <= 2:
             keys[key_path] = (number, indent + 1)
         if not value_text:
@@ -233,6 +252,10 @@ def _read(text: str, source_map: SourceMap) -> tuple[Any, SourceMap]:
             if value_text[-1] != ("}" if first == "{" else "]"):
                 raise _GiveUp
             mapping[key] = _flow(value_text)
+            flow_items, flow_depth = _flow_size(mapping[key])
+            items_left -= flow_items
+            if len(stack) + flow_depth > limits.max_depth:
+                raise _GiveUp
             if len(key_path) == 1 and mapping[key]:
                 # The full parser would map positions inside it; rare enough to leave to it.
                 raise _GiveUp
@@ -244,6 +267,8 @@ def _read(text: str, source_map: SourceMap) -> tuple[Any, SourceMap]:
             values[key_path] = (number, value_column)
     if not stack:
         raise _GiveUp  # nothing but comments: let the full parser say what is wrong
+    if items_left < 0:
+        raise _GiveUp  # the full parser says where the limit was crossed
     return root, source_map
 
 
@@ -255,3 +280,136 @@ def _without_comment(text: str) -> str:
     if cut == -1:
         return text
     return text[:cut].rstrip(" ")
+
+
+def fast_locate(text: str, source_map: SourceMap, wanted: frozenset[Path]) -> SourceMap:
+    """Exact positions of ``wanted`` paths in text the fast reader read, found from the
+    mapped position of their department or task by reading only the lines below it.
+
+    What it cannot find (it should find all) is missing from the answer; the caller asks the
+    full parser for that.
+    """
+    found = SourceMap(source_map.source, complete=False)
+    by_line: dict[int, list[Path]] = {}
+    for path in wanted:
+        anchor = source_map.keys.get(path[:2]) if len(path) > 2 else None
+        if anchor is not None:
+            by_line.setdefault(anchor[0], []).append(path)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    offset, number = 0, 1
+    for line in sorted(by_line):
+        while number < line and offset >= 0:
+            offset = text.find("\n", offset) + 1 or -1
+            number += 1
+        if offset < 0:
+            break
+        for path in by_line[line]:
+            _locate_below(text, offset, line, path, found)
+    return found
+
+
+def _lines_from(text: str, offset: int, number: int) -> Iterator[tuple[int, int, str]]:
+    """(line number, offset, text) of each line from ``offset`` on."""
+    while offset < len(text):
+        end = text.find("\n", offset)
+        end = len(text) if end == -1 else end
+        yield number, offset, text[offset:end]
+        offset, number = end + 1, number + 1
+
+
+def _locate_below(text: str, offset: int, number: int, path: Path, found: SourceMap) -> None:
+    lines = _lines_from(text, offset, number)
+    number, _, line = next(lines)
+    parent_indent = len(line) - len(line.lstrip(" "))
+    rest = path[2:]
+    value_at = _value_start(line)
+    while rest:
+        if value_at is not None and line[value_at] in "{[":
+            _locate_in_flow(line, value_at, number, path, rest, found)
+            return
+        child_indent = None
+        for line_number, _, line in lines:
+            body = line.lstrip(" ")
+            if not body or body[0] == "#":
+                continue
+            indent = len(line) - len(body)
+            if indent <= parent_indent:
+                return
+            child_indent = child_indent or indent
+            if indent == child_indent and body.partition(":")[0] == rest[0]:
+                number = line_number
+                break
+        else:
+            return
+        done = path[: len(path) - len(rest) + 1]
+        found.keys[done] = (number, indent + 1)
+        value_at = _value_start(line)
+        found.values[done] = (number, (value_at if value_at is not None else indent + len(rest[0]) + 1) + 1)
+        parent_indent, rest = indent, rest[1:]
+
+
+def _value_start(line: str) -> int | None:
+    """Offset of the value of a ``key: value`` line, None when the value is on later lines."""
+    _, colon, rest = line.partition(":")
+    value = rest.lstrip(" ")
+    if not colon or not value or value[0] == "#":
+        return None
+    return len(line) - len(value)
+
+
+def _locate_in_flow(line: str, start: int, number: int, path: Path, rest: Path, found: SourceMap) -> None:
+    tokens = [(m.start(), m.group()) for m in _FLOW_TOKENS.finditer(line, start) if m.group().strip(" ")]
+    result = _find_in_flow(tokens, 0, rest)
+    if result is not None:
+        key_column, value_column = result
+        if key_column is not None:
+            found.keys[path] = (number, key_column + 1)
+        found.values[path] = (number, value_column + 1)
+
+
+def _find_in_flow(tokens: list[tuple[int, str]], at: int, rest: Path) -> tuple[int | None, int] | None:
+    """(key offset or None, value offset) of ``rest`` inside the collection opened at tokens[at]."""
+    closer = "}" if tokens[at][1] == "{" else "]"
+    is_map, index = closer == "}", 0
+    at += 1
+    while at < len(tokens) and tokens[at][1] != closer:
+        start, token = tokens[at]
+        name: str | int
+        if is_map:
+            key_text, _, after = token.partition(":")
+            name, key_at = key_text.strip(" "), start + len(key_text) - len(key_text.lstrip(" "))
+            if after.strip(" "):
+                value_at, nested = start + len(token) - len(after.lstrip(" ")), False
+            else:
+                at += 1
+                value_at, nested = tokens[at][0] if at < len(tokens) else start, True
+        else:
+            name, key_at, value_at, nested = (
+                index,
+                None,
+                start + len(token) - len(token.lstrip(" ")),
+                token in "{[",
+            )
+        if name == rest[0]:
+            if len(rest) == 1:
+                return key_at, value_at
+            return _find_in_flow(tokens, at, rest[1:]) if nested else None
+        at = _skip(tokens, at) if nested else at + 1
+        index += 1
+        if at < len(tokens) and tokens[at][1] == ",":
+            at += 1
+    return None
+
+
+def _skip(tokens: list[tuple[int, str]], at: int) -> int:
+    """The index after the collection opened at tokens[at]."""
+    depth = 0
+    while at < len(tokens):
+        token = tokens[at][1]
+        depth += token in "{[" and len(token) == 1
+        depth -= token in "}]" and len(token) == 1
+        at += 1
+        if depth == 0:
+            return at
+    return at

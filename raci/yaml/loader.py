@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,10 +117,22 @@ _BYTE_LINE_BREAKS = re.compile(b"\r\n|\r|\n")
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on what a loader accepts, so hostile input is refused fast."""
+    """Bounds on what a loader accepts, so hostile input is refused fast.
+
+    ``max_bytes`` counts the bytes of the file (UTF-8 for text given as ``str``);
+    ``max_depth`` the mappings and lists nested in one another; ``max_items`` the keys and
+    list items of the whole document. Each must be at least 1 (``ValueError`` otherwise).
+    """
 
     max_bytes: int = 64 * 1024 * 1024
     max_depth: int = 64
+    max_items: int = 4_000_000
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_depth", "max_items"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"Limits.{name} must be a whole number of at least 1, got {value!r}")
 
 
 @dataclass
@@ -134,10 +147,29 @@ class SourceMap:
     keys: dict[Path, Position] = field(default_factory=dict)
     values: dict[Path, Position] = field(default_factory=dict)
     complete: bool = True
+    #: Finds the exact positions of the paths asked for (by reading the text again); set
+    #: while the text is at hand, so positions deeper than the second level cost memory only
+    #: for the few problems that are shown.
+    locator: Callable[[frozenset[Path]], SourceMap] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Findings and problems take their file name from here: keep it printable.
         self.source = printable(self.source)
+
+    def locate(self, paths: Iterable[Path]) -> None:
+        """Make :meth:`key` and :meth:`value` exact for ``paths`` (one more reading at most)."""
+        if self.complete or self.locator is None:
+            return
+        wanted = frozenset(paths)
+        if not wanted:
+            return
+        found = self.locator(wanted)
+        self.keys.update(found.keys)
+        self.values.update(found.values)
+
+    def release(self) -> None:
+        """Drop the text: the positions kept so far are all this map will know."""
+        self.locator = None
 
     def key(self, path: Path) -> Position | None:
         return self._nearest(path, prefer_key=True)
@@ -194,15 +226,17 @@ class ParsedYaml:
     problems: list[Problem]
 
 
-def parse_yaml(text: str, source: str, *, limits: Limits = Limits(), positions: bool = True) -> ParsedYaml:
+def parse_yaml(
+    text: str, source: str, *, limits: Limits = Limits(), positions: bool | frozenset[Path] = True
+) -> ParsedYaml:
     """Parse one YAML document into plain data and its source map.
 
     Raises :class:`LoadError` for problems that stop parsing (syntax, depth, several
     documents); returns the others with the data.
 
     With ``positions=False`` only the first two levels of keys are mapped (enough to place
-    findings on departments and tasks); callers re-parse with positions when they need to
-    locate a validation error.
+    findings on departments and tasks); with a set of paths, those too (and their siblings):
+    what :meth:`SourceMap.locate` asks for when a problem deeper down must be shown.
     """
     _refuse_unsafe_characters(text, source)
     return _Composer(text, source, limits, positions).run()
@@ -236,7 +270,7 @@ def _too_many(source: str, line: int, column: int) -> Problem:
 class _Frame:
     """A mapping or sequence being built, with the key waiting for its value."""
 
-    __slots__ = ("container", "detached", "key", "key_mark", "path", "record")
+    __slots__ = ("container", "detached", "key", "key_mark", "lines", "path", "record")
 
     def __init__(
         self, container: dict[str, Any] | list[Any], path: Path, record: bool, detached: bool = False
@@ -250,15 +284,25 @@ class _Frame:
         # Not part of the data: a key that is a mapping or list, the value of a refused or
         # duplicate key, or anything inside those. Parsed only to find the problems in it.
         self.detached = detached
+        # Lines of the keys while the mapping is open, where positions are not kept: a
+        # duplicate key names its first line.
+        self.lines: dict[str, int] = {}
 
 
 class _Composer:
-    def __init__(self, text: str, source: str, limits: Limits, positions: bool) -> None:
+    def __init__(self, text: str, source: str, limits: Limits, positions: bool | frozenset[Path]) -> None:
         self.text = text
         self.source = source
         self.limits = limits
-        self.all_positions = positions
-        self.map = SourceMap(source, complete=positions)
+        self.all_positions = positions is True
+        # Containers whose children's positions are kept besides the first two levels.
+        self.recorded: frozenset[Path] = (
+            frozenset(path[:end] for path in positions for end in range(len(path)))
+            if isinstance(positions, frozenset)
+            else frozenset()
+        )
+        self.items = 0
+        self.map = SourceMap(source, complete=self.all_positions)
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
 
@@ -303,6 +347,7 @@ class _Composer:
             self.problems.clear()
             self.map = SourceMap(self.source, complete=self.all_positions)
             self.stack.clear()
+            self.items = 0
             return self._compose_with(PythonParser)
 
     def _compose_with(self, parser_class: Any) -> Any:
@@ -352,7 +397,8 @@ class _Composer:
                     root = container
                     path = ()
                     self.map.values[()] = _position(event.start_mark)
-                stack.append(_Frame(container, path, self.all_positions or len(path) < 2))
+                record = self.all_positions or len(path) < 2 or path in self.recorded
+                stack.append(_Frame(container, path, record))
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
                 stack.pop()
             elif kind is events.AliasEvent:
@@ -373,6 +419,8 @@ class _Composer:
     def _add(self, frame: _Frame, value: Any, event: Any) -> Path | None:
         """Put a node into the open container; return its path, or None when it is not kept."""
         container = frame.container
+        if type(container) is list or frame.key_mark is None:
+            self._count_item(event)
         if type(container) is list:
             path = (*frame.path, len(container))
             container.append(value)
@@ -402,14 +450,23 @@ class _Composer:
         path = (*frame.path, key)
         if key in container:
             first = self.map.keys.get(path)
-            where = f" (first defined at line {first[0]})" if first else ""
+            line = first[0] if first else frame.lines.get(key)
+            where = f" (first defined at line {line})" if line else ""
             self.problem(key_mark, f"duplicate key {excerpt(key, 80)}{where}")
             return None
         container[key] = value
+        if not frame.record:
+            frame.lines[key] = key_mark.line + 1
         if frame.record:
             self.map.keys[path] = _position(key_mark)
             self.map.values[path] = _position(event.start_mark)
         return None if frame.detached else path
+
+    def _count_item(self, event: Any) -> None:
+        self.items += 1
+        if self.items > self.limits.max_items:
+            self.problem(event.start_mark, f"more than {self.limits.max_items:,} items (keys and list items)")
+            raise LoadError(self.problems)
 
     def _check_escapes(self, value: str, mark: Any) -> str:
         # Double-quoted scalars can smuggle control characters in as escapes ("\e", "\x00").

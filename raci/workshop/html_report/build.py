@@ -54,8 +54,9 @@ DIAGRAMS: tuple[tuple[str, str, str], ...] = (
     (
         "workload",
         "Workload",
-        "Per department: the weekly hours of its Responsible tasks against its capacity "
-        "(red past it), and the number of tasks it is Accountable for.",
+        "Per department: its share of the weekly hours of the tasks it is Responsible for "
+        "(a task's hours are split among its R's), against its capacity (red past it), and the "
+        "number of tasks it is Accountable for.",
     ),
 )
 

@@ -20,6 +20,7 @@ channels) appear only when some department or task uses them.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +75,7 @@ TASK_FIELDS = (
     "phase",
     "activity",
     "effort_hours",
+    "effort_split",
     "budget",
     "review_horizon_days",
     "channels",
@@ -100,6 +102,7 @@ TASK_COLUMN_LABELS: dict[str, str] = {
     "review horizon days": "review_horizon_days",
     "review horizon": "review_horizon_days",
     "horizon": "review_horizon_days",
+    "effort split": "effort_split",
     "channels": "channels",
     "channel": "channels",
     "description": "description",
@@ -141,7 +144,7 @@ def number(value: float | int | None) -> int | float | None:
     return value
 
 
-def join_list(items: list[str]) -> str | None:
+def join_list(items: Sequence[str]) -> str | None:
     """A list in one cell: ``a; b`` when that reads back unchanged, else a JSON array.
 
     Importing splits on ``;`` and ``,`` (teams write both), so an item holding either is
@@ -190,6 +193,23 @@ def split_waivers(text: str) -> tuple[dict[str, str], str | None]:
     return waivers, None
 
 
+def join_mapping(items: dict[str, Any]) -> str:
+    """An effort split in one cell: ``care: 12; pr: 8`` (or ``care: 60%; pr: 40%``)."""
+    parts = (f"{key}: {number(value) if isinstance(value, float) else value}" for key, value in items.items())
+    return "; ".join(parts)
+
+
+def split_mapping(value: Cell) -> Any:
+    """``care: 12; pr: 8`` -> {"care": "12", "pr": "8"}; anything else as it is, for the
+    model to refuse at its cell."""
+    if not isinstance(value, str):
+        return value
+    pairs = [part.partition(":") for part in value.replace(",", ";").split(";") if part.strip()]
+    if not pairs or any(not sep or not key.strip() for key, sep, _ in pairs):
+        return value
+    return {key.strip(): amount.strip() for key, _, amount in pairs}
+
+
 def build_grid(org: Organization) -> Grid:
     departments = list(org.departments.items())
     tasks = list(org.tasks.items())
@@ -232,6 +252,8 @@ def _task_value(task: Any, name: str) -> Cell:
     value = getattr(task, name)
     if name == "activity":
         return str(value.value)
+    if name == "effort_split":
+        return join_mapping(value) if value else None
     if name == "channels":
         return join_list(value)
     if name == "audience":

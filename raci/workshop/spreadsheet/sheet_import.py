@@ -46,6 +46,7 @@ from raci.workshop.spreadsheet.layout import (
     RULES,
     TASK_COLUMN_LABELS,
     label_key,
+    split_mapping,
     split_waivers,
 )
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
@@ -372,8 +373,13 @@ class _Builder:
                     value = self.one_line(value, r, c)
                 if name == "waive":
                     task[name] = self.waivers(value, (*path, "waive"), r, c)
-                else:
-                    task[name] = split_list(value) if name in _LIST_FIELDS else value
+                    self.place((*path, name), r, c)
+                    continue
+                if name in _LIST_FIELDS:
+                    value = split_list(value)
+                elif name == "effort_split":
+                    value = split_mapping(value)
+                task[name] = value
                 self.place((*path, name), r, c)
             if "activity" not in task:
                 self._guess_activity(r, task_id, task)

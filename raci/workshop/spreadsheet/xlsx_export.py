@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from raci.workshop.spreadsheet.escape import is_dangerous
-from raci.workshop.spreadsheet.layout import DEPT_NAME, Cell, build_grid
+from raci.workshop.spreadsheet.layout import DEPT_NAME, Cell, build_grid, number
 
 if TYPE_CHECKING:
     from raci.model.findings import Finding
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 MATRIX_SHEET = "RACI"
 FINDINGS_SHEET = "Findings"
 FINDINGS_COLUMNS = ("severity", "code", "task", "department", "message", "fix")
+WORKLOAD_SHEET = "Workload"
+WORKLOAD_COLUMNS = ("department", "name", "function", "hours a week", "capacity", "over by", "tasks")
 
 #: Letter -> (fill, font colour); a cell takes the colour of its strongest letter.
 LETTER_COLOURS = {
@@ -50,6 +52,7 @@ def export_xlsx(org: Organization, findings: Sequence[Finding] = ()) -> bytes:
     matrix.title = MATRIX_SHEET
     _write_matrix(matrix, org)
     _write_findings(workbook.create_sheet(FINDINGS_SHEET), findings)
+    _write_workload(workbook.create_sheet(WORKLOAD_SHEET), org)
     workbook.properties.creator = "raci"
     workbook.properties.created = _FIXED_TIME
     buffer = io.BytesIO()
@@ -141,6 +144,59 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
     sheet.auto_filter.ref = f"A1:F{len(rows) + 1}"
     if not rows:
         sheet.cell(row=2, column=5, value="no findings")
+
+
+def _write_workload(sheet: Any, org: Organization) -> None:
+    """Each department's share of the tasks' hours (:mod:`raci.model.effort`), and a total
+    row that equals the sum of the tasks' effort_hours."""
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from raci.model.effort import workload
+
+    work = workload(org)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    for c, title in enumerate(WORKLOAD_COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=c, value=title)
+        cell.font, cell.fill = bold, fill
+    rows: list[list[Cell]] = []
+    for dept_id, dept in org.departments.items():
+        hours, capacity = work.hours[dept_id], dept.capacity_hours
+        over = number(round(hours - capacity, 6)) if capacity is not None and hours > capacity else None
+        rows.append(
+            [
+                dept_id,
+                dept.name,
+                dept.function.value,
+                number(hours),
+                number(capacity),
+                over,
+                len(work.tasks[dept_id]),
+            ]
+        )
+    if work.unassigned:
+        rows.append(
+            [
+                "(nobody Responsible)",
+                None,
+                None,
+                number(work.unassigned),
+                None,
+                None,
+                len(work.unassigned_tasks),
+            ]
+        )
+    rows.append(["total", None, None, number(work.total), None, None, len(org.tasks)])
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            if value is not None:
+                cell = _put(sheet, r, c, value)
+                if r == len(rows) + 1:
+                    cell.font = bold
+    for c, width in enumerate((18, 28, 18, 14, 10, 10, 8), start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    sheet.freeze_panes = "A2"
 
 
 def _put(sheet: Any, row: int, column: int, value: Cell) -> Any:

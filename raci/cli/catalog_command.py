@@ -1,0 +1,48 @@
+"""`raci rules`, `raci explain CODE` and `raci schema`: what raci checks and reads."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from raci.cli.streams import write_stderr_lines, write_stdout
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def rules(
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> int:
+    """List every rule: code, name, default severity and summary."""
+    from raci.report.catalog import rule_list_json, rule_list_text
+
+    write_stdout(rule_list_json() if output_format is ListFormat.json else rule_list_text())
+    return EXIT_CLEAN
+
+
+def explain(code: Annotated[str, typer.Argument(help="A rule code (SOC103) or name.")]) -> int:
+    """Explain a rule: the principle behind it, why it matters, examples, and how to fix."""
+    from raci import rules as registry
+    from raci.report.catalog import explain_text
+
+    rule = registry.rule_for(code)
+    if rule is None:
+        known = ", ".join(r.code for r in registry.ALL_RULES)
+        write_stderr_lines([f"raci: unknown rule {code!r}; known rules: {known}"])
+        return EXIT_BAD_INPUT
+    write_stdout(explain_text(rule))
+    return EXIT_CLEAN
+
+
+def schema() -> int:
+    """Print the JSON Schema of the org file format (for editors and validators)."""
+    from raci.model.schema import json_schema_text
+
+    write_stdout(json_schema_text())
+    return EXIT_CLEAN

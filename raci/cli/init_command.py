@@ -1,0 +1,50 @@
+"""`raci init [org.yaml]`: a commented starter org file, and the schema beside it."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from raci.cli.streams import write_stderr_lines
+
+
+class Template(str, Enum):
+    social_media = "social-media"
+    blank = "blank"
+
+
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter org file.")] = Path("org.yaml"),
+    template: Annotated[Template, typer.Option(help="Which starter to write.")] = Template.social_media,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> int:
+    """Write a commented starter org file that passes `raci check` and teaches the principles."""
+    from raci.files import OutputExistsError, write_atomic
+    from raci.model.schema import json_schema_text
+    from raci.templates import template_text
+
+    # The starter names raci.schema.json for editors; write it beside the file unless one
+    # is already there (it may be the user's, or shared by several org files).
+    schema_path = path.parent / "raci.schema.json"
+    try:
+        write_atomic(path, template_text(template.value).encode("utf-8"), overwrite=force)
+        # A link there (even a dangling one) counts as "already there": never written through.
+        wrote_schema = not (schema_path.exists() or schema_path.is_symlink())
+        if wrote_schema:
+            write_atomic(schema_path, json_schema_text().encode("utf-8"), overwrite=False)
+    except OutputExistsError as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(f"cannot write {path}: {error.strerror or error}")
+    also = f" and {schema_path} (for editors)" if wrote_schema else ""
+    write_stderr_lines([f"wrote {path}{also}; next: raci check {path}"])
+    return EXIT_CLEAN
+
+
+def _fail(message: str) -> int:
+    write_stderr_lines([f"raci: {message}"])
+    return EXIT_BAD_INPUT

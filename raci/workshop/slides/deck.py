@@ -1,0 +1,317 @@
+"""The workshop deck: what a facilitator puts on the screen, as one 16:9 PDF.
+
+Pages: the title with the scorecard; one page per failing principle (its gaps drawn, its
+findings, and fixes in the organisation's own names); classic RACI gaps; the ownership grid;
+the matrix, as many pages as its rows need; the workload; and, given the version before the
+workshop, what changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from raci import __version__
+from raci.checking.scorecard import FAIL, PASS
+from raci.diagrams.api import render_source
+from raci.diagrams.engine import RenderLimits
+from raci.diagrams.options import FOCUS, ViewOptions
+from raci.model.severity import Severity
+from raci.model.vocabulary import format_letters
+from raci.workshop.slides.fonts import find_font
+from raci.workshop.slides.pdf import AMBER, GREEN, HEIGHT, MARGIN, MUTED, RED, TEXT, WIDTH, Pages, text
+
+if TYPE_CHECKING:
+    from raci.checking.checker import CheckResult
+    from raci.model.findings import Finding
+    from raci.workshop.suggest import Operation, Suggestion
+
+#: Matrix rows on one page.
+MATRIX_ROWS = 16
+_COLORS = {Severity.ERROR: RED, Severity.WARNING: RED, Severity.INFO: AMBER}
+
+
+def build_deck(
+    result: CheckResult, before: CheckResult | None = None, *, limits: RenderLimits | None = None
+) -> bytes:
+    """The deck's PDF bytes; the same input gives the same bytes.
+
+    Raises :class:`raci.diagrams.EngineMissingError` without Graphviz's ``dot`` and
+    :class:`~raci.workshop.slides.fonts.FontMissingError` without a font with Polish letters.
+    """
+    from raci.workshop.suggest import suggest
+
+    org = result.org
+    pages = Pages(find_font(), f"{org.organization}: social media ownership")
+    pages.footer = f"{org.organization} · {Path(org.source).name} · raci {__version__}"
+    deck = _Deck(result, pages, limits or RenderLimits())
+    fixes = suggest(result).suggestions if result.findings else ()
+    deck.title_page()
+    for status in result.scorecard.principles:
+        if status.status == FAIL:
+            deck.principle_page(status.principle.number, status.rules, fixes)
+    deck.raci_page(fixes)
+    deck.diagram_page(
+        "ownership",
+        "Who owns what: functions \u00d7 activities",
+        "The strongest letter per cell; red: a required owner is missing.",
+    )
+    deck.matrix_pages()
+    deck.diagram_page(
+        "workload", "Workload", "Hours of Responsible work against capacity, and Accountable counts."
+    )
+    if before is not None:
+        deck.changes_page(before)
+    return pages.finish()
+
+
+class _Deck:
+    def __init__(self, result: CheckResult, pages: Pages, limits: RenderLimits) -> None:
+        self.result = result
+        self.org = result.org
+        self.pages = pages
+        self.limits = limits
+
+    def pdf(self, source: str) -> bytes:
+        return render_source(source, "pdf", limits=self.limits)
+
+    # --- the title and scorecard ----------------------------------------------------------
+
+    def title_page(self) -> None:
+        org, result, pages = self.org, self.result, self.pages
+        counts = result.counts()
+        words = [f"{counts[s]} {s.value if counts[s] == 1 else _PLURAL[s]}" for s in _SEVERITIES if counts[s]]
+        summary = " · ".join(words) if words else "no findings: every rule passes"
+        y = pages.page(
+            org.organization,
+            f"Social media ownership · {len(org.departments)} departments · {len(org.tasks)} tasks"
+            f" · {summary}",
+        )
+        card = result.scorecard
+        y -= (
+            pages.paragraph(
+                f"<b>{card.passed} of {len(card.principles)} principles hold</b>", MARGIN, y, 600, 20
+            )
+            + 10
+        )
+        for status in card.principles:
+            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED)}.get(
+                status.status, ("not checked", MUTED)
+            )
+            principle = status.principle
+            pages.paragraph(f"<b>{word}</b>", MARGIN, y, 80, 16, color)
+            found = (
+                f" · {status.findings} finding{'s' if status.findings != 1 else ''}"
+                if status.findings
+                else ""
+            )
+            height = pages.paragraph(
+                f"<b>{principle.number}. Not “{text(principle.misconception)}”</b>{text(found)}<br/>"
+                f'<font color="{MUTED}">{text(principle.truth)}</font>',
+                MARGIN + 90,
+                y,
+                WIDTH - 2 * MARGIN - 90,
+                14,
+            )
+            y -= height + 12
+
+    # --- a failing principle --------------------------------------------------------------
+
+    def principle_page(self, number: int, rules: tuple[str, ...], fixes: tuple[Suggestion, ...]) -> None:
+        from raci.model.principles import PRINCIPLES_BY_NUMBER
+
+        principle = PRINCIPLES_BY_NUMBER[number]
+        findings = [f for f in self.result.findings if f.code in rules]
+        self.gaps_pages(
+            f"Principle {number} fails: not “{principle.misconception}”",
+            principle.truth,
+            findings,
+            fixes,
+        )
+
+    def raci_page(self, fixes: tuple[Suggestion, ...]) -> None:
+        principled = {code for s in self.result.scorecard.principles for code in s.rules}
+        findings = [f for f in self.result.findings if f.code not in principled]
+        if findings:
+            self.gaps_pages(
+                "Classic RACI gaps",
+                "One Accountable per task, someone Responsible, no idle or overloaded department.",
+                findings,
+                fixes,
+            )
+
+    def gaps_pages(
+        self, title: str, subtitle: str, findings: list[Finding], fixes: tuple[Suggestion, ...]
+    ) -> None:
+        from raci.diagrams.gaps_focus import build_pages
+
+        focused = replace(self.result, findings=tuple(findings))
+        drawings = build_pages(self.org, focused, ViewOptions(detail=FOCUS), bare=True)
+        wanted = {_key(f) for f in findings}
+        mine = [s for s in fixes if any(_key(f) in wanted for f in s.resolved)]
+        for index, drawing in enumerate(drawings, 1):
+            more = f" ({index} of {len(drawings)})" if len(drawings) > 1 else ""
+            pages = self.pages
+            top = pages.page(title + more, subtitle, RED)
+            split = WIDTH * 0.6
+            pages.picture(self.pdf(drawing.source), MARGIN, 34, split - MARGIN - 10, top - 34)
+            if index > 1:
+                continue
+            x, width = split + 4, WIDTH - split - MARGIN - 4
+            y = pages.paragraph("<b>Findings</b>", x, top, width, 14)
+            entries = [(f"<b>{text(f.code)}</b> {text(f.message)}", _COLORS[f.severity]) for f in findings]
+            y = pages.items(
+                entries, x, top - y - 4, width, HEIGHT * 0.42, 10, more=lambda start: _rest(findings[start:])
+            )
+            y -= 6
+            y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
+            fix_lines = [(f"• {text(self.fix_text(s))}", TEXT) for s in mine]
+            if not fix_lines:
+                hints = dict.fromkeys(f.hint for f in findings if f.hint)
+                fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
+            pages.items(fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, 10)
+
+    def fix_text(self, suggestion: Suggestion) -> str:
+        return "; ".join(self.operation_text(op) for op in suggestion.operations)
+
+    def operation_text(self, op: Operation) -> str:
+        from raci.workshop.suggest import AddTask, SetField, SetLetters
+
+        org = self.org
+        if isinstance(op, SetLetters):
+            task = org.tasks.get(op.task)
+            held = task.raci.get(op.department) if task is not None else None
+            old = format_letters(frozenset(held)) if held else "nothing"
+            new = format_letters(op.letters) or "nothing"
+            return f"{org.department_label(op.department)}: {old} → {new} on “{org.task_label(op.task)}”"
+        if isinstance(op, SetField):
+            return f"“{org.task_label(op.task)}”: set {op.field} to {op.value}"
+        if isinstance(op, AddTask):
+            owners = ", ".join(f"{org.department_label(d)} {format_letters(held)}" for d, held in op.raci)
+            return f"add the {op.activity.value.replace('_', ' ')} task “{op.name}” ({owners})"
+        return str(op)
+
+    # --- whole-org pictures ---------------------------------------------------------------
+
+    def diagram_page(self, view: str, title: str, subtitle: str) -> None:
+        from raci.diagrams.api import diagram
+
+        graph = diagram(self.org, self.result, view=view)
+        top = self.pages.page(title, subtitle)
+        self.pages.picture(self.pdf(graph.source), MARGIN, 30, WIDTH - 2 * MARGIN, top - 30)
+
+    # --- the matrix -----------------------------------------------------------------------
+
+    def matrix_pages(self) -> None:
+        org, pages = self.org, self.pages
+        tasks = list(org.tasks)
+        departments = list(org.departments)
+        flagged: dict[str, list[Finding]] = {}
+        for finding in self.result.findings:
+            if finding.task in org.tasks:
+                flagged.setdefault(finding.task, []).append(finding)
+        chunks = [tasks[i : i + MATRIX_ROWS] for i in range(0, len(tasks), MATRIX_ROWS)] or [[]]
+        name_width, codes_width = 210.0, 110.0
+        cell = (WIDTH - 2 * MARGIN - name_width - codes_width) / max(1, len(departments))
+        size = 11 if cell >= 40 else 9
+        for index, chunk in enumerate(chunks, 1):
+            more = f" ({index} of {len(chunks)})" if len(chunks) > 1 else ""
+            top = pages.page(
+                f"The RACI matrix{more}", f"{len(tasks)} tasks \u00d7 {len(departments)} departments"
+            )
+            header = pages.vertical_headings(
+                [org.department_label(d) for d in departments], MARGIN + name_width, top, cell, size
+            )
+            pages.paragraph(
+                "<b>Findings</b>",
+                MARGIN + name_width + cell * len(departments) + 4,
+                top - header + 14,
+                codes_width,
+                size - 1,
+            )
+            y = top - header - 6
+            row = min(26.0, (y - 34) / MATRIX_ROWS)
+            for number, task_id in enumerate(chunk):
+                if number % 2 == 0:
+                    pages.box(MARGIN, y - row + 2, WIDTH - 2 * MARGIN, row, "#f5f7fa")
+                codes = sorted({f.code for f in flagged.get(task_id, [])})
+                worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
+                color = _COLORS[worst] if worst is not None else TEXT
+                pages.paragraph(
+                    text(_short(org.task_label(task_id), 34)), MARGIN + 4, y - 4, name_width - 8, size, color
+                )
+                x = MARGIN + name_width
+                raci = org.tasks[task_id].raci
+                for dept_id in departments:
+                    letters = raci.get(dept_id)
+                    if letters:
+                        pages.paragraph(
+                            f"<b>{text(format_letters(frozenset(letters)))}</b>", x + 4, y - 4, cell - 6, size
+                        )
+                    x += cell
+                if codes:
+                    pages.paragraph(text(" ".join(codes)), x + 4, y - 4, codes_width, size - 2, color)
+                y -= row
+
+    # --- before and after -----------------------------------------------------------------
+
+    def changes_page(self, before: CheckResult) -> None:
+        from raci.workshop.diff import diff
+
+        changes = diff(before, self.result)
+        pages = self.pages
+        top = pages.page(
+            "What changed in the workshop",
+            f"Before: {Path(before.org.source).name} · after: {Path(self.org.source).name} · "
+            f"{len(changes.resolved)} findings resolved, {len(changes.introduced)} new",
+        )
+        half = (WIDTH - 2 * MARGIN - 20) / 2
+        left = [
+            (
+                f"<b>Principle {p.number}</b> {text(p.misconception)}: {p.old} → <b>{p.new}</b>",
+                GREEN if p.new == PASS else RED,
+            )
+            for p in changes.principles
+            if p.changed
+        ]
+        left += [
+            (
+                f"{text(c.department_label)} on “{text(c.task_label)}”: "
+                f"{text(c.old_letters or 'nothing')} → <b>{text(c.new_letters or 'nothing')}</b>",
+                TEXT,
+            )
+            for c in changes.assignments
+        ]
+        left += [(f"{text(c.change)} task “{text(c.label)}”", TEXT) for c in changes.tasks]
+        left += [(f"{text(c.change)} department “{text(c.label)}”", TEXT) for c in changes.departments]
+        y = pages.paragraph("<b>Changes</b>", MARGIN, top, half, 14)
+        pages.items(left or [("No assignment changed.", MUTED)], MARGIN, top - y - 4, half, 34, 10)
+        right = [(f"<b>resolved {text(f.code)}</b> {text(f.message)}", GREEN) for f in changes.resolved]
+        right += [(f"<b>new {text(f.code)}</b> {text(f.message)}", RED) for f in changes.introduced]
+        x = MARGIN + half + 20
+        y = pages.paragraph("<b>Findings</b>", x, top, half, 14)
+        pages.items(right or [("No finding resolved or added.", MUTED)], x, top - y - 4, half, 34, 10)
+
+
+_SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+
+
+def _key(finding: Finding) -> tuple[str, str | None, str | None, str | None, str | None]:
+    from raci.workshop.diff import finding_key
+
+    return finding_key(finding)
+
+
+def _rest(findings: list[Finding]) -> str:
+    """The findings a page has no room for, counted by code (so every code is on the page)."""
+    counts = Counter(f.code for f in findings)
+    return f"and {len(findings)} more: " + ", ".join(
+        f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
+    )
+
+
+def _short(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
