@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from raci.checking.config import Config
     from raci.diagrams import diagram as diagram
     from raci.diagrams import render as render
+    from raci.graph import handoff_graph, information_flow
     from raci.model.findings import Finding
     from raci.model.organization import Department, Organization, Task
     from raci.model.vocabulary import Activity, Function, Letter
@@ -51,6 +52,8 @@ _LAZY = {
     "Limits": "yaml.loader",
     "render": "diagrams.api",
     "diagram": "diagrams.api",
+    "information_flow": "graph",
+    "handoff_graph": "graph",
 }
 
 
@@ -82,6 +85,8 @@ __all__ = [
     "Task",
     "__version__",
     "check",
+    "handoff_graph",
+    "information_flow",
     "load",
     "loads",
     "loads_bytes",

@@ -1,18 +1,39 @@
-"""The organisation as a graph: departments and tasks are nodes, letters sit on the edges.
+"""The organisation as graphs: who holds which letter, and where information flows.
 
-Rules ask this graph questions ("who is accountable for this task?", "which functions own
-respond tasks?") instead of walking the file again. Node keys are ``("department", id)`` and
-``("task", id)``; edges run from department to task and carry ``letters``.
+Rules ask :class:`OrgGraph` questions ("who is accountable for this task?", "which functions
+own respond tasks?") from plain indexes built once; the networkx graphs are built on demand
+with networkx's public API, so callers (HR tooling, notebooks) can run any networkx analysis
+on them. Node keys are ``("department", id)`` and ``("task", id)`` in every graph; all graphs
+are frozen (read-only).
 
-``OrgGraph.graph`` is a plain :class:`networkx.DiGraph`, so callers can run any networkx
-algorithm on it. Treat it as read-only: it is frozen, and edges with the same letters share
-one attribute dict.
+Three graphs, from the most literal to the most summarised:
+
+``OrgGraph.graph`` (the letters)
+    A :class:`networkx.DiGraph`; an edge runs from a department to each task it holds letters
+    on and carries ``letters`` (a frozenset of :class:`~raci.model.vocabulary.Letter`).
+
+``OrgGraph.flow`` / :func:`information_flow` (where information goes)
+    A :class:`networkx.DiGraph` over the same nodes. A department that does or shapes a task
+    (R, A, S or C) feeds it: an edge department -> task. A task reaches everyone holding a
+    letter on it (C and I included): an edge task -> department. So a path
+    ``owner -> task -> informed`` is a hand-off, and ``task -> department -> task`` is a
+    department carrying what it heard on one task into another. Edges carry ``letters``.
+
+``OrgGraph.handoffs`` / :func:`handoff_graph` (departments only)
+    A :class:`networkx.DiGraph` of departments; an edge ``a -> b`` means ``a`` owns (R, A or
+    S) some task that ``b`` holds another letter on (C, I, or R beside it). It carries
+    ``tasks`` (the task ids, in file order) and ``weight`` (how many). Departments holding no
+    letter are nodes without edges.
+
+Node attributes: departments have ``kind="department"``, ``function`` and ``name``; tasks
+have ``kind="task"``, ``activity`` and ``name``.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -26,50 +47,41 @@ DEPARTMENT = "department"
 TASK = "task"
 
 NodeKey = tuple[str, str]
-Adjacency = dict[NodeKey, dict[NodeKey, dict[str, Any]]]
+
+#: Letters whose holders own the work: their hand-offs are what the hand-offs graph draws.
+OWNING = frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE})
+#: Letters whose holders do or shape the work, so information flows from them into the task.
+FEEDING = OWNING | {Letter.CONSULTED}
 
 
 class OrgGraph:
-    """Departments and tasks with letters on the edges, stored the way networkx stores a
-    DiGraph (``_node``, ``_succ``, ``_pred`` dicts), so :attr:`graph` can hand the very same
-    dicts to networkx without copying. networkx itself (a slow import) loads only when a
-    caller asks for :attr:`graph`; rules read the adjacency directly.
+    """Departments and tasks with letters between them: indexes for rules, graphs for callers.
+
+    networkx itself (a slow import) loads only when a caller or a rule asks for one of the
+    networkx graphs.
     """
 
     def __init__(self, org: Organization) -> None:
         self.org = org
-        nodes: dict[NodeKey, dict[str, Any]] = {}
-        successors: Adjacency = {}
-        predecessors: Adjacency = {}
-        # Edges with the same letters share one attribute dict: the graph is read-only.
-        shared: dict[frozenset[Letter], dict[str, frozenset[Letter]]] = {}
+        by_task: dict[str, dict[str, frozenset[Letter]]] = {}
+        by_department: dict[str, dict[str, frozenset[Letter]]] = {d: {} for d in org.departments}
         holders: dict[str, dict[Letter, list[str]]] = {}
-        for dept_id, dept in org.departments.items():
-            key = (DEPARTMENT, dept_id)
-            nodes[key] = {"kind": DEPARTMENT, "function": dept.function}
-            successors[key] = {}
-            predecessors[key] = {}
         for task_id, task in org.tasks.items():
-            key = (TASK, task_id)
-            nodes[key] = {"kind": TASK, "activity": task.activity}
-            successors[key] = {}
-            incoming = predecessors[key] = {}
+            assigned: dict[str, frozenset[Letter]] = {}
             by_letter: dict[Letter, list[str]] = {}
-            holders[task_id] = by_letter
             for dept_id, letters in task.raci.items():
-                dept_key = (DEPARTMENT, dept_id)
-                if dept_key not in nodes:
+                held = by_department.get(dept_id)
+                if held is None:
                     continue  # an unknown department; validation reports it
-                data = shared.get(letters)
-                if data is None:
-                    data = shared[letters] = {"letters": letters}
-                successors[dept_key][key] = data
-                incoming[dept_key] = data
+                assigned[dept_id] = letters
+                held[task_id] = letters
                 for letter in letters:
                     if letter in by_letter:
                         by_letter[letter].append(dept_id)
                     else:
                         by_letter[letter] = [dept_id]
+            by_task[task_id] = assigned
+            holders[task_id] = by_letter
         # Holders in the order the departments are declared, not the order a task's raci
         # happens to list them: findings then name them the same way whether the org came
         # from YAML, a spreadsheet (one column order for every row) or HR records.
@@ -78,19 +90,118 @@ class OrgGraph:
             for found in by_letter.values():
                 if len(found) > 1:
                     found.sort(key=rank.__getitem__)
-        self._node, self._succ, self._pred = nodes, successors, predecessors
+        self._by_task = by_task
+        self._by_department = by_department
         self._holders = holders
+
+    # --- networkx graphs ---------------------------------------------------------------------
 
     @cached_property
     def graph(self) -> nx.DiGraph:
-        """The organisation as a frozen :class:`networkx.DiGraph` (same dicts, no copy)."""
+        """Departments -> tasks with ``letters`` on each edge (frozen)."""
         import networkx as nx
 
         graph = nx.DiGraph(name=self.org.organization)
-        graph._node = self._node
-        graph._succ = graph._adj = self._succ
-        graph._pred = self._pred
+        self._add_nodes(graph)
+        graph.add_edges_from(
+            ((DEPARTMENT, dept_id), (TASK, task_id), {"letters": letters})
+            for dept_id, task_id, letters in self.edges()
+        )
         return nx.freeze(graph)
+
+    @cached_property
+    def flow(self) -> nx.DiGraph:
+        """Where information flows: department -> task it feeds, task -> everyone on it (frozen)."""
+        import networkx as nx
+
+        graph = nx.DiGraph(name=self.org.organization)
+        self._add_nodes(graph)
+        graph.add_edges_from(self._flow_edges(self._by_task))
+        return nx.freeze(graph)
+
+    def _flow_edges(self, task_ids: Iterable[str]) -> Iterator[tuple[NodeKey, NodeKey, dict[str, Any]]]:
+        for task_id in task_ids:
+            task = (TASK, task_id)
+            for dept_id, letters in self._by_task[task_id].items():
+                dept = (DEPARTMENT, dept_id)
+                if letters & FEEDING:
+                    yield dept, task, {"letters": letters}
+                yield task, dept, {"letters": letters}
+
+    def flow_around(self, task_ids: Iterable[str]) -> nx.DiGraph:
+        """The part of :attr:`flow` made of these tasks and the departments on them (frozen).
+
+        Rules that ask about a few tasks build only this part: the whole flow graph of a
+        20,000-task organisation costs more than all the other rules together.
+        """
+        import networkx as nx
+
+        around = [(TASK, task_id) for task_id in task_ids]
+        if "flow" in self.__dict__:  # already built: a view costs nothing
+            keep = set(around).union(*(self.flow.successors(task) for task in around))
+            return nx.freeze(self.flow.subgraph(keep))
+        graph = nx.DiGraph(name=self.org.organization)
+        graph.add_nodes_from(around)
+        graph.add_edges_from(self._flow_edges(task_id for _, task_id in around))
+        return nx.freeze(graph)
+
+    @cached_property
+    def department_links(self) -> nx.Graph:
+        """Departments only, linked when they hold letters on a common task (frozen).
+
+        Made for connectivity questions: each task links its departments in a chain rather
+        than every pair, which keeps exactly who reaches whom (the components of :attr:`flow`
+        read without direction) at a fraction of the cost. For weighted pairs use
+        :attr:`handoffs`.
+        """
+        import networkx as nx
+
+        graph = nx.Graph(name=self.org.organization)
+        graph.add_nodes_from(self._by_department)
+        graph.add_edges_from(
+            pair
+            for assigned in self._by_task.values()
+            for pair in itertools.pairwise(assigned)
+        )
+        return nx.freeze(graph)
+
+    @cached_property
+    def handoffs(self) -> nx.DiGraph:
+        """Departments only: ``a -> b`` when ``a`` owns a task ``b`` also holds letters on."""
+        import networkx as nx
+
+        org = self.org
+        graph = nx.DiGraph(name=org.organization)
+        graph.add_nodes_from(
+            (dept_id, {"kind": DEPARTMENT, "function": dept.function, "name": org.department_label(dept_id)})
+            for dept_id, dept in org.departments.items()
+        )
+        shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for task_id, assigned in self._by_task.items():
+            owners = [d for d, letters in assigned.items() if letters & OWNING]
+            for owner in owners:
+                for other in assigned:
+                    if other != owner:
+                        shared[(owner, other)].append(task_id)
+        graph.add_edges_from(
+            (source, target, {"tasks": tuple(tasks), "weight": len(tasks)})
+            for (source, target), tasks in shared.items()
+        )
+        return nx.freeze(graph)
+
+    def _add_nodes(self, graph: nx.Graph) -> None:
+        org = self.org
+        graph.add_nodes_from(
+            (
+                (DEPARTMENT, dept_id),
+                {"kind": DEPARTMENT, "function": dept.function, "name": org.department_label(dept_id)},
+            )
+            for dept_id, dept in org.departments.items()
+        )
+        graph.add_nodes_from(
+            ((TASK, task_id), {"kind": TASK, "activity": task.activity, "name": org.task_label(task_id)})
+            for task_id, task in org.tasks.items()
+        )
 
     # --- nodes -----------------------------------------------------------------------------
 
@@ -140,14 +251,14 @@ class OrgGraph:
         return dict(index)
 
     def idle_departments(self) -> list[str]:
-        """Departments with no edge at all (networkx's isolates), in file order."""
-        return [d for d in self.org.departments if not self._succ[(DEPARTMENT, d)]]
+        """Departments with no letter anywhere (networkx's isolates), in file order."""
+        return [d for d, held in self._by_department.items() if not held]
 
     # --- edges -----------------------------------------------------------------------------
 
     def assignments(self, task_id: str) -> dict[str, frozenset[Letter]]:
         """Department id -> letters on one task, in the order the file gives them."""
-        return {dept[1]: data["letters"] for dept, data in self._pred[(TASK, task_id)].items()}
+        return dict(self._by_task[task_id])
 
     def holders(self, task_id: str, letter: Letter) -> list[str]:
         """Departments holding ``letter`` on a task, in file order."""
@@ -155,10 +266,9 @@ class OrgGraph:
 
     def edges(self) -> Iterator[tuple[str, str, frozenset[Letter]]]:
         """Every (department id, task id, letters), task by task in file order."""
-        for (kind, task_id), incoming in self._pred.items():
-            if kind == TASK:
-                for dept, data in incoming.items():
-                    yield dept[1], task_id, data["letters"]
+        for task_id, assigned in self._by_task.items():
+            for dept_id, letters in assigned.items():
+                yield dept_id, task_id, letters
 
     def letters_on(self, task_id: str) -> set[Letter]:
         """Which letters anyone holds on a task."""
@@ -166,13 +276,28 @@ class OrgGraph:
 
     def tasks_of(self, department_id: str) -> dict[str, frozenset[Letter]]:
         """Task id -> letters the department holds, in file order."""
-        return {task[1]: data["letters"] for task, data in self._succ[(DEPARTMENT, department_id)].items()}
+        return dict(self._by_department[department_id])
 
     def owning_functions(self, task_id: str) -> set[Function]:
         """Functions holding R or A on a task."""
         departments = self.org.departments
         return {
-            departments[dept[1]].function
-            for dept, data in self._pred[(TASK, task_id)].items()
-            if Letter.RESPONSIBLE in data["letters"] or Letter.ACCOUNTABLE in data["letters"]
+            departments[dept_id].function
+            for dept_id, letters in self._by_task[task_id].items()
+            if Letter.RESPONSIBLE in letters or Letter.ACCOUNTABLE in letters
         }
+
+
+def information_flow(org: Organization) -> nx.DiGraph:
+    """The information-flow graph of an organisation (see the module docstring), frozen."""
+    return OrgGraph(org).flow
+
+
+def handoff_graph(org: Organization) -> nx.DiGraph:
+    """Departments and the hand-offs between them, weighted by tasks (see above), frozen."""
+    return OrgGraph(org).handoffs
+
+
+def department_keys(ids: Iterable[str]) -> list[NodeKey]:
+    """Node keys of departments, for selecting them in :attr:`OrgGraph.flow`."""
+    return [(DEPARTMENT, dept_id) for dept_id in ids]

@@ -47,12 +47,21 @@ def _drop_field(task: str, field: str) -> Mutation:
     return lambda data: data["tasks"][task].pop(field)
 
 
+def _add_island(data: dict[str, Any]) -> None:
+    data["departments"].update(hr={"function": "hr"}, it={"function": "other"})
+    data["tasks"]["advocacy"] = {"activity": "publish", "effort_hours": 1, "raci": {"hr": "RA", "it": "I"}}
+
+
 SINGLE_VIOLATIONS = {
     # Principle 1: complaints have no owner, or marketing answers them.
     "no respond task": (_remove("answer-complaints"), {"SOC101", "SOC402"}),
     "marketing answers complaints": (
         _set("answer-complaints", raci={"marketing": "RA", "care": "I", "pr": "C"}),
         {"SOC102", "SOC104"},
+    ),
+    "listening tells nobody who answers": (
+        _set("listen-to-the-channel", raci={"marketing": "RA", "pr": "I", "sales": "I"}),
+        {"SOC106"},
     ),
     # Principle 2: returns judged per post.
     "roi per post": (_set("quarterly-roi-review", review_horizon_days=0), {"SOC201"}),
@@ -66,11 +75,16 @@ SINGLE_VIOLATIONS = {
         _set("publish-posts", raci={"care": "RA", "marketing": "I"}),
         {"SOC105"},
     ),
+    "a team that works only with itself": (_add_island, {"RACI008"}),
     # Principle 4: no recovery plan, or PR left out of it.
     "no recover task": (_remove("recover-from-mistakes"), {"SOC301"}),
     "pr left out of recovery": (
-        _set("recover-from-mistakes", raci={"care": "RA", "marketing": "C", "pr": "I"}),
+        _set("recover-from-mistakes", raci={"care": "RA", "marketing": "C", "pr": "I", "sales": "I"}),
         {"SOC301"},
+    ),
+    "sales not told of a crisis": (
+        _set("recover-from-mistakes", raci={"pr": "RA", "care": "R", "marketing": "C"}),
+        {"SOC302"},
     ),
     # Principle 5: free work, missing activities, overload.
     "task without cost": (_drop_field("publish-posts", "effort_hours"), {"SOC401"}),

@@ -157,7 +157,7 @@ def test_the_scorecard_and_docs_read_the_new_rule(with_legal_rule: None) -> None
     result = raci.check(raci.loads(ORG, source_name="org.yaml"))
     card = build_scorecard(result)
     fourth = card.principles[3]
-    assert fourth.rules == ("SOC301", "SOC399")
+    assert fourth.rules == ("SOC301", "SOC302", "SOC399")
     assert fourth.status == "fail"
     assert PRINCIPLES_BY_NUMBER[4].checks.endswith(", legal reads the apology")
     cell = card.cells[Function.LEGAL, Activity.RECOVER]
@@ -165,7 +165,7 @@ def test_the_scorecard_and_docs_read_the_new_rule(with_legal_rule: None) -> None
     assert cell.missing
     assert "## SOC399" in rules_markdown()
     assert "| 4 | Social media mistakes destroy companies |" in principles_table()
-    assert "legal reads the apology | SOC301, SOC399 |" in principles_table()
+    assert "legal reads the apology | SOC301, SOC302, SOC399 |" in principles_table()
 
 
 def test_readme_principles_table_is_generated_from_the_rules() -> None:

@@ -72,7 +72,7 @@ def test_applied_file_is_a_minimal_edit(cli, tmp_path: Path) -> None:
         "    name: Own and fix public mistakes openly",
         "    activity: recover",
         "    effort_hours: 3",
-        "    raci: {press: RA, marketing: C, care: I}",
+        "    raci: {press: RA, marketing: C, care: I, sales: I}",
     ]
 
 

@@ -84,21 +84,12 @@ def import_matrix(
 
 
 def _letter_map(pairs: list[str], source: str) -> dict[str, str]:
-    """``["D=A", "X=-"]`` -> ``{"D": "A", "X": "-"}``; a malformed pair is bad input."""
+    """``["D=A", "X=-"]`` -> ``{"D": "A", "X": ""}``; a malformed pair is bad input."""
     from raci import LoadError
     from raci.model.errors import Problem
+    from raci.model.vocabulary import parse_letter_map
 
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        key, value = key.strip().upper(), value.strip().upper()
-        if (
-            not sep
-            or len(key) != 1
-            or not key.isalpha()
-            or not (value in ("", "-") or set(value) <= set("RACIS"))
-        ):
-            message = f"--letter-map {pair!r}: write LETTER=LETTERS, e.g. D=A, X=R, or X=- for no letter"
-            raise LoadError([Problem(source, None, None, message)])
-        mapping[key] = value
-    return mapping
+    try:
+        return parse_letter_map(pairs)
+    except ValueError as error:
+        raise LoadError([Problem(source, None, None, str(error))]) from None

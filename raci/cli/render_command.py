@@ -16,13 +16,12 @@ from raci.cli.options import (
     Ignore,
     MemoryLimit,
     OrgFile,
-    RuleFlags,
     Select,
     SetFlag,
     SeverityFlag,
     Timeout,
 )
-from raci.cli.settings import FlagError
+from raci.cli.settings import FlagError, RuleFlags
 from raci.cli.streams import write_stderr_lines, write_stdout
 from raci.diagrams.options import DETAILS, FORMATS
 from raci.diagrams.views import DEFAULT_VIEW, VIEWS
@@ -53,7 +52,8 @@ DEFAULT_DETAIL = DetailChoice("auto")
 def render(
     file: OrgFile,
     view: Annotated[
-        ViewChoice, typer.Option("--view", "-v", help="What to draw: gaps, ownership, matrix or workload.")
+        ViewChoice,
+        typer.Option("--view", "-v", help="What to draw: gaps, ownership, matrix, workload or handoffs."),
     ] = DEFAULT_VIEW_CHOICE,
     output: Annotated[
         str, typer.Option("--output", "-o", help="Output file; its extension sets the format ('-': stdout).")

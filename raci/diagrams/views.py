@@ -65,6 +65,11 @@ VIEWS: dict[str, View] = {
             "per department: hours of Responsible work against capacity, and its A count",
             "workload_view",
         ),
+        View(
+            "handoffs",
+            "departments and the hand-offs between them, weighted by tasks; missing ones in red",
+            "handoffs_view",
+        ),
     )
 }
 DEFAULT_VIEW = "gaps"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
+
+if TYPE_CHECKING:
+    from raci.types import FindingDict
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Finding:
     def __lt__(self, other: Finding) -> bool:
         return self.sort_key < other.sort_key
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingDict:
         # Written out rather than dataclasses.asdict, which deep-copies and is slow at scale.
         return {
             "code": self.code,

@@ -62,9 +62,7 @@ def build_json(
         # Findings the org files waive, with the reason: reported, never counted.
         "waived": waived,
         "files": files,
-        "load_errors": [
-            {"file": p.source, "line": p.line, "column": p.column, "message": p.message} for p in problems
-        ],
+        "load_errors": [problem.to_dict() for problem in problems],
         "summary": {
             "files_checked": len(results),
             "files_with_load_errors": len({p.source for p in problems}),

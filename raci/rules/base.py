@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
-from raci.rules.gaps import Gap, OnDepartment, OnTask
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
     from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 _CODE = re.compile(r"^(RACI|SOC)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -157,6 +157,9 @@ class Rule:
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
         """Where ``finding`` is drawn: by default a flag on its task, else on its department."""
+        # Imported here: checking never draws, and start-up counts every module.
+        from raci.rules.gaps import OnDepartment, OnTask
+
         task = known_task(finding, org)
         if task is not None:
             return [OnTask(task, cls.task_note(finding, org, graph, task))]

@@ -210,10 +210,11 @@ class Planner:
         return found
 
     def recover_task(self, owner: str) -> Candidate:
-        """A recover task: PR accountable, marketing consulted on the wording, care informed."""
+        """A recover task: PR accountable, marketing consulted on the wording, the front line
+        (customer service and sales) informed."""
         others = [
             *((d, C) for d, _ in self.informed(None, Function.MARKETING)),
-            *self.informed(None, Function.CUSTOMER_SERVICE),
+            *self.informed(None, Function.CUSTOMER_SERVICE, Function.SALES),
         ]
         return self.new_task(Activity.RECOVER, owner, others)
 

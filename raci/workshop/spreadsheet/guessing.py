@@ -64,6 +64,7 @@ _ACTIVITY_KEYWORDS: dict[str, Activity] = {
     "forum": Activity.RESPOND,
     "lead": Activity.SELL,
     "demo": Activity.SELL,
+    "qualify": Activity.SELL,
     "demos": Activity.SELL,
     "objection": Activity.SELL,
     "wholesale": Activity.SELL,
@@ -152,27 +153,32 @@ def _phrases(tokens: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def guess_task_activity(name: str, *more: str) -> Guess:
+def guess_task_activity(name: str, *more: str, office_context: bool = False) -> Guess:
     """The activity a task's name suggests, or "other" with the reason.
 
     A telling social word decides ("complaints", "influencers", "ads"); an office word
     ("interview", "audit", "code", "approve") makes it "other"; a weak social word
     ("answer", "post", "review") decides only when nothing else does, and words that mean
-    different things in an office ("review", "report", "lead") never decide alone.
+    different things in an office ("review", "report", "lead") never decide alone. With
+    ``office_context`` (most tasks of the matrix are office work), words that office work
+    uses too ("incident", "recovery", "monitoring") do not decide either.
     """
     for text in (name, *more):
         exact = parse_activity(text)
         if exact is not None:
             return Guess(exact.value, f"the name {text!r}")
-        tokens = words(normalise_word(text))
+        # "social media" says where the work is, not media relations.
+        tokens = words(normalise_word(text).replace("social media", "social"))
         telling: tuple[str, str] | None = None
         weak: tuple[str, str] | None = None
         office_alias: str | None = None
+        ambiguous: tuple[str, str] | None = None
         for _, _, phrase in _phrases(tokens):
             found = _activity_word(phrase)
             if found is None:
                 continue
             if phrase in _AMBIGUOUS or singular(phrase) in _AMBIGUOUS:
+                ambiguous = ambiguous or (found.value, phrase)
                 continue
             if found is Activity.OTHER:
                 office_alias = office_alias or phrase
@@ -184,19 +190,33 @@ def guess_task_activity(name: str, *more: str) -> Guess:
             (w for w in tokens if singular(w) in OFFICE_WORDS or w in OFFICE_WORDS), None
         )
         telling = telling or _stem_word(tokens)
-        if telling is not None and not (office is not None and telling[1] in _DUAL_USE):
+        dual = telling is not None and telling[1] in _DUAL_USE
+        if telling is not None and not (dual and (office is not None or office_context)):
             return Guess(telling[0], f"the word {telling[1]!r}")
+        if telling is not None and office is None:
+            return Guess(OTHER, f"the word {telling[1]!r} in a matrix of office work")
         if office is not None:
             return Guess(OTHER, f"office work: the word {office!r}")
         if weak is not None:
             return Guess(weak[0], f"the word {weak[1]!r}")
+        channel = next((w for w in tokens if w in SOCIAL_WORDS), None)
+        if ambiguous is not None and channel is not None:
+            return Guess(ambiguous[0], f"the words {channel!r} and {ambiguous[1]!r}")
     return Guess(OTHER, "no word of the name names an activity", confident=False)
 
+
+#: Words that put a task on social media, so that a word like "report" or "review" in the
+#: same name means the social media kind.
+SOCIAL_WORDS = frozenset(
+    {"social", "facebook", "instagram", "linkedin", "twitter", "tiktok", "youtube", "x", "threads"}
+    | {"pinterest", "snapchat", "reddit", "mastodon", "bluesky", "whatsapp", "messenger", "telegram"}
+)
 
 #: Telling words that office work uses too: with an office word beside them they do not
 #: decide ("Backup and recovery", "Security incident review" are IT work).
 _DUAL_USE = frozenset(
-    {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status"}
+    {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status", "monitor"}
+    | {"monitoring", "publish", "publishing", "promotion", "promote", "response"}
 )
 
 #: Word stems of task names in Polish and French, whose endings change with grammar
@@ -209,7 +229,6 @@ _STEMS: tuple[tuple[str, Activity], ...] = (
     ("r\u00e9pon", Activity.RESPOND),
     ("r\u00e9clamation", Activity.RESPOND),
     ("plainte", Activity.RESPOND),
-    ("monitor", Activity.MONITOR),
     ("wzmian", Activity.MONITOR),
     ("veille", Activity.MONITOR),
     ("publik", Activity.PUBLISH),
@@ -234,7 +253,7 @@ _STEMS: tuple[tuple[str, Activity], ...] = (
     ("\u0436\u0430\u043b\u043e\u0431", Activity.RESPOND),
     ("\u043e\u0442\u0432\u0435\u0442", Activity.RESPOND),
     ("\u043f\u0443\u0431\u043b\u0438\u043a\u0430\u0446", Activity.PUBLISH),
-    ("\u043c\u043e\u043d\u0438\u0442\u043e\u0440\u0438\u043d\u0433", Activity.MONITOR),
+    ("\u0443\u043f\u043e\u043c\u0438\u043d\u0430\u043d", Activity.MONITOR),
     ("\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442", Activity.MEDIA_RELATIONS),
     ("\u043e\u0442\u0447\u0451\u0442", Activity.MEASURE),
     ("\u043e\u0442\u0447\u0435\u0442", Activity.MEASURE),
@@ -407,6 +426,12 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "\u043f\u0440\u043e\u0434\u0430\u0436\u0438": Function.SALES,
     "\u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0430": Function.CUSTOMER_SERVICE,
     "\u043a\u0430\u0434\u0440\u044b": Function.HR,
+    # "служба поддержки", "PR-служба", "директор по маркетингу"
+    "\u0441\u043b\u0443\u0436\u0431\u0430 "
+    "\u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0438": Function.CUSTOMER_SERVICE,
+    "pr \u0441\u043b\u0443\u0436\u0431\u0430": Function.PUBLIC_RELATIONS,
+    "\u0434\u0438\u0440\u0435\u043a\u0442\u043e\u0440 \u043f\u043e "
+    "\u043c\u0430\u0440\u043a\u0435\u0442\u0438\u043d\u0433\u0443": Function.MARKETING,
 }
 
 

@@ -97,6 +97,8 @@ def straighten(sheet: Sheet, letter_map: Mapping[str, str] | None = None) -> She
     if transposed is not None:
         return _Transposed(sheet, transposed, letter_map).build()
     first = next((r for r, row in enumerate(rows) if _is_letter_row(row, letter_map)), None)
+    if first is None:  # half the letters wrong is still a matrix, with problems to report
+        first = next((r for r, row in enumerate(rows) if _is_letter_row(row, letter_map, half=True)), None)
     if first is None:
         raise LoadError([Problem(sheet.source, None, None, _NO_TABLE)])
     header = next(
@@ -118,13 +120,13 @@ def _filled(row: list[Value]) -> int:
     return sum(value is not None for value in row)
 
 
-def _is_letter_row(row: list[Value], letter_map: Mapping[str, str] | None) -> bool:
-    """Most filled cells past the first hold letters."""
+def _is_letter_row(row: list[Value], letter_map: Mapping[str, str] | None, *, half: bool = False) -> bool:
+    """Most filled cells past the first hold letters (or half of them, when ``half``)."""
     filled = [value for value in row if value is not None and not is_no_letter(value)][1:]
     if not filled:
         return False
     letters = sum(is_letter_cell(value) or _mapped(value, letter_map) for value in filled)
-    return letters * 2 > len(filled)
+    return letters * 2 > len(filled) or (half and letters > 0 and letters * 2 == len(filled))
 
 
 def _mapped(value: Value, letter_map: Mapping[str, str] | None) -> bool:

@@ -27,6 +27,7 @@ from raci.model.text_safety import excerpt
 from raci.workshop.spreadsheet.cells import Sheet, Value, read_sheet
 from raci.workshop.spreadsheet.guessing import (
     OTHER,
+    Guess,
     guess_department_function,
     guess_task_activity,
     guess_task_audience,
@@ -335,6 +336,7 @@ class _Builder:
         tasks: dict[str, Any] = self.data.setdefault("tasks", {})
         ids_given = "name" in self.task_columns
         seen: dict[str, int] = {}
+        unguessed: list[tuple[int, str, dict[str, Any]]] = []
         first_department = departments[0][0] if departments else None
         for r in range(header + 1, len(self.sheet.rows)):
             filled = self.filled(r)
@@ -382,7 +384,7 @@ class _Builder:
                 task[name] = value
                 self.place((*path, name), r, c)
             if "activity" not in task:
-                self._guess_activity(r, task_id, task)
+                unguessed.append((r, task_id, task))
             raci: dict[str, Any] = {}
             for c, dept_id in departments:
                 value = self.cell(r, c)
@@ -403,11 +405,22 @@ class _Builder:
             ]
             for c in stray:
                 self.problem(r, c, "this cell is in no column: give the column a header")
+        self._guess_activities(unguessed)
 
-    def _guess_activity(self, r: int, task_id: str, task: dict[str, Any]) -> None:
+    def _guess_activities(self, unguessed: list[tuple[int, str, dict[str, Any]]]) -> None:
+        """Guess each task's activity; in a matrix of mostly office work, words that office
+        work uses too ("incident", "monitoring") are read as office work."""
+        labels = [str(task.get("name", task_id)) for _, task_id, task in unguessed]
+        other = sum(guess_task_activity(label).value == OTHER for label in labels)
+        office_context = other * 2 > len(labels)
+        for (r, task_id, task), label in zip(unguessed, labels, strict=True):
+            self._guess_activity(
+                r, task_id, task, guess_task_activity(label, task_id, office_context=office_context)
+            )
+
+    def _guess_activity(self, r: int, task_id: str, task: dict[str, Any], guess: Guess) -> None:
         c = self.task_columns.get("activity", 0)
         label = task.get("name", task_id)
-        guess = guess_task_activity(str(label), task_id)
         task["activity"] = guess.value
         self.place(("tasks", task_id, "activity"), r, c)
         self.guessed(r, c, f"task {excerpt(label)}: activity {guess.value!r} ({guess.reason})")

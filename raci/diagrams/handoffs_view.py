@@ -1,0 +1,285 @@
+"""The hand-offs view: departments, and the hand-offs between them weighted by tasks.
+
+One box per department (coloured by function) and one line per pair of departments that
+hand work to each other: a department that owns a task (R or A) hands off to everyone else
+holding a letter on it. The line's thickness and its number give how many tasks the pair
+shares that way; the arrow points from the owner (both ways when each owns one of them).
+
+Missing hand-offs the flow rules ask for are red dashed lines of SVG class ``gap`` with the
+rule code (SOC106: listening that never reaches the people who answer; SOC302: a crisis the
+front line never hears about), drawn from the task's owner to the department that should
+hear. Information islands (RACI008) are boxed in red. To stay readable on a 16:9 slide the
+view draws every gap but only the heaviest hand-offs, at most
+:data:`LINE_BUDGET` lines in all, and says how many lighter ones it left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import graphviz
+
+from raci.checking.checker import CheckResult
+from raci.diagrams import style
+from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text
+from raci.diagrams.fit import MAX_LINES
+from raci.diagrams.gaps_view import functions_in_order, subtitle
+from raci.diagrams.options import ViewOptions
+from raci.graph import OrgGraph
+from raci.model.findings import Finding
+from raci.model.organization import Organization
+from raci.model.vocabulary import Letter
+from raci.rules.raci008_information_islands import InformationIslands, information_islands
+from raci.rules.soc106_listening_reaches_responders import ListeningReachesResponders
+from raci.rules.soc302_front_line_hears_of_crises import FrontLineHearsOfCrises
+
+#: Rules whose findings are missing hand-offs: drawn from the task's owner to the department.
+HANDOFF_GAP_RULES = (ListeningReachesResponders.code, FrontLineHearsOfCrises.code)
+ISLAND_RULE = InformationIslands.code
+#: Lines drawn at most: fewer than a slide could hold, so the heavy hand-offs stand out.
+LINE_BUDGET = min(MAX_LINES, 30)
+#: Line thickness, in points, for one task and for the pair sharing the most.
+THINNEST, THICKEST = 1.2, 7.0
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two departments and the tasks on which one hands off to the other."""
+
+    first: str
+    second: str
+    tasks: tuple[str, ...]
+    forward: bool  # first owns at least one of the tasks
+    backward: bool  # second owns at least one
+
+    @property
+    def weight(self) -> int:
+        return len(self.tasks)
+
+
+@dataclass(frozen=True)
+class MissingHandoff:
+    """One red line: a rule asks ``source`` (a task's owner) to reach ``target`` on tasks."""
+
+    code: str
+    source: str | None  # the owner of the tasks; None when they have none
+    target: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def tasks(self) -> list[str]:
+        return [str(finding.task) for finding in self.findings]
+
+
+def handoff_pairs(graph: OrgGraph) -> list[Pair]:
+    """Every pair of departments joined by hand-offs, heaviest first (file order on a tie)."""
+    rank = {dept_id: index for index, dept_id in enumerate(graph.org.departments)}
+    tasks: dict[tuple[str, str], set[str]] = defaultdict(set)
+    owns: dict[tuple[str, str], bool] = {}
+    for source, target, data in graph.handoffs.edges(data=True):
+        key = (source, target) if rank[source] < rank[target] else (target, source)
+        tasks[key].update(data["tasks"])
+        owns[(source, target)] = True
+    task_rank = {task_id: index for index, task_id in enumerate(graph.org.tasks)}
+    pairs = [
+        Pair(
+            first,
+            second,
+            tuple(sorted(found, key=task_rank.__getitem__)),
+            owns.get((first, second), False),
+            owns.get((second, first), False),
+        )
+        for (first, second), found in tasks.items()
+    ]
+    pairs.sort(key=lambda pair: (-pair.weight, rank[pair.first], rank[pair.second]))
+    return pairs
+
+
+def missing_handoffs(result: CheckResult) -> list[MissingHandoff]:
+    """The findings that are missing hand-offs, one line per rule, owner and department."""
+    org, graph = result.org, result.graph
+    lines: dict[tuple[str, str | None, str], list[Finding]] = {}
+    for finding in result.findings:
+        if finding.code not in HANDOFF_GAP_RULES or finding.department not in org.departments:
+            continue
+        if finding.task not in org.tasks:
+            continue
+        owners = graph.holders(finding.task, Letter.ACCOUNTABLE) or graph.holders(
+            finding.task, Letter.RESPONSIBLE
+        )
+        key = (finding.code, owners[0] if owners else None, finding.department)
+        lines.setdefault(key, []).append(finding)
+    return [
+        MissingHandoff(code, source, target, tuple(found))
+        for (code, source, target), found in lines.items()
+    ]
+
+
+def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
+    graph = result.graph
+    ids = NodeIds()
+    gaps = missing_handoffs(result)
+    islands = _reported_islands(result)
+    pairs = handoff_pairs(graph)
+    room = max(0, LINE_BUDGET - len(gaps))
+    drawn, left_out = pairs[:room], pairs[room:]
+    heaviest = max([1, *(pair.weight for pair in pairs)])
+
+    what = f"Hand-offs between departments · {len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
+    marked = bool(gaps or islands)
+    note = None
+    if left_out:
+        most = max(pair.weight for pair in left_out)
+        note = (
+            f"{len(left_out)} lighter hand-off{'s' if len(left_out) != 1 else ''} "
+            f"({most} task{'s' if most != 1 else ''} or fewer each) not drawn"
+        )
+    dot = style.new_digraph(
+        "handoffs",
+        rankdir="LR",
+        **_spacing(graph, drawn),
+        label=style.header(
+            org.organization, subtitle(result, what, marked), note, style.legend(_legend(gaps, islands))
+        ),
+    )
+    island_of = {dept: index for index, island in enumerate(islands) for dept in island}
+    for function in functions_in_order(graph.departments_by_function):
+        for dept_id in graph.departments_by_function[function]:
+            if dept_id in island_of:
+                continue
+            dot.node(ids(dept_id), **_department(org, graph, dept_id))
+    for index, island in enumerate(islands):
+        finding = next(f for f in result.findings if f.code == ISLAND_RULE and f.department == island[0])
+        with dot.subgraph(name=f"cluster_island_{index}") as box:
+            box.attr(
+                label=f"<<B>{ISLAND_RULE}</B> information island>",
+                fontcolor=style.GAP,
+                fontsize="12",
+                color=style.GAP,
+                style="rounded,dashed",
+                penwidth="2.2",
+                margin="14",
+                id=f"island{index}",
+                **{"class": style.gap_class([ISLAND_RULE])},
+                tooltip=dot_string(finding.message),
+            )
+            for dept_id in island:
+                box.node(ids(dept_id), **_department(org, graph, dept_id))
+    for pair in drawn:
+        dot.edge(ids(pair.first), ids(pair.second), **_pair_attrs(org, pair, heaviest))
+    for gap in gaps:
+        _draw_gap(dot, ids, gap)
+    return dot
+
+
+def _spacing(graph: OrgGraph, drawn: list[Pair]) -> dict[str, str]:
+    """Room between departments, so the picture stays landscape but not a strip.
+
+    `dot` puts departments in columns along the drawn lines (they run in file order, so they
+    never loop); when every column holds one department the picture is one long row, and
+    more room between rows and less between columns brings it back to a slide's shape.
+    """
+    import networkx as nx
+
+    layout = nx.DiGraph()
+    layout.add_nodes_from(graph.org.departments)
+    layout.add_edges_from((pair.first, pair.second) for pair in drawn)
+    columns = [len(column) for column in nx.topological_generations(layout)]
+    if max(columns, default=1) > 1:
+        return {"nodesep": "0.35", "ranksep": "0.7"}
+    # One long row: the shorter it is, the more room between rows it needs to stay 16:9.
+    return {"nodesep": f"{max(0.7, 2.8 - 0.35 * len(columns)):.2f}", "ranksep": "0.5"}
+
+
+def _reported_islands(result: CheckResult) -> list[list[str]]:
+    """The islands RACI008 reported (none when the rule is off or found none)."""
+    reported = {f.department for f in result.findings if f.code == ISLAND_RULE}
+    if not reported:
+        return []
+    return [island for island in information_islands(result.graph) if island[0] in reported]
+
+
+def _department(org: Organization, graph: OrgGraph, dept_id: str) -> dict[str, str]:
+    function = graph.function_of(dept_id)
+    held = graph.tasks_of(dept_id)
+    owned = sum(1 for letters in held.values() if letters & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE})
+    plural = "s" if len(held) != 1 else ""
+    detail = f"owns {owned} of {len(held)} task{plural}" if held else "no letters"
+    label = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f"<TR><TD><B>{html_lines(org.department_label(dept_id), 18, 2)}</B></TD></TR>"
+        f'<TR><TD><FONT POINT-SIZE="11" COLOR="{style.MUTED}">{html_text(function.label)} · '
+        f"{html_text(detail)}</FONT></TD></TR></TABLE>>"
+    )
+    return {
+        "label": label,
+        "shape": "box",
+        "style": "rounded,filled" if held else "rounded,filled,dashed",
+        "fillcolor": style.function_fill(function),
+        "fontsize": "14",
+        "margin": "0.12,0.06",
+        "class": "department" if held else "department idle",
+        "tooltip": dot_string(f"{org.department_label(dept_id)} ({dept_id})"),
+    }
+
+
+def _pair_attrs(org: Organization, pair: Pair, heaviest: int) -> dict[str, str]:
+    width = THINNEST + (THICKEST - THINNEST) * (pair.weight - 1) / max(1, heaviest - 1)
+    direction = "both" if pair.forward and pair.backward else ("forward" if pair.forward else "back")
+    names = f"{org.department_label(pair.first)} and {org.department_label(pair.second)}"
+    return {
+        "penwidth": f"{width:.1f}",
+        "color": "#486581",
+        "dir": direction,
+        "arrowsize": "0.7",
+        "label": str(pair.weight),
+        # Heavier pairs pull their departments closer: the busy core sits in the middle.
+        "weight": str(pair.weight),
+        "fontsize": "12",
+        "fontcolor": style.TEXT,
+        "class": "handoff",
+        "tooltip": dot_string(f"{names} share {pair.weight} task(s): {', '.join(pair.tasks)}"),
+    }
+
+
+def _draw_gap(dot: graphviz.Digraph, ids: NodeIds, gap: MissingHandoff) -> None:
+    tasks = gap.tasks
+    named = ", ".join(tasks[:2]) + (f" +{len(tasks) - 2}" if len(tasks) > 2 else "")
+    attrs = {
+        "color": style.GAP,
+        "fontcolor": style.GAP,
+        "style": "dashed",
+        "penwidth": "2.2",
+        "fontsize": "12",
+        "label": f"<<B>{gap.code}</B> {html_text(named)}>",
+        "class": style.gap_class([gap.code]),
+        "tooltip": dot_string("\n".join(finding.message for finding in gap.findings)),
+    }
+    if gap.source is None or gap.source == gap.target:
+        # No owner to draw from: a note saying so points at the department that should hear.
+        note = ids(("missing", gap.code, gap.target))
+        dot.node(
+            note,
+            label=f"<<B>{gap.code}</B> {html_text(named)}: nobody owns it>",
+            shape="note",
+            color=style.GAP,
+            fontcolor=style.GAP,
+            fontsize="12",
+            **{"class": "missing-owner", "tooltip": attrs["tooltip"]},
+        )
+        dot.edge(note, ids(gap.target), **attrs)
+        return
+    dot.edge(ids(gap.source), ids(gap.target), **attrs)
+
+
+def _legend(gaps: list[MissingHandoff], islands: list[list[str]]) -> list[tuple[str, str]]:
+    entries = [
+        (style.line_sample("#486581", "solid", 1), "hand-off on 1 task"),
+        (style.line_sample("#486581", "solid", 5), "on many (number = tasks)"),
+    ]
+    if gaps:
+        entries.append((style.line_sample(style.GAP, "dashed", 2), "missing hand-off (rule, task)"))
+    if islands:
+        entries.append((style.box_sample("#ffffff", style.GAP, dashed=True), "information island"))
+    return entries

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from raci.graph import TASK, department_keys
+from raci.model.severity import Severity
+from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.base import Rule, RuleContext, Violation
+from raci.rules.fixes import Candidate
+
+if TYPE_CHECKING:
+    from raci.model.findings import Finding
+    from raci.rules.fixes import Planner
+from raci.rules.flow import busiest_department, front_line, social_tasks
+
+#: The functions customers talk to first when something has gone wrong in public.
+FRONT_LINE: tuple[Function, ...] = (Function.CUSTOMER_SERVICE, Function.SALES)
+
+
+class FrontLineHearsOfCrises(Rule):
+    """Every recover task reaches customer service and sales, where the org has them.
+
+    Why:
+        Misconception 4: a mistake handled openly builds trust, but only if the people
+        customers talk to know what happened and what the company is doing about it.
+        Customer service and sales hear about a crisis from customers otherwise, and answer
+        with silence or a guess.
+    Passes:
+        tasks:
+          handle-incidents: {activity: recover, raci: {pr: RA, care: I, sales: I}}
+    Fails:
+        tasks:
+          handle-incidents: {activity: recover, raci: {pr: RA, care: I}}
+    Fix:
+        Give a customer service and a sales department at least I on the recover task (R, A
+        or C count too).
+    """
+
+    code = "SOC302"
+    name = "front-line-hears-of-crises"
+    severity = Severity.WARNING
+    principle = 4
+    principle_check = "the front line hears about crises"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        import networkx as nx
+
+        graph = context.graph
+        tasks = social_tasks(graph, Activity.RECOVER)
+        if not tasks:
+            return  # SOC301 asks for a recover task
+        flow = graph.flow_around(tasks)
+        lines = [(function, front_line(graph, function)) for function in FRONT_LINE]
+        for task_id in tasks:
+            for function, departments in lines:
+                if not departments:
+                    continue  # the org has no such department
+                if nx.node_boundary(flow, [(TASK, task_id)], department_keys(departments)):
+                    continue
+                dept_id = busiest_department(graph, departments)
+                who = context.org.department_label(dept_id)
+                hint = f"give {who} I on {task_id}"
+                yield Violation(
+                    f"recover task '{task_id}' does not reach {function.phrase}: "
+                    f"{hint} so the front line hears about the crisis",
+                    task=task_id,
+                    department=dept_id,
+                    activity=Activity.RECOVER,
+                    function=function,
+                    hint=hint,
+                )
+
+    @classmethod
+    def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        """Inform the named department first, then the others of its function."""
+        task_id = finding.task
+        if task_id is None or task_id not in plan.org.tasks:
+            return
+        function = Function(finding.function) if finding.function else None
+        others = plan.departments(function) if function is not None else []
+        for dept_id in dict.fromkeys([finding.department, *others]):
+            if dept_id is not None and dept_id not in plan.org.tasks[task_id].raci:
+                yield plan.candidate(plan.give(task_id, dept_id, frozenset({Letter.INFORMED})))
