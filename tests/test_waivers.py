@@ -33,7 +33,7 @@ tasks:
       SOC102: "Instagram DMs are product questions marketing answers until Q3"
       soc104: "same: marketing leads DMs until Q3"
   publish: {activity: publish, effort_hours: 3, raci: {marketing: RA, care: I}, waive: {RACI007: not a silo}}
-  incidents: {activity: recover, effort_hours: 1, raci: {pr: RA, care: I}}
+  incidents: {activity: recover, effort_hours: 1, raci: {pr: RA, care: I, sales: I}}
   leads: {activity: sell, effort_hours: 1, raci: {sales: RA, marketing: I}}
   review: {activity: measure, review_horizon_days: 90, effort_hours: 1, raci: {marketing: RA, sales: I}}
 """
