@@ -15,7 +15,7 @@ from typing import Literal, Union
 from typing_extensions import Required, TypedDict
 
 #: Diagram views (``raci render --view``).
-View = Literal["gaps", "ownership", "matrix", "workload"]
+View = Literal["gaps", "ownership", "matrix", "workload", "handoffs"]
 #: What a diagram is drawn as.
 ImageFormat = Literal["svg", "png", "pdf", "dot"]
 #: How much of a large organisation a diagram shows.
