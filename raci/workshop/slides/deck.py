@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import __version__
-from raci.checking.scorecard import FAIL, PASS
+from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
@@ -90,14 +90,14 @@ class _Deck:
             f" · {summary}",
         )
         card = result.scorecard
-        y -= (
-            pages.paragraph(
-                f"<b>{card.passed} of {len(card.principles)} principles hold</b>", MARGIN, y, 600, 20
-            )
-            + 10
+        held = (
+            f"{card.passed} of {len(card.principles)} principles hold"
+            if card.applicable
+            else "Principles not applicable: no social media task"
         )
+        y -= pages.paragraph(f"<b>{held}</b>", MARGIN, y, 600, 20) + 10
         for status in card.principles:
-            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED)}.get(
+            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED), NOT_APPLICABLE: ("N/A", MUTED)}.get(
                 status.status, ("not checked", MUTED)
             )
             principle = status.principle
