@@ -1,5 +1,5 @@
 """`python -m raci` runs the command line."""
 
-from raci.cli.app import main
+from raci.cli.main import main
 
 main()

@@ -148,6 +148,7 @@ def test_json_report_of_a_broken_file(cli: Cli, tmp_path: Path) -> None:
             "line": 3,
             "column": 40,
             "message": "effort_hours in task 't': must be at least 0",
+            "path": ["tasks", "t", "effort_hours"],
         }
     ]
     assert result.stderr == f"{broken}:3:40: effort_hours in task 't': must be at least 0\n"

@@ -149,6 +149,18 @@ def test_sarif_with_load_errors_and_many_files_validates(tmp_path: Path) -> None
     assert load_errors[0]["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
     assert run["invocations"][0]["executionSuccessful"] is False
     assert len(run["artifacts"]) == 4
+    # More than locations (SARIF Multitool's GitHub rules warn about location-only artifacts).
+    for entry in run["artifacts"]:
+        assert entry["roles"] == ["analysisTarget"] and entry["mimeType"] == "application/yaml"
+
+
+def test_sarif_names_the_tool_and_its_load_error_rule() -> None:
+    _, out, _ = check(MISTAKES_NAME, "--format", "sarif")
+    driver = json.loads(out)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
+    load_error = next(rule for rule in driver["rules"] if rule["id"] == "load-error")
+    assert load_error["name"] == "FileCouldNotBeLoaded" != load_error["id"]
+    assert len({rule["name"] for rule in driver["rules"]}) == len(driver["rules"])
 
 
 def test_sarif_driver_describes_every_rule() -> None:

@@ -6,11 +6,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage, 3 i
 
 from __future__ import annotations
 
-import gc
 import importlib
-import os
-import sys
-import traceback
 from collections.abc import Callable
 from typing import Annotated, Any, NoReturn
 
@@ -31,7 +27,8 @@ from raci.cli import (
     suggest_command,
     whatif_command,
 )
-from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
+from raci.cli.main import guarded
 from raci.cli.streams import write_stdout
 
 app = typer.Typer(
@@ -103,15 +100,10 @@ for _name, _function in COMMANDS:
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
-    """Console entry point: run a command and exit with its code, never with a traceback."""
-    # A short run that builds hundreds of thousands of objects without cycles: the default
-    # collection every 700 allocations costs a third of checking a large org, so collect
-    # rarely (memory stays bounded, unlike switching the collector off).
-    gc.set_threshold(100_000, 50, 100)
-    # pydantic scans every installed package's entry points for plugins on first validation
-    # (~10 ms a start); raci uses none. A user who wants plugins can still set the variable.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    sys.exit(run(argv))
+    """The console entry point (kept here for callers of ``raci.cli.app:main``)."""
+    from raci.cli.main import main as entry
+
+    entry(argv)
 
 
 def _typer_click(name: str) -> tuple[type[Any], ...]:
@@ -136,50 +128,22 @@ _USAGE_ERRORS: tuple[type[click.ClickException], ...] = (
 
 def run(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
-    try:
-        result = command.main(args=argv, prog_name="raci", standalone_mode=False)
-    except _EXITS as done:
-        return int(getattr(done, "exit_code", 0))
-    except _USAGE_ERRORS as error:
-        error.show()
-        return EXIT_BAD_INPUT
-    except _ABORTS:
-        typer.echo("raci: aborted", err=True)
-        return EXIT_BAD_INPUT
-    except BrokenPipeError:
-        # The reader went away (`raci check … | head`) somewhere no command handled it:
-        # stop quietly. (Commands write through cli.streams, which keeps their exit code.)
-        _silence_stdout()
-        return EXIT_CLEAN
-    except KeyboardInterrupt:
-        return 130
-    except Exception as error:  # a bug: say so briefly, trace only on request
-        if _debug:
-            traceback.print_exc()
-        from raci.model.text_safety import shorten
 
-        # The error's text may quote input: short and escaped, like every other message.
-        typer.echo(
-            f"raci: internal error: {type(error).__name__}: {shorten(_error_text(error), 200)}\n"
-            "This is a bug in raci; run again with --debug for the traceback and please report it.",
-            err=True,
-        )
-        return EXIT_INTERNAL
-    return int(result) if isinstance(result, int) else EXIT_CLEAN
+    def invoke() -> int:
+        try:
+            result = command.main(args=argv, prog_name="raci", standalone_mode=False)
+        except _EXITS as done:
+            return int(getattr(done, "exit_code", 0))
+        except _USAGE_ERRORS as error:
+            error.show()
+            return EXIT_BAD_INPUT
+        except _ABORTS:
+            typer.echo("raci: aborted", err=True)
+            return EXIT_BAD_INPUT
+        return int(result) if isinstance(result, int) else EXIT_CLEAN
 
-
-def _error_text(error: BaseException) -> str:
-    try:
-        return str(error)
-    except Exception:
-        return "(no description)"
-
-
-def _silence_stdout() -> None:
-    from raci.cli.streams import silence
-
-    silence(sys.stdout)
-    silence(sys.stderr)
+    # Read --debug after the command line is parsed (the root callback sets it).
+    return guarded(invoke, debug_flag=lambda: _debug)
 
 
 if __name__ == "__main__":

@@ -40,8 +40,23 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (SOC103) or na
     return EXIT_CLEAN
 
 
-def schema() -> int:
-    """Print the JSON Schema of the org file format (for editors and validators)."""
+class SchemaKind(str, Enum):
+    org = "org"
+    findings = "findings"
+
+
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(help="org: the org file format; findings: the output of check --format json."),
+    ] = SchemaKind.org,
+) -> int:
+    """Print a JSON Schema: of the org file format (for editors), or of the findings report."""
+    if kind is SchemaKind.findings:
+        from raci.report.findings_schema import findings_schema_text
+
+        write_stdout(findings_schema_text())
+        return EXIT_CLEAN
     from raci.model.schema import json_schema_text
 
     write_stdout(json_schema_text())

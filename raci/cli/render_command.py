@@ -16,13 +16,12 @@ from raci.cli.options import (
     Ignore,
     MemoryLimit,
     OrgFile,
-    RuleFlags,
     Select,
     SetFlag,
     SeverityFlag,
     Timeout,
 )
-from raci.cli.settings import FlagError
+from raci.cli.settings import FlagError, RuleFlags
 from raci.cli.streams import write_stderr_lines, write_stdout
 from raci.diagrams.options import DETAILS, FORMATS
 from raci.diagrams.views import DEFAULT_VIEW, VIEWS

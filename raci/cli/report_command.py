@@ -14,13 +14,12 @@ from raci.cli.options import (
     Ignore,
     MemoryLimit,
     OrgFile,
-    RuleFlags,
     Select,
     SetFlag,
     SeverityFlag,
     Timeout,
 )
-from raci.cli.settings import FlagError
+from raci.cli.settings import FlagError, RuleFlags
 from raci.cli.workshop_io import STDOUT, emit, load_org, print_lines, print_problems
 
 

@@ -1,8 +1,11 @@
-"""Turn ``--select``/``--ignore``/``--severity``/``--set`` flags into a :class:`raci.Config`."""
+"""Turn ``--select``/``--ignore``/``--severity``/``--set`` flags and ``--config`` into a
+:class:`raci.Config` (no typer here: the fast ``raci check`` path uses it too)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from raci.checking.config import Config
 from raci.model.severity import Severity
@@ -46,3 +49,43 @@ def _pair(item: str, separator: str, flag: str, shape: str) -> tuple[str, str]:
     if not found or not left.strip() or not right.strip():
         raise FlagError(f"{flag} {item!r}: expected {shape}")
     return left.strip(), right.strip()
+
+
+def rule_config(
+    config_path: Path | None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: Sequence[str] = (),
+    settings: Sequence[str] = (),
+) -> Config | None:
+    """The rule flags and the ``--config`` file as one Config (flags win); None for the defaults.
+
+    Raises :class:`raci.cli.settings.FlagError` for a malformed flag and
+    :class:`raci.LoadError` for a config file that cannot be read.
+    """
+    from raci.api import load_config
+    from raci.cli.inputs import input_limits
+
+    flags = config_from_flags(select, ignore, severity, settings)
+    if flags is not None:
+        problems = flags.problems()
+        if problems:
+            raise FlagError("; ".join(message for _, message, _ in problems))
+    if config_path is None:
+        return flags
+    from_file = load_config(config_path, limits=input_limits())
+    return from_file.overridden_by(flags) if flags is not None else from_file
+
+
+@dataclass(frozen=True)
+class RuleFlags:
+    """The rule flags as given on the command line, for commands that check before they draw."""
+
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: Sequence[str] = ()
+    settings: Sequence[str] = ()
+    config_path: Path | None = None
+
+    def config(self) -> Config | None:
+        return rule_config(self.config_path, self.select, self.ignore, self.severity, self.settings)

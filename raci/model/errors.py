@@ -15,8 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from raci.model.text_safety import escape, printable, shorten
+
+if TYPE_CHECKING:
+    from raci.types import ProblemDict
 
 
 @dataclass(frozen=True, order=True)
@@ -45,6 +49,16 @@ class Problem:
             raise ValueError(f"line must be >= 1, got {self.line}")
         if self.column is not None and self.column < 1:
             raise ValueError(f"column must be >= 1, got {self.column}")
+
+    def to_dict(self) -> ProblemDict:
+        """The problem as JSON-ready data; ``path`` kept, for problems in data without lines."""
+        return {
+            "file": self.source,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "path": list(self.path),
+        }
 
     def __str__(self) -> str:
         # One line per problem, whatever the file name or the keys of dict input hold.

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from raci.model.severity import Severity
+
+if TYPE_CHECKING:
+    from raci.types import FindingDict
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,19 @@ class Finding:
     activity: str | None = None
     function: str | None = None
     hint: str | None = None
+    #: Why the team accepts this finding (a ``waive:`` entry), or None: not waived.
+    waiver: str | None = None
 
     def __post_init__(self) -> None:
         if self.line is not None and self.line < 1:
             raise ValueError(f"line must be >= 1, got {self.line}")
         if self.column is not None and self.column < 1:
             raise ValueError(f"column must be >= 1, got {self.column}")
+
+    @property
+    def waived(self) -> bool:
+        """The team accepts this finding (with :attr:`waiver` as the reason): it does not count."""
+        return self.waiver is not None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -44,7 +54,7 @@ class Finding:
     def __lt__(self, other: Finding) -> bool:
         return self.sort_key < other.sort_key
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingDict:
         # Written out rather than dataclasses.asdict, which deep-copies and is slow at scale.
         return {
             "code": self.code,
@@ -59,4 +69,6 @@ class Finding:
             "activity": self.activity,
             "function": self.function,
             "hint": self.hint,
+            "waived": self.waiver is not None,
+            "reason": self.waiver,
         }

@@ -40,6 +40,7 @@ def build_json(
     results: Sequence[CheckResult], problems: Sequence[Problem] = (), *, baselined: int = 0
 ) -> dict[str, Any]:
     findings = [finding.to_dict() for result in results for finding in result.findings]
+    waived = [finding.to_dict() for result in results for finding in result.waived]
     totals = {severity.value: 0 for severity in reversed(Severity)}
     files = []
     for result in results:
@@ -58,10 +59,10 @@ def build_json(
         "tool": {"name": "raci", "version": __version__},
         "format_version": FORMAT_VERSION,
         "findings": findings,
+        # Findings the org files waive, with the reason: reported, never counted.
+        "waived": waived,
         "files": files,
-        "load_errors": [
-            {"file": p.source, "line": p.line, "column": p.column, "message": p.message} for p in problems
-        ],
+        "load_errors": [problem.to_dict() for problem in problems],
         "summary": {
             "files_checked": len(results),
             "files_with_load_errors": len({p.source for p in problems}),
@@ -69,5 +70,6 @@ def build_json(
             **totals,
             # Findings a --baseline file listed, left out of `findings`.
             "baselined": baselined,
+            "waived": len(waived),
         },
     }

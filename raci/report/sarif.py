@@ -36,6 +36,12 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "raciFindingIdentity/v1"
+#: Where a SARIF viewer sends people to read about the tool.
+INFORMATION_URI = "https://raci.dev"
+#: The load-error rule's human name (its id, ``load-error``, is what dashboards key on).
+LOAD_ERROR_NAME = "FileCouldNotBeLoaded"
+#: Org files are YAML (RFC 9512's media type).
+YAML_MIME_TYPE = "application/yaml"
 
 
 def report_sarif(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> str:
@@ -55,14 +61,23 @@ def build_sarif(
         uri = artifact_uri(name)
         if uri not in artifact_index:
             artifact_index[uri] = len(artifacts)
-            artifacts.append({"location": _location_uri(uri)})
+            artifacts.append(
+                {
+                    "location": _location_uri(uri),
+                    "roles": ["analysisTarget"],
+                    "mimeType": YAML_MIME_TYPE,
+                    "sourceLanguage": "yaml",
+                }
+            )
         return {**_location_uri(uri), "index": artifact_index[uri]}
 
     sarif_results: list[dict[str, Any]] = []
     for result in results:
         artifact(result.source)
         seen: Counter[str] = Counter()
-        for finding in result.findings:
+        # Waived findings stay in the log, suppressed in source with the team's reason, as
+        # SARIF viewers and GitHub code scanning expect.
+        for finding in sorted((*result.findings, *result.waived), key=lambda f: f.sort_key):
             sarif_results.append(_finding_result(finding, rule_index, artifact(finding.file), seen, options))
     for problem in problems:
         sarif_results.append(_problem_result(problem, rule_index, artifact(problem.source)))
@@ -71,6 +86,7 @@ def build_sarif(
         "tool": {
             "driver": {
                 "name": "raci",
+                "informationUri": INFORMATION_URI,
                 "version": __version__,
                 "semanticVersion": __version__,
                 "rules": rules,
@@ -132,6 +148,8 @@ def _finding_result(
     if options.baselined is not None:
         # Compared with the baseline, every finding still reported is a new one.
         entry["baselineState"] = "new"
+    if finding.waiver is not None:
+        entry["suppressions"] = [{"kind": "inSource", "justification": finding.waiver}]
     properties = {
         key: value
         for key, value in (
@@ -213,7 +231,7 @@ def _load_error_descriptor() -> dict[str, Any]:
     text = "The file could not be loaded: a YAML syntax error, or a value the org format refuses."
     return {
         "id": LOAD_ERROR_ID,
-        "name": "load-error",
+        "name": LOAD_ERROR_NAME,
         "shortDescription": {"text": "The org file could not be loaded."},
         "fullDescription": {"text": text},
         "help": {

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
-from raci.rules.gaps import Gap, OnDepartment, OnTask
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
     from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 _CODE = re.compile(r"^(RACI|SOC)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -85,6 +85,10 @@ class RuleContext:
     org: Organization
     graph: OrgGraph
     options: Mapping[str, int | float]
+    #: For rules that review the others' verdicts (:attr:`Rule.reviews_findings`): every
+    #: finding the other rules made, waived or not, and the codes of the rules that ran.
+    findings: tuple[Finding, ...] = ()
+    ran: frozenset[str] = frozenset()
 
 
 class Rule:
@@ -96,6 +100,10 @@ class Rule:
     principle: ClassVar[int | None] = None
     #: A social media rule (SOC…): it looks at social work only, and an org with none skips it.
     social: ClassVar[bool] = False
+    #: Runs after the other rules and sees their findings (in :class:`RuleContext`).
+    reviews_findings: ClassVar[bool] = False
+    #: Whether a task or department may waive this rule's findings (``waive: {CODE: why}``).
+    waivable: ClassVar[bool] = True
     doc: ClassVar[RuleDoc]
     #: Why ``raci suggest`` proposes no change for this rule's findings; a rule either defines
     #: :meth:`fixes` or says here why it cannot (shown when its findings stay).
@@ -149,6 +157,9 @@ class Rule:
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
         """Where ``finding`` is drawn: by default a flag on its task, else on its department."""
+        # Imported here: checking never draws, and start-up counts every module.
+        from raci.rules.gaps import OnDepartment, OnTask
+
         task = known_task(finding, org)
         if task is not None:
             return [OnTask(task, cls.task_note(finding, org, graph, task))]

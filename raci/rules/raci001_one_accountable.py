@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate
 from raci.rules.wording import accountable_note, department_list
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
 
 
 class OneAccountable(Rule):

@@ -7,13 +7,12 @@ from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Letter
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate, SetLetters
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
 
 
 class IdleDepartment(Rule):
@@ -51,6 +50,8 @@ class IdleDepartment(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        from raci.rules.fixes import SetLetters
+
         dept = finding.department
         if dept is None:
             return

@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate, SetLetters
 from raci.rules.wording import department_list
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
 
 
 class TooManyConsulted(Rule):
@@ -54,6 +53,8 @@ class TooManyConsulted(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        from raci.rules.fixes import SetLetters
+
         task_id = finding.task
         if task_id is None:
             return

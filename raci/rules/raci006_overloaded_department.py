@@ -7,14 +7,13 @@ from raci.model.effort import workload
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate, responsible_hours
 from raci.rules.wording import hours
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
 
 
 class OverloadedDepartment(Rule):
@@ -78,6 +77,8 @@ class OverloadedDepartment(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        from raci.rules.fixes import responsible_hours
+
         dept = finding.department
         if dept is None:
             return
@@ -103,6 +104,8 @@ class OverloadedDepartment(Rule):
 
     @classmethod
     def advice(cls, finding: Finding, org: Organization) -> str | None:
+        from raci.rules.fixes import responsible_hours
+
         if finding.department not in org.departments:
             return None
         load = responsible_hours(org)[finding.department]

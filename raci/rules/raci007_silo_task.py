@@ -6,13 +6,12 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate, SetLetters
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
 
 
 class SiloTask(Rule):
@@ -48,6 +47,8 @@ class SiloTask(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        from raci.rules.fixes import SetLetters
+
         task_id = finding.task
         if task_id is None:
             return

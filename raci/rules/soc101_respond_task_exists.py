@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate
-from raci.rules.gaps import Gap, MissingActivityGap, MissingOwnerGap
 from raci.rules.wording import NO_CARE, first_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 
 class RespondTaskExists(Rule):
@@ -68,6 +67,8 @@ class RespondTaskExists(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingActivityGap, MissingOwnerGap
+
         return [
             MissingActivityGap(Activity.RESPOND, "no respond task"),
             MissingOwnerGap(Function.CUSTOMER_SERVICE, Activity.RESPOND, None, "R", "should be R"),

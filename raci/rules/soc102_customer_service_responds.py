@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, known_task
-from raci.rules.fixes import Candidate
-from raci.rules.gaps import Gap, MissingOwnerGap
 from raci.rules.wording import NO_CARE, department_list, give_on_task
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 
 class CustomerServiceResponds(Rule):
@@ -72,6 +71,8 @@ class CustomerServiceResponds(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingOwnerGap
+
         task = known_task(finding, org)
         if task is None:
             return super().gaps(finding, org, graph)

@@ -7,15 +7,14 @@ from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.fixes import Candidate
-from raci.rules.gaps import Gap, MissingOwnerGap
 from raci.rules.wording import join_words, no_department, suggest_owner
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 
 class SharedOwnership(Rule):
@@ -87,6 +86,8 @@ class SharedOwnership(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingOwnerGap
+
         owned = {f for task_id in graph.task_ids() for f in graph.owning_functions(task_id)}
         found: list[Gap] = []
         for missing in (f for f in SHARING_FUNCTIONS if f not in owned):

@@ -7,15 +7,14 @@ from raci.model.principles import NATURAL_OWNER
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity, finding_function, known_task
-from raci.rules.fixes import Candidate
-from raci.rules.gaps import Gap, MissingOwnerGap
 from raci.rules.wording import give_on_task, no_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 _NOT_MARKETINGS_WORK = (Activity.RESPOND, Activity.SELL, Activity.RECOVER)
 
@@ -86,6 +85,8 @@ class MarketingNotSoleOwner(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingOwnerGap
+
         task = known_task(finding, org)
         function, activity = finding_function(finding), finding_activity(finding)
         if not (task and function and activity):

@@ -7,15 +7,14 @@ from raci.model.principles import MARKETING_ACTIVITIES
 from raci.model.severity import Severity
 from raci.model.vocabulary import Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity, known_task
-from raci.rules.fixes import Candidate
-from raci.rules.gaps import Gap, MissingOwnerGap
 from raci.rules.wording import first_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 
 class MarketingKeepsItsPart(Rule):
@@ -73,6 +72,8 @@ class MarketingKeepsItsPart(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingOwnerGap
+
         activity = finding_activity(finding)
         if activity is None:
             return super().gaps(finding, org, graph)

@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Option, Rule, RuleContext, Violation, known_task
-from raci.rules.fixes import Candidate, SetField
-from raci.rules.gaps import Gap, MissingActivityGap
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 
 class LongTermMeasurement(Rule):
@@ -73,6 +72,8 @@ class LongTermMeasurement(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        from raci.rules.fixes import Candidate, SetField
+
         marketing = plan.departments(Function.MARKETING)
         owner = marketing[0] if marketing else next(iter(plan.org.departments), None)
         if owner is not None:
@@ -86,6 +87,8 @@ class LongTermMeasurement(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingActivityGap
+
         if known_task(finding, org) is None:
             return [MissingActivityGap(Activity.MEASURE, "no measure task")]
         return super().gaps(finding, org, graph)

@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_function, known_task
-from raci.rules.fixes import Candidate, SetLetters
-from raci.rules.gaps import Gap, MissingActivityGap, MissingOwnerGap
 from raci.rules.wording import accountable_note, first_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 
 class RecoveryPlan(Rule):
@@ -91,6 +90,8 @@ class RecoveryPlan(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
+        from raci.rules.fixes import SetLetters
+
         task_id = finding.task
         pr = plan.departments(Function.PUBLIC_RELATIONS)
         if task_id is None:
@@ -114,6 +115,8 @@ class RecoveryPlan(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingActivityGap, MissingOwnerGap
+
         task = known_task(finding, org)
         if task is None:
             return [

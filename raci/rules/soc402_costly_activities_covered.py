@@ -7,14 +7,13 @@ from raci.model.principles import COSTLY_ACTIVITIES
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity
-from raci.rules.fixes import Candidate
-from raci.rules.gaps import Gap, MissingActivityGap
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization
-    from raci.rules.fixes import Planner
+    from raci.rules.fixes import Candidate, Planner
+    from raci.rules.gaps import Gap
 
 
 class CostlyActivitiesCovered(Rule):
@@ -73,6 +72,8 @@ class CostlyActivitiesCovered(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
+        from raci.rules.gaps import MissingActivityGap
+
         activity = finding_activity(finding)
         if activity is None:
             return super().gaps(finding, org, graph)

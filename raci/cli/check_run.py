@@ -1,0 +1,192 @@
+"""What `raci check` does: load each file, check it, report, and choose the exit code.
+
+Every file is checked even when another cannot be loaded: load problems go to stderr as
+``file:line:col: message`` lines and into the report, and the exit code is the worst of all
+(2 for a file that could not be loaded, else 1 for findings at or above --fail-on).
+
+No typer here: :mod:`raci.cli.main` runs a plain ``raci check FILE…`` straight from this
+module, without building the whole command line (see docs/architecture.md, start-up).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from raci import LoadError, Problem
+from raci.api import load
+from raci.checking import checker
+from raci.checking.checker import CheckResult
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
+from raci.cli.inputs import input_limits
+from raci.cli.settings import FlagError, rule_config
+from raci.cli.streams import write_stderr_lines, write_stdout
+from raci.cli.terminal import use_color, width
+from raci.model.severity import Severity
+from raci.model.vocabulary import parse_letter_map
+from raci.report import ReportOptions, portable_path, render_report
+
+YAML_SUFFIXES = (".yaml", ".yml")
+STDOUT = "-"
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """What `raci check` was asked to do, parsed from the command line."""
+
+    files: Sequence[str]
+    output_format: str = "text"
+    fail_on: str = "error"
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: Sequence[str] = ()
+    settings: Sequence[str] = ()
+    config_path: Path | None = None
+    color: str = "auto"
+    quiet: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    output: Path | None = None
+    #: LETTER=LETTERS pairs: how to read another RACI variant's letters (D=A).
+    letter_map: Sequence[str] = ()
+    #: List waived findings one by one in the text report.
+    show_waived: bool = False
+
+
+def run_check(request: CheckRequest) -> int:
+    if request.baseline is not None and request.write_baseline is not None:
+        _print_problems(["--baseline and --write-baseline cannot be used together"], request.color)
+        return EXIT_BAD_INPUT
+    try:
+        letter_map = parse_letter_map(request.letter_map)
+    except ValueError as error:
+        _print_problems([str(error)], request.color)
+        return EXIT_BAD_INPUT
+    try:
+        config = rule_config(
+            request.config_path, request.select, request.ignore, request.severity, request.settings
+        )
+        baseline = None
+        if request.baseline is not None:
+            from raci.checking.baseline import load_baseline
+
+            baseline = load_baseline(request.baseline)
+    except FlagError as error:
+        _print_problems([str(error)], request.color)
+        return EXIT_BAD_INPUT
+    except LoadError as error:
+        _print_problems([str(problem) for problem in error.problems], request.color)
+        return EXIT_BAD_INPUT
+
+    results: list[CheckResult] = []
+    problems: list[Problem] = []
+    names = expand_paths(request.files, problems)
+    clash = _overwrites_input(names, (request.output, request.write_baseline))
+    if clash is not None:
+        _print_problems([f"{clash}: is an input file; refusing to write a report over it"], request.color)
+        return EXIT_BAD_INPUT
+    for name in names:
+        try:
+            # Through the module, so the library's own entry point is the one that runs.
+            org = load(name, limits=input_limits(), letter_map=letter_map)
+            results.append(checker.check(org, config))
+        except LoadError as error:
+            problems.extend(error.problems)
+
+    baselined = None
+    if request.write_baseline is not None:
+        from raci.checking.baseline import Baseline
+
+        if problems:
+            _print_problems([str(problem) for problem in problems], request.color)
+            _print_problems(
+                [f"{request.write_baseline}: not written, because some files could not be loaded"],
+                request.color,
+            )
+            return EXIT_BAD_INPUT
+        baseline = Baseline.from_results(results)
+        if not _write_file(request.write_baseline, baseline.to_json(), request.color):
+            return EXIT_BAD_INPUT
+        if not request.quiet:
+            noun = "finding" if len(baseline) == 1 else "findings"
+            write_stderr_lines([f"raci: wrote {request.write_baseline} with {len(baseline)} {noun}"])
+    if baseline is not None:
+        filtered = baseline.apply(results)
+        results, baselined = list(filtered.results), filtered.baselined
+
+    to_file = request.output is not None and str(request.output) != STDOUT
+    stream = None if to_file else sys.stdout
+    options = ReportOptions(
+        color=request.color == "always" if stream is None else use_color(request.color, stream),
+        width=120 if stream is None else width(stream),
+        quiet=request.quiet,
+        baselined=baselined,
+        show_waived=request.show_waived,
+    )
+    _print_problems([str(problem) for problem in problems], request.color)
+    if request.output is not None and to_file and problems:
+        # Bad input writes nothing (DESIGN §6): the problems are on stderr, exit 2.
+        _print_problems(
+            [f"{request.output}: not written, because some files could not be loaded"], request.color
+        )
+        return EXIT_BAD_INPUT
+    report = render_report(request.output_format, results, problems, options)
+    if request.output is not None and to_file:
+        if not _write_file(request.output, report, request.color):
+            return EXIT_BAD_INPUT
+    else:
+        write_stdout(report)
+    if problems:
+        return EXIT_BAD_INPUT
+    threshold = Severity(request.fail_on)
+    return EXIT_FINDINGS if any(result.fails(threshold) for result in results) else EXIT_CLEAN
+
+
+def expand_paths(files: Sequence[str], problems: list[Problem]) -> list[str]:
+    """Files as given; a directory stands for its *.yaml and *.yml files, sorted.
+
+    A file named twice (directly and through its directory, or as ``./a.yaml`` and
+    ``a.yaml``) is checked once.
+    """
+    expanded: list[str] = []
+    seen: set[str] = set()
+    for name in files:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+            if not found:
+                problems.append(Problem(name, None, None, "directory has no .yaml or .yml files"))
+            candidates = [str(p) for p in found]
+        else:
+            candidates = [name]
+        for candidate in candidates:
+            key = candidate if candidate == "-" else portable_path(os.path.abspath(candidate))
+            if key not in seen:
+                seen.add(key)
+                expanded.append(candidate)
+    return expanded
+
+
+def _overwrites_input(names: Sequence[str], outputs: Sequence[Path | None]) -> Path | None:
+    inputs = {os.path.realpath(name) for name in names if name != "-"}
+    for output in outputs:
+        if output is not None and str(output) != STDOUT and os.path.realpath(output) in inputs:
+            return output
+    return None
+
+
+def _write_file(path: Path, text: str, color: str) -> bool:
+    from raci.files import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8", "replace"))
+    except OSError as error:
+        _print_problems([f"{path}: cannot write: {error.strerror or error}"], color)
+        return False
+    return True
+
+
+def _print_problems(lines: Sequence[str], color: str) -> None:
+    write_stderr_lines(lines, color=use_color(color, sys.stderr))
