@@ -155,6 +155,13 @@ class Pages:
             canvas.restoreState()
         return height
 
+    def bar(self, x: float, y: float, width: float, fill: str, height: float = 9) -> None:
+        """A bar of a chart; nothing at all for zero."""
+        if width <= 0:
+            return
+        self.canvas.setFillColor(HexColor(fill))
+        self.canvas.rect(x, y, width, height, stroke=0, fill=1)
+
     def box(
         self, x: float, y: float, width: float, height: float, fill: str, stroke: str | None = None
     ) -> None:
