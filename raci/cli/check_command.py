@@ -81,6 +81,9 @@ def check(
             "The output is the same whatever the number.",
         ),
     ] = None,
+    show_waived: Annotated[
+        bool, typer.Option("--show-waived", help="List waived findings with their reasons (text report).")
+    ] = False,
 ) -> int:
     """Check org files against the RACI and social media ownership rules.
 
@@ -103,5 +106,6 @@ def check(
             output=output,
             letter_map=letter_map,
             jobs=jobs,
+            show_waived=show_waived,
         )
     )

@@ -51,6 +51,8 @@ class CheckRequest:
     letter_map: Sequence[str] = ()
     #: Worker processes; None: one per core when there are many files.
     jobs: int | None = None
+    #: List waived findings one by one in the text report.
+    show_waived: bool = False
 
 
 def run_check(request: CheckRequest) -> int:
@@ -122,6 +124,7 @@ def run_check(request: CheckRequest) -> int:
         width=120 if stream is None else width(stream),
         quiet=request.quiet,
         baselined=baselined,
+        show_waived=request.show_waived,
     )
     _print_problems([str(problem) for problem in problems], request.color)
     if request.output is not None and to_file and problems:
