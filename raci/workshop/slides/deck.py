@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import __version__
-from raci.checking.scorecard import FAIL, PASS
+from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
@@ -90,14 +90,14 @@ class _Deck:
             f" · {summary}",
         )
         card = result.scorecard
-        y -= (
-            pages.paragraph(
-                f"<b>{card.passed} of {len(card.principles)} principles hold</b>", MARGIN, y, 600, 20
-            )
-            + 10
+        held = (
+            f"{card.passed} of {len(card.principles)} principles hold"
+            if card.applicable
+            else "Principles not applicable: no social media task"
         )
+        y -= pages.paragraph(f"<b>{held}</b>", MARGIN, y, 600, 20) + 10
         for status in card.principles:
-            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED)}.get(
+            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED), NOT_APPLICABLE: ("N/A", MUTED)}.get(
                 status.status, ("not checked", MUTED)
             )
             principle = status.principle
@@ -240,7 +240,12 @@ class _Deck:
                 worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
                 color = _COLORS[worst] if worst is not None else TEXT
                 pages.paragraph(
-                    text(_short(org.task_label(task_id), 34)), MARGIN + 4, y - 4, name_width - 8, size, color
+                    text(pages.one_line(org.task_label(task_id), name_width - 10, size)),
+                    MARGIN + 4,
+                    y - 4,
+                    name_width - 8,
+                    size,
+                    color,
                 )
                 x = MARGIN + name_width
                 raci = org.tasks[task_id].raci
@@ -403,7 +408,3 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
-
-
-def _short(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
