@@ -240,7 +240,12 @@ class _Deck:
                 worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
                 color = _COLORS[worst] if worst is not None else TEXT
                 pages.paragraph(
-                    text(_short(org.task_label(task_id), 34)), MARGIN + 4, y - 4, name_width - 8, size, color
+                    text(pages.one_line(org.task_label(task_id), name_width - 10, size)),
+                    MARGIN + 4,
+                    y - 4,
+                    name_width - 8,
+                    size,
+                    color,
                 )
                 x = MARGIN + name_width
                 raci = org.tasks[task_id].raci
@@ -403,7 +408,3 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
-
-
-def _short(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
