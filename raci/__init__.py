@@ -21,8 +21,6 @@ from raci.lazy import lazy_getattr
 from raci.model.errors import ConfigError, Error, LoadError, Problem, RenderError, ScenarioError, SheetError
 from raci.model.severity import Severity
 
-__version__ = "0.1.0"
-
 if TYPE_CHECKING:
     from raci.api import load, loads, loads_bytes
     from raci.checking.checker import CheckResult, check
@@ -42,10 +40,12 @@ if TYPE_CHECKING:
         suggest,
         what_if,
     )
+    from raci.version import __version__
     from raci.workshop.whatif import Assign, Move, Without
     from raci.yaml.loader import Limits
 
 _LAZY = {
+    "__version__": "version",
     "load": "api",
     "loads": "api",
     "loads_bytes": "api",
