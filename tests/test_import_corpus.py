@@ -372,3 +372,15 @@ def test_the_readme_import_example_is_a_real_run(tmp_path: Path) -> None:
     assert block("yaml") == out.read_text(encoding="utf-8")
     for line in block("text").splitlines():
         assert line in run.stderr.splitlines()
+
+
+def test_markdown_tables_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from raci.workshop.spreadsheet import markdown
+    from raci.workshop.spreadsheet.sheet_import import import_sheet
+
+    path = tmp_path / "m.md"
+    path.write_text("| Task | Dev |\n|---|---|\n" + "| Build | R |\n" * 30, encoding="utf-8")
+    assert len(import_sheet(path).org.tasks) == 30  # 30 equal names, kept apart by number
+    monkeypatch.setattr(markdown, "MAX_CELLS", 50)
+    with pytest.raises(raci.LoadError, match="tables larger than"):
+        import_sheet(path)

@@ -356,7 +356,7 @@ class _Builder:
                 self.problem(
                     r,
                     0,
-                    f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])})",
+                    f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])})",
                 )
                 continue
             seen[task_id] = r
@@ -448,14 +448,16 @@ class _Builder:
         self.warn(
             r,
             0,
-            f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])}): "
+            f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])}): "
             f"imported as {task_id}-{number}; merge or rename them if they are one task",
         )
         return f"{task_id}-{number}"
 
     def _row_name(self, r: int) -> str:
-        """How a row is named to the user: its row (or line) in the file."""
-        return str(self.sheet.in_file(r + 1, 1)[0])
+        """How a row is named to the user: its row in a sheet, its line in Markdown."""
+        line = self.sheet.in_file(r + 1, 1)[0]
+        markdown = self.sheet.source.lower().endswith((".md", ".markdown"))
+        return f"{'line' if markdown else 'row'} {line}"
 
     # --- the organisation ------------------------------------------------------------------
 
