@@ -57,6 +57,9 @@ class Suggestion:
     note: str | None
     resolved: tuple[Finding, ...]
     introduced: tuple[Finding, ...]
+    #: Departments past capacity that the change brings closer to it, e.g.
+    #: "Sales 70 h -> 62 h of 40 h": what a change that clears no finding still does.
+    eased: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +68,7 @@ class Suggestion:
             "operations": [_operation_dict(op) for op in self.operations],
             "resolves": [_finding_ref(f) for f in self.resolved],
             "introduces": [_finding_ref(f) for f in self.introduced],
+            "eases": list(self.eased),
         }
 
 
@@ -166,7 +170,14 @@ def suggest(result: CheckResult, config: Config | None = None) -> SuggestResult:
         _, candidate, after = best
         resolved, introduced, _ = match_findings(current.findings, after.findings)
         suggestions.append(
-            Suggestion(candidate.operations, candidate.summary, candidate.note, resolved, introduced)
+            Suggestion(
+                candidate.operations,
+                candidate.summary,
+                candidate.note,
+                resolved,
+                introduced,
+                _eased(current, after),
+            )
         )
         current = after
         reasons = {}
@@ -184,6 +195,18 @@ def _candidates(planner: Planner, finding: Finding) -> Iterator[Candidate]:
 
     rule = registry.RULES_BY_CODE.get(finding.code)
     return rule.fixes(planner, finding) if rule is not None else iter(())
+
+
+def _eased(before: CheckResult, after: CheckResult) -> tuple[str, ...]:
+    """Departments over capacity before whose hours the change lowers."""
+    org = before.org
+    old, new = before.workload.over(org), after.workload.hours
+    h = hours_text
+    return tuple(
+        f"{org.department_label(dept)} {h(load)} -> {h(new[dept])} of {h(capacity)}"
+        for dept, (load, capacity) in old.items()
+        if dept in new and new[dept] < load
+    )
 
 
 def score(result: CheckResult) -> tuple[float, ...]:
