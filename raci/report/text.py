@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from raci.checking.scorecard import FAIL, PASS, Scorecard
 from raci.model.severity import Severity
 from raci.model.vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Function
+from raci.report import waived_count
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -50,6 +51,9 @@ def report_lines(
             yield _finding_line(finding)
             if _shows_hint(finding):
                 yield [(f"    fix: {finding.hint}", "dim")]
+        if options.show_waived:
+            for finding in result.waived:
+                yield _waived_line(finding)
         if not options.quiet:
             yield from _scorecard_lines(result)
     if not options.quiet:
@@ -89,6 +93,19 @@ def _finding_line(finding: Finding) -> Line:
         (" ", ""),
         (finding.code, "bold"),
         (" " + finding.message, ""),
+    ]
+
+
+def _waived_line(finding: Finding) -> Line:
+    where = finding.file if finding.line is None else f"{finding.file}:{finding.line}:{finding.column}"
+    return [
+        (where, "bold"),
+        (": ", ""),
+        ("waived", "dim"),
+        (" ", ""),
+        (finding.code, "bold"),
+        (" " + finding.message, "dim"),
+        (f" (waived: {finding.waiver})", ""),
     ]
 
 
@@ -201,6 +218,10 @@ def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], option
     from raci.report import summary_line
 
     text = summary_line(results, problems, options)
+    # Waived findings never count, but a run always says how many it set aside (the summary
+    # line counts them) and how to list them.
+    if waived_count(results) and not options.show_waived:
+        text += " (--show-waived lists them)"
     if not problems and not any(result.findings for result in results):
         return [(f"✔ {text}", "bold green")]
     errors = any(finding.severity is Severity.ERROR for result in results for finding in result.findings)
