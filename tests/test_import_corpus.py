@@ -384,3 +384,18 @@ def test_markdown_tables_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(markdown, "MAX_CELLS", 50)
     with pytest.raises(raci.LoadError, match="tables larger than"):
         import_sheet(path)
+
+
+def test_a_grouping_column_before_the_tasks_and_footnote_marks(tmp_path: Path) -> None:
+    path = tmp_path / "area.csv"
+    path.write_text(
+        "Area,Task,PM,Dev\nPlanning,Scope,A*,C\n,Estimate,R,A\nDelivery,Build,I,A/R\n", encoding="utf-8"
+    )
+    org, _ = _import(str(path), tmp_path)
+    assert [(t.name, t.phase) for t in org.tasks.values()] == [
+        ("Scope", "Planning"),
+        ("Estimate", "Planning"),
+        ("Build", "Delivery"),
+    ]
+    assert org.tasks["scope"].raci["pm"] == frozenset({raci.Letter("A")})
+    assert org.tasks["scope"].description == "PM: footnote *"

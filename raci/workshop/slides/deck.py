@@ -156,14 +156,23 @@ class _Deck:
             pages = self.pages
             top = pages.page(title + more, subtitle, RED)
             split = WIDTH * 0.6
-            pages.picture(self.pdf(drawing.source), MARGIN, 34, split - MARGIN - 10, top - 34)
+            pages.picture(self.pdf(drawing.source), MARGIN, 64, split - MARGIN - 10, top - 64)
+            pages.paragraph(_KEY, MARGIN, 56, split - MARGIN - 10, 9, MUTED)
             if index > 1:
                 continue
             x, width = split + 4, WIDTH - split - MARGIN - 4
             y = pages.paragraph("<b>Findings</b>", x, top, width, 14)
             entries = [(f"<b>{text(f.code)}</b> {text(f.message)}", _COLORS[f.severity]) for f in findings]
+            # A few findings read from the back of the room; many need the smaller size.
+            size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
             y = pages.items(
-                entries, x, top - y - 4, width, HEIGHT * 0.42, 10, more=lambda start: _rest(findings[start:])
+                entries,
+                x,
+                top - y - 4,
+                width,
+                HEIGHT * 0.42,
+                size,
+                more=lambda start: _rest(findings[start:]),
             )
             y -= 6
             y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
@@ -171,7 +180,9 @@ class _Deck:
             if not fix_lines:
                 hints = dict.fromkeys(f.hint for f in findings if f.hint)
                 fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
-            pages.items(fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, 10)
+            pages.items(
+                fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, size
+            )
 
     def fix_text(self, suggestion: Suggestion) -> str:
         return "; ".join(self.operation_text(op) for op in suggestion.operations)
@@ -392,6 +403,12 @@ class _Deck:
         pages.items(right or [("No finding resolved or added.", MUTED)], x, top - y - 4, half, 34, 10)
 
 
+#: What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend).
+_KEY = (
+    "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
+    f'<font color="{RED}"><b>red dashed</b></font> should own it. '
+    f'<font color="{RED}">Red</font> boxes: errors and warnings; <font color="{AMBER}">amber</font>: hints.'
+)
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 

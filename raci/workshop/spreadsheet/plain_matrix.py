@@ -43,6 +43,13 @@ _NOTE_LABELS = frozenset(
         "\u043e\u043f\u0438\u0441\u0430\u043d\u0438\u0435",
     }
 )
+#: Header labels of the task column, for telling it from a grouping column before it.
+_TASK_LABELS = frozenset(
+    {"task", "tasks", "activity", "activities", "deliverable", "deliverables", "work item", "item"}
+    | {"process step", "decision", "decisions", "t\u00e2che", "t\u00e2ches", "activit\u00e9", "livrable"}
+    | {"zadanie", "zadania", "czynno\u015b\u0107", "\u0437\u0430\u0434\u0430\u0447\u0430"}
+    | {"\u0434\u0435\u0439\u0441\u0442\u0432\u0438\u0435", "aufgabe", "aktivit\u00e4t", "tarea", "actividad"}
+)
 _PARTY_SPLIT = re.compile(r"\s*(?:[,;\n]|\s&\s|\s\+\s)\s*")
 _SCAN_ROWS = 200
 
@@ -228,10 +235,11 @@ class _Matrix:
         )
         start = min(filled[0], first_data)
         while True:  # a "#", "ID" or "Phase" column first: the tasks are in the next one
-            cell = header[start] if start < len(header) else None
-            key = label_key(strip_markup(cell)) if isinstance(cell, str) else ""
+            key, following = _header_key(header, start), _header_key(header, start + 1)
             if key in _PHASE_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start
+            elif following in _TASK_LABELS and key not in _TASK_LABELS and "phase" not in self.fields:
+                self.fields["phase"] = start  # "Area | Task | …": the first column groups the tasks
             elif key not in _NUMBERING:
                 break
             start += 1
@@ -350,6 +358,11 @@ def add_title(sheet: Sheet, header: int, out: _Out) -> None:
 
 def _first(row: list[Value]) -> Value:
     return next((value for value in row if value is not None), None)
+
+
+def _header_key(header: list[Value], c: int) -> str:
+    cell = header[c] if c < len(header) else None
+    return label_key(strip_markup(cell)) if isinstance(cell, str) else ""
 
 
 def _field_name(key: str) -> str | None:
