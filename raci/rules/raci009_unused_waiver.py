@@ -17,16 +17,16 @@ class UnusedWaiver(Rule):
         are not judged.
     Passes:
         tasks:
-          job-replies:
+          answer-dms:
             activity: respond
             raci: {marketing: RA, care: I}
-            waive: {SOC102: "HR answers candidates here, not customers"}
+            waive: {SOC102: "marketing answers DMs until the care team is hired in Q3"}
     Fails:
         tasks:
-          answer-complaints:
+          answer-dms:
             activity: respond
             raci: {care: RA, marketing: I}
-            waive: {SOC102: "marketing answers until the care team is hired"}
+            waive: {SOC102: "marketing answers DMs until the care team is hired in Q3"}
     Fix:
         Remove the waiver, or move it to the task or department whose finding it means.
     """
