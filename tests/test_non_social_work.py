@@ -124,3 +124,12 @@ def test_slides_say_not_applicable(tmp_path: Path) -> None:
     assert "Principles not applicable: no social media task" in text
     assert text.count("N/A") == 5
     assert "principles hold" not in text
+
+
+def test_diff_says_not_applicable(tmp_path: Path) -> None:
+    before = _write(tmp_path, GOVERNANCE)
+    after = tmp_path / "after.yaml"
+    after.write_text(GOVERNANCE.replace("raci: {eng: R, sec: C, pm: I}", "raci: {eng: RA, sec: C, pm: I}"))
+    run = run_subprocess("diff", str(before), str(after))
+    assert "Principles: not applicable (no social media task)" in run.stdout, run.stdout
+    assert "Principles honoured" not in run.stdout
