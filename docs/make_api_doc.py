@@ -26,8 +26,8 @@ TARGET = DOCS / "api.md"
 EXAMPLE = DOCS / "examples" / "hr_service.py"
 
 FUNCTIONS = (
-    "load", "loads", "dumps", "check", "render", "diagram", "report_html", "export_sheet",
-    "import_sheet", "diff", "what_if", "suggest",
+    "load", "loads", "dumps", "check", "render", "render_pages", "diagram", "report_html", "slides",
+    "export_sheet", "import_sheet", "diff", "what_if", "suggest",
 )  # fmt: skip
 ORGANIZATION_METHODS = (
     "from_data", "assign", "unassign", "add_task", "remove_task", "add_department",
@@ -68,6 +68,23 @@ if __name__ == "__main__":  # needed where workers start by importing this modul
     for outcome in check_files(paths, jobs=2):
         print(type(outcome).__name__)
 '''
+
+LOAD_TEST = """\
+## Under load
+
+The library holds no shared mutable state: one process can serve many threads.
+`tests/test_hr_service_load.py` is the HR-service load test: a service function answers
+uploaded bytes (org files and XLSX matrices, valid and hostile: alias bombs, 200,000
+brackets, files past the size limit, bad encodings, YAML tags, broken workbooks...) with
+findings or located problems, catching `raci.Error` and nothing else. It answers every upload
+on one thread, then in 8 threads in a shuffled order, and requires identical answers. The
+suite runs 240 requests; the longer profile is 8 threads x 400 requests:
+
+```sh
+RACI_HR_REQUESTS=3200 python -m pytest -q tests/test_hr_service_load.py
+```
+
+"""
 
 HEADER = """\
 # Python API
@@ -129,6 +146,7 @@ def _examples() -> str:
         "`raci.checking.parallel.check_files` does the same in one call (`raci check "
         "--jobs N` uses it, with output identical to one process):\n\n"
         f"```python\n{POOL_EXAMPLE}```\n\n"
+        f"{LOAD_TEST}"
     )
 
 

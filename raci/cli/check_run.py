@@ -30,6 +30,7 @@ from raci.report import ReportOptions, portable_path, render_report
 YAML_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
 
+
 @dataclass(frozen=True)
 class CheckRequest:
     """What `raci check` was asked to do, parsed from the command line."""
