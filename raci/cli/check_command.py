@@ -71,6 +71,9 @@ def check(
             help="Read another RACI variant's letter: LETTER=LETTERS, e.g. D=A (X=- for none).",
         ),
     ] = [],  # noqa: B006
+    show_waived: Annotated[
+        bool, typer.Option("--show-waived", help="List waived findings with their reasons (text report).")
+    ] = False,
 ) -> int:
     """Check org files against the RACI and social media ownership rules.
 
@@ -92,5 +95,6 @@ def check(
             write_baseline=write_baseline,
             output=output,
             letter_map=letter_map,
+            show_waived=show_waived,
         )
     )

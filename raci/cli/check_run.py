@@ -51,6 +51,8 @@ class CheckRequest:
     output: Path | None = None
     #: LETTER=LETTERS pairs: how to read another RACI variant's letters (D=A).
     letter_map: Sequence[str] = ()
+    #: List waived findings one by one in the text report.
+    show_waived: bool = False
 
 
 def run_check(request: CheckRequest) -> int:
@@ -121,6 +123,7 @@ def run_check(request: CheckRequest) -> int:
         width=120 if stream is None else width(stream),
         quiet=request.quiet,
         baselined=baselined,
+        show_waived=request.show_waived,
     )
     _print_problems([str(problem) for problem in problems], request.color)
     if request.output is not None and to_file and problems:

@@ -139,6 +139,9 @@ def _editor_friendly(schema: Schema) -> None:
             enumDescriptions=_severity_descriptions(defs["Severity"].get("enum", [])),
         )
     _rules_section(rules)
+    for owner in (department, task):
+        if "waive" in owner:
+            owner["waive"] = waive_schema()
 
     for owner, properties in ((name, node.get("properties", {})) for name, node in objects.items()):
         for field, node in properties.items():
@@ -324,6 +327,24 @@ def _rules_section(properties: Schema) -> None:
             for rule in ALL_RULES
         }
         node.pop("additionalProperties", None)
+
+
+def waive_schema() -> Schema:
+    """``waive: {CODE: reason}``: codes complete from the catalog, a reason is required."""
+    codes = [rule for rule in ALL_RULES if rule.waivable]
+    reason: Schema = {"type": "string", "pattern": r"\S", "maxLength": 2000}
+    return {
+        "type": "object",
+        "description": "Findings the team accepts, each with the reason: rule code -> why, e.g. "
+        "{SOC102: 'HR answers candidates, not customers'}. Waived findings are shown as waived "
+        "and do not count; a waiver that matches no finding is reported (RACI009).",
+        "propertyNames": {"pattern": _words_pattern([r.code for r in codes], between="", around=r"\s*")},
+        "properties": {
+            rule.code: {**reason, "description": f"Why {rule.name} is accepted here: {rule.doc.summary}"}
+            for rule in codes
+        },
+        "additionalProperties": reason,
+    }
 
 
 def _options_schema(rule: type[Rule]) -> Schema:

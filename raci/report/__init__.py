@@ -30,6 +30,8 @@ class ReportOptions:
     #: Findings left out because a baseline lists them, per file; ``None`` when no baseline
     #: is in use (as opposed to a baseline that matched nothing).
     baselined: Mapping[str, int] | None = None
+    #: List waived findings one by one (text report); other formats always carry them.
+    show_waived: bool = False
 
     @property
     def baselined_total(self) -> int:
@@ -115,4 +117,12 @@ def summary_line(results: Sequence[CheckResult], problems: Sequence[Problem], op
         text += f"; {unloadable} file{'s' if unloadable != 1 else ''} not loaded"
     if options.baselined is not None:
         text += f"; {options.baselined_total} baselined"
+    waived = waived_count(results)
+    if waived:
+        text += f"; {waived} waived"
     return text
+
+
+def waived_count(results: Sequence[CheckResult]) -> int:
+    """Findings the org files waive, over all results (they never count)."""
+    return sum(len(result.waived) for result in results)

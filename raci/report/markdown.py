@@ -59,6 +59,19 @@ def report_markdown(
                 for finding in result.findings
             ]
             out.append(HEADER + "".join(rows))
+        if result.waived:
+            # Waived findings are listed apart, with the reason; they do not count.
+            waived_rows = [
+                _row(
+                    f"⚪ waived ({finding.severity.value})",
+                    finding.code,
+                    str(finding.line) if finding.line is not None else "",
+                    f"{escape_markdown(finding.message)}<br>*waived:* "
+                    + escape_markdown(finding.waiver or ""),
+                )
+                for finding in result.waived
+            ]
+            out.append(HEADER + "".join(waived_rows))
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.source, []).append(problem)

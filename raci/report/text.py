@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from raci.checking.scorecard import FAIL, PASS, Scorecard
 from raci.model.severity import Severity
 from raci.model.vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Function
+from raci.report import waived_count
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -50,6 +51,9 @@ def report_lines(
             yield _finding_line(finding)
             if _shows_hint(finding):
                 yield [(f"    fix: {finding.hint}", "dim")]
+        if options.show_waived:
+            for finding in result.waived:
+                yield _waived_line(finding)
         if not options.quiet:
             yield from _scorecard_lines(result)
     if not options.quiet:
@@ -89,6 +93,19 @@ def _finding_line(finding: Finding) -> Line:
         (" ", ""),
         (finding.code, "bold"),
         (" " + finding.message, ""),
+    ]
+
+
+def _waived_line(finding: Finding) -> Line:
+    where = finding.file if finding.line is None else f"{finding.file}:{finding.line}:{finding.column}"
+    return [
+        (where, "bold"),
+        (": ", ""),
+        ("waived", "dim"),
+        (" ", ""),
+        (finding.code, "bold"),
+        (" " + finding.message, "dim"),
+        (f" (waived: {finding.waiver})", ""),
     ]
 
 
@@ -214,6 +231,11 @@ def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], option
         parts.append(f"{unloadable} file{'s' if unloadable != 1 else ''} not loaded")
     # A baseline in use is always mentioned, so a clean run says what it did not report.
     baselined = f"; {options.baselined_total} baselined" if options.baselined is not None else ""
+    # Waived findings never count, but a run always says how many it set aside.
+    waived = waived_count(results)
+    if waived:
+        listed = "" if options.show_waived else " (--show-waived lists them)"
+        baselined += f"; {waived} waived{listed}"
     if not parts:
         return [(f"✔ no findings{where}{baselined}", "bold green")]
     worst_style = "bold red" if totals[Severity.ERROR] or problems else "bold yellow"

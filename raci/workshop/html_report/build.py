@@ -99,6 +99,8 @@ class FindingItem:
     line: int | None
     subject: str
     fix: str
+    #: Why the team accepts the finding, when it is waived ("" otherwise).
+    waiver: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,8 @@ class Page:
     matrix: MatrixTable
     groups: tuple[FindingGroup, ...]
     letters: tuple[tuple[str, str, str], ...]
+    #: Findings the org file waives, with the reasons: shown, never counted.
+    waived: tuple[FindingItem, ...] = ()
 
 
 def build_report(
@@ -219,6 +223,7 @@ def build_page(
         matrix=build_matrix(result),
         groups=_groups(result, cards),
         letters=_letter_palette(),
+        waived=tuple(_item(result, finding) for finding in result.waived),
     )
 
 
@@ -281,6 +286,7 @@ def _item(result: CheckResult, finding: Finding) -> FindingItem:
         line=finding.line,
         subject=_clean("; ".join(subject)),
         fix=_clean(fix),
+        waiver=_clean(finding.waiver or ""),
     )
 
 

@@ -12,6 +12,7 @@ the file's own cell.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -100,7 +101,7 @@ def straighten(sheet: Sheet, letter_map: Mapping[str, str] | None = None) -> She
     if first is None:  # half the letters wrong is still a matrix, with problems to report
         first = next((r for r, row in enumerate(rows) if _is_letter_row(row, letter_map, half=True)), None)
     if first is None:
-        raise LoadError([Problem(sheet.source, None, None, _NO_TABLE)])
+        raise LoadError([Problem(sheet.source, None, None, _no_table_message(rows))])
     header = next(
         (r for r in range(first - 1, -1, -1) if _filled(rows[r]) >= 2 and not _is_legend_row(rows[r])), None
     )
@@ -114,6 +115,23 @@ _NO_TABLE = (
     "no RACI table found: expected a header row (tasks, then one column per department) and "
     "rows of letters R, A, C, I (or S); for other letters say what they mean, e.g. --letter-map D=A"
 )
+
+
+def _no_table_message(rows: list[list[Value]]) -> str:
+    """Why no table was found; a matrix marked with another letter ("x", "D") is named."""
+    marks = Counter(
+        strip_markup(value).upper()
+        for row in rows[:_SCAN_ROWS]
+        for value in row[1:]
+        if isinstance(value, str) and len(strip_markup(value)) == 1 and strip_markup(value).isalpha()
+    )
+    if marks:
+        mark = marks.most_common(1)[0][0]
+        return (
+            f"no RACI table found: cells are marked {mark!r}, which is not a RACI letter; "
+            f"say what it means, e.g. --letter-map {mark}=R"
+        )
+    return _NO_TABLE
 
 
 def _filled(row: list[Value]) -> int:

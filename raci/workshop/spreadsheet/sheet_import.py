@@ -40,6 +40,7 @@ from raci.workshop.spreadsheet.layout import (
     DEPT_LABELS,
     DEPT_NAME,
     DEPT_ROLES,
+    DEPT_WAIVE,
     ORG_DESCRIPTION,
     ORG_LABELS,
     ORGANIZATION,
@@ -47,6 +48,7 @@ from raci.workshop.spreadsheet.layout import (
     TASK_COLUMN_LABELS,
     label_key,
     split_mapping,
+    split_waivers,
 )
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
@@ -128,6 +130,16 @@ class _Builder:
 
     def guessed(self, r: int, c: int, message: str) -> None:
         self.guesses.append(self.sheet.problem(r + 1, c + 1, f"guess: {message}"))
+
+    def waivers(self, value: Value, path: Path, r: int, c: int) -> dict[str, str]:
+        """A waivers cell (``CODE: reason`` lines) as a mapping; every waiver placed at the cell."""
+        found, problem = split_waivers(str(value))
+        if problem is not None:
+            self.problem(r, c, problem)
+        for code in found:
+            self.place((*path, code), r, c)
+            self.place((*path, code), r, c, key=True)
+        return found
 
     def one_line(self, text: str, r: int, c: int) -> str:
         """A name as one line: a line break in a cell is how a spreadsheet wraps a long
@@ -302,6 +314,7 @@ class _Builder:
             (DEPT_CAPACITY, "capacity_hours"),
             (DEPT_ROLES, "roles"),
             (DEPT_DESCRIPTION, "description"),
+            (DEPT_WAIVE, "waive"),
         ):
             if kind not in self.dept_rows:
                 continue
@@ -309,7 +322,12 @@ class _Builder:
             value = self.cell(r, c)
             if value is None:
                 continue
-            department[name_in_model] = split_list(value) if kind == DEPT_ROLES else value
+            read: Any = value
+            if kind == DEPT_WAIVE:
+                read = self.waivers(value, (*path, "waive"), r, c)
+            elif kind == DEPT_ROLES:
+                read = split_list(value)
+            department[name_in_model] = read
             self.place((*path, name_in_model), r, c)
 
     # --- tasks -----------------------------------------------------------------------------
@@ -355,6 +373,10 @@ class _Builder:
                     continue
                 if name == "name" and isinstance(value, str):
                     value = self.one_line(value, r, c)
+                if name == "waive":
+                    task[name] = self.waivers(value, (*path, "waive"), r, c)
+                    self.place((*path, name), r, c)
+                    continue
                 if name in _LIST_FIELDS:
                     value = split_list(value)
                 elif name == "effort_split":
