@@ -37,6 +37,7 @@ from typing_extensions import Self
 
 from raci.model.effort import parse_amount
 from raci.model.frozen import FrozenDict, freeze
+from raci.model.lookalike import id_key
 from raci.model.severity import Severity
 from raci.model.text_safety import describe_character, first_unsafe, first_unsafe_in_name
 from raci.model.vocabulary import (
@@ -279,17 +280,19 @@ HorizonDays = Annotated[
 
 
 def _unique_once_trimmed(value: Any) -> Any:
-    """Keys are trimmed of spaces, so ``"care "`` and ``care`` would silently become one."""
+    """Keys are trimmed of spaces, so ``"care "`` and ``care`` would silently become one; and
+    ids a reader cannot tell apart (``care``, ``c\u0430re`` with a Cyrillic ``\u0430``) are one id."""
     if isinstance(value, Mapping):
         seen: set[str] = set()
         for key in value:
             if isinstance(key, str):
-                if key.strip() in seen:
+                if id_key(key) in seen:
                     raise PydanticCustomError(
-                        _DUPLICATE_ID, "duplicate id {key}: ids are compared once spaces are trimmed",
+                        _DUPLICATE_ID, "duplicate id {key}: ids are compared once spaces are trimmed, "
+                        "Unicode-normalised and look-alike characters folded",
                         {"key": repr(key.strip()[:40])},
                     )
-                seen.add(key.strip())
+                seen.add(id_key(key))
     return value
 
 
