@@ -75,7 +75,12 @@ def _clean_name(value: Any) -> Any:
     if isinstance(value, str):
         bad = first_unsafe_in_name(value)
         if bad is not None:
-            detail = "" if first_unsafe(bad) else ": names and ids are one line of text"
+            if first_unsafe(bad):
+                detail = ""
+            elif bad in "\n\r\u2028\u2029" or ord(bad) < 0x20:
+                detail = ": names and ids are one line of text"
+            else:  # an invisible format character: the name would not be what it looks like
+                detail = ": names and ids hold only characters that can be seen"
             context = {"char": describe_character(bad), "detail": detail}
             raise PydanticCustomError("unsafe_text", "{char} is not allowed{detail}", context)
     return value
