@@ -21,8 +21,6 @@ from raci.lazy import lazy_getattr
 from raci.model.errors import ConfigError, Error, LoadError, Problem, RenderError, ScenarioError, SheetError
 from raci.model.severity import Severity
 
-__version__ = "0.1.0"
-
 if TYPE_CHECKING:
     from raci.api import load, loads, loads_bytes
     from raci.checking.checker import CheckResult, check
@@ -38,14 +36,18 @@ if TYPE_CHECKING:
         export_sheet,
         import_sheet,
         render,
+        render_pages,
         report_html,
+        slides,
         suggest,
         what_if,
     )
+    from raci.version import __version__
     from raci.workshop.whatif import Assign, Move, Without
     from raci.yaml.loader import Limits
 
 _LAZY = {
+    "__version__": "version",
     "load": "api",
     "loads": "api",
     "loads_bytes": "api",
@@ -62,6 +64,8 @@ _LAZY = {
     "Limits": "yaml.loader",
     "dumps": "public",
     "render": "public",
+    "render_pages": "public",
+    "slides": "public",
     "diagram": "public",
     "report_html": "public",
     "export_sheet": "public",
@@ -119,7 +123,9 @@ __all__ = [
     "loads",
     "loads_bytes",
     "render",
+    "render_pages",
     "report_html",
+    "slides",
     "suggest",
     "what_if",
 ]

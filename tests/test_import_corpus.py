@@ -372,3 +372,40 @@ def test_the_readme_import_example_is_a_real_run(tmp_path: Path) -> None:
     assert block("yaml") == out.read_text(encoding="utf-8")
     for line in block("text").splitlines():
         assert line in run.stderr.splitlines()
+
+
+def test_markdown_tables_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from raci.workshop.spreadsheet import markdown
+    from raci.workshop.spreadsheet.sheet_import import import_sheet
+
+    path = tmp_path / "m.md"
+    path.write_text("| Task | Dev |\n|---|---|\n" + "| Build | R |\n" * 30, encoding="utf-8")
+    assert len(import_sheet(path).org.tasks) == 30  # 30 equal names, kept apart by number
+    monkeypatch.setattr(markdown, "MAX_CELLS", 50)
+    with pytest.raises(raci.LoadError, match="tables larger than"):
+        import_sheet(path)
+
+
+def test_a_grouping_column_before_the_tasks_and_footnote_marks(tmp_path: Path) -> None:
+    path = tmp_path / "area.csv"
+    path.write_text(
+        "Area,Task,PM,Dev\nPlanning,Scope,A*,C\n,Estimate,R,A\nDelivery,Build,I,A/R\n", encoding="utf-8"
+    )
+    org, _ = _import(str(path), tmp_path)
+    assert [(t.name, t.phase) for t in org.tasks.values()] == [
+        ("Scope", "Planning"),
+        ("Estimate", "Planning"),
+        ("Build", "Delivery"),
+    ]
+    assert org.tasks["scope"].raci["pm"] == frozenset({raci.Letter("A")})
+    assert org.tasks["scope"].description == "PM: footnote *"
+
+
+def test_phase_headings_are_named_so_a_misread_task_shows(tmp_path: Path) -> None:
+    _, stderr = _import("devops_sections.csv", tmp_path)
+    path = MATRICES / "devops_sections.csv"
+    assert (
+        f"{path}:2:1: warning: 5 rows with a name and no letters read as phase headings: "
+        "'Source control platform' (row 2), 'Access management' (row 6), 'Code management' (row 10), "
+        "'Build pipelines' (row 13), 'Support' (row 17); a task nobody holds yet needs a '-' in its cells"
+    ) in stderr

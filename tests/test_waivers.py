@@ -220,3 +220,17 @@ def test_waivers_survive_suggest_apply(org_file: Path, tmp_path: Path) -> None:
     assert org.tasks["dms"].waive["SOC104"] == REASONS["SOC104"]
     # The waived tasks are left as they are: suggest does not "fix" what the team accepted.
     assert org.tasks["dms"].raci == raci.load(org_file).tasks["dms"].raci
+
+
+def test_json_schema_knows_waivers() -> None:
+    import jsonschema
+    import yaml
+
+    from raci.model.schema import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    data = yaml.safe_load(ORG)
+    assert list(validator.iter_errors(data)) == []
+    data["tasks"]["dms"]["waive"]["SOC912"] = "a rule that does not exist"
+    data["departments"]["legal"]["waive"]["RACI003"] = "   "
+    assert len(list(validator.iter_errors(data))) == 2

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from raci import LoadError, Problem
-from raci.api import load
-from raci.checking import checker
 from raci.checking.checker import CheckResult
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
 from raci.cli.inputs import input_limits
@@ -31,6 +29,7 @@ from raci.report import ReportOptions, portable_path, render_report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
+
 
 @dataclass(frozen=True)
 class CheckRequest:
@@ -51,6 +50,8 @@ class CheckRequest:
     output: Path | None = None
     #: LETTER=LETTERS pairs: how to read another RACI variant's letters (D=A).
     letter_map: Sequence[str] = ()
+    #: Worker processes; None: one per core when there are many files.
+    jobs: int | None = None
     #: List waived findings one by one in the text report.
     show_waived: bool = False
 
@@ -87,13 +88,14 @@ def run_check(request: CheckRequest) -> int:
     if clash is not None:
         _print_problems([f"{clash}: is an input file; refusing to write a report over it"], request.color)
         return EXIT_BAD_INPUT
-    for name in names:
-        try:
-            # Through the module, so the library's own entry point is the one that runs.
-            org = load(name, limits=input_limits(), letter_map=letter_map)
-            results.append(checker.check(org, config))
-        except LoadError as error:
-            problems.extend(error.problems)
+    from raci.checking.parallel import check_files
+
+    outcomes = check_files(names, config, limits=input_limits(), letter_map=letter_map, jobs=request.jobs)
+    for outcome in outcomes:
+        if isinstance(outcome, LoadError):
+            problems.extend(outcome.problems)
+        else:
+            results.append(outcome)
 
     baselined = None
     if request.write_baseline is not None:

@@ -126,8 +126,9 @@ def plan_pages(org: Organization, result: CheckResult, options: ViewOptions, gap
             items.append(_task_item(org, result, gaps, task_id, owners))
         missing = gaps.missing_activities.get(activity)
         loose = [o for o in owners if o.activity is activity and (o.task is None or o.task not in tasks)]
-        if missing is not None and options.shows(activity):
-            items.append(_missing_item(activity, missing, loose))
+        none_yet = not any(graph.activity_of(t) is activity for t in org.tasks)
+        if (missing is not None or (loose and none_yet)) and options.shows(activity):
+            items.append(_missing_item(org, result, activity, missing or Flag(), loose))
         elif loose:
             items.append(_work_item(org, result, activity, loose, tasks))
     # A flagged department is drawn wherever it holds a line; one holding none (idle, say)
@@ -173,9 +174,15 @@ def _task_item(
     )
 
 
-def _missing_item(activity: Activity, missing: Flag, owners: list[MissingOwner]) -> Item:
+def _missing_item(
+    org: Organization, result: CheckResult, activity: Activity, missing: Flag, owners: list[MissingOwner]
+) -> Item:
     flag = Flag()
     flag.merge(missing)
+    if not missing.items:
+        # Only someone should own this work (it has no task yet): say who, as a task would.
+        for owner in owners:
+            flag.merge(owner.flag, note=_naming(_owner_name(org, result, owner.function)))
     return Item(
         ("no-task", activity.value),
         activity,
@@ -344,7 +351,8 @@ class _Page:
                 "label": style.header(self.org.organization, self._subtitle(), self._note(), self._legend()),
             }
         )
-        dot = style.new_digraph("gaps", ranksep="1.6", nodesep="0.22", **framing)
+        # Bare drawings share a page with text: shorter lines leave them larger once fitted.
+        dot = style.new_digraph("gaps", ranksep="0.9" if bare else "1.6", nodesep="0.22", **framing)
         left, right = self._columns()
         with dot.subgraph() as rank:
             rank.attr(rank="same")

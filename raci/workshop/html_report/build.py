@@ -45,8 +45,9 @@ DIAGRAMS: tuple[tuple[str, str, str], ...] = (
     (
         "gaps",
         "Gaps",
-        "Departments by function on the left, tasks by activity on the right; the line says the "
-        "letter (A bold, R solid, C dashed, I dotted). Every gap is red where it is.",
+        "The tasks with findings and the departments that own them (A bold, R thin; C and I "
+        "counted in the boxes); a red dashed line from whoever should own work nobody owns. "
+        "Tasks without gaps are counted in the heading.",
     ),
     (
         "ownership",
@@ -293,16 +294,24 @@ def _item(result: CheckResult, finding: Finding) -> FindingItem:
 def _diagram(
     result: CheckResult, view: str, title: str, caption: str, limits: RenderLimits | None
 ) -> Diagram:
-    from raci.diagrams.api import render
+    from raci.diagrams.api import render_pages
 
+    # The gaps view may come in several slides ("Page 1 of 3"); the page shows them all.
     try:
-        data = render(result.org, result, view=view, format="svg", limits=limits)
-        svg = inline_svg(data, f"d-{view}", f"{title} diagram of {_clean(result.org.organization)}")
+        pages = render_pages(result.org, result, view=view, format="svg", limits=limits)
+        svgs = [
+            inline_svg(
+                data,
+                f"d-{view}" + (f"-{number}" if number > 1 else ""),
+                f"{title} diagram of {_clean(result.org.organization)}",
+            )
+            for number, data in enumerate(pages, 1)
+        ]
     except (RenderError, UnsafeSvgError) as error:
         return Diagram(view, title, caption, None, f"The {view} diagram could not be drawn: {error}", 0)
-    size = svg_size(data)
+    widths = [size[0] for size in (svg_size(data) for data in pages) if size]
     # Markup: inline_svg re-wrote every element and escaped every text and attribute value.
-    return Diagram(view, title, caption, Markup(svg), "", round(size[0]) if size else 0)
+    return Diagram(view, title, caption, Markup("".join(svgs)), "", round(max(widths)) if widths else 0)
 
 
 def _letter_palette() -> tuple[tuple[str, str, str], ...]:

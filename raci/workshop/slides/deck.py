@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import __version__
-from raci.checking.scorecard import FAIL, PASS
+from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
@@ -90,14 +90,14 @@ class _Deck:
             f" · {summary}",
         )
         card = result.scorecard
-        y -= (
-            pages.paragraph(
-                f"<b>{card.passed} of {len(card.principles)} principles hold</b>", MARGIN, y, 600, 20
-            )
-            + 10
+        held = (
+            f"{card.passed} of {len(card.principles)} principles hold"
+            if card.applicable
+            else "Principles not applicable: no social media task"
         )
+        y -= pages.paragraph(f"<b>{held}</b>", MARGIN, y, 600, 20) + 10
         for status in card.principles:
-            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED)}.get(
+            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED), NOT_APPLICABLE: ("N/A", MUTED)}.get(
                 status.status, ("not checked", MUTED)
             )
             principle = status.principle
@@ -156,14 +156,23 @@ class _Deck:
             pages = self.pages
             top = pages.page(title + more, subtitle, RED)
             split = WIDTH * 0.6
-            pages.picture(self.pdf(drawing.source), MARGIN, 34, split - MARGIN - 10, top - 34)
+            pages.picture(self.pdf(drawing.source), MARGIN, 64, split - MARGIN - 10, top - 64)
+            pages.paragraph(_KEY, MARGIN, 56, split - MARGIN - 10, 9, MUTED)
             if index > 1:
                 continue
             x, width = split + 4, WIDTH - split - MARGIN - 4
             y = pages.paragraph("<b>Findings</b>", x, top, width, 14)
             entries = [(f"<b>{text(f.code)}</b> {text(f.message)}", _COLORS[f.severity]) for f in findings]
+            # A few findings read from the back of the room; many need the smaller size.
+            size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
             y = pages.items(
-                entries, x, top - y - 4, width, HEIGHT * 0.42, 10, more=lambda start: _rest(findings[start:])
+                entries,
+                x,
+                top - y - 4,
+                width,
+                HEIGHT * 0.42,
+                size,
+                more=lambda start: _rest(findings[start:]),
             )
             y -= 6
             y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
@@ -171,7 +180,9 @@ class _Deck:
             if not fix_lines:
                 hints = dict.fromkeys(f.hint for f in findings if f.hint)
                 fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
-            pages.items(fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, 10)
+            pages.items(
+                fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, size
+            )
 
     def fix_text(self, suggestion: Suggestion) -> str:
         return "; ".join(self.operation_text(op) for op in suggestion.operations)
@@ -240,7 +251,12 @@ class _Deck:
                 worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
                 color = _COLORS[worst] if worst is not None else TEXT
                 pages.paragraph(
-                    text(_short(org.task_label(task_id), 34)), MARGIN + 4, y - 4, name_width - 8, size, color
+                    text(pages.one_line(org.task_label(task_id), name_width - 10, size)),
+                    MARGIN + 4,
+                    y - 4,
+                    name_width - 8,
+                    size,
+                    color,
                 )
                 x = MARGIN + name_width
                 raci = org.tasks[task_id].raci
@@ -387,6 +403,12 @@ class _Deck:
         pages.items(right or [("No finding resolved or added.", MUTED)], x, top - y - 4, half, 34, 10)
 
 
+#: What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend).
+_KEY = (
+    "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
+    f'<font color="{RED}"><b>red dashed</b></font> should own it. '
+    f'<font color="{RED}">Red</font> boxes: errors and warnings; <font color="{AMBER}">amber</font>: hints.'
+)
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
@@ -403,7 +425,3 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
-
-
-def _short(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -109,6 +109,14 @@ class Pages:
         block.drawOn(self.canvas, x, top - height)
         return float(height)
 
+    def one_line(self, value: str, width: float, size: float) -> str:
+        """``value`` cut with an ellipsis to fit one line of ``width``."""
+        if pdfmetrics.stringWidth(value, FONT, size) <= width:
+            return value
+        while value and pdfmetrics.stringWidth(value + "…", FONT, size) > width:
+            value = value[:-1]
+        return value.rstrip() + "…"
+
     def height_of(self, markup: str, width: float, size: float) -> float:
         _, height = Paragraph(markup, _style(size, TEXT)).wrapOn(self.canvas, width, HEIGHT)
         return float(height)
@@ -194,7 +202,7 @@ def _place(writer: PdfWriter, picture: Picture) -> None:
     natural_width, natural_height = float(box.width), float(box.height)
     scale = min(picture.width / natural_width, picture.height / natural_height)
     # A drawing of two boxes blown up to fill a page would dwarf the page's own text.
-    scale = min(scale, 2.0)
+    scale = min(scale, 1.25)
     left = picture.left + (picture.width - natural_width * scale) / 2
     bottom = picture.bottom + (picture.height - natural_height * scale) / 2
     transform = (

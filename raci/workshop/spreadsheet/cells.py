@@ -326,9 +326,7 @@ def _broken_part(source: str, sheet: str, worksheet: Any, error: Exception) -> P
     return Problem(source, None, None, f"{where} is broken or hostile: {reason}")
 
 
-def _read_rows(
-    worksheet: Any, source: str, sheet: str
-) -> tuple[list[list[Value]], list[tuple[int, int]]]:
+def _read_rows(worksheet: Any, source: str, sheet: str) -> tuple[list[list[Value]], list[tuple[int, int]]]:
     rows: list[list[Value]] = []
     formulas: list[tuple[int, int]] = []
     kept = 0

@@ -20,6 +20,8 @@ NO_LETTER = frozenset(
 
 #: Letters of RACI and its variants that a cell may hold before the letter map is applied.
 _LETTERISH = re.compile(r"[A-Za-z](?:\s*[,/+&;|]?\s*[A-Za-z]){0,5}")
+#: A footnote mark after the letters: "R*", "A/R**", "C\u2020", "I\u00b9".
+_FOOTNOTE = re.compile(r"\s*(\*+|[\u2020\u2021\u00b9\u00b2\u00b3]+|\[\d+\])$")
 _STRONG = re.compile(r"(\*\*|__|~~)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<!\w)([*_`])(.+?)\1(?!\w)")
 _MARKUP_CHARS = re.compile(r"[*_`~<]")
@@ -64,6 +66,9 @@ def _clean(value: str) -> CleanCell:
     if text.lower() in NO_LETTER or not text:
         return CleanCell(None)
     note: str | None = None
+    footnote = _FOOTNOTE.search(text)
+    if footnote and _LETTERISH.fullmatch(text[: footnote.start()].strip()):
+        text, note = text[: footnote.start()].strip(), f"footnote {footnote.group().strip()}"
     match = _NOTE.match(text)
     if match is not None:
         head, inner, tail = match["head"].strip(), match["note"].strip(), match["tail"].strip()

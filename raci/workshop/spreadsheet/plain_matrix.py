@@ -43,6 +43,13 @@ _NOTE_LABELS = frozenset(
         "\u043e\u043f\u0438\u0441\u0430\u043d\u0438\u0435",
     }
 )
+#: Header labels of the task column, for telling it from a grouping column before it.
+_TASK_LABELS = frozenset(
+    {"task", "tasks", "activity", "activities", "deliverable", "deliverables", "work item", "item"}
+    | {"process step", "decision", "decisions", "t\u00e2che", "t\u00e2ches", "activit\u00e9", "livrable"}
+    | {"zadanie", "zadania", "czynno\u015b\u0107", "\u0437\u0430\u0434\u0430\u0447\u0430"}
+    | {"\u0434\u0435\u0439\u0441\u0442\u0432\u0438\u0435", "aufgabe", "aktivit\u00e4t", "tarea", "actividad"}
+)
 _PARTY_SPLIT = re.compile(r"\s*(?:[,;\n]|\s&\s|\s\+\s)\s*")
 _SCAN_ROWS = 200
 
@@ -228,10 +235,11 @@ class _Matrix:
         )
         start = min(filled[0], first_data)
         while True:  # a "#", "ID" or "Phase" column first: the tasks are in the next one
-            cell = header[start] if start < len(header) else None
-            key = label_key(strip_markup(cell)) if isinstance(cell, str) else ""
+            key, following = _header_key(header, start), _header_key(header, start + 1)
             if key in _PHASE_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start
+            elif following in _TASK_LABELS and key not in _TASK_LABELS and "phase" not in self.fields:
+                self.fields["phase"] = start  # "Area | Task | …": the first column groups the tasks
             elif key not in _NUMBERING:
                 break
             start += 1
@@ -264,6 +272,7 @@ class _Matrix:
         rows = self.sheet.rows
         phase: tuple[str, tuple[int, int]] | None = None
         pending: list[int] = []  # phase rows not yet followed by a task
+        headings: list[int] = []  # phase rows with tasks under them
         seen_task = False
         end = len(rows)
         for r in range(self.header + 1, len(rows)):
@@ -281,14 +290,37 @@ class _Matrix:
                 phase = (_text(row[c]), (r, c))
                 pending.append(r)
                 continue
+            headings += [] if not pending else [pending[-1]]
             pending = []
             seen_task = True
             self._task(r, phase)
+        self._report_phases(headings)
         for r in pending:
             self.out.warn(
                 r, 0, f"row ignored: {_text(_first(rows[r]))[:40]!r} has no letters and no tasks follow it"
             )
         self._rows_left(end)
+
+    def _report_phases(self, headings: list[int]) -> None:
+        """One line naming the rows read as phase headings: a task nobody holds yet would be
+        one of them, and the user should see it."""
+        if not headings:
+            return
+        rows = self.sheet.rows
+        word = "line" if self.sheet.source.lower().endswith((".md", ".markdown")) else "row"
+        named = ", ".join(
+            f"{_text(_first(rows[r]))[:30]!r} ({word} {self.sheet.in_file(r + 1, 1)[0]})"
+            for r in headings[:8]
+        )
+        more = f" and {len(headings) - 8} more" if len(headings) > 8 else ""
+        first = headings[0]
+        column = next(c for c, value in enumerate(rows[first]) if value is not None)
+        self.out.warn(
+            first,
+            column,
+            f"{len(headings)} rows with a name and no letters read as phase headings: {named}{more}; "
+            "a task nobody holds yet needs a '-' in its cells",
+        )
 
     def _task(self, r: int, phase: tuple[str, tuple[int, int]] | None) -> None:
         row = self.sheet.rows[r]
@@ -350,6 +382,11 @@ def add_title(sheet: Sheet, header: int, out: _Out) -> None:
 
 def _first(row: list[Value]) -> Value:
     return next((value for value in row if value is not None), None)
+
+
+def _header_key(header: list[Value], c: int) -> str:
+    cell = header[c] if c < len(header) else None
+    return label_key(strip_markup(cell)) if isinstance(cell, str) else ""
 
 
 def _field_name(key: str) -> str | None:
