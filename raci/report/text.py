@@ -198,23 +198,33 @@ def _grid_part(
 
 
 def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> Line:
-    totals = {severity: 0 for severity in reversed(Severity)}
-    for result in results:
-        for severity, count in result.counts().items():
-            totals[severity] += count
-    files = len(results) + len({problem.source for problem in problems})
-    parts = [
-        f"{count} {severity.value}{'s' if count != 1 and severity is not Severity.INFO else ''}"
-        for severity, count in totals.items()
-        if count
-    ]
-    where = f" in {files} file{'s' if files != 1 else ''}"
+    totals = _totals(results)
+    unloadable = len({problem.source for problem in problems})
+    parts = [_severity_count(count, severity) for severity, count in totals.items() if count]
+    where = f" in {_plural(len(results) + unloadable, 'file')}"
     if problems:
-        unloadable = len({problem.source for problem in problems})
-        parts.append(f"{unloadable} file{'s' if unloadable != 1 else ''} not loaded")
+        parts.append(f"{_plural(unloadable, 'file')} not loaded")
     # A baseline in use is always mentioned, so a clean run says what it did not report.
     baselined = f"; {options.baselined_total} baselined" if options.baselined is not None else ""
     if not parts:
         return [(f"✔ no findings{where}{baselined}", "bold green")]
     worst_style = "bold red" if totals[Severity.ERROR] or problems else "bold yellow"
     return [(f"✘ {', '.join(parts)}{where}{baselined}", worst_style)]
+
+
+def _totals(results: Sequence[CheckResult]) -> dict[Severity, int]:
+    """Findings per severity over every file, errors first."""
+    totals = {severity: 0 for severity in reversed(Severity)}
+    for result in results:
+        for severity, count in result.counts().items():
+            totals[severity] += count
+    return totals
+
+
+def _severity_count(count: int, severity: Severity) -> str:
+    """``3 errors``, ``1 warning``, ``2 info`` (info has no plural)."""
+    return f"{count} {severity.value}" if severity is Severity.INFO else _plural(count, severity.value)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
