@@ -21,21 +21,31 @@ from raci.lazy import lazy_getattr
 from raci.model.errors import ConfigError, Error, LoadError, Problem, RenderError, ScenarioError, SheetError
 from raci.model.severity import Severity
 
-__version__ = "0.1.0"
-
 if TYPE_CHECKING:
     from raci.api import load, loads, loads_bytes
     from raci.checking.checker import CheckResult, check
     from raci.checking.config import Config
-    from raci.diagrams import diagram as diagram
-    from raci.diagrams import render as render
     from raci.graph import handoff_graph, information_flow
     from raci.model.findings import Finding
     from raci.model.organization import Department, Organization, Task
     from raci.model.vocabulary import Activity, Function, Letter
+    from raci.public import (
+        diagram,
+        diff,
+        dumps,
+        export_sheet,
+        import_sheet,
+        render,
+        report_html,
+        suggest,
+        what_if,
+    )
+    from raci.version import __version__
+    from raci.workshop.whatif import Assign, Move, Without
     from raci.yaml.loader import Limits
 
 _LAZY = {
+    "__version__": "version",
     "load": "api",
     "loads": "api",
     "loads_bytes": "api",
@@ -50,8 +60,18 @@ _LAZY = {
     "Function": "model.vocabulary",
     "Letter": "model.vocabulary",
     "Limits": "yaml.loader",
-    "render": "diagrams.api",
-    "diagram": "diagrams.api",
+    "dumps": "public",
+    "render": "public",
+    "diagram": "public",
+    "report_html": "public",
+    "export_sheet": "public",
+    "import_sheet": "public",
+    "diff": "public",
+    "what_if": "public",
+    "suggest": "public",
+    "Without": "workshop.whatif",
+    "Move": "workshop.whatif",
+    "Assign": "workshop.whatif",
     "information_flow": "graph",
     "handoff_graph": "graph",
 }
@@ -66,6 +86,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Activity",
+    "Assign",
     "CheckResult",
     "Config",
     "ConfigError",
@@ -76,6 +97,7 @@ __all__ = [
     "Letter",
     "Limits",
     "LoadError",
+    "Move",
     "Organization",
     "Problem",
     "RenderError",
@@ -83,11 +105,21 @@ __all__ = [
     "Severity",
     "SheetError",
     "Task",
+    "Without",
     "__version__",
     "check",
+    "diagram",
+    "diff",
+    "dumps",
+    "export_sheet",
     "handoff_graph",
+    "import_sheet",
     "information_flow",
     "load",
     "loads",
     "loads_bytes",
+    "render",
+    "report_html",
+    "suggest",
+    "what_if",
 ]

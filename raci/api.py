@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 
 from raci.checking.config import Config
-from raci.files import read_limited
+from raci.files import InputTooLargeError, read_bounded, read_limited
 from raci.model.errors import LoadError, Problem
 from raci.model.organization import Organization
 from raci.model.validation import build_config, build_organization
@@ -94,19 +94,13 @@ def _path_name(path: object) -> str:
 
 def _read_file(name: str, limits: Limits) -> bytes:
     try:
-        size = os.stat(name).st_size
-        if size > limits.max_bytes:
-            raise LoadError([too_large(name, limits)])
-        # Read at most one byte past the limit: a FIFO or /dev/zero reports size 0.
-        with open(name, "rb") as stream:
-            data = read_limited(stream, limits.max_bytes, size)
+        return read_bounded(name, limits.max_bytes)
+    except InputTooLargeError:
+        raise LoadError([too_large(name, limits)]) from None
     except OSError as error:
         raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
     except ValueError:  # a NUL in the path
         raise LoadError([Problem(name, None, None, "cannot read file: invalid file name")]) from None
-    if len(data) > limits.max_bytes:
-        raise LoadError([too_large(name, limits)])
-    return data
 
 
 def _read_stdin(limits: Limits) -> bytes:

@@ -6,18 +6,31 @@ a failure leaves the old one as it was. A target that is a symbolic link, or tha
 is not a regular file (a device, a FIFO, a directory), is refused: writing "through" a link
 planted in an output folder must not replace a file elsewhere. Where one command writes
 several files into a folder, :func:`output_path` keeps every name inside that folder.
+
+Written files keep their privacy: a new file gets the mode the umask allows (``umask 077``
+gives 0600, as any program's output would), and a replaced file keeps its mode, and its
+owner and group where the user may set them. Temporary files of raci's own pattern
+(``.NAME.XXXXXXXX.tmp``) left beside a target by a killed run are removed, once older than
+an hour, the next time that target is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 _CHUNK = 1024 * 1024
+#: A temporary file older than this was left by a run that died: no live write takes an hour.
+STALE_SECONDS = 3600
+# mkstemp's names: the prefix and suffix given, around eight characters of [a-z0-9_].
+_TEMP_MIDDLE = re.compile(r"[a-z0-9_]{8}")
 
 
 class OutputExistsError(FileExistsError):
@@ -86,13 +99,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         raise OutputExistsError(f"{target} already exists (use --force to replace it)")
     check_output_target(target)
     directory = target.parent if str(target.parent) else Path(".")
+    remove_stale_temporaries(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            _take_mode_of(target, stream.fileno())
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
         if overwrite:
             os.replace(temporary, target)
         else:
@@ -105,7 +119,108 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         raise
 
 
-def read_limited(stream: BinaryIO, limit: int, expected: int = 0) -> bytes:
+def _take_mode_of(target: Path, handle: int) -> None:
+    """Give the new file the mode (and owner) of the file it replaces, or what the umask
+    allows for a new one. mkstemp made it 0600, so nobody else could read it meanwhile."""
+    try:
+        existing = os.stat(target)
+    except OSError:
+        os.fchmod(handle, 0o666 & ~current_umask())
+        return
+    os.fchmod(handle, stat.S_IMODE(existing.st_mode))
+    mine = os.fstat(handle)
+    if (mine.st_uid, mine.st_gid) != (existing.st_uid, existing.st_gid):
+        # Not ours to give away unless we are root; the mode is kept all the same.
+        with contextlib.suppress(OSError):
+            os.fchown(handle, existing.st_uid, existing.st_gid)
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: the classic set-and-restore
+    os.umask(mask)
+    return mask
+
+
+def remove_stale_temporaries(target: Path, *, now: float | None = None) -> list[Path]:
+    """Remove ``.NAME.XXXXXXXX.tmp`` files beside ``target`` older than an hour, left by a
+    run that was killed mid-write; return what was removed. Only regular files of this
+    user, of the exact pattern raci makes for this target, are touched."""
+    directory = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    removed: list[Path] = []
+    limit = (time.time() if now is None else now) - STALE_SECONDS
+    try:
+        names = [name for name in os.listdir(directory) if name.startswith(prefix) and name.endswith(".tmp")]
+    except OSError:
+        return removed
+    for name in names:
+        if not _TEMP_MIDDLE.fullmatch(name[len(prefix) : -len(".tmp")]):
+            continue
+        path = directory / name
+        try:
+            found = os.lstat(path)
+            if stat.S_ISREG(found.st_mode) and found.st_uid == os.geteuid() and found.st_mtime < limit:
+                os.unlink(path)
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+class UnreadableInputError(OSError):
+    """An input path that is refused before any byte is read: a device, a FIFO, a socket, a
+    folder (or a link to one). ``strerror`` is one line for the user."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(errno.EINVAL, reason, path)
+
+
+class InputTooLargeError(OSError):
+    """An input file larger than the limit; ``limit`` is that limit in bytes."""
+
+    def __init__(self, path: str, limit: int) -> None:
+        super().__init__(errno.EFBIG, "file is larger than the limit", path)
+        self.limit = limit
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file ``path``: at most ``limit + 1`` of them (one more than
+    allowed says "too large"), so memory follows the limit whatever the file claims.
+
+    Every input file raci reads goes through here (org files, configs, baselines,
+    spreadsheets). The file is opened without blocking and checked on the open descriptor,
+    so a FIFO with no writer, ``/dev/zero``, a terminal or a link to any of them is refused
+    at once (:class:`UnreadableInputError`), never read or waited on; standard input is read
+    with :func:`read_limited` by the caller that allows it.
+    """
+    name = os.fspath(path)
+    handle = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        found = os.fstat(handle)
+        if stat.S_ISDIR(found.st_mode):
+            raise UnreadableInputError(name, "is a directory, not a file")
+        if not stat.S_ISREG(found.st_mode):
+            raise UnreadableInputError(name, "is not a regular file (a device, a pipe or a socket)")
+        if found.st_size > limit:
+            raise InputTooLargeError(name, limit)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = read_limited(stream, limit, found.st_size)
+    finally:
+        os.close(handle)
+    if len(data) > limit:  # it grew while being read
+        raise InputTooLargeError(name, limit)
+    return data
+
+
+def read_limited(stream: IO[bytes], limit: int, expected: int = 0) -> bytes:
     """At most ``limit + 1`` bytes of ``stream`` (one more than allowed says "too large").
 
     Memory follows what is actually there, not the limit: a 200-byte file costs 200 bytes

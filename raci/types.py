@@ -15,7 +15,7 @@ from typing import Literal, Union
 from typing_extensions import Required, TypedDict
 
 #: Diagram views (``raci render --view``).
-View = Literal["gaps", "ownership", "matrix", "workload"]
+View = Literal["gaps", "ownership", "matrix", "workload", "handoffs"]
 #: What a diagram is drawn as.
 ImageFormat = Literal["svg", "png", "pdf", "dot"]
 #: How much of a large organisation a diagram shows.
@@ -38,6 +38,7 @@ class DepartmentData(TypedDict, total=False):
     capacity_hours: float
     description: str
     roles: list[str]
+    waive: dict[str, str]
 
 
 class TaskData(TypedDict, total=False):
@@ -53,6 +54,7 @@ class TaskData(TypedDict, total=False):
     description: str
     raci: dict[str, LettersText]
     effort_split: dict[str, Union[float, str]]  # noqa: UP007
+    waive: dict[str, str]
 
 
 class OrgData(TypedDict, total=False):
@@ -80,6 +82,9 @@ class FindingDict(TypedDict):
     activity: str | None
     function: str | None
     hint: str | None
+    #: The team accepts the finding (``waive:`` in the file), for ``reason``.
+    waived: bool
+    reason: str | None
 
 
 class ProblemDict(TypedDict):

@@ -99,3 +99,17 @@ def test_default_audience_is_not_written_back(tmp_path: Path) -> None:
     text = dump_organization(raci.load(WORKSHOP))
     assert text.count("audience:") == 5  # the five tasks that face someone else
     assert raci.loads(text).tasks[HR_TASK].audience is Audience.CANDIDATES
+
+
+def test_audience_survives_the_spreadsheet_round_trip(tmp_path: Path) -> None:
+    before = raci.load(WORKSHOP)
+    for suffix in ("csv", "xlsx"):
+        sheet = tmp_path / f"matrix.{suffix}"
+        assert run_subprocess("export", str(WORKSHOP), "-o", str(sheet)).code == 0
+        back = tmp_path / f"back-{suffix}.yaml"
+        run = run_subprocess("import", str(sheet), "-o", str(back))
+        assert run.code == 0, run.stderr
+        after = raci.load(back)
+        assert {t: task.audience for t, task in after.tasks.items()} == {
+            t: task.audience for t, task in before.tasks.items()
+        }

@@ -138,7 +138,7 @@ def test_baseline_paths_are_normalised(workdir: Path) -> None:
         ("{\n  oops\n}", "b.json:2:3: not a baseline"),
         ("[]", "b.json: not a baseline: expected an object with a findings list"),
         ('{"baseline_version": 9, "findings": []}', "unsupported baseline_version 9"),
-        ('{"baseline_version": 1, "findings": [{"code": "RACI001"}]}', "b.json: findings.0: a finding needs"),
+        ('{"baseline_version": 1, "findings": [{"code": "RACI001"}]}', "b.json:1:38: a finding needs"),
         (
             '{"baseline_version": 1, "findings": [{"code": "X", "file": "o", "count": 0}]}',
             "positive whole count",

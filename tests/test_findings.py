@@ -13,9 +13,14 @@ from raci.model.severity import Severity
 def test_to_dict_has_every_field() -> None:
     finding = Finding("RACI001", Severity.ERROR, "m", "f.yaml", 3, 5, rule="one-accountable", task="t")
     data = finding.to_dict()
-    assert list(data) == [field.name for field in dataclasses.fields(Finding)]
+    # The waiver's reason is written as the two keys JSON readers look for.
+    fields = [field.name for field in dataclasses.fields(Finding) if field.name != "waiver"]
+    assert list(data) == [*fields, "waived", "reason"]
     assert data["severity"] == "error"
     assert data["line"] == 3
+    assert (data["waived"], data["reason"]) == (False, None)
+    waived = dataclasses.replace(finding, waiver="HR answers candidates").to_dict()
+    assert (waived["waived"], waived["reason"]) == (True, "HR answers candidates")
 
 
 def test_positions_are_one_based() -> None:

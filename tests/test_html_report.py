@@ -244,20 +244,36 @@ def test_same_input_gives_identical_bytes() -> None:
     first, _ = report_of(CLASSIC)
     second, _ = report_of(CLASSIC)
     assert first == second
-    assert not re.search(r"20\d\d-\d\d-\d\d", first)
+    # One date only, the file's (see test_html_fit): never the clock's time of day.
+    assert len(set(re.findall(r"\d{4}-\d\d-\d\d", first))) == 1
+    assert not re.search(r"\d\d:\d\d:\d\d", first)
+
+
+def test_every_slide_of_the_gaps_view_is_in_the_report() -> None:
+    from raci.diagrams import render_pages
+
+    from . import orgs
+
+    org = raci.loads(orgs.generate(15, 60), "org.yaml")
+    result = raci.check(org)
+    pages = render_pages(org, result, view="gaps")
+    assert len(pages) > 1
+    dom = parse(build_report(org, result))
+    svgs = dom.by_id("gaps").find_all("svg")
+    assert len(svgs) == len(pages)
 
 
 def test_a_diagram_that_cannot_be_drawn_becomes_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
     import raci.diagrams.api as api
 
-    real = api.render
+    real = api.render_pages
 
-    def failing(*args: object, **kwargs: object) -> bytes:
+    def failing(*args: object, **kwargs: object) -> list[bytes]:
         if kwargs.get("view") == "gaps":
             raise RenderLimitError("dot did not finish within the time limit of 30 s")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(api, "render", failing)
+    monkeypatch.setattr(api, "render_pages", failing)
     html, _ = report_of(EXAMPLE)
     dom = parse(html)
     gaps = dom.by_id("gaps")

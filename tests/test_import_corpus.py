@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 import raci
-from tests.conftest import run_subprocess
+from tests.conftest import ROOT, run_subprocess
 
 MATRICES = Path(__file__).parent / "data" / "matrices"
 
@@ -272,6 +272,32 @@ def test_rasci_support_and_other_letters(tmp_path: Path) -> None:
     assert run.code == 2 and "--letter-map 'D'" in run.stderr
 
 
+def test_a_matrix_marked_with_x_is_refused_naming_the_letter_map(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Task,Dev,QA,PM\nBuild,x,,X\nTest,,x,\n", encoding="utf-8")
+    run = run_subprocess("import", str(path))
+    assert run.code == 2
+    assert "cells are marked 'X', which is not a RACI letter" in run.stderr
+    assert "--letter-map X=R" in run.stderr
+    org, _ = _import(str(path), tmp_path, "--letter-map", "X=R")
+    assert {task_id: sorted(task.raci) for task_id, task in org.tasks.items()} == {
+        "build": ["dev", "pm"],
+        "test": ["qa"],
+    }
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_an_imported_matrix_round_trips_through_export_with_its_phases(tmp_path: Path, suffix: str) -> None:
+    org, _ = _import("phases_fr.md", tmp_path)
+    sheet = tmp_path / f"m.{suffix}"
+    assert run_subprocess("export", str(tmp_path / "org.yaml"), "-o", str(sheet)).code == 0
+    back = tmp_path / "back.yaml"
+    run = run_subprocess("import", str(sheet), "-o", str(back))
+    assert run.code == 0, run.stderr
+    assert raci.load(back).model_dump() == org.model_dump()
+    assert back.read_bytes() == (tmp_path / "org.yaml").read_bytes()
+
+
 def test_a_matrix_of_office_work_reads_incident_as_office_work(tmp_path: Path) -> None:
     org, stderr = _import("itil_incident.csv", tmp_path)
     assert {task.activity.value for task in org.tasks.values()} == {"other"}
@@ -328,3 +354,48 @@ def test_audience_is_guessed_only_where_the_name_says_it(tmp_path: Path) -> None
     assert org.tasks["kontakt-z-dziennikarzami"].audience.value == "media"
     assert org.tasks["publikacja-postów-na-facebooku"].audience.value == "customers"
     assert "audience 'candidates' (the word 'kandydatom')" in stderr
+
+
+def test_the_readme_import_example_is_a_real_run(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Importing an existing RACI matrix") :]
+
+    def block(kind: str) -> str:
+        start = section.index(f"```{kind}\n") + len(f"```{kind}\n")
+        return section[start : section.index("```", start)]
+
+    before = ROOT / "docs" / "import-example.md"
+    assert block("markdown") == before.read_text(encoding="utf-8")
+    out = tmp_path / "org.yaml"
+    run = run_subprocess("import", "docs/import-example.md", "-o", str(out), cwd=ROOT)
+    assert run.code == 0, run.stderr
+    assert block("yaml") == out.read_text(encoding="utf-8")
+    for line in block("text").splitlines():
+        assert line in run.stderr.splitlines()
+
+
+def test_markdown_tables_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from raci.workshop.spreadsheet import markdown
+    from raci.workshop.spreadsheet.sheet_import import import_sheet
+
+    path = tmp_path / "m.md"
+    path.write_text("| Task | Dev |\n|---|---|\n" + "| Build | R |\n" * 30, encoding="utf-8")
+    assert len(import_sheet(path).org.tasks) == 30  # 30 equal names, kept apart by number
+    monkeypatch.setattr(markdown, "MAX_CELLS", 50)
+    with pytest.raises(raci.LoadError, match="tables larger than"):
+        import_sheet(path)
+
+
+def test_a_grouping_column_before_the_tasks_and_footnote_marks(tmp_path: Path) -> None:
+    path = tmp_path / "area.csv"
+    path.write_text(
+        "Area,Task,PM,Dev\nPlanning,Scope,A*,C\n,Estimate,R,A\nDelivery,Build,I,A/R\n", encoding="utf-8"
+    )
+    org, _ = _import(str(path), tmp_path)
+    assert [(t.name, t.phase) for t in org.tasks.values()] == [
+        ("Scope", "Planning"),
+        ("Estimate", "Planning"),
+        ("Build", "Delivery"),
+    ]
+    assert org.tasks["scope"].raci["pm"] == frozenset({raci.Letter("A")})
+    assert org.tasks["scope"].description == "PM: footnote *"

@@ -22,7 +22,7 @@ def test_raci_render_is_a_plain_function_and_the_diagrams_package_does_not_shado
         "assert raci.render is first and isinstance(first, types.FunctionType), first\n"
         "assert raci.check is not None and isinstance(raci.check, types.FunctionType)\n"
         f"org = raci.load({str(path)!r})\n"
-        "data = raci.render(org, raci.check(org), view='ownership', format='dot')\n"
+        "data = raci.render(raci.check(org), view='ownership', format='dot')\n"
         "print(type(data).__name__, raci.diagrams.RenderLimits.__name__)\n"
     )
     assert _run(code) == "bytes RenderLimits"

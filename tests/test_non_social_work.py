@@ -109,3 +109,27 @@ tasks:
     assert "PR and sales hold no R or A" in by_code["SOC103"].message
     assert result.scorecard.applicable
     assert "other" not in [a.value for a in result.scorecard.activities]
+
+
+def test_slides_say_not_applicable(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOVERNANCE)
+    out = tmp_path / "deck.pdf"
+    run = run_subprocess("slides", str(path), "-o", str(out))
+    assert run.code == 0, run.stderr
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "Principles not applicable: no social media task" in text
+    assert text.count("N/A") == 5
+    assert "principles hold" not in text
+
+
+def test_diff_says_not_applicable(tmp_path: Path) -> None:
+    before = _write(tmp_path, GOVERNANCE)
+    after = tmp_path / "after.yaml"
+    after.write_text(GOVERNANCE.replace("raci: {eng: R, sec: C, pm: I}", "raci: {eng: RA, sec: C, pm: I}"))
+    run = run_subprocess("diff", str(before), str(after))
+    assert "Principles: not applicable (no social media task)" in run.stdout, run.stdout
+    assert "Principles honoured" not in run.stdout

@@ -161,3 +161,25 @@ def test_support_edges_have_their_own_line_style(tmp_path: Path) -> None:
     others = [line for line in dot.splitlines() if "letter-" in line and "letter-S" not in line]
     assert others and not any("tapered" in line for line in others)
     assert "support" in dot  # the legend names it
+
+
+@pytest.mark.parametrize(("capacity", "overloaded"), [("8", False), ("7.5", True)])
+def test_support_carries_effort(tmp_path: Path, capacity: str, overloaded: bool) -> None:
+    """Hand count for marketing: publish 6 h shared with care's S (3), answer 8 h as S beside
+    care's RA (4), leads 2 h as S beside sales (1): 8 h a week."""
+    text = RASCI.replace(
+        "function: marketing, capacity_hours: 10", f"function: marketing, capacity_hours: {capacity}"
+    )
+    run = run_subprocess("check", str(_write(tmp_path, text)), "--format", "json")
+    assert run.code in (0, 1), run.stderr
+    load = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "RACI006"]
+    if overloaded:
+        [finding] = load
+        assert finding["department"] == "marketing"
+        assert "8 h" in finding["message"]
+    else:
+        assert load == []
+    from raci.model.effort import workload
+
+    hours = workload(raci.loads(text)).hours
+    assert (hours["marketing"], hours["care"], hours["sales"], hours["pr"]) == (8.0, 7.0, 1.0, 1.0)

@@ -100,3 +100,23 @@ def test_the_deck_needs_an_output_file(tmp_path: Path) -> None:
     run = run_subprocess("slides", str(bad), "-o", str(tmp_path / "deck.pdf"))
     assert run.code == 2 and "Traceback" not in run.stderr
     assert not (tmp_path / "deck.pdf").exists()
+
+
+def test_the_workload_page_shows_hand_counted_hours(tmp_path: Path) -> None:
+    org = raci.loads(
+        "organization: Mała Firma\n"
+        "departments:\n"
+        "  a: {name: Obsługa Klienta, function: customer_service, capacity_hours: 8}\n"
+        "  b: {name: Dział Prawny, function: legal, capacity_hours: 20}\n"
+        "tasks:\n"
+        "  t1: {name: Odpowiedzi, activity: respond, effort_hours: 10, raci: {a: RA, b: R}}\n"
+        "  t2: {name: Skargi, activity: respond, effort_hours: 4, raci: {a: RA, b: I}}\n",
+        "mala.yaml",
+    )
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(build_deck(raci.check(org)))
+    words = " ".join(_poppler("pdftotext", path).split())
+    # t1's 10 h shared by its two R's (5 h each), t2's 4 h all a's: a 9 h, b 5 h, 14 h in all.
+    assert "14 h in all, capacity 28 h" in words
+    assert "9 h of 8 h A on 2 tasks" in words
+    assert "5 h of 20 h A on 0 tasks" in words

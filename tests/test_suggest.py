@@ -47,7 +47,7 @@ def test_silo_example_suggestions(cli) -> None:
     assert run.code == 0
     out = run.stdout
     assert (
-        "  1. Customer Care I -> RA on answer-comments; Marketing RA -> C on answer-comments  "
+        "  2. Customer Care I -> RA on answer-comments; Marketing RA -> C on answer-comments  "
         "[clears SOC102, SOC104]" in out
     )
     assert "add task handle-incidents (recover): Founder's Office RA" in out

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from raci.model.errors import LoadError, Problem
+from raci.files import InputTooLargeError, read_bounded
+from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.report import portable_path
 
 if TYPE_CHECKING:
@@ -133,9 +134,9 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     """Read a baseline file written by ``raci check --write-baseline``. Raises LoadError."""
     name = os.fspath(path)
     try:
-        if os.stat(name).st_size > MAX_BASELINE_BYTES:
-            raise _error(name, "baseline file is too large")
-        text = Path(name).read_text(encoding="utf-8")
+        text = read_bounded(name, MAX_BASELINE_BYTES).decode("utf-8")
+    except InputTooLargeError:
+        raise _error(name, "baseline file is too large") from None
     except OSError as error:
         raise _error(name, f"cannot read baseline: {error.strerror or error}") from None
     except UnicodeDecodeError:
@@ -158,29 +159,70 @@ def parse_baseline(text: str, source: str = "<baseline>") -> Baseline:
         raise _error(source, f"unsupported baseline_version {version!r}; expected {BASELINE_VERSION}")
     counts: Counter[Identity] = Counter()
     messages: dict[Identity, str] = {}
-    problems = []
+    bad: list[int] = []
     for index, entry in enumerate(data["findings"]):
         identity = _entry_identity(entry)
         count = entry.get("count", 1) if isinstance(entry, dict) else None
         if identity is None or not isinstance(count, int) or isinstance(count, bool) or count < 1:
-            problems.append(
-                Problem(
-                    source,
-                    None,
-                    None,
-                    "a finding needs code and file (text), optional task, department, activity and "
-                    "function (text) and a positive whole count",
-                    ("findings", index),
-                )
-            )
+            bad.append(index)
             continue
         counts[identity] += count
         message = entry.get("message")
         if isinstance(message, str):
             messages.setdefault(identity, message)
-    if problems:
-        raise LoadError(problems)
+    if bad:
+        raise LoadError(_entry_problems(text, source, bad))
     return Baseline(dict(counts), messages)
+
+
+_BAD_ENTRY = (
+    "a finding needs code and file (text), optional task, department, activity and "
+    "function (text) and a positive whole count"
+)
+
+
+def _entry_problems(text: str, source: str, bad: list[int]) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` bad entries, in file order, each at its line and column
+    (found by reading the findings list again up to the last one shown), then a count."""
+    shown = bad[:MAX_PROBLEMS]
+    places = _entry_places(text, shown[-1])
+    problems = []
+    for index in shown:
+        line, column = places[index] if index < len(places) else (None, None)
+        problems.append(Problem(source, line, column, _BAD_ENTRY, ("findings", index)))
+    return bounded(problems, hidden=len(bad) - len(shown))
+
+
+_FINDINGS_KEY = re.compile(r'"findings"\s*:\s*\[')
+_BLANK = re.compile(r"[ \t\n\r]*")
+
+
+def _entry_places(text: str, last: int) -> list[tuple[int, int]]:
+    """(line, column) of entries 0..last of the top-level findings list; fewer (then none
+    of them is trusted) when the text is not laid out as plainly as expected."""
+    decoder = json.JSONDecoder()
+    places: list[tuple[int, int]] = []
+    for match in _FINDINGS_KEY.finditer(text):
+        places.clear()
+        at, line, line_start = match.end(), 1, 0
+        counted = 0
+        try:
+            while len(places) <= last:
+                at = _BLANK.match(text, at).end()  # type: ignore[union-attr]
+                line += text.count("\n", counted, at)
+                line_start = text.rfind("\n", 0, at) + 1
+                counted = at
+                places.append((line, at - line_start + 1))
+                _, at = decoder.raw_decode(text, at)
+                at = _BLANK.match(text, at).end()  # type: ignore[union-attr]
+                if text[at : at + 1] != ",":
+                    break
+                at += 1
+        except (json.JSONDecodeError, ValueError):
+            continue
+        if len(places) > last:
+            return places
+    return []
 
 
 def _entry_identity(entry: object) -> Identity | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +26,13 @@ class CheckResult:
     """The outcome of :func:`check`: findings sorted by position, and what produced them."""
 
     org: Organization
+    #: Findings that count: every one not waived.
     findings: tuple[Finding, ...]
     rules: tuple[ActiveRule, ...]
     graph: OrgGraph
+    #: Findings a task or department waives (``waive: {CODE: reason}``), with the reason:
+    #: reported as waived, never counted for the exit code or the scorecard.
+    waived: tuple[Finding, ...] = ()
 
     @property
     def source(self) -> str:
@@ -48,7 +52,7 @@ class CheckResult:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The graph is derived from the organisation: rebuilt on unpickling, not shipped.
-        return (_restore_result, (self.org, self.findings, self.rules))
+        return (_restore_result, (self.org, self.findings, self.rules, self.waived))
 
     @cached_property
     def scorecard(self) -> Scorecard:
@@ -63,9 +67,12 @@ class CheckResult:
 
 
 def _restore_result(
-    org: Organization, findings: tuple[Finding, ...], rules: tuple[ActiveRule, ...]
+    org: Organization,
+    findings: tuple[Finding, ...],
+    rules: tuple[ActiveRule, ...],
+    waived: tuple[Finding, ...] = (),
 ) -> CheckResult:
-    return CheckResult(org=org, findings=findings, rules=rules, graph=OrgGraph(org))
+    return CheckResult(org=org, findings=findings, rules=rules, graph=OrgGraph(org), waived=waived)
 
 
 def check(org: Organization | Mapping[str, Any], config: Config | None = None) -> CheckResult:
@@ -86,13 +93,35 @@ def check(org: Organization | Mapping[str, Any], config: Config | None = None) -
     graph = OrgGraph(org)
     active = tuple(effective.active_rules())
     findings: list[Finding] = []
+    ran: set[str] = set()
+    reviewers = []
     for entry in active:
         if entry.rule.social and not graph.has_social_work:
             continue  # no social media work: RACI hygiene only
+        if entry.rule.reviews_findings:
+            reviewers.append(entry)
+            continue
+        ran.add(entry.rule.code)
         context = RuleContext(org, graph, entry.options)
         findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
+    findings = [_waive(org, finding) for finding in findings]
+    for entry in reviewers:
+        context = RuleContext(org, graph, entry.options, tuple(findings), frozenset(ran))
+        findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
     findings.sort(key=lambda finding: finding.sort_key)
-    return CheckResult(org=org, findings=tuple(findings), rules=active, graph=graph)
+    counted = tuple(finding for finding in findings if not finding.waived)
+    waived = tuple(finding for finding in findings if finding.waived)
+    return CheckResult(org=org, findings=counted, rules=active, graph=graph, waived=waived)
+
+
+def _waive(org: Organization, finding: Finding) -> Finding:
+    """The finding marked waived when its task or department waives its rule."""
+    reason = None
+    if finding.task is not None and finding.task in org.tasks:
+        reason = org.tasks[finding.task].waive.get(finding.code)
+    if reason is None and finding.department is not None and finding.department in org.departments:
+        reason = org.departments[finding.department].waive.get(finding.code)
+    return finding if reason is None else replace(finding, waiver=reason)
 
 
 def _place(org: Organization, entry: ActiveRule, violation: Violation) -> Finding:

@@ -6,8 +6,8 @@ caller winning. Codes may be given as prefixes (``SOC`` selects every SOC rule).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -38,7 +38,7 @@ def _active_rule(rule: type[Rule], severity: Severity, options: dict[str, int | 
     return ActiveRule(rule, severity, MappingProxyType(options))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Config:
     """Rule selection and settings. Every field is optional; empty means the defaults.
 
@@ -48,18 +48,24 @@ class Config:
     here; unknown codes and options raise it when the configuration is used by ``check``.
     """
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    severity: Mapping[str, Severity]
+    options: Mapping[str, Mapping[str, Any]]
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        select: str | Iterable[str] | None = None,
+        ignore: str | Iterable[str] = (),
+        severity: Mapping[str, Severity | str] | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         problems: list[Problem] = []
-        if self.select is not None:
-            object.__setattr__(self, "select", _codes("select", self.select, problems))
-        object.__setattr__(self, "ignore", _codes("ignore", self.ignore, problems))
-        object.__setattr__(self, "severity", _severities(self.severity, problems))
-        object.__setattr__(self, "options", _options(self.options, problems))
+        codes = None if select is None else _codes("select", select, problems)
+        object.__setattr__(self, "select", codes)
+        object.__setattr__(self, "ignore", _codes("ignore", ignore, problems))
+        object.__setattr__(self, "severity", _severities(severity or {}, problems))
+        object.__setattr__(self, "options", _options(options or {}, problems))
         if problems:
             raise ConfigError(problems)
 

@@ -71,6 +71,19 @@ def check(
             help="Read another RACI variant's letter: LETTER=LETTERS, e.g. D=A (X=- for none).",
         ),
     ] = [],  # noqa: B006
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Check files in this many processes (default: one per core for 32 files or more). "
+            "The output is the same whatever the number.",
+        ),
+    ] = None,
+    show_waived: Annotated[
+        bool, typer.Option("--show-waived", help="List waived findings with their reasons (text report).")
+    ] = False,
 ) -> int:
     """Check org files against the RACI and social media ownership rules.
 
@@ -92,5 +105,7 @@ def check(
             write_baseline=write_baseline,
             output=output,
             letter_map=letter_map,
+            jobs=jobs,
+            show_waived=show_waived,
         )
     )

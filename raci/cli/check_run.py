@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import LoadError, Problem
-from raci.api import load
-from raci.checking import checker
 from raci.checking.checker import CheckResult
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
 from raci.cli.inputs import input_limits
@@ -36,6 +34,7 @@ if TYPE_CHECKING:
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
+
 
 @dataclass(frozen=True)
 class CheckRequest:
@@ -56,6 +55,10 @@ class CheckRequest:
     output: Path | None = None
     #: LETTER=LETTERS pairs: how to read another RACI variant's letters (D=A).
     letter_map: Sequence[str] = ()
+    #: Worker processes; None: one per core when there are many files.
+    jobs: int | None = None
+    #: List waived findings one by one in the text report.
+    show_waived: bool = False
 
 
 class _BadInput(Exception):
@@ -78,13 +81,14 @@ def _run(request: CheckRequest) -> int:
     letter_map, config, baseline = _settings(request)
     names, problems = _inputs(request)
     results: list[CheckResult] = []
-    for name in names:
-        try:
-            # Through the module, so the library's own entry point is the one that runs.
-            org = load(name, limits=input_limits(), letter_map=letter_map)
-            results.append(checker.check(org, config))
-        except LoadError as error:
-            problems.extend(error.problems)
+    from raci.checking.parallel import check_files
+
+    outcomes = check_files(names, config, limits=input_limits(), letter_map=letter_map, jobs=request.jobs)
+    for outcome in outcomes:
+        if isinstance(outcome, LoadError):
+            problems.extend(outcome.problems)
+        else:
+            results.append(outcome)
     if request.write_baseline is not None:
         baseline = _write_baseline(request, results, problems)
     baselined = None
@@ -97,8 +101,6 @@ def _run(request: CheckRequest) -> int:
         return EXIT_BAD_INPUT
     threshold = Severity(request.fail_on)
     return EXIT_FINDINGS if any(result.fails(threshold) for result in results) else EXIT_CLEAN
-
-
 
 
 def _settings(request: CheckRequest) -> tuple[dict[str, str], Config | None, Baseline | None]:
@@ -171,6 +173,7 @@ def _emit_report(
         width=120 if stream is None else width(stream),
         quiet=request.quiet,
         baselined=baselined,
+        show_waived=request.show_waived,
     )
     if request.output is not None and to_file:
         if problems:

@@ -227,7 +227,7 @@ def _limiter(limits: RenderLimits) -> Callable[[], None]:
         if set_death_signal is not None:
             set_death_signal()
             if os.getppid() != parent:  # raci died before the call: nobody would send it
-                os._exit(1)
+                os.kill(os.getpid(), signal.SIGKILL)
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         # SIGXCPU at the soft limit, SIGKILL one second later if that is caught.
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))

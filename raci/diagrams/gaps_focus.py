@@ -107,16 +107,28 @@ def plan_pages(org: Organization, result: CheckResult, options: ViewOptions, gap
     tasks = [t for t in org.tasks if options.shows(graph.activity_of(t))]
     owners = [o for o in gaps.missing_owners.values() if options.shows(o.activity)]
     gap_tasks = {t for t in tasks if t in gaps.tasks} | {o.task for o in owners if o.task in tasks}
-    drawn_all = not gap_tasks and not owners and not gaps.missing_activities
-    chosen = [t for t in tasks if drawn_all or t in gap_tasks]
+    only_departments = not gap_tasks and not owners and not gaps.missing_activities
+    drawn_all = only_departments and not gaps.departments
+    # When the only gaps are on departments (overloaded, say), their tasks are the context.
+    context = {
+        t
+        for t in tasks
+        if only_departments
+        and any(
+            d in gaps.departments
+            for d in (*graph.holders(t, Letter.RESPONSIBLE), *graph.holders(t, Letter.ACCOUNTABLE))
+        )
+    }
+    chosen = [t for t in tasks if drawn_all or t in gap_tasks or t in context]
     items: list[Item] = []
     for activity in Activity:
         for task_id in (t for t in chosen if graph.activity_of(t) is activity):
             items.append(_task_item(org, result, gaps, task_id, owners))
         missing = gaps.missing_activities.get(activity)
         loose = [o for o in owners if o.activity is activity and (o.task is None or o.task not in tasks)]
-        if missing is not None and options.shows(activity):
-            items.append(_missing_item(activity, missing, loose))
+        none_yet = not any(graph.activity_of(t) is activity for t in org.tasks)
+        if (missing is not None or (loose and none_yet)) and options.shows(activity):
+            items.append(_missing_item(org, result, activity, missing or Flag(), loose))
         elif loose:
             items.append(_work_item(org, result, activity, loose, tasks))
     # A flagged department is drawn wherever it holds a line; one holding none (idle, say)
@@ -162,9 +174,15 @@ def _task_item(
     )
 
 
-def _missing_item(activity: Activity, missing: Flag, owners: list[MissingOwner]) -> Item:
+def _missing_item(
+    org: Organization, result: CheckResult, activity: Activity, missing: Flag, owners: list[MissingOwner]
+) -> Item:
     flag = Flag()
     flag.merge(missing)
+    if not missing.items:
+        # Only someone should own this work (it has no task yet): say who, as a task would.
+        for owner in owners:
+            flag.merge(owner.flag, note=_naming(_owner_name(org, result, owner.function)))
     return Item(
         ("no-task", activity.value),
         activity,
@@ -333,7 +351,8 @@ class _Page:
                 "label": style.header(self.org.organization, self._subtitle(), self._note(), self._legend()),
             }
         )
-        dot = style.new_digraph("gaps", ranksep="1.6", nodesep="0.22", **framing)
+        # Bare drawings share a page with text: shorter lines leave them larger once fitted.
+        dot = style.new_digraph("gaps", ranksep="0.9" if bare else "1.6", nodesep="0.22", **framing)
         left, right = self._columns()
         with dot.subgraph() as rank:
             rank.attr(rank="same")
@@ -457,7 +476,8 @@ class _Page:
 
     def _subtitle(self) -> str:
         org, plan = self.org, self.plan
-        drawn = sum(1 for page in plan.pages for item in page if item.key[0] == "task")
+        drawn = sum(1 for page in plan.pages for item in page if item.key[0] == "task" and item.flag.items)
+        departments = len(self.gaps.departments)
         missing = sum(1 for page in plan.pages for item in page if item.key[0] == "no-task")
         counts = self.result.counts()
         parts = [
@@ -469,6 +489,7 @@ class _Page:
             f"Owners of all {len(org.tasks)} tasks: no gaps, every rule passes"
             if plan.drawn_all
             else f"Gaps on {drawn} of {len(org.tasks)} tasks"
+            + (f" and {departments} of {len(org.departments)} departments" if departments else "")
             + (f", {missing} kind{'s' if missing != 1 else ''} of work with no task" if missing else "")
             + " · "
             + " · ".join(parts)
@@ -490,6 +511,9 @@ class _Page:
                 if by_activity[activity]
             )
             notes.append(f"Not drawn: {len(healthy)} tasks with no gaps ({listed}).")
+        context = any(not item.flag.items for page in self.plan.pages for item in page)
+        if self.number == 1 and context and not self.plan.drawn_all:
+            notes.append("White boxes: the flagged departments' own tasks.")
         if self.number == 1:
             notes.extend(shorten(f"{f.code}: {f.message}", 140) for f in self.gaps.general[:3])
             notes.append("Only R and A are drawn; every line: --detail full.")

@@ -111,8 +111,7 @@ def missing_handoffs(result: CheckResult) -> list[MissingHandoff]:
         key = (finding.code, owners[0] if owners else None, finding.department)
         lines.setdefault(key, []).append(finding)
     return [
-        MissingHandoff(code, source, target, tuple(found))
-        for (code, source, target), found in lines.items()
+        MissingHandoff(code, source, target, tuple(found)) for (code, source, target), found in lines.items()
     ]
 
 

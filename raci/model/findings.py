@@ -32,12 +32,19 @@ class Finding:
     activity: str | None = None
     function: str | None = None
     hint: str | None = None
+    #: Why the team accepts this finding (a ``waive:`` entry), or None: not waived.
+    waiver: str | None = None
 
     def __post_init__(self) -> None:
         if self.line is not None and self.line < 1:
             raise ValueError(f"line must be >= 1, got {self.line}")
         if self.column is not None and self.column < 1:
             raise ValueError(f"column must be >= 1, got {self.column}")
+
+    @property
+    def waived(self) -> bool:
+        """The team accepts this finding (with :attr:`waiver` as the reason): it does not count."""
+        return self.waiver is not None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -62,4 +69,6 @@ class Finding:
             "activity": self.activity,
             "function": self.function,
             "hint": self.hint,
+            "waived": self.waiver is not None,
+            "reason": self.waiver,
         }

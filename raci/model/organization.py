@@ -321,6 +321,34 @@ class _Immutable(BaseModel):
         return type(self).model_validate(data)
 
 
+def _waiver_code(value: Any) -> Any:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+def _waiver_reason(value: Any) -> Any:
+    # A waiver records a decision; without the reason nobody can review it later.
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise PydanticCustomError(
+            "waiver_reason", "needs a reason: say why the team accepts this finding, e.g. {example}",
+            {"example": "SOC102: \"HR answers candidates, not customers\""},
+        )
+    return value.strip() if isinstance(value, str) else value
+
+
+WaiverCode = Annotated[str, BeforeValidator(_waiver_code), StringConstraints(min_length=1, max_length=40)]
+WaiverReason = Annotated[CleanText, BeforeValidator(_waiver_reason)]
+Waivers = Annotated[
+    dict[WaiverCode, WaiverReason],
+    AfterValidator(frozen_mapping),
+    Field(
+        default_factory=FrozenDict,
+        description="Findings the team accepts: rule code -> the reason, e.g. "
+        "{SOC102: 'HR answers candidates, not customers'}. Waived findings are reported as "
+        "waived and do not count.",
+    ),
+]
+
+
 class Department(_Immutable):
     """A department and what it does."""
 
@@ -329,6 +357,7 @@ class Department(_Immutable):
     capacity_hours: Hours | None = Field(None, description="Hours per week it can give to social media.")
     description: OptionalText = None
     roles: tuple[CleanName, ...] = Field(default=(), description="People or roles inside it.")
+    waive: Waivers
 
 
 class Task(_Immutable):
@@ -360,6 +389,7 @@ class Task(_Immutable):
         description="How effort_hours is shared among the departments doing the task: "
         "department id -> hours or share ('60%'); unnamed ones share the rest equally.",
     )
+    waive: Waivers
 
     @property
     def is_social(self) -> bool:

@@ -146,6 +146,9 @@ def _field_schemas(defs: dict[str, Schema]) -> None:
         task["raci"]["description"] = (
             "Who holds which letter: department id -> letters, e.g. {care: RA, pr: C, marketing: I}."
         )
+    for owner in (department, task):
+        if "waive" in owner:
+            owner["waive"] = waive_schema()
 
 
 def _describe(objects: dict[str, Schema]) -> None:
@@ -331,6 +334,24 @@ def _per_rule_sections(properties: Schema, code_key: Schema) -> None:
             for rule in ALL_RULES
         }
         node.pop("additionalProperties", None)
+
+
+def waive_schema() -> Schema:
+    """``waive: {CODE: reason}``: codes complete from the catalog, a reason is required."""
+    codes = [rule for rule in ALL_RULES if rule.waivable]
+    reason: Schema = {"type": "string", "pattern": r"\S", "maxLength": 2000}
+    return {
+        "type": "object",
+        "description": "Findings the team accepts, each with the reason: rule code -> why, e.g. "
+        "{SOC102: 'HR answers candidates, not customers'}. Waived findings are shown as waived "
+        "and do not count; a waiver that matches no finding is reported (RACI009).",
+        "propertyNames": {"pattern": _words_pattern([r.code for r in codes], between="", around=r"\s*")},
+        "properties": {
+            rule.code: {**reason, "description": f"Why {rule.name} is accepted here: {rule.doc.summary}"}
+            for rule in codes
+        },
+        "additionalProperties": reason,
+    }
 
 
 def _options_schema(rule: type[Rule]) -> Schema:

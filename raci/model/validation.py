@@ -152,6 +152,7 @@ def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Prob
     pending.extend(_unknown_references(data))
     pending.extend(_ids_equal_once_trimmed(data))
     pending.extend(_rules_problems(data.get("rules")))
+    pending.extend(_waiver_problems(data))
     if org is not None and not pending and not earlier:
         pending.extend(_effort_split_problems(data, org))
     if pending or earlier or org is None:
@@ -277,6 +278,31 @@ def _unknown(path: Path) -> str:
     return f"task {excerpt(path[1])} {verb} unknown department {excerpt(path[3])}"
 
 
+def _waiver_problems(data: dict[str, Any]) -> Iterator[_Pending]:
+    """A waiver names a rule by its code; an unknown one would silently waive nothing."""
+    from raci.rules import RULES_BY_CODE, UNWAIVABLE
+
+    for section, owner in (("tasks", "task"), ("departments", "department")):
+        entries = data.get(section)
+        if not isinstance(entries, dict):
+            continue
+        for entry_id, entry in entries.items():
+            waive = entry.get("waive") if isinstance(entry, dict) else None
+            if not isinstance(waive, dict):
+                continue
+            for code in waive:
+                if not isinstance(code, str):
+                    continue
+                wanted = code.strip().upper()
+                where = f"in {owner} {excerpt(entry_id)}"
+                path: Path = (section, entry_id, "waive", code)
+                if wanted in UNWAIVABLE:
+                    yield _Pending(path, True, f"{wanted} cannot be waived {where}: {UNWAIVABLE[wanted]}")
+                elif wanted not in RULES_BY_CODE:
+                    message = f"waiver {where} names unknown rule {excerpt(code)}"
+                    yield _Pending(path, True, message, hint=(wanted, tuple(RULES_BY_CODE)))
+
+
 def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
     """Ids are trimmed of spaces, so ``"care "`` and ``care`` would silently be one: refuse."""
     sections: list[tuple[Path, Any]] = [(("departments",), data.get("departments"))]
@@ -377,6 +403,9 @@ def _message(item: Any, path: Path) -> str:
         message = message[:1].lower() + message[1:]
     if len(path) == 4 and path[0] == "tasks" and path[2] == "raci":
         return f"letters of {field} in task {excerpt(path[1])}: {message}"
+    if len(path) == 4 and path[0] in ("tasks", "departments") and path[2] == "waive":
+        owner = "task" if path[0] == "tasks" else "department"
+        return f"waiver of {shorten(path[3])} in {owner} {excerpt(path[1])}: {message}"
     return f"{name}{where}: {message}"
 
 

@@ -74,10 +74,13 @@ def _diff_text(diff: OrgDiff, title: str | None = None) -> list[str]:
     lines += [_finding_text("resolved", f) for f in diff.resolved]
     lines += [_finding_text("introduced", f) for f in diff.introduced]
     lines.append("")
-    lines.append(
-        f"Principles honoured: {old.scorecard.passed} of {len(old.scorecard.principles)} -> "
-        f"{new.scorecard.passed} of {len(new.scorecard.principles)}"
-    )
+    if old.scorecard.applicable or new.scorecard.applicable:
+        lines.append(
+            f"Principles honoured: {old.scorecard.passed} of {len(old.scorecard.principles)} -> "
+            f"{new.scorecard.passed} of {len(new.scorecard.principles)}"
+        )
+    else:
+        lines.append("Principles: not applicable (no social media task)")
     lines += [
         f'  {p.number}. Not "{p.misconception}": {p.old} -> {p.new}' for p in diff.principles if p.changed
     ]

@@ -39,6 +39,11 @@ def report_github(results: Sequence[CheckResult], problems: Sequence[Problem], o
                     message,
                 )
             )
+        for finding in result.waived:
+            # A waived finding stays visible as a notice, with the team's reason; it fails nothing.
+            text = f"{finding.message}\nwaived: {finding.waiver}"
+            title = f"{finding.code} (waived)"
+            lines.append(_command("notice", finding.file, finding.line, finding.column, title, text))
     for problem in problems:
         lines.append(
             _command("error", problem.source, problem.line, problem.column, LOAD_ERROR_ID, problem.message)

@@ -40,6 +40,7 @@ def build_json(
     results: Sequence[CheckResult], problems: Sequence[Problem] = (), *, baselined: int = 0
 ) -> dict[str, Any]:
     findings = [finding.to_dict() for result in results for finding in result.findings]
+    waived = [finding.to_dict() for result in results for finding in result.waived]
     totals = {severity.value: 0 for severity in reversed(Severity)}
     files = []
     for result in results:
@@ -58,6 +59,8 @@ def build_json(
         "tool": {"name": "raci", "version": __version__},
         "format_version": FORMAT_VERSION,
         "findings": findings,
+        # Findings the org files waive, with the reason: reported, never counted.
+        "waived": waived,
         "files": files,
         "load_errors": [problem.to_dict() for problem in problems],
         "summary": {
@@ -67,5 +70,6 @@ def build_json(
             **totals,
             # Findings a --baseline file listed, left out of `findings`.
             "baselined": baselined,
+            "waived": len(waived),
         },
     }

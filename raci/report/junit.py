@@ -3,7 +3,9 @@
 One ``<testsuite>`` per file; in it one ``<testcase>`` per rule of the catalog. A rule with
 findings in that file fails, its ``<failure>`` carrying every finding as
 ``file:line:col: severity CODE message`` lines; a rule that did not run (deselected or
-ignored) is skipped. A file that could not be loaded is one test case with an ``<error>``.
+ignored) is skipped, and so is one whose every finding the file waives (the message gives
+the reason; waived findings beside failing ones go to ``<system-out>``). A file that could
+not be loaded is one test case with an ``<error>``.
 XML is built with :mod:`xml.etree.ElementTree`, which escapes every user string.
 """
 
@@ -54,6 +56,9 @@ def _result_suite(result: CheckResult, options: ReportOptions) -> ET.Element:
     by_code: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_code.setdefault(finding.code, []).append(finding)
+    waived: dict[str, list[Finding]] = {}
+    for finding in result.waived:
+        waived.setdefault(finding.code, []).append(finding)
     for rule in ALL_RULES:
         case = ET.SubElement(
             suite,
@@ -68,9 +73,21 @@ def _result_suite(result: CheckResult, options: ReportOptions) -> ET.Element:
             failure.text = _xml("\n".join(_finding_lines(finding) for finding in findings))
             if findings[0].line is not None:
                 case.set("line", str(findings[0].line))
+        elif rule.code in waived:
+            # Every finding of the rule here is waived: the team decided, and says why.
+            reasons = "; ".join(dict.fromkeys(f.waiver or "" for f in waived[rule.code]))
+            skipped = ET.SubElement(case, "skipped", {"message": _xml(f"waived: {reasons}")})
+            skipped.text = _xml("\n".join(_waived_lines(finding) for finding in waived[rule.code]))
         elif rule.code not in active:
             ET.SubElement(case, "skipped", {"message": "rule not selected"})
+        if findings and rule.code in waived:
+            out = ET.SubElement(case, "system-out")
+            out.text = _xml("\n".join(_waived_lines(finding) for finding in waived[rule.code]))
     return suite
+
+
+def _waived_lines(finding: Finding) -> str:
+    return f"{_finding_lines(finding)}\n    waived: {finding.waiver}"
 
 
 def _problem_suite(source: str, problems: Sequence[Problem]) -> ET.Element:

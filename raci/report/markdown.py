@@ -75,6 +75,18 @@ def _result_section(result: CheckResult, options: ReportOptions) -> list[str]:
             for finding in result.findings
         ]
         out.append(HEADER + "".join(rows))
+    if result.waived:
+        # Waived findings are listed apart, with the reason; they do not count.
+        waived_rows = [
+            _row(
+                f"⚪ waived ({finding.severity.value})",
+                finding.code,
+                _line(finding.line),
+                f"{escape_markdown(finding.message)}<br>*waived:* " + escape_markdown(finding.waiver or ""),
+            )
+            for finding in result.waived
+        ]
+        out.append(HEADER + "".join(waived_rows))
     return out
 
 

@@ -75,7 +75,9 @@ def build_sarif(
     for result in results:
         artifact(result.source)
         seen: Counter[str] = Counter()
-        for finding in result.findings:
+        # Waived findings stay in the log, suppressed in source with the team's reason, as
+        # SARIF viewers and GitHub code scanning expect.
+        for finding in sorted((*result.findings, *result.waived), key=lambda f: f.sort_key):
             sarif_results.append(_finding_result(finding, rule_index, artifact(finding.file), seen, options))
     for problem in problems:
         sarif_results.append(_problem_result(problem, rule_index, artifact(problem.source)))
@@ -146,6 +148,8 @@ def _finding_result(
     if options.baselined is not None:
         # Compared with the baseline, every finding still reported is a new one.
         entry["baselineState"] = "new"
+    if finding.waiver is not None:
+        entry["suppressions"] = [{"kind": "inSource", "justification": finding.waiver}]
     properties = {
         key: value
         for key, value in (

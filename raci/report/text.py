@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from raci.checking.scorecard import FAIL, PASS, Scorecard
 from raci.model.severity import Severity
 from raci.model.vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Function
+from raci.report import waived_count
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -50,6 +51,9 @@ def report_lines(
             yield _finding_line(finding)
             if _shows_hint(finding):
                 yield [(f"    fix: {finding.hint}", "dim")]
+        if options.show_waived:
+            for finding in result.waived:
+                yield _waived_line(finding)
         if not options.quiet:
             yield from _scorecard_lines(result)
     if not options.quiet:
@@ -89,6 +93,19 @@ def _finding_line(finding: Finding) -> Line:
         (" ", ""),
         (finding.code, "bold"),
         (" " + finding.message, ""),
+    ]
+
+
+def _waived_line(finding: Finding) -> Line:
+    where = finding.file if finding.line is None else f"{finding.file}:{finding.line}:{finding.column}"
+    return [
+        (where, "bold"),
+        (": ", ""),
+        ("waived", "dim"),
+        (" ", ""),
+        (finding.code, "bold"),
+        (" " + finding.message, "dim"),
+        (f" (waived: {finding.waiver})", ""),
     ]
 
 
@@ -198,33 +215,14 @@ def _grid_part(
 
 
 def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> Line:
-    totals = _totals(results)
-    unloadable = len({problem.source for problem in problems})
-    parts = [_severity_count(count, severity) for severity, count in totals.items() if count]
-    where = f" in {_plural(len(results) + unloadable, 'file')}"
-    if problems:
-        parts.append(f"{_plural(unloadable, 'file')} not loaded")
-    # A baseline in use is always mentioned, so a clean run says what it did not report.
-    baselined = f"; {options.baselined_total} baselined" if options.baselined is not None else ""
-    if not parts:
-        return [(f"✔ no findings{where}{baselined}", "bold green")]
-    worst_style = "bold red" if totals[Severity.ERROR] or problems else "bold yellow"
-    return [(f"✘ {', '.join(parts)}{where}{baselined}", worst_style)]
+    from raci.report import summary_line
 
-
-def _totals(results: Sequence[CheckResult]) -> dict[Severity, int]:
-    """Findings per severity over every file, errors first."""
-    totals = {severity: 0 for severity in reversed(Severity)}
-    for result in results:
-        for severity, count in result.counts().items():
-            totals[severity] += count
-    return totals
-
-
-def _severity_count(count: int, severity: Severity) -> str:
-    """``3 errors``, ``1 warning``, ``2 info`` (info has no plural)."""
-    return f"{count} {severity.value}" if severity is Severity.INFO else _plural(count, severity.value)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
+    text = summary_line(results, problems, options)
+    # Waived findings never count, but a run always says how many it set aside (the summary
+    # line counts them) and how to list them.
+    if waived_count(results) and not options.show_waived:
+        text += " (--show-waived lists them)"
+    if not problems and not any(result.findings for result in results):
+        return [(f"✔ {text}", "bold green")]
+    errors = any(finding.severity is Severity.ERROR for result in results for finding in result.findings)
+    return [(f"✘ {text}", "bold red" if errors or problems else "bold yellow")]

@@ -34,6 +34,7 @@ RULE_MODULES: tuple[str, ...] = (
     "soc302_front_line_hears_of_crises",
     "soc401_task_has_cost",
     "soc402_costly_activities_covered",
+    "raci009_unused_waiver",
 )
 
 
@@ -56,6 +57,14 @@ RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 
 if len(RULES_BY_CODE) != len(ALL_RULES):  # pragma: no cover - guards the list above
     raise RuntimeError("two rules share a code")
+
+
+#: Codes no waiver may name, and why.
+UNWAIVABLE: dict[str, str] = {
+    rule.code: "it reports waivers themselves; remove the unused waiver instead"
+    for rule in ALL_RULES
+    if not rule.waivable
+}
 
 
 def rule_for(code_or_name: str) -> type[Rule] | None:
@@ -88,6 +97,7 @@ __all__ = [
     "ALL_RULES",
     "RULES_BY_CODE",
     "RULE_MODULES",
+    "UNWAIVABLE",
     "Option",
     "Rule",
     "RuleContext",

@@ -85,6 +85,10 @@ class RuleContext:
     org: Organization
     graph: OrgGraph
     options: Mapping[str, int | float]
+    #: For rules that review the others' verdicts (:attr:`Rule.reviews_findings`): every
+    #: finding the other rules made, waived or not, and the codes of the rules that ran.
+    findings: tuple[Finding, ...] = ()
+    ran: frozenset[str] = frozenset()
 
 
 class Rule:
@@ -96,6 +100,10 @@ class Rule:
     principle: ClassVar[int | None] = None
     #: A social media rule (SOC…): it looks at social work only, and an org with none skips it.
     social: ClassVar[bool] = False
+    #: Runs after the other rules and sees their findings (in :class:`RuleContext`).
+    reviews_findings: ClassVar[bool] = False
+    #: Whether a task or department may waive this rule's findings (``waive: {CODE: why}``).
+    waivable: ClassVar[bool] = True
     doc: ClassVar[RuleDoc]
     #: Why ``raci suggest`` proposes no change for this rule's findings; a rule either defines
     #: :meth:`fixes` or says here why it cannot (shown when its findings stay).

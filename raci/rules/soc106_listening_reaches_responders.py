@@ -8,11 +8,11 @@ from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Letter
 from raci.rules.base import Rule, RuleContext, Violation
 from raci.rules.fixes import Candidate
+from raci.rules.flow import customer_facing_tasks
 
 if TYPE_CHECKING:
     from raci.model.findings import Finding
     from raci.rules.fixes import Planner
-from raci.rules.flow import customer_facing_tasks, social_tasks
 
 
 class ListeningReachesResponders(Rule):
@@ -46,7 +46,7 @@ class ListeningReachesResponders(Rule):
         import networkx as nx
 
         graph = context.graph
-        monitors = social_tasks(graph, Activity.MONITOR)
+        monitors = customer_facing_tasks(graph, Activity.MONITOR)
         answered = customer_facing_tasks(graph, Activity.RESPOND)
         # Who answers customers, and on how many respond tasks: the busiest one is named.
         answering: dict[str, list[str]] = {}

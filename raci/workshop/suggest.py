@@ -31,6 +31,7 @@ from raci.rules.fixes import (
     hours_text,
     responsible_hours,
 )
+from raci.workshop.assignment import Choice, function_cost, not_allowed
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -39,15 +40,16 @@ if TYPE_CHECKING:
     from raci.model.organization import Organization
 
 MAX_ROUNDS = 1000
-#: Candidate organisations checked at most, so a very large file gets an answer in time:
-#: 3,000, or fewer when tasks x trials would pass :data:`MAX_WORK`.
-MAX_TRIALS = 3000
-MAX_WORK = 1_000_000
-#: Up to this many tasks every round weighs every candidate and takes the best.
-EXHAUSTIVE_TASKS = 200
+#: Rounds of the assignment (each checks the organisation once or a few times).
+ASSIGNMENT_ROUNDS = 4
+#: Changes the greedy search checks one by one after the assignment: 400 for a 15-task org,
+#: fewer as organisations grow (tasks x trials stays under :data:`MAX_WORK`), at least 20.
+MAX_TRIALS = 400
+MAX_WORK = 6_000
 #: Candidates tried per finding and round.
 MAX_CANDIDATES = 12
-
+#: The rule a suggestion must never newly raise: it would trade one gap for an overload.
+OVERLOAD_CODE = "RACI006"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class Suggestion:
     note: str | None
     resolved: tuple[Finding, ...]
     introduced: tuple[Finding, ...]
+    #: Departments past capacity that the change brings closer to it, e.g.
+    #: "Sales 70 h -> 62 h of 40 h": what a change that clears no finding still does.
+    eased: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +70,7 @@ class Suggestion:
             "operations": [_operation_dict(op) for op in self.operations],
             "resolves": [_finding_ref(f) for f in self.resolved],
             "introduces": [_finding_ref(f) for f in self.introduced],
+            "eases": list(self.eased),
         }
 
 
@@ -111,71 +117,198 @@ class SuggestResult:
 
 
 def suggest(result: CheckResult, config: Config | None = None) -> SuggestResult:
-    """Suggestions for a checked organisation; ``config`` as given to :func:`raci.check`."""
-    from raci.checking.checker import check
-    from raci.workshop.diff import match_findings
+    """Suggestions for a checked organisation; ``config`` as given to :func:`raci.check`.
 
-    current = result
-    suggestions: list[Suggestion] = []
-    reasons: dict[int, list[str]] = {}
-    trials = 0
-    limit = max(20, min(MAX_TRIALS, MAX_WORK // max(1, len(result.org.tasks))))
-    # Small organisations get the best change of each round; large ones the first that helps
-    # (each round costs a check per candidate), never retrying one that did not.
-    exhaustive = len(result.org.tasks) <= EXHAUSTIVE_TASKS
-    tried: set[str] = set()
-    for _ in range(MAX_ROUNDS):
-        reasons = {}
-        best: tuple[tuple[float, ...], Candidate, CheckResult] | None = None
-        baseline = score(current)
-        if exhaustive:
-            tried = set()
-        # Errors first, so that a large organisation spends its trials where they count most.
-        order = sorted(range(len(current.findings)), key=lambda i: -current.findings[i].severity.rank)
-        for index in order:
-            finding = current.findings[index]
-            planner = Planner(current)
-            for candidate in itertools.islice(_candidates(planner, finding), MAX_CANDIDATES):
-                key = repr(candidate.operations)
-                if key in tried:
-                    continue
-                tried.add(key)
-                trials += 1
+    First the owners: fixes for all findings at once, chosen by a minimum-cost flow that
+    respects capacity (:mod:`raci.workshop.assignment`), checked together and kept when they
+    leave fewer errors, then warnings, then infos, and no new overload. Then a short greedy
+    search tries the rest one change at a time.
+    """
+    state = _Search(result, config)
+    for _ in range(ASSIGNMENT_ROUNDS):
+        if not state.assign_round():
+            break
+    state.greedy()
+    unresolved = tuple(
+        Unresolved(finding, _explain(state.current, finding, state.reasons_for(finding)))
+        for finding in state.current.findings
+    )
+    return SuggestResult(result, state.current, tuple(state.suggestions), unresolved, state.complete)
+
+
+class _Search:
+    """The organisation as the suggestions so far leave it, and what was learnt on the way."""
+
+    def __init__(self, result: CheckResult, config: Config | None) -> None:
+        self.start = result
+        self.current = result
+        self.config = config
+        self.suggestions: list[Suggestion] = []
+        self.reasons: dict[Finding, list[str]] = {}
+        self.tried: set[str] = set()
+        self.complete = True
+
+    def check(self, org: Organization) -> CheckResult:
+        from raci.checking.checker import check
+
+        return check(org, self.config)
+
+    def reasons_for(self, finding: Finding) -> list[str]:
+        # Findings are compared by value: one left as it was keeps the reasons found for it.
+        return self.reasons.get(finding, [])
+
+    def assign_round(self) -> bool:
+        """Apply the assignment's choices together; False when nothing more could be done.
+
+        When the choices together add an error or an overload, the ones on its task are left
+        out (and not chosen again); when no task says which, the later half is.
+        """
+        from raci.workshop.assignment import assign
+
+        plan = assign(self.current, frozenset(self.tried))
+        for finding, why in plan.reasons.items():
+            for text in why:
+                self._note(finding, text)
+        choices = list(plan.choices)
+        while choices:
+            operations = tuple(op for choice in choices for op in choice.candidate.operations)
+            org = apply_operations(self.current.org, operations)
+            after = None if capacity_breach(self.current.org, org) else self.check(org)
+            if after is not None and self._better(after) and not self._harm(after):
+                self._accept(choices, after)
+                return True
+            culprits = self._culprits(choices, after)
+            for choice in culprits or choices[len(choices) // 2 :]:
+                if len(choices) == 1 or culprits:
+                    self.tried.add(repr(choice.candidate.operations))
+            if len(choices) == 1:
+                return True  # the next round chooses without it
+            kept = [choice for choice in choices if choice not in culprits]
+            choices = kept if culprits else choices[: len(choices) // 2]
+        return False
+
+    def _harm(self, after: CheckResult) -> list[Finding]:
+        """Errors and overloads the change would add."""
+        from raci.workshop.diff import match_findings
+
+        _, introduced, _ = match_findings(self.current.findings, after.findings)
+        return [f for f in introduced if f.severity is Severity.ERROR or f.code == OVERLOAD_CODE]
+
+    def _culprits(self, choices: list[Choice], after: CheckResult | None) -> list[Choice]:
+        """The choices touching a task on which the change adds an error or an overload."""
+        if after is None:
+            return []
+        tasks = {f.task for f in self._harm(after) if f.task is not None}
+        return [c for c in choices if any(op.task in tasks for op in c.candidate.operations)]
+
+    def greedy(self) -> None:
+        """One change at a time for what the assignment left, within a bounded number of trials."""
+        limit = max(20, min(MAX_TRIALS, MAX_WORK // max(1, len(self.start.org.tasks))))
+        trials = 0
+        for _ in range(MAX_ROUNDS):
+            best: tuple[tuple[float, ...], Candidate, CheckResult, Finding] | None = None
+            seen: set[str] = set()  # each round weighs every candidate again: the org changed
+            order = sorted(self.current.findings, key=lambda f: -f.severity.rank)
+            for finding in order:
+                planner = Planner(self.current)
+                for candidate in itertools.islice(_candidates(planner, finding), MAX_CANDIDATES):
+                    key = repr(candidate.operations)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    trials += 1
+                    if trials > limit:
+                        self.complete = False
+                        break
+                    org = apply_operations(self.current.org, candidate.operations)
+                    over = not_allowed(self.current.org, candidate) or capacity_breach(self.current.org, org)
+                    if over:
+                        self._note(finding, f"{candidate.summary} would {over}")
+                        continue
+                    after = self.check(org)
+                    # Ties go to the function the article names for the work.
+                    value = (*score(after), function_cost(self.current.org, candidate))
+                    if self._better(after) and (best is None or value < best[0]):
+                        best = (value, candidate, after, finding)
+                    elif not self._better(after):
+                        self._note(finding, _why_not(candidate, self.current, after))
+                for note in planner.notes.get(finding, []):
+                    self._note(finding, note)
                 if trials > limit:
                     break
-                org = apply_operations(current.org, candidate.operations)
-                over = capacity_breach(current.org, org)
-                if over:
-                    reasons.setdefault(index, []).append(f"{candidate.summary} would {over}")
-                    continue
-                after = check(org, config)
-                value = score(after)
-                if value < baseline:
-                    if best is None or value < best[0]:
-                        best = (value, candidate, after)
-                    if not exhaustive:
-                        break
-                else:
-                    reasons.setdefault(index, []).append(_why_not(candidate, current, after))
-            for note in planner.notes.get(finding, []):
-                reasons.setdefault(index, []).append(note)
-            if best is not None and not exhaustive:
-                break  # large organisation: take the first change that helps
-        if best is None:
-            break
-        _, candidate, after = best
-        resolved, introduced, _ = match_findings(current.findings, after.findings)
-        suggestions.append(
-            Suggestion(candidate.operations, candidate.summary, candidate.note, resolved, introduced)
-        )
-        current = after
-        reasons = {}
-    complete = trials <= limit
-    unresolved = tuple(
-        Unresolved(finding, _explain(current, finding, reasons.get(index, [])))
-        for index, finding in enumerate(current.findings)
-    )
-    return SuggestResult(result, current, tuple(suggestions), unresolved, complete)
+            if best is None:
+                return
+            self._accept([Choice(best[3], best[1])], best[2])
+
+    def _better(self, after: CheckResult) -> bool:
+        """Fewer errors, then warnings, then infos, and no department newly overloaded."""
+        from raci.workshop.diff import match_findings
+
+        if score(after) >= score(self.current):
+            return False
+        _, introduced, _ = match_findings(self.current.findings, after.findings)
+        return not any(f.code == OVERLOAD_CODE for f in introduced)
+
+    def _note(self, finding: Finding, text: str) -> None:
+        found = self.reasons.setdefault(finding, [])
+        if text not in found:
+            found.append(text)
+
+    def _accept(self, choices: list[Choice], after: CheckResult) -> None:
+        from raci.workshop.diff import match_findings
+
+        resolved, introduced, _ = match_findings(self.current.findings, after.findings)
+        shares = _attribute(choices, resolved, introduced)
+        eased = _eased(self.current, after, choices)
+        for index, (choice, (gone, new)) in enumerate(zip(choices, shares, strict=True)):
+            candidate = choice.candidate
+            self.suggestions.append(
+                Suggestion(
+                    candidate.operations, candidate.summary, candidate.note, gone, new, eased.get(index, ())
+                )
+            )
+        self.current = after
+
+
+def _eased(before: CheckResult, after: CheckResult, choices: list[Choice]) -> dict[int, tuple[str, ...]]:
+    """Choice index -> the departments over capacity whose hours the change lowers (given to
+    the change that touches the department, else the first)."""
+    org, h = before.org, hours_text
+    old, new = before.workload.over(org), after.workload.hours
+    found: dict[int, list[str]] = {}
+    for dept, (load, capacity) in old.items():
+        if dept in new and new[dept] < load:
+            touching = [
+                n
+                for n, choice in enumerate(choices)
+                if any(getattr(op, "department", None) == dept for op in choice.candidate.operations)
+            ]
+            text = f"{org.department_label(dept)} {h(load)} -> {h(new[dept])} of {h(capacity)}"
+            found.setdefault((touching or [0])[0], []).append(text)
+    return {index: tuple(texts) for index, texts in found.items()}
+
+
+def _attribute(
+    choices: list[Choice], resolved: Sequence[Finding], introduced: Sequence[Finding]
+) -> list[tuple[tuple[Finding, ...], tuple[Finding, ...]]]:
+    """Which resolved and introduced findings each change accounts for: the finding it was
+    chosen for, those on the tasks it touches, else one chosen for a finding of the same
+    rule, else the first change."""
+    touched = [{op.task for op in choice.candidate.operations} for choice in choices]
+
+    def owner(finding: Finding) -> int:
+        chosen = [n for n, choice in enumerate(choices) if choice.finding == finding]
+        on_task = [n for n, tasks in enumerate(touched) if finding.task is not None and finding.task in tasks]
+        same_rule = [n for n, choice in enumerate(choices) if choice.finding.code == finding.code]
+        return (chosen or on_task or same_rule or [0])[0]
+
+    gone: list[list[Finding]] = [[] for _ in choices]
+    new: list[list[Finding]] = [[] for _ in choices]
+    for finding in resolved:
+        gone[owner(finding)].append(finding)
+    for finding in introduced:
+        new[owner(finding)].append(finding)
+    return [(tuple(a), tuple(b)) for a, b in zip(gone, new, strict=True)]
 
 
 def _candidates(planner: Planner, finding: Finding) -> Iterator[Candidate]:

@@ -164,6 +164,7 @@ def apply_steps(org: Organization, steps: Sequence[Step]) -> Organization:
 
     data = copy.deepcopy(org.model_dump(mode="json", exclude_none=True))
     for step in steps:
+        _require(data, step)
         if isinstance(step, Without):
             data["departments"].pop(step.department, None)
             for task in data["tasks"].values():
@@ -187,12 +188,19 @@ def apply_steps(org: Organization, steps: Sequence[Step]) -> Organization:
     return Model.from_data(data, source=f"{org.source} (what if)")
 
 
-def _move(data: dict[str, Any], step: Move) -> None:
-    for department in (step.source, step.target):
+def _require(data: dict[str, Any], step: Step) -> None:
+    """ScenarioError when a step names a department or task the organisation lacks (by then)."""
+    departments = (step.source, step.target) if isinstance(step, Move) else (step.department,)
+    for department in departments:
         if department not in data["departments"]:
-            raise ScenarioError(f"no department {department!r}")
-    if step.task not in data["tasks"]:
-        raise ScenarioError(f"no task {step.task!r}")
+            known = ", ".join(data["departments"]) or "none"
+            raise ScenarioError(f"no department {department!r} (departments: {known})")
+    task = None if isinstance(step, Without) else step.task
+    if task is not None and task not in data["tasks"]:
+        raise ScenarioError(f"no task {task!r} (tasks: {', '.join(data['tasks']) or 'none'})")
+
+
+def _move(data: dict[str, Any], step: Move) -> None:
     raci = data["tasks"][step.task].setdefault("raci", {})
     held = set(raci.get(step.source, ""))
     wanted = {letter.value for letter in step.moved}

@@ -4,11 +4,13 @@ Everything the page needs is inside it (CSS, the SVG diagrams, the data), so it 
 USB stick on a projector's laptop and prints well. Every user string goes through Jinja2's
 autoescaping; the diagrams are re-written by :mod:`raci.workshop.html_report.svg` before they are
 marked safe. A Content-Security-Policy forbids scripts and any network access, as a second
-lock. The same input gives the same bytes: no dates, stable order.
+lock. The same input gives the same bytes: stable order, and the one date on the page is the
+org file's (see :mod:`raci.workshop.html_report.dating`), not the clock's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from raci.checking.scorecard import FAIL, PASS
 from raci.diagrams.engine import RenderError, RenderLimits
 from raci.model.severity import Severity
 from raci.model.text_safety import UNSAFE_CHARACTERS
+from raci.workshop.html_report.dating import report_date
 from raci.workshop.html_report.matrix import MatrixTable, build_matrix
 from raci.workshop.html_report.svg import UnsafeSvgError, inline_svg, svg_size
 
@@ -42,8 +45,9 @@ DIAGRAMS: tuple[tuple[str, str, str], ...] = (
     (
         "gaps",
         "Gaps",
-        "Departments by function on the left, tasks by activity on the right; the line says the "
-        "letter (A bold, R solid, C dashed, I dotted). Every gap is red where it is.",
+        "The tasks with findings and the departments that own them (A bold, R thin; C and I "
+        "counted in the boxes); a red dashed line from whoever should own work nobody owns. "
+        "Tasks without gaps are counted in the heading.",
     ),
     (
         "ownership",
@@ -96,6 +100,8 @@ class FindingItem:
     line: int | None
     subject: str
     fix: str
+    #: Why the team accepts the finding, when it is waived ("" otherwise).
+    waiver: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ class Page:
     description: str
     source: str
     version: str
+    #: When the data is from, e.g. "file last changed 2026-11-30".
+    dated: str
     policy: str
     totals: Totals
     principles: tuple[PrincipleCard, ...]
@@ -135,6 +143,8 @@ class Page:
     matrix: MatrixTable
     groups: tuple[FindingGroup, ...]
     letters: tuple[tuple[str, str, str], ...]
+    #: Findings the org file waives, with the reasons: shown, never counted.
+    waived: tuple[FindingItem, ...] = ()
 
 
 def build_report(
@@ -142,17 +152,20 @@ def build_report(
     result: CheckResult | None = None,
     *,
     limits: RenderLimits | None = None,
+    date: dt.date | None = None,
 ) -> str:
     """The HTML report of ``org`` (checked now unless ``result`` is given), as text.
 
     Diagrams are drawn with :func:`raci.render` under ``limits``; one that cannot be drawn
-    is replaced by a note saying why, and the rest of the report is still built.
+    is replaced by a note saying why, and the rest of the report is still built. ``date``
+    is the date the page shows; by default ``SOURCE_DATE_EPOCH``, else the day the org file
+    last changed, else today (:mod:`raci.workshop.html_report.dating`).
     """
     if result is None:
         from raci.checking.checker import check
 
         result = check(org)
-    page = build_page(result, limits=limits)
+    page = build_page(result, limits=limits, date=date)
     return _environment().get_template(TEMPLATE).render(page=page)
 
 
@@ -161,12 +174,15 @@ def build_report_bytes(
     result: CheckResult | None = None,
     *,
     limits: RenderLimits | None = None,
+    date: dt.date | None = None,
 ) -> bytes:
     """:func:`build_report` encoded as UTF-8, ready for :func:`raci.files.write_atomic`."""
-    return build_report(org, result, limits=limits).encode("utf-8")
+    return build_report(org, result, limits=limits, date=date).encode("utf-8")
 
 
-def build_page(result: CheckResult, *, limits: RenderLimits | None = None) -> Page:
+def build_page(
+    result: CheckResult, *, limits: RenderLimits | None = None, date: dt.date | None = None
+) -> Page:
     """Everything the template shows, as plain data."""
     org = result.org
     counts = result.counts()
@@ -200,6 +216,7 @@ def build_page(result: CheckResult, *, limits: RenderLimits | None = None) -> Pa
         description=_clean(org.description or ""),
         source=_clean(org.source),
         version=__version__,
+        dated=report_date(org.source, date).phrase,
         policy=CONTENT_SECURITY_POLICY,
         totals=totals,
         principles=cards,
@@ -207,6 +224,7 @@ def build_page(result: CheckResult, *, limits: RenderLimits | None = None) -> Pa
         matrix=build_matrix(result),
         groups=_groups(result, cards),
         letters=_letter_palette(),
+        waived=tuple(_item(result, finding) for finding in result.waived),
     )
 
 
@@ -269,22 +287,31 @@ def _item(result: CheckResult, finding: Finding) -> FindingItem:
         line=finding.line,
         subject=_clean("; ".join(subject)),
         fix=_clean(fix),
+        waiver=_clean(finding.waiver or ""),
     )
 
 
 def _diagram(
     result: CheckResult, view: str, title: str, caption: str, limits: RenderLimits | None
 ) -> Diagram:
-    from raci.diagrams.api import render
+    from raci.diagrams.api import render_pages
 
+    # The gaps view may come in several slides ("Page 1 of 3"); the page shows them all.
     try:
-        data = render(result.org, result, view=view, format="svg", limits=limits)
-        svg = inline_svg(data, f"d-{view}", f"{title} diagram of {_clean(result.org.organization)}")
+        pages = render_pages(result.org, result, view=view, format="svg", limits=limits)
+        svgs = [
+            inline_svg(
+                data,
+                f"d-{view}" + (f"-{number}" if number > 1 else ""),
+                f"{title} diagram of {_clean(result.org.organization)}",
+            )
+            for number, data in enumerate(pages, 1)
+        ]
     except (RenderError, UnsafeSvgError) as error:
         return Diagram(view, title, caption, None, f"The {view} diagram could not be drawn: {error}", 0)
-    size = svg_size(data)
+    widths = [size[0] for size in (svg_size(data) for data in pages) if size]
     # Markup: inline_svg re-wrote every element and escaped every text and attribute value.
-    return Diagram(view, title, caption, Markup(svg), "", round(size[0]) if size else 0)
+    return Diagram(view, title, caption, Markup("".join(svgs)), "", round(max(widths)) if widths else 0)
 
 
 def _letter_palette() -> tuple[tuple[str, str, str], ...]:

@@ -14,17 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import __version__
-from raci.checking.scorecard import FAIL, PASS
+from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
+from raci.diagrams.gaps_focus import note_lines
 from raci.diagrams.options import FOCUS, ViewOptions
 from raci.model.severity import Severity
-from raci.model.vocabulary import format_letters
+from raci.model.vocabulary import Letter, format_letters
 from raci.workshop.slides.fonts import find_font
 from raci.workshop.slides.pdf import AMBER, GREEN, HEIGHT, MARGIN, MUTED, RED, TEXT, WIDTH, Pages, text
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
+    from raci.diagrams.gapmap import Flag
     from raci.model.findings import Finding
     from raci.workshop.suggest import Operation, Suggestion
 
@@ -59,9 +61,7 @@ def build_deck(
         "The strongest letter per cell; red: a required owner is missing.",
     )
     deck.matrix_pages()
-    deck.diagram_page(
-        "workload", "Workload", "Hours of Responsible work against capacity, and Accountable counts."
-    )
+    deck.workload_page()
     if before is not None:
         deck.changes_page(before)
     return pages.finish()
@@ -90,14 +90,14 @@ class _Deck:
             f" · {summary}",
         )
         card = result.scorecard
-        y -= (
-            pages.paragraph(
-                f"<b>{card.passed} of {len(card.principles)} principles hold</b>", MARGIN, y, 600, 20
-            )
-            + 10
+        held = (
+            f"{card.passed} of {len(card.principles)} principles hold"
+            if card.applicable
+            else "Principles not applicable: no social media task"
         )
+        y -= pages.paragraph(f"<b>{held}</b>", MARGIN, y, 600, 20) + 10
         for status in card.principles:
-            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED)}.get(
+            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED), NOT_APPLICABLE: ("N/A", MUTED)}.get(
                 status.status, ("not checked", MUTED)
             )
             principle = status.principle
@@ -156,14 +156,23 @@ class _Deck:
             pages = self.pages
             top = pages.page(title + more, subtitle, RED)
             split = WIDTH * 0.6
-            pages.picture(self.pdf(drawing.source), MARGIN, 34, split - MARGIN - 10, top - 34)
+            pages.picture(self.pdf(drawing.source), MARGIN, 64, split - MARGIN - 10, top - 64)
+            pages.paragraph(_KEY, MARGIN, 56, split - MARGIN - 10, 9, MUTED)
             if index > 1:
                 continue
             x, width = split + 4, WIDTH - split - MARGIN - 4
             y = pages.paragraph("<b>Findings</b>", x, top, width, 14)
             entries = [(f"<b>{text(f.code)}</b> {text(f.message)}", _COLORS[f.severity]) for f in findings]
+            # A few findings read from the back of the room; many need the smaller size.
+            size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
             y = pages.items(
-                entries, x, top - y - 4, width, HEIGHT * 0.42, 10, more=lambda start: _rest(findings[start:])
+                entries,
+                x,
+                top - y - 4,
+                width,
+                HEIGHT * 0.42,
+                size,
+                more=lambda start: _rest(findings[start:]),
             )
             y -= 6
             y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
@@ -171,7 +180,9 @@ class _Deck:
             if not fix_lines:
                 hints = dict.fromkeys(f.hint for f in findings if f.hint)
                 fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
-            pages.items(fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, 10)
+            pages.items(
+                fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, size
+            )
 
     def fix_text(self, suggestion: Suggestion) -> str:
         return "; ".join(self.operation_text(op) for op in suggestion.operations)
@@ -240,7 +251,12 @@ class _Deck:
                 worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
                 color = _COLORS[worst] if worst is not None else TEXT
                 pages.paragraph(
-                    text(_short(org.task_label(task_id), 34)), MARGIN + 4, y - 4, name_width - 8, size, color
+                    text(pages.one_line(org.task_label(task_id), name_width - 10, size)),
+                    MARGIN + 4,
+                    y - 4,
+                    name_width - 8,
+                    size,
+                    color,
                 )
                 x = MARGIN + name_width
                 raci = org.tasks[task_id].raci
@@ -254,6 +270,98 @@ class _Deck:
                 if codes:
                     pages.paragraph(text(" ".join(codes)), x + 4, y - 4, codes_width, size - 2, color)
                 y -= row
+
+    # --- workload -------------------------------------------------------------------------
+
+    def workload_page(self) -> None:
+        """Each department's weekly hours (its share of the tasks it does) against its
+        capacity, and its Accountable count: the numbers of the workload view, as a table."""
+        from raci.diagrams.gapmap import build_gap_map
+        from raci.diagrams.gaps_view import functions_in_order
+
+        org, result, pages = self.org, self.result, self.pages
+        graph, work = result.graph, result.workload
+        gaps = build_gap_map(result)
+        departments = [
+            d
+            for f in functions_in_order(graph.departments_by_function)
+            for d in graph.departments_by_function[f]
+        ]
+        capacities = [org.departments[d].capacity_hours for d in departments]
+        known = [c for c in capacities if c is not None]
+        top = pages.page(
+            "Workload",
+            "Hours a week: each task's hours shared among the departments that do it"
+            f" · {work.total:g} h in all"
+            + (f", capacity {sum(known):g} h" if known and len(known) == len(departments) else "")
+            + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else ""),
+        )
+        biggest = max([1.0, *work.hours.values(), *known])
+        panels = 2 if len(departments) > 10 else 1
+        per_panel = -(-len(departments) // panels) if departments else 0
+        width = (WIDTH - 2 * MARGIN - 24 * (panels - 1)) / panels
+        row = min(40.0, (top - 40) / max(1, per_panel))
+        for panel in range(panels):
+            left = MARGIN + panel * (width + 24)
+            y = top
+            for dept_id in departments[panel * per_panel : (panel + 1) * per_panel]:
+                used = self._workload_row(dept_id, left, y, width, biggest, gaps.departments.get(dept_id))
+                y -= max(row, used + 8)
+
+    def _workload_row(
+        self,
+        dept_id: str,
+        left: float,
+        top: float,
+        width: float,
+        biggest: float,
+        flag: Flag | None,
+    ) -> float:
+        """One department's row; returns the height its words took."""
+        org, pages = self.org, self.pages
+        load = self.result.workload.hours.get(dept_id, 0.0)
+        capacity = org.departments[dept_id].capacity_hours
+        accountable = sum(
+            1 for held in self.result.graph.tasks_of(dept_id).values() if Letter.ACCOUNTABLE in held
+        )
+        over = capacity is not None and load > capacity
+        name_width, bar_width, hours_width = width * 0.32, width * 0.28, width * 0.22
+        bar_left = left + name_width
+        color = RED if flag is not None else TEXT
+        used = pages.paragraph(
+            f"<b>{text(org.department_label(dept_id))}</b>", left, top - 2, name_width - 6, 11, color
+        )
+        if flag is not None:
+            notes = " · ".join(note_lines(flag))
+            used += pages.paragraph(text(notes), left, top - 2 - used, name_width - 6, 8, RED)
+        a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
+        scale = (bar_width - 8) / biggest
+        bar_bottom = top - 13
+        if capacity is not None:
+            pages.bar(bar_left, bar_bottom, capacity * scale, "#e4e7eb")
+        pages.bar(
+            bar_left, bar_bottom, min(load, capacity if capacity is not None else load) * scale, "#4a90d9"
+        )
+        if over and capacity is not None:
+            pages.bar(bar_left + capacity * scale, bar_bottom, (load - capacity) * scale, RED)
+        hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h (no capacity)"
+        pages.paragraph(
+            f"<b>{text(hours)}</b>" if over else text(hours),
+            bar_left + bar_width,
+            top - 2,
+            hours_width,
+            10,
+            RED if over else TEXT,
+        )
+        pages.paragraph(
+            f"A on {accountable} task{'s' if accountable != 1 else ''}",
+            bar_left + bar_width + hours_width,
+            top - 2,
+            width - name_width - bar_width - hours_width,
+            10,
+            RED if a_flagged else TEXT,
+        )
+        return used
 
     # --- before and after -----------------------------------------------------------------
 
@@ -295,6 +403,12 @@ class _Deck:
         pages.items(right or [("No finding resolved or added.", MUTED)], x, top - y - 4, half, 34, 10)
 
 
+#: What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend).
+_KEY = (
+    "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
+    f'<font color="{RED}"><b>red dashed</b></font> should own it. '
+    f'<font color="{RED}">Red</font> boxes: errors and warnings; <font color="{AMBER}">amber</font>: hints.'
+)
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
@@ -311,7 +425,3 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
-
-
-def _short(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"

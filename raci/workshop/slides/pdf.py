@@ -109,6 +109,14 @@ class Pages:
         block.drawOn(self.canvas, x, top - height)
         return float(height)
 
+    def one_line(self, value: str, width: float, size: float) -> str:
+        """``value`` cut with an ellipsis to fit one line of ``width``."""
+        if pdfmetrics.stringWidth(value, FONT, size) <= width:
+            return value
+        while value and pdfmetrics.stringWidth(value + "…", FONT, size) > width:
+            value = value[:-1]
+        return value.rstrip() + "…"
+
     def height_of(self, markup: str, width: float, size: float) -> float:
         _, height = Paragraph(markup, _style(size, TEXT)).wrapOn(self.canvas, width, HEIGHT)
         return float(height)
@@ -155,6 +163,13 @@ class Pages:
             canvas.restoreState()
         return height
 
+    def bar(self, x: float, y: float, width: float, fill: str, height: float = 9) -> None:
+        """A bar of a chart; nothing at all for zero."""
+        if width <= 0:
+            return
+        self.canvas.setFillColor(HexColor(fill))
+        self.canvas.rect(x, y, width, height, stroke=0, fill=1)
+
     def box(
         self, x: float, y: float, width: float, height: float, fill: str, stroke: str | None = None
     ) -> None:
@@ -187,7 +202,7 @@ def _place(writer: PdfWriter, picture: Picture) -> None:
     natural_width, natural_height = float(box.width), float(box.height)
     scale = min(picture.width / natural_width, picture.height / natural_height)
     # A drawing of two boxes blown up to fill a page would dwarf the page's own text.
-    scale = min(scale, 2.0)
+    scale = min(scale, 1.25)
     left = picture.left + (picture.width - natural_width * scale) / 2
     bottom = picture.bottom + (picture.height - natural_height * scale) / 2
     transform = (

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from raci.files import read_limited
+from raci.files import InputTooLargeError, read_bounded
 from raci.model.errors import LoadError, Problem
 from raci.model.text_safety import escape
 from raci.workshop.spreadsheet.encoding import decode_bytes
@@ -127,12 +127,6 @@ def read_sheet(
     """
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
-    try:
-        size = os.stat(name).st_size
-        if size > MAX_BYTES:
-            raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
-    except OSError as error:
-        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
     if suffix in XLSX_SUFFIXES:
         return read_xlsx(name, sheet)
     if suffix not in CSV_SUFFIXES + MARKDOWN_SUFFIXES:
@@ -141,7 +135,7 @@ def read_sheet(
         )
     if sheet is not None:
         raise LoadError([Problem(name, None, None, "a text file has no sheets: leave out --sheet")])
-    data = _read_bytes(name, size)
+    data = _read_bytes(name)
     if suffix in MARKDOWN_SUFFIXES:
         from raci.workshop.spreadsheet.markdown import read_markdown_text
 
@@ -155,15 +149,15 @@ def read_sheet(
     return read_csv_bytes(data, name, encoding)
 
 
-def _read_bytes(name: str, size: int) -> bytes:
+def _read_bytes(name: str) -> bytes:
+    """The whole file, within :data:`MAX_BYTES`; devices and FIFOs are refused unread."""
     try:
-        with open(name, "rb") as stream:
-            data = read_limited(stream, MAX_BYTES, size)
+        return read_bounded(name, MAX_BYTES)
+    except InputTooLargeError:
+        message = f"file is larger than {MAX_BYTES // 2**20} MiB"
+        raise LoadError([Problem(name, None, None, message)]) from None
     except OSError as error:
         raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
-    if len(data) > MAX_BYTES:  # a pipe or a device reports no size up front
-        raise LoadError([Problem(name, None, None, f"file is larger than {MAX_BYTES // 2**20} MiB")])
-    return data
 
 
 def read_csv_bytes(data: bytes, source: str = "<csv>", encoding: str | None = None) -> Sheet:
@@ -211,9 +205,10 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
         raise LoadError(
             [Problem(source, None, None, "reading .xlsx needs openpyxl: pip install openpyxl")]
         ) from None
-    _check_unpacked_size(source)
+    data = _read_bytes(source)
+    _check_unpacked_size(source, data)
     try:
-        workbook = load_workbook(source, read_only=True, data_only=False)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # zip, XML and openpyxl's own errors: the file is not a workbook
         detail = escape(str(error))[:120]
         raise LoadError([Problem(source, None, None, f"not a readable .xlsx workbook ({detail})")]) from None
@@ -236,7 +231,7 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
             )
         )
     if formulas:
-        _use_saved_values(result, formulas)
+        _use_saved_values(result, formulas, data)
     return result
 
 
@@ -268,24 +263,70 @@ def _raci_sheet(
     return best[1], best[2], best[3]
 
 
-def _check_unpacked_size(source: str) -> None:
+def _check_unpacked_size(source: str, data: bytes) -> None:
+    """Refuse a zip bomb from the zip's directory, and any XML part that declares a DTD (the
+    door to entity bombs and external entities), naming the part, before openpyxl reads."""
     import zipfile
 
     try:
-        with zipfile.ZipFile(source) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (OSError, zipfile.BadZipFile, ValueError):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked <= MAX_UNPACKED_BYTES:
+                hostile = next((info.filename for info in infos if _declares_dtd(archive, info)), None)
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
         return  # load_workbook says what is wrong with it
     if unpacked > MAX_UNPACKED_BYTES:
         limit = MAX_UNPACKED_BYTES // 2**20
         raise LoadError(
             [Problem(source, None, None, f"workbook unpacks to more than {limit} MiB; refusing to read it")]
         )
+    if hostile is not None:
+        message = (
+            f"part {escape(hostile)} of the workbook declares XML entities or a DTD, which are refused "
+            "(entity expansion, external files); save the workbook again from a spreadsheet program"
+        )
+        raise LoadError([Problem(source, None, None, message)])
+
+
+_PROLOG_BYTES = 64 * 1024
+
+
+def _declares_dtd(archive: Any, info: Any) -> bool:
+    # A DTD can only stand in the prolog, before the root element: the first bytes say.
+    if not info.filename.endswith((".xml", ".rels", ".vml")):
+        return False
+    with archive.open(info) as stream:
+        head = stream.read(_PROLOG_BYTES)
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
 def _worksheet_rows(
     worksheet: Any, source: str, sheet: str
 ) -> tuple[list[list[Value]], list[tuple[int, int]]]:
+    """The sheet's rows. openpyxl parses a sheet's XML only now, row by row: a truncated
+    part, an entity bomb or an external entity (refused by defusedxml) surfaces here and is
+    reported with the sheet and its member in the zip, never as a crash."""
+    try:
+        return _read_rows(worksheet, source, sheet)
+    except LoadError:
+        raise
+    except Exception as error:  # expat, defusedxml, zlib, zipfile: the part is broken or hostile
+        raise LoadError([_broken_part(source, sheet, worksheet, error)]) from None
+
+
+def _broken_part(source: str, sheet: str, worksheet: Any, error: Exception) -> Problem:
+    member = getattr(worksheet, "_worksheet_path", None)
+    where = f"sheet {sheet!r}" + (f" ({escape(str(member))} in the workbook)" if member else "")
+    kind = type(error).__name__
+    if kind in ("EntitiesForbidden", "ExternalReferenceForbidden", "DTDForbidden"):
+        reason = "it declares XML entities or a DTD, which are refused (entity expansion, external files)"
+    else:
+        reason = f"its XML cannot be read ({kind}: {escape(str(error))[:100]})"
+    return Problem(source, None, None, f"{where} is broken or hostile: {reason}")
+
+
+def _read_rows(worksheet: Any, source: str, sheet: str) -> tuple[list[list[Value]], list[tuple[int, int]]]:
     rows: list[list[Value]] = []
     formulas: list[tuple[int, int]] = []
     kept = 0
@@ -316,19 +357,23 @@ def _worksheet_rows(
     return rows, formulas
 
 
-def _use_saved_values(sheet: Sheet, formulas: list[tuple[int, int]]) -> None:
+def _use_saved_values(sheet: Sheet, formulas: list[tuple[int, int]], data: bytes) -> None:
     """Formulas are read as the values Excel saved with them; one never computed is a problem."""
     from openpyxl import load_workbook
 
     wanted = set(formulas)
-    workbook = load_workbook(sheet.source, read_only=True, data_only=True)
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        saved = {
-            (r, c): getattr(cell, "value", None)
-            for r, cells in enumerate(workbook[sheet.sheet].iter_rows(), start=1)
-            for c, cell in enumerate(cells, start=1)
-            if (r, c) in wanted
-        }
+        worksheet = workbook[sheet.sheet]
+        try:
+            saved = {
+                (r, c): getattr(cell, "value", None)
+                for r, cells in enumerate(worksheet.iter_rows(), start=1)
+                for c, cell in enumerate(cells, start=1)
+                if (r, c) in wanted
+            }
+        except Exception as error:  # read once already; kept for the same safety
+            raise LoadError([_broken_part(sheet.source, str(sheet.sheet), worksheet, error)]) from None
     finally:
         workbook.close()
     problems = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from raci.model.vocabulary import (
     ACTIVITY_ALIASES,
@@ -153,6 +154,7 @@ def _phrases(tokens: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=8192)
 def guess_task_activity(name: str, *more: str, office_context: bool = False) -> Guess:
     """The activity a task's name suggests, or "other" with the reason.
 
@@ -263,11 +265,14 @@ _STEMS: tuple[tuple[str, Activity], ...] = (
 )
 
 
+_STEM_PATTERN = re.compile("|".join(f"({re.escape(stem)})" for stem, _ in _STEMS))
+
+
 def _stem_word(tokens: list[str]) -> tuple[str, str] | None:
     for token in tokens:
-        for stem, activity in _STEMS:
-            if token.startswith(stem):
-                return activity.value, token
+        found = _STEM_PATTERN.match(token)
+        if found is not None:
+            return _STEMS[(found.lastindex or 1) - 1][1].value, token
     return None
 
 

@@ -40,6 +40,7 @@ DEPT_FUNCTION = "function"
 DEPT_CAPACITY = "capacity_hours"
 DEPT_ROLES = "roles"
 DEPT_DESCRIPTION = "department description"
+DEPT_WAIVE = "department waive"
 TASK = "task"
 
 ORG_LABELS: dict[str, str] = {
@@ -64,6 +65,8 @@ DEPT_LABELS: dict[str, str] = {
     "roles": DEPT_ROLES,
     "department roles": DEPT_ROLES,
     "department description": DEPT_DESCRIPTION,
+    "department waive": DEPT_WAIVE,
+    "department waivers": DEPT_WAIVE,
 }
 
 #: Task columns in the order they are written; the first four always are.
@@ -77,6 +80,8 @@ TASK_FIELDS = (
     "review_horizon_days",
     "channels",
     "description",
+    "audience",
+    "waive",
 )
 ALWAYS_TASK_FIELDS = ("name", "phase", "activity", "effort_hours")
 
@@ -101,6 +106,9 @@ TASK_COLUMN_LABELS: dict[str, str] = {
     "channels": "channels",
     "channel": "channels",
     "description": "description",
+    "audience": "audience",
+    "waive": "waive",
+    "waivers": "waive",
 }
 
 _UNITS = str.maketrans({"(": " ", ")": " ", "[": " ", "]": " ", ".": " ", ":": " "})
@@ -151,6 +159,40 @@ def join_list(items: Sequence[str]) -> str | None:
     return plain
 
 
+def join_waivers(waivers: dict[str, str]) -> str | None:
+    """Waivers in one cell, a ``CODE: reason`` line each; JSON when a reason has a line break.
+
+    :func:`split_waivers` reads both back.
+    """
+    if not waivers:
+        return None
+    if any("\n" in reason or "\r" in reason for reason in waivers.values()):
+        return json.dumps(waivers, ensure_ascii=False)
+    return "\n".join(f"{code}: {reason}" for code, reason in waivers.items())
+
+
+def split_waivers(text: str) -> tuple[dict[str, str], str | None]:
+    """A waivers cell read back: ``{code: reason}``, and a problem (None when it reads)."""
+    stripped = text.strip()
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and all(isinstance(v, str) for v in data.values()):
+            return {str(k): v for k, v in data.items()}, None
+        return {}, "waivers: write a CODE: reason line each, or a JSON object"
+    waivers: dict[str, str] = {}
+    for line in stripped.splitlines():
+        if not line.strip():
+            continue
+        code, colon, reason = line.partition(":")
+        if not colon or not code.strip():
+            return {}, f"waivers: write a CODE: reason line each (found {line.strip()[:30]!r})"
+        waivers[code.strip()] = reason.strip()
+    return waivers, None
+
+
 def join_mapping(items: dict[str, Any]) -> str:
     """An effort split in one cell: ``care: 12; pr: 8`` (or ``care: 60%; pr: 40%``)."""
     parts = (f"{key}: {number(value) if isinstance(value, float) else value}" for key, value in items.items())
@@ -196,6 +238,8 @@ def build_grid(org: Organization) -> Grid:
         rows.append(row(DEPT_ROLES, [join_list(dept.roles) for _, dept in departments]))
     if any(dept.description is not None for _, dept in departments):
         rows.append(row(DEPT_DESCRIPTION, [dept.description for _, dept in departments]))
+    if any(dept.waive for _, dept in departments):
+        rows.append(row(DEPT_WAIVE, [join_waivers(dept.waive) for _, dept in departments]))
     header_row = len(rows)
     rows.append([TASK, *task_fields, *(dept_id for dept_id, _ in departments)])
     for task_id, task in tasks:
@@ -212,6 +256,11 @@ def _task_value(task: Any, name: str) -> Cell:
         return join_mapping(value) if value else None
     if name == "channels":
         return join_list(value)
+    if name == "audience":
+        # Customers is the default: the column appears only when some task faces others.
+        return None if value.value == "customers" else str(value.value)
+    if name == "waive":
+        return join_waivers(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return number(value)
     return value  # type: ignore[no-any-return]

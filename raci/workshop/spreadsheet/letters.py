@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Cells that mean "no letter".
 NO_LETTER = frozenset(
@@ -19,8 +20,12 @@ NO_LETTER = frozenset(
 
 #: Letters of RACI and its variants that a cell may hold before the letter map is applied.
 _LETTERISH = re.compile(r"[A-Za-z](?:\s*[,/+&;|]?\s*[A-Za-z]){0,5}")
+#: A footnote mark after the letters: "R*", "A/R**", "C\u2020", "I\u00b9".
+_FOOTNOTE = re.compile(r"\s*(\*+|[\u2020\u2021\u00b9\u00b2\u00b3]+|\[\d+\])$")
 _STRONG = re.compile(r"(\*\*|__|~~)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<!\w)([*_`])(.+?)\1(?!\w)")
+_MARKUP_CHARS = re.compile(r"[*_`~<]")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]{0,40}>")
 _NOTE = re.compile(r"^(?P<head>[^()\[\]]*?)\s*[(\[](?P<note>[^()\[\]]*)[)\]]\s*(?P<tail>[^()\[\]]*)$")
 _LETTERS = frozenset("RACIS")
@@ -36,7 +41,9 @@ class CleanCell:
 
 def strip_markup(text: str) -> str:
     """Markdown emphasis and inline HTML off a cell: ``**RA**`` -> ``RA``, ``a<br>b`` -> ``a\\nb``."""
-    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
+    if not _MARKUP_CHARS.search(text):
+        return text.strip()
+    text = _BR.sub("\n", text)
     text = _HTML_TAG.sub("", text)
     text = _STRONG.sub(r"\2", text)
     return _EMPHASIS.sub(r"\2", text).strip()
@@ -44,10 +51,24 @@ def strip_markup(text: str) -> str:
 
 def clean_letter_cell(value: str, letter_map: Mapping[str, str] | None = None) -> CleanCell:
     """Read one matrix cell: ``R (Build)`` -> R with note "Build"; ``(C)`` -> C; ``N/A`` -> none."""
+    cell = _clean(value)
+    if not letter_map or cell.text is None:
+        return cell
+    text = apply_letter_map(cell.text, letter_map)
+    if not text.strip(" ,/+&;|"):
+        return CleanCell(None, cell.note)
+    return CleanCell(text, cell.note)
+
+
+@lru_cache(maxsize=4096)  # a matrix repeats a handful of spellings thousands of times
+def _clean(value: str) -> CleanCell:
     text = strip_markup(value)
     if text.lower() in NO_LETTER or not text:
         return CleanCell(None)
     note: str | None = None
+    footnote = _FOOTNOTE.search(text)
+    if footnote and _LETTERISH.fullmatch(text[: footnote.start()].strip()):
+        text, note = text[: footnote.start()].strip(), f"footnote {footnote.group().strip()}"
     match = _NOTE.match(text)
     if match is not None:
         head, inner, tail = match["head"].strip(), match["note"].strip(), match["tail"].strip()
@@ -55,10 +76,6 @@ def clean_letter_cell(value: str, letter_map: Mapping[str, str] | None = None) -
             text = inner  # "(C)": the letter in brackets
         elif head and _LETTERISH.fullmatch(head):
             text, note = head, " ".join(part for part in (inner, tail) if part) or None
-    if letter_map:
-        text = apply_letter_map(text, letter_map)
-        if not text.strip(" ,/+&;|"):
-            return CleanCell(None, note)
     return CleanCell(text, note)
 
 
@@ -76,9 +93,9 @@ def apply_letter_map(text: str, letter_map: Mapping[str, str]) -> str:
 
 def is_letter_cell(value: object) -> bool:
     """Whether a cell reads as RACI letters (``R``, ``A/R``, ``**RA**``, ``R (Build)``, ``S``)."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 60:
         return False
-    cell = clean_letter_cell(value)
+    cell = _clean(value)
     if cell.text is None:
         return False
     letters = [c for c in cell.text.upper() if c.isalpha()]
@@ -86,7 +103,7 @@ def is_letter_cell(value: object) -> bool:
 
 
 def is_no_letter(value: object) -> bool:
-    return isinstance(value, str) and strip_markup(value).lower() in NO_LETTER
+    return isinstance(value, str) and _clean(value).text is None
 
 
 # --- legends -------------------------------------------------------------------------------
@@ -107,12 +124,16 @@ _NOTE_WORDS = (
 
 def is_legend_text(value: object) -> bool:
     """``R = Responsible``, ``(A) - Accountable``, ``Legend: …``, ``Notes:``: not a table row."""
-    if not isinstance(value, str):
-        return False
-    text = strip_markup(value).strip().lower()
-    if text.startswith(_LEGEND_WORDS) or text.startswith(_NOTE_WORDS):
+    return isinstance(value, str) and len(value) > 2 and _is_legend(value)
+
+
+@lru_cache(maxsize=4096)
+def _is_legend(value: str) -> bool:
+    text = strip_markup(value)
+    folded = text.lower()
+    if folded.startswith(_LEGEND_WORDS) or folded.startswith(_NOTE_WORDS):
         return True
-    return bool(_LEGEND_ITEM.match(strip_markup(value)))
+    return bool(_LEGEND_ITEM.match(text))
 
 
 # --- the transposed shape: Task | R | A | C | I with names in the cells -----------------------

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from raci.model.errors import LoadError, Problem
-from raci.workshop.spreadsheet.cells import Sheet, Value
+from raci.workshop.spreadsheet.cells import MAX_CELLS, MAX_ROWS, Sheet, Value
 from raci.workshop.spreadsheet.letters import is_letter_cell, role_letter, strip_markup
 
 _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -92,8 +93,10 @@ def _is_delimiter(line: str) -> bool:
     return bool(cells) and all(_DELIMITER_CELL.fullmatch(cell) for cell in cells)
 
 
-def parse_markdown(text: str) -> MarkdownDocument:
+def parse_markdown(text: str, source: str = "<markdown>") -> MarkdownDocument:
+    """Every pipe table and heading of a document; tables past the sheet bounds are refused."""
     lines = text.splitlines()
+    cells = 0
     tables: list[MarkdownTable] = []
     title: tuple[str, int] | None = None
     heading: tuple[str, int] | None = None
@@ -108,7 +111,7 @@ def parse_markdown(text: str) -> MarkdownDocument:
         if in_fence:
             index += 1
             continue
-        found = _HEADING.match(line)
+        found = _HEADING.match(line) or _HTML_HEADING.match(line)
         if found:
             heading = (strip_markup(found.group(2)), index + 1)
             if title is None:
@@ -120,6 +123,10 @@ def parse_markdown(text: str) -> MarkdownDocument:
             index += 2
             while index < len(lines) and "|" in lines[index] and lines[index].strip():
                 _add_row(table, lines[index], index + 1)
+                cells += len(table.rows[-1]) + 1
+                if cells > MAX_CELLS or len(table.rows) > MAX_ROWS:
+                    message = f"tables larger than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells"
+                    raise LoadError([Problem(source, index + 1, 1, message)])
                 index += 1
             tables.append(table)
             continue
@@ -135,7 +142,7 @@ def _add_row(table: MarkdownTable, line: str, number: int) -> None:
 
 def read_markdown_text(text: str, source: str, table: int | None = None) -> Sheet:
     """The RACI table(s) of a Markdown document as one sheet; see the module's docstring."""
-    document = parse_markdown(text)
+    document = parse_markdown(text, source)
     if not document.tables:
         raise LoadError(
             [Problem(source, None, None, "no Markdown table found (a RACI matrix is a | pipe | table)")]

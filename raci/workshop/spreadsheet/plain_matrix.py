@@ -12,6 +12,7 @@ the file's own cell.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -41,6 +42,13 @@ _NOTE_LABELS = frozenset(
         "\u043f\u0440\u0438\u043c\u0435\u0447\u0430\u043d\u0438\u0435",
         "\u043e\u043f\u0438\u0441\u0430\u043d\u0438\u0435",
     }
+)
+#: Header labels of the task column, for telling it from a grouping column before it.
+_TASK_LABELS = frozenset(
+    {"task", "tasks", "activity", "activities", "deliverable", "deliverables", "work item", "item"}
+    | {"process step", "decision", "decisions", "t\u00e2che", "t\u00e2ches", "activit\u00e9", "livrable"}
+    | {"zadanie", "zadania", "czynno\u015b\u0107", "\u0437\u0430\u0434\u0430\u0447\u0430"}
+    | {"\u0434\u0435\u0439\u0441\u0442\u0432\u0438\u0435", "aufgabe", "aktivit\u00e4t", "tarea", "actividad"}
 )
 _PARTY_SPLIT = re.compile(r"\s*(?:[,;\n]|\s&\s|\s\+\s)\s*")
 _SCAN_ROWS = 200
@@ -100,7 +108,7 @@ def straighten(sheet: Sheet, letter_map: Mapping[str, str] | None = None) -> She
     if first is None:  # half the letters wrong is still a matrix, with problems to report
         first = next((r for r, row in enumerate(rows) if _is_letter_row(row, letter_map, half=True)), None)
     if first is None:
-        raise LoadError([Problem(sheet.source, None, None, _NO_TABLE)])
+        raise LoadError([Problem(sheet.source, None, None, _no_table_message(rows))])
     header = next(
         (r for r in range(first - 1, -1, -1) if _filled(rows[r]) >= 2 and not _is_legend_row(rows[r])), None
     )
@@ -114,6 +122,23 @@ _NO_TABLE = (
     "no RACI table found: expected a header row (tasks, then one column per department) and "
     "rows of letters R, A, C, I (or S); for other letters say what they mean, e.g. --letter-map D=A"
 )
+
+
+def _no_table_message(rows: list[list[Value]]) -> str:
+    """Why no table was found; a matrix marked with another letter ("x", "D") is named."""
+    marks = Counter(
+        strip_markup(value).upper()
+        for row in rows[:_SCAN_ROWS]
+        for value in row[1:]
+        if isinstance(value, str) and len(strip_markup(value)) == 1 and strip_markup(value).isalpha()
+    )
+    if marks:
+        mark = marks.most_common(1)[0][0]
+        return (
+            f"no RACI table found: cells are marked {mark!r}, which is not a RACI letter; "
+            f"say what it means, e.g. --letter-map {mark}=R"
+        )
+    return _NO_TABLE
 
 
 def _filled(row: list[Value]) -> int:
@@ -210,10 +235,11 @@ class _Matrix:
         )
         start = min(filled[0], first_data)
         while True:  # a "#", "ID" or "Phase" column first: the tasks are in the next one
-            cell = header[start] if start < len(header) else None
-            key = label_key(strip_markup(cell)) if isinstance(cell, str) else ""
+            key, following = _header_key(header, start), _header_key(header, start + 1)
             if key in _PHASE_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start
+            elif following in _TASK_LABELS and key not in _TASK_LABELS and "phase" not in self.fields:
+                self.fields["phase"] = start  # "Area | Task | …": the first column groups the tasks
             elif key not in _NUMBERING:
                 break
             start += 1
@@ -332,6 +358,11 @@ def add_title(sheet: Sheet, header: int, out: _Out) -> None:
 
 def _first(row: list[Value]) -> Value:
     return next((value for value in row if value is not None), None)
+
+
+def _header_key(header: list[Value], c: int) -> str:
+    cell = header[c] if c < len(header) else None
+    return label_key(strip_markup(cell)) if isinstance(cell, str) else ""
 
 
 def _field_name(key: str) -> str | None:

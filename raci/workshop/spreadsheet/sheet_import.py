@@ -40,6 +40,7 @@ from raci.workshop.spreadsheet.layout import (
     DEPT_LABELS,
     DEPT_NAME,
     DEPT_ROLES,
+    DEPT_WAIVE,
     ORG_DESCRIPTION,
     ORG_LABELS,
     ORGANIZATION,
@@ -47,6 +48,7 @@ from raci.workshop.spreadsheet.layout import (
     TASK_COLUMN_LABELS,
     label_key,
     split_mapping,
+    split_waivers,
 )
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
@@ -128,6 +130,16 @@ class _Builder:
 
     def guessed(self, r: int, c: int, message: str) -> None:
         self.guesses.append(self.sheet.problem(r + 1, c + 1, f"guess: {message}"))
+
+    def waivers(self, value: Value, path: Path, r: int, c: int) -> dict[str, str]:
+        """A waivers cell (``CODE: reason`` lines) as a mapping; every waiver placed at the cell."""
+        found, problem = split_waivers(str(value))
+        if problem is not None:
+            self.problem(r, c, problem)
+        for code in found:
+            self.place((*path, code), r, c)
+            self.place((*path, code), r, c, key=True)
+        return found
 
     def one_line(self, text: str, r: int, c: int) -> str:
         """A name as one line: a line break in a cell is how a spreadsheet wraps a long
@@ -302,6 +314,7 @@ class _Builder:
             (DEPT_CAPACITY, "capacity_hours"),
             (DEPT_ROLES, "roles"),
             (DEPT_DESCRIPTION, "description"),
+            (DEPT_WAIVE, "waive"),
         ):
             if kind not in self.dept_rows:
                 continue
@@ -309,7 +322,12 @@ class _Builder:
             value = self.cell(r, c)
             if value is None:
                 continue
-            department[name_in_model] = split_list(value) if kind == DEPT_ROLES else value
+            read: Any = value
+            if kind == DEPT_WAIVE:
+                read = self.waivers(value, (*path, "waive"), r, c)
+            elif kind == DEPT_ROLES:
+                read = split_list(value)
+            department[name_in_model] = read
             self.place((*path, name_in_model), r, c)
 
     # --- tasks -----------------------------------------------------------------------------
@@ -338,7 +356,7 @@ class _Builder:
                 self.problem(
                     r,
                     0,
-                    f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])})",
+                    f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])})",
                 )
                 continue
             seen[task_id] = r
@@ -349,31 +367,10 @@ class _Builder:
             if not ids_given and text.strip() != task_id:
                 task["name"] = text
                 self.place((*path, "name"), r, 0)
-            for name, c in self.task_columns.items():
-                value = self.cell(r, c)
-                if value is None:
-                    continue
-                if name == "name" and isinstance(value, str):
-                    value = self.one_line(value, r, c)
-                if name in _LIST_FIELDS:
-                    value = split_list(value)
-                elif name == "effort_split":
-                    value = split_mapping(value)
-                task[name] = value
-                self.place((*path, name), r, c)
+            self._task_fields(r, path, task)
             if "activity" not in task:
                 unguessed.append((r, task_id, task))
-            raci: dict[str, Any] = {}
-            for c, dept_id in departments:
-                value = self.cell(r, c)
-                if isinstance(value, str) and self.letter_map:
-                    value = apply_letter_map(value, self.letter_map).strip(" ,/+&;|") or None
-                if value is None or (isinstance(value, str) and value.strip().lower() in NO_LETTER):
-                    continue
-                raci[dept_id] = value
-                self.place((*path, "raci", dept_id), r, c)
-                self.place((*path, "raci", dept_id), r, c, key=True)
-            task["raci"] = raci
+            task["raci"] = self._letters(r, path, departments)
             stray = [
                 c
                 for c in filled
@@ -384,6 +381,39 @@ class _Builder:
             for c in stray:
                 self.problem(r, c, "this cell is in no column: give the column a header")
         self._guess_activities(unguessed)
+
+    def _task_fields(self, r: int, path: Path, task: dict[str, Any]) -> None:
+        """The task's own columns (name, activity, effort…) of row ``r``."""
+        for name, c in self.task_columns.items():
+            value = self.cell(r, c)
+            if value is None:
+                continue
+            if name == "name" and isinstance(value, str):
+                value = self.one_line(value, r, c)
+            if name == "waive":
+                task[name] = self.waivers(value, (*path, "waive"), r, c)
+                self.place((*path, name), r, c)
+                continue
+            if name in _LIST_FIELDS:
+                value = split_list(value)
+            elif name == "effort_split":
+                value = split_mapping(value)
+            task[name] = value
+            self.place((*path, name), r, c)
+
+    def _letters(self, r: int, path: Path, departments: list[tuple[int, str]]) -> dict[str, Any]:
+        """Department id -> the letters of row ``r`` (mapped by --letter-map), placed on their cells."""
+        raci: dict[str, Any] = {}
+        for c, dept_id in departments:
+            value = self.cell(r, c)
+            if isinstance(value, str) and self.letter_map:
+                value = apply_letter_map(value, self.letter_map).strip(" ,/+&;|") or None
+            if value is None or (isinstance(value, str) and value.strip().lower() in NO_LETTER):
+                continue
+            raci[dept_id] = value
+            self.place((*path, "raci", dept_id), r, c)
+            self.place((*path, "raci", dept_id), r, c, key=True)
+        return raci
 
     def _guess_activities(self, unguessed: list[tuple[int, str, dict[str, Any]]]) -> None:
         """Guess each task's activity; in a matrix of mostly office work, words that office
@@ -426,14 +456,16 @@ class _Builder:
         self.warn(
             r,
             0,
-            f"task {excerpt(task_id)} appears twice (first in row {self._row_name(seen[task_id])}): "
+            f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])}): "
             f"imported as {task_id}-{number}; merge or rename them if they are one task",
         )
         return f"{task_id}-{number}"
 
     def _row_name(self, r: int) -> str:
-        """How a row is named to the user: its row (or line) in the file."""
-        return str(self.sheet.in_file(r + 1, 1)[0])
+        """How a row is named to the user: its row in a sheet, its line in Markdown."""
+        line = self.sheet.in_file(r + 1, 1)[0]
+        markdown = self.sheet.source.lower().endswith((".md", ".markdown"))
+        return f"{'line' if markdown else 'row'} {line}"
 
     # --- the organisation ------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci.model.severity import Severity
+from raci.rules.base import Rule, RuleContext, Violation
+
+
+class UnusedWaiver(Rule):
+    """A waiver matches no finding: the problem it accepted is gone, or it names the wrong rule.
+
+    Why:
+        A waiver records that the team accepts a finding, and why. Once the finding is gone
+        (the matrix changed) a waiver left in the file would silently hide the problem the
+        day it comes back, as an unused noqa comment does in code. Waivers of rules that did
+        not run (switched off, or social media rules in an org with no social media work)
+        are not judged.
+    Passes:
+        tasks:
+          answer-dms:
+            activity: respond
+            raci: {marketing: RA, care: I}
+            waive: {SOC102: "marketing answers DMs until the care team is hired in Q3"}
+    Fails:
+        tasks:
+          answer-dms:
+            activity: respond
+            raci: {care: RA, marketing: I}
+            waive: {SOC102: "marketing answers DMs until the care team is hired in Q3"}
+    Fix:
+        Remove the waiver, or move it to the task or department whose finding it means.
+    """
+
+    code = "RACI009"
+    name = "unused-waiver"
+    severity = Severity.INFO
+    reviews_findings = True
+    waivable = False
+    no_fix = "remove the waiver from the file: the finding it accepted is no longer there"
+
+    def check(self, context: RuleContext) -> Iterator[Violation]:
+        on_task = {(f.task, f.code) for f in context.findings if f.task is not None}
+        on_department = {(f.department, f.code) for f in context.findings if f.department is not None}
+        for task_id, task in context.org.tasks.items():
+            for code in task.waive:
+                if code in context.ran and (task_id, code) not in on_task:
+                    yield self._unused(code, "tasks", task_id, f"task '{task_id}'")
+        for dept_id, department in context.org.departments.items():
+            for code in department.waive:
+                if code in context.ran and (dept_id, code) not in on_department:
+                    label = context.org.department_label(dept_id)
+                    yield self._unused(code, "departments", dept_id, f"department '{label}'")
+
+    @staticmethod
+    def _unused(code: str, section: str, owner: str, where: str) -> Violation:
+        return Violation(
+            f"the waiver of {code} on {where} matches no finding: remove it, or it will hide "
+            f"the problem if it comes back",
+            task=owner if section == "tasks" else None,
+            department=owner if section == "departments" else None,
+            hint=f"remove {code} from the waive list of {where}",
+        )
