@@ -319,6 +319,8 @@ def test_a_matrix_of_office_work_reads_incident_as_office_work(tmp_path: Path) -
         ("Onboard new hires", "other"),
         ("Approve the quarterly budget", "other"),
         ("Backup and recovery", "other"),
+        ("Incident management", "other"),
+        ("Community management", "respond"),
         ("Monthly report", "other"),
         ("Answer public complaints", "respond"),
         ("Reply to candidates who comment on job posts", "respond"),
@@ -399,3 +401,13 @@ def test_a_grouping_column_before_the_tasks_and_footnote_marks(tmp_path: Path) -
     ]
     assert org.tasks["scope"].raci["pm"] == frozenset({raci.Letter("A")})
     assert org.tasks["scope"].description == "PM: footnote *"
+
+
+def test_phase_headings_are_named_so_a_misread_task_shows(tmp_path: Path) -> None:
+    _, stderr = _import("devops_sections.csv", tmp_path)
+    path = MATRICES / "devops_sections.csv"
+    assert (
+        f"{path}:2:1: warning: 5 rows with a name and no letters read as phase headings: "
+        "'Source control platform' (row 2), 'Access management' (row 6), 'Code management' (row 10), "
+        "'Build pipelines' (row 13), 'Support' (row 17); a task nobody holds yet needs a '-' in its cells"
+    ) in stderr
