@@ -319,6 +319,8 @@ def test_a_matrix_of_office_work_reads_incident_as_office_work(tmp_path: Path) -
         ("Onboard new hires", "other"),
         ("Approve the quarterly budget", "other"),
         ("Backup and recovery", "other"),
+        ("Incident management", "other"),
+        ("Community management", "respond"),
         ("Monthly report", "other"),
         ("Answer public complaints", "respond"),
         ("Reply to candidates who comment on job posts", "respond"),
