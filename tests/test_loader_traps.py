@@ -1,4 +1,4 @@
-"""The known traps of DESIGN §6, each refused with one located line and exit code 2.
+"""The known input traps (docs/reliability.md), each refused with one located line and exit code 2.
 
 Every trap is checked twice: through the library (``raci.loads_bytes``), where the problem
 must carry the right line and column, and through ``python -m raci check`` as a user would
@@ -209,7 +209,7 @@ def _traps() -> Iterator[Trap]:
     )
 
     for letters, fragment in (
-        ("RX", "unknown RACI letter 'X' (use R, A, C or I"),
+        ("RX", "unknown RACI letter 'X' (use R, A, S, C or I"),
         ("RR", "letter R is written twice"),
         ("''", "no RACI letter given"),
         ("", "no RACI letter given"),
