@@ -144,16 +144,12 @@ MISSING = {
 @pytest.mark.parametrize("missing", list(MISSING))
 def test_soc_rules_on_tasks_with_letters_missing(tmp_path: Path, missing: str) -> None:
     letters = MISSING[missing]
-    text = (
-        HEAD
-        + "tasks:\n"
-        + "".join(
-            f"  {a}-task: {{activity: {a}, effort_hours: 1, review_horizon_days: 90, raci: {_raci(letters)}}}\n"
-            if a == "measure"
-            else f"  {a}-task: {{activity: {a}, effort_hours: 1, raci: {_raci(letters)}}}\n"
-            for a in ACTIVITIES
-        )
-    )
+    horizon = {"measure": ", review_horizon_days: 90"}
+    lines = [
+        f"  {a}-task: {{activity: {a}, effort_hours: 1{horizon.get(a, '')}, raci: {_raci(letters)}}}\n"
+        for a in ACTIVITIES
+    ]
+    text = HEAD + "tasks:\n" + "".join(lines)
     found = findings(tmp_path, text)
     by_code = {code: flagged(found, code, "task") for code in ("SOC102", "SOC104", "RACI001", "RACI002")}
     # Customer service (d1) is R on the respond task only in "no A": SOC102 otherwise.
