@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from raci.graph import TASK, department_keys
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -40,7 +41,7 @@ class ListeningReachesResponders(Rule):
     name = "listening-reaches-responders"
     severity = Severity.WARNING
     principle = 1
-    principle_check = "listening reaches the people who answer"
+    principle_check = N_("listening reaches the people who answer")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         import networkx as nx

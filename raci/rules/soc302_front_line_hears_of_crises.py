@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from raci.graph import TASK, department_keys
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -41,7 +42,7 @@ class FrontLineHearsOfCrises(Rule):
     name = "front-line-hears-of-crises"
     severity = Severity.WARNING
     principle = 4
-    principle_check = "the front line hears about crises"
+    principle_check = N_("the front line hears about crises")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         import networkx as nx
