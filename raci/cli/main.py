@@ -67,7 +67,7 @@ def fast_check_request(args: Sequence[str]) -> CheckRequest | None:
         "--fail-on": _FAIL_LEVELS,
         "--lang": _LANGUAGES,
     }
-    values = {"--format": "text", "--color": "auto", "--fail-on": "error", "--lang": ""}
+    values = {"--format": "text", "--color": "auto", "--fail-on": "error"}
     files: list[str] = []
     quiet = False
     rest = list(args[1:])
@@ -98,7 +98,7 @@ def fast_check_request(args: Sequence[str]) -> CheckRequest | None:
         fail_on=values["--fail-on"],
         color=values["--color"],
         quiet=quiet,
-        language=values["--lang"] or None,
+        language=values.get("--lang"),
     )
 
 
