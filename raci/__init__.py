@@ -36,7 +36,9 @@ if TYPE_CHECKING:
         export_sheet,
         import_sheet,
         render,
+        render_pages,
         report_html,
+        slides,
         suggest,
         what_if,
     )
@@ -62,6 +64,8 @@ _LAZY = {
     "Limits": "yaml.loader",
     "dumps": "public",
     "render": "public",
+    "render_pages": "public",
+    "slides": "public",
     "diagram": "public",
     "report_html": "public",
     "export_sheet": "public",
@@ -119,7 +123,9 @@ __all__ = [
     "loads",
     "loads_bytes",
     "render",
+    "render_pages",
     "report_html",
+    "slides",
     "suggest",
     "what_if",
 ]

@@ -216,7 +216,7 @@ def test_pre_commit_hook_checks_the_files_it_is_given(workdir: Path) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(hook for hook in hooks if hook["id"] == "raci")
     assert hook["language"] == "python"
-    assert 'raci = "raci.cli.app:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'raci = "raci.cli.main:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     pattern = re.compile(hook["files"])
     assert pattern.search("org.yaml") and pattern.search("teams/raci-emea.yml")
     assert not pattern.search(".pre-commit-config.yaml") and not pattern.search("org.json")

@@ -119,7 +119,6 @@ def run_render(
     from raci.api import load
     from raci.checking.checker import check
     from raci.diagrams import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render_pages
-    from raci.files import write_atomic
 
     try:
         chosen = choose_format(output, output_format)
@@ -154,6 +153,11 @@ def run_render(
         write_stderr_lines([f"raci: {error}", "This is a bug in raci; please report it."])
         return EXIT_INTERNAL
 
+    return _write_pages(pages, output, view, chosen)
+
+
+def _write_pages(pages: Sequence[bytes], output: str, view: str, chosen: str) -> int:
+    """One page to stdout, or every page written whole to its file."""
     if output == STDOUT:
         if len(pages) > 1:
             return _fail(
@@ -162,6 +166,8 @@ def run_render(
             )
         write_stdout(pages[0])
         return EXIT_CLEAN
+    from raci.files import write_atomic
+
     paths = page_paths(output, len(pages))
     try:
         for path, data in zip(paths, pages, strict=True):

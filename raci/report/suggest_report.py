@@ -33,16 +33,13 @@ def effect(suggestion: Suggestion) -> str:
     cleared = list(dict.fromkeys(f.code for f in suggestion.resolved))
     added = list(dict.fromkeys(f.code for f in suggestion.introduced))
     narrowed = [code for code in cleared if code in added]
-    parts = []
-    if [c for c in cleared if c not in narrowed]:
-        parts.append("clears " + ", ".join(c for c in cleared if c not in narrowed))
-    if narrowed:
-        parts.append("narrows " + ", ".join(narrowed))
-    if [c for c in added if c not in narrowed]:
-        parts.append("adds " + ", ".join(c for c in added if c not in narrowed))
-    if suggestion.eased:
-        parts.append("eases " + ", ".join(suggestion.eased))
-    return "; ".join(parts)
+    labelled = (
+        ("clears", [code for code in cleared if code not in narrowed]),
+        ("narrows", narrowed),
+        ("adds", [code for code in added if code not in narrowed]),
+        ("eases", list(suggestion.eased)),
+    )
+    return "; ".join(f"{label} {', '.join(codes)}" for label, codes in labelled if codes)
 
 
 def _totals(result: SuggestResult) -> str:
