@@ -92,7 +92,7 @@ def decisive_lines(source: str, path: str) -> set[int]:
 
 
 def mutants(path: str) -> list[Mutant]:
-    source = (ROOT / path).read_text(encoding="utf-8")
+    source = original(path)
     lines = decisive_lines(source, path)
     found = []
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
@@ -111,9 +111,19 @@ def mutants(path: str) -> list[Mutant]:
     return found
 
 
+#: The sources as they were when the run began: the working tree may change meanwhile.
+ORIGINALS: dict[str, str] = {}
+
+
+def original(path: str) -> str:
+    if path not in ORIGINALS:
+        ORIGINALS[path] = (ROOT / path).read_text(encoding="utf-8")
+    return ORIGINALS[path]
+
+
 def apply(copy: Path, mutant: Mutant) -> None:
     target = copy / mutant.path
-    lines = (ROOT / mutant.path).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = original(mutant.path).splitlines(keepends=True)
     row = lines[mutant.line - 1]
     assert row[mutant.column :].startswith(mutant.old), mutant
     lines[mutant.line - 1] = row[: mutant.column] + mutant.new + row[mutant.column + len(mutant.old) :]
@@ -137,7 +147,7 @@ def killed(copy: Path, mutant: Mutant, tests: list[str]) -> bool:
     except subprocess.TimeoutExpired:
         return True  # a mutant that hangs the tests is noticed
     finally:
-        shutil.copyfile(ROOT / mutant.path, copy / mutant.path)
+        (copy / mutant.path).write_text(original(mutant.path), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
