@@ -67,7 +67,7 @@ def _root(
             "--max-file-size",
             envvar="RACI_MAX_FILE_SIZE",
             min=0.001,
-            help="Refuse org and config files larger than this many MiB (default: 64).",
+            help="Refuse org and config files larger than this many MiB (default: 32).",
         ),
     ] = None,
 ) -> None:
