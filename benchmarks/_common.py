@@ -1,6 +1,6 @@
 """Helpers shared by the benchmark scripts: timing, locating commands, printing tables.
 
-Benchmarks report ratios measured in one run on one machine (DESIGN §7); they never assert.
+Benchmarks report ratios measured in one run on one machine; they never assert.
 Run the scripts from the repository root as ``python benchmarks/<script>.py``.
 """
 

@@ -1,6 +1,6 @@
-"""The library's ``raci.check(org)`` on an already-loaded 1,000-task organisation (DESIGN §7).
+"""The library's ``raci.check(org)`` on an already-loaded 1,000-task organisation.
 
-Bar: under 50 ms. The organisation is generated with ``generate_org.py`` in the §7 shape
+Bar: under 50 ms. The organisation is generated with ``generate_org.py`` in the large org's shape
 (40 tasks per department, six assignments per task), loaded once with ``raci.load``, then
 ``raci.check(org)`` is timed in this process with ``time.perf_counter``.
 

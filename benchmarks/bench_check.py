@@ -1,11 +1,11 @@
-"""`raci check` on large synthetic organisations, against PyYAML's C loader (DESIGN §7).
+"""`raci check` on large synthetic organisations, against PyYAML's C loader.
 
 Bars, measured in one run on one machine:
 
 * ``raci check FILE --format json`` wall time <= 0.35x the time PyYAML's C loader
-  (``yaml.load(f, Loader=yaml.CSafeLoader)``) alone needs to parse the same file, on the §7
+  (``yaml.load(f, Loader=yaml.CSafeLoader)``) alone needs to parse the same file, on the large
   organisation (500 departments, 20,000 tasks, 120,000 assignments);
-* 10x the input costs <= 11x the time: ``raci check`` on the §7 organisation against the same
+* 10x the input costs <= 11x the time: ``raci check`` on the large organisation against the same
   shape at a tenth of the size (50 departments, 2,000 tasks, 12,000 assignments).
 
 ``raci check`` runs as a subprocess (whole wall time: interpreter start-up, imports, parse,
@@ -31,7 +31,7 @@ from _common import Timing, entry_point, ms, table, time_call, time_commands, ve
 
 CHECK_BAR = 0.35
 SCALING_BAR = 11.0
-TASKS_PER_DEPARTMENT = 40  # the §7 shape: 20,000 tasks over 500 departments
+TASKS_PER_DEPARTMENT = 40  # the large shape: 20,000 tasks over 500 departments
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=3, help="timed runs per measurement (best is kept)")
-    parser.add_argument("--tasks", type=int, default=20_000, help="tasks in the large (§7) organisation")
+    parser.add_argument("--tasks", type=int, default=20_000, help="tasks in the large organisation")
     parser.add_argument("--scale", type=int, default=10, help="how many times smaller the base size is")
     parser.add_argument("--per-task", type=int, default=6, help="assignments per task")
     parser.add_argument("--seed", type=int, default=7)
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         print("PyYAML has no C loader (libyaml missing): the bar cannot be measured.")
         return 0
 
-    large = _size("large (§7)", args.tasks, args.per_task)
+    large = _size("large", args.tasks, args.per_task)
     base = _size(f"base (1/{args.scale})", args.tasks // args.scale, args.per_task)
     raci = entry_point("raci")
     print(f"raci command: {' '.join(raci)}")
@@ -172,7 +172,7 @@ def _report(results: list[Measured], startup: Timing, scale: int) -> None:
     net = (large.check.best - startup.best) / max(base.check.best - startup.best, 1e-9)
     loader_scaling = large.loader.best / base.loader.best
     check_verdict = verdict(check_ratio, CHECK_BAR)
-    print(f"check/CLoader on the §7 org: {check_ratio:.2f}  (bar <= {CHECK_BAR})  {check_verdict}")
+    print(f"check/CLoader on the large org: {check_ratio:.2f}  (bar <= {CHECK_BAR})  {check_verdict}")
     print(
         f"time({scale}x)/time(1x) of raci check: {scaling:.2f}  "
         f"(bar <= {SCALING_BAR})  {verdict(scaling, SCALING_BAR)}"

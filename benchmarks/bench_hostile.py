@@ -1,4 +1,4 @@
-"""Hostile input is refused fast and in bounded memory (ISSUE 7, DESIGN §6).
+"""Hostile input is refused fast and in bounded memory (see docs/reliability.md).
 
 Bar: a ~10 KB alias bomb shaped to the schema and a file of 200,000 opening brackets are
 each refused in **under 1 second**, in memory that does not grow with the input.

@@ -1,4 +1,4 @@
-"""A gaps diagram of 40 departments x 400 tasks rendered to SVG with `dot` (DESIGN §7, issue 4).
+"""A gaps diagram of 40 departments x 400 tasks rendered to SVG with `dot`.
 
 Bar: under 3 s. The organisation is generated with ``generate_org.py`` (40 departments, 400
 tasks, six assignments per task). The bar is judged on the whole command a facilitator runs,

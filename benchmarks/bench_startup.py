@@ -1,7 +1,8 @@
-"""Command-line start-up: `raci` against a bare interpreter and against a peer tool (DESIGN §7).
+"""Command-line start-up: `raci` against a bare interpreter and against a peer tool.
 
-Bar: ``raci check`` on a bundled example takes <= 1.0x the wall time of
-``agenraci validate`` on agenraci's own starter charter (a peer with the same stack:
+Bar: ``raci check`` on a bundled example, installed as users install it (non-editable, in a
+venv of its own: ``--clean-venv``), takes <= 0.8x the wall time of ``agenraci validate`` on
+agenraci's own starter charter (a peer with the same stack:
 typer, rich, pydantic, PyYAML). agenraci is installed from PyPI into its own virtual
 environment (``benchmarks/.venv-agenraci`` by default) when missing, and its starter charter
 is written with ``agenraci init``. Without it, its rows are skipped.
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from _common import BENCH_DIR, REPO_ROOT, Timing, entry_point, ms, table, time_commands, verdict
 
-BAR = 1.0
+BAR = 0.8
 AGENRACI_VERSION = "0.2.1"
 CLEAN_CHECK = "raci check <example>"
 

@@ -1,6 +1,6 @@
-"""Write a synthetic organisation in the DESIGN §3 shape, for the performance bars.
+"""Write a synthetic organisation in the documented org file shape, for the performance bars.
 
-The default size is the §7 bar: 500 departments, 20,000 tasks and 120,000 assignments
+The default size is the large bar's: 500 departments, 20,000 tasks and 120,000 assignments
 (six letters per task). Output is deterministic for a given size and seed.
 """
 

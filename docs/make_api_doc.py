@@ -26,8 +26,8 @@ TARGET = DOCS / "api.md"
 EXAMPLE = DOCS / "examples" / "hr_service.py"
 
 FUNCTIONS = (
-    "load", "loads", "dumps", "check", "render", "diagram", "report_html", "export_sheet",
-    "import_sheet", "diff", "what_if", "suggest",
+    "load", "loads", "dumps", "check", "render", "render_pages", "diagram", "report_html", "slides",
+    "export_sheet", "import_sheet", "diff", "what_if", "suggest",
 )  # fmt: skip
 ORGANIZATION_METHODS = (
     "from_data", "assign", "unassign", "add_task", "remove_task", "add_department",

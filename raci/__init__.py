@@ -39,7 +39,9 @@ if TYPE_CHECKING:
         export_sheet,
         import_sheet,
         render,
+        render_pages,
         report_html,
+        slides,
         suggest,
         what_if,
     )
@@ -65,6 +67,8 @@ _LAZY = {
     "Limits": "yaml.loader",
     "dumps": "public",
     "render": "public",
+    "render_pages": "public",
+    "slides": "public",
     "diagram": "public",
     "report_html": "public",
     "export_sheet": "public",
@@ -122,7 +126,9 @@ __all__ = [
     "loads",
     "loads_bytes",
     "render",
+    "render_pages",
     "report_html",
+    "slides",
     "suggest",
     "what_if",
 ]

@@ -95,6 +95,39 @@ def render(
     )
 
 
+def render_pages(
+    subject: CheckResult | Organization,
+    *,
+    view: View = "gaps",
+    format: ImageFormat = "svg",
+    detail: Detail = "auto",
+    activities: Sequence[Activity | str] = (),
+    limits: RenderLimits | None = None,
+) -> list[bytes]:
+    """One view drawn as 16:9 slides, one picture each: the gaps view splits into numbered
+    pages ("Page 1 of 3") when one slide cannot hold its gaps; other views give one."""
+    from raci.diagrams.api import render_pages as draw
+
+    result = checked(subject)
+    return draw(
+        result.org, result, view=view, format=format, detail=detail, activities=activities, limits=limits
+    )
+
+
+def slides(
+    subject: CheckResult | Organization,
+    *,
+    before: CheckResult | Organization | None = None,
+    limits: RenderLimits | None = None,
+) -> bytes:
+    """The 16:9 PDF workshop deck of a checked organisation; ``before``, the version before
+    the workshop, adds what changed. Needs Graphviz's ``dot`` and a font with Polish letters
+    (:class:`raci.RenderError` without either). The same input gives the same bytes."""
+    from raci.workshop.slides import build_deck
+
+    return build_deck(checked(subject), checked(before) if before is not None else None, limits=limits)
+
+
 def _result_of(subject: CheckResult | Organization, legacy: CheckResult | None, name: str) -> CheckResult:
     if legacy is None:
         return checked(subject)

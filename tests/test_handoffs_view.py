@@ -148,3 +148,10 @@ def test_cli_draws_the_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert done.code == 0, done.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "handoffs view" in done.stderr
+
+
+def test_a_rule_turned_off_draws_no_gap() -> None:
+    org = raci.loads(KNOWN_GAPS, "org.yaml")
+    svg = render(org, raci.check(org, raci.Config(ignore=("RACI008",))), view="handoffs", format="svg")
+    classes = sorted(cls for cls, _ in gap_elements(svg))
+    assert classes == ["edge gap SOC106", "edge gap SOC302", "edge gap SOC302"]

@@ -1,4 +1,4 @@
-"""DESIGN §6 through the CLI, as a user (or HR tooling) runs it: ``python -m raci`` in a subprocess.
+"""The known input traps through the CLI, as a user (or HR tooling) runs it: `python -m raci`.
 
 For each trap and each command that writes a file, the run must exit 2, say where the
 problem is (``file:line:col: message``), show no traceback, and write nothing: the folder
@@ -36,7 +36,7 @@ MARKETING = EXAMPLES / "marketing-owns-everything.yaml"
 
 @dataclass(frozen=True)
 class Trap:
-    """One trap of DESIGN §6: the file, and where (and what) the first problem is."""
+    """One known trap: the file, and where (and what) the first problem is."""
 
     id: str
     data: bytes

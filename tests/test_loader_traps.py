@@ -1,4 +1,4 @@
-"""The known traps of DESIGN §6, each refused with one located line and exit code 2.
+"""The known input traps (docs/reliability.md), each refused with one located line and exit code 2.
 
 Every trap is checked twice: through the library (``raci.loads_bytes``), where the problem
 must carry the right line and column, and through ``python -m raci check`` as a user would
@@ -209,7 +209,7 @@ def _traps() -> Iterator[Trap]:
     )
 
     for letters, fragment in (
-        ("RX", "unknown RACI letter 'X' (use R, A, C or I"),
+        ("RX", "unknown RACI letter 'X' (use R, A, S, C or I"),
         ("RR", "letter R is written twice"),
         ("''", "no RACI letter given"),
         ("", "no RACI letter given"),
@@ -636,10 +636,10 @@ def test_size_limit_through_every_entry_point(tmp_path: Path, monkeypatch: pytes
 
 
 def test_size_limit_of_a_file_that_reports_no_size() -> None:
-    # /dev/zero says it is empty and never ends: reading must stop at the limit.
+    # /dev/zero says it is empty and never ends: it is refused before a byte is read.
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
-    with pytest.raises(raci.LoadError, match="larger than the limit"):
+    with pytest.raises(raci.LoadError, match="not a regular file"):
         raci.load("/dev/zero", limits=raci.Limits(max_bytes=1000))
 
 

@@ -1,4 +1,4 @@
-"""Loading organisations that are right: the DESIGN §3 example, aliases, plain dicts, stdin.
+"""Loading organisations that are right: the documented example, aliases, plain dicts, stdin.
 
 And the contract that bad input never leaks into messages: pydantic's echo of the input is
 off, and user text that does appear is short and escaped.

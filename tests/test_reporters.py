@@ -290,7 +290,7 @@ def test_github_load_errors_are_annotations(tmp_path: Path) -> None:
     code, out, _ = check("broken.yaml", "--format", "github", cwd=tmp_path)
     assert code == 2
     assert re.search(r"^::error file=broken\.yaml,line=3,col=\d+,title=load-error::.*wizardry", out, re.M)
-    assert out.splitlines()[-1] == "raci: no findings in 1 file; 1 file not loaded"
+    assert out.splitlines()[-1] == "raci: 1 file not loaded"
 
 
 # --- JUnit --------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ def test_the_deck_of_each_bundled_example(source: Path, tmp_path: Path) -> None:
     failing = [s for s in result.scorecard.principles if s.status == "fail"]
     assert words.count("fails: not") == len(failing) + words.count("(2 of")  # a page per failing principle
     assert "The RACI matrix" in words and "Workload" in words and "Who owns what" in words
+    # A clean org gets the picture of its owners instead of gap pages.
+    assert ("Who owns the work" in words) == (not result.findings)
 
 
 def test_polish_names_are_real_text_and_the_bytes_are_stable(tmp_path: Path) -> None:
@@ -120,3 +122,13 @@ def test_the_workload_page_shows_hand_counted_hours(tmp_path: Path) -> None:
     assert "14 h in all, capacity 28 h" in words
     assert "9 h of 8 h A on 2 tasks" in words
     assert "5 h of 20 h A on 0 tasks" in words
+
+
+def test_the_public_api_gives_the_same_deck_and_slides() -> None:
+    result = raci.check(raci.load(EXAMPLES / "marketing-owns-everything.yaml"))
+    deck = raci.slides(result)
+    assert deck.startswith(b"%PDF") and deck == build_deck(result)
+    org = raci.loads(orgs.generate(15, 60), "org.yaml")
+    pages = raci.render_pages(org, format="dot")
+    assert len(pages) > 1 and all(page.startswith(b"digraph") for page in pages)
+    assert pages[0] == raci.render(org, format="dot")

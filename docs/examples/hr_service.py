@@ -46,12 +46,14 @@ def main() -> None:
     svg: bytes = raci.render(result, view="gaps", format="svg")
     graph = raci.diagram(result, view="ownership")
     page: str = raci.report_html(result)
+    slides: list[bytes] = raci.render_pages(result, view="gaps", format="svg")  # one per 16:9 slide
+    deck: bytes = raci.slides(reorganised, before=result)  # workshop deck (needs dot and a font)
 
     print(
         f"{len(problems)} problem(s) in the bad upload; {len(findings)} warning(s) or worse; "
         f"{len(changes.assignments)} letter change(s); {len(scenario.lost)} owner(s) lost; "
         f"{len(plan.suggestions)} suggestion(s); svg {len(svg) > 0}, dot {graph.source[:7]}, "
-        f"html {page.startswith('<!DOCTYPE html>')}"
+        f"html {page.startswith('<!DOCTYPE html>')}, {len(slides)} slide(s), pdf {deck.startswith(b'%PDF')}"
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from raci.checking import checker
@@ -62,6 +61,9 @@ def check_files(
     # Big chunks keep the pickling round trips few; several per worker keep the cores busy
     # when some files are much larger than others.
     chunk = max(1, len(files) // (workers * 8))
+    # Imported here: a one-file check (the common case, and start-up) never starts a pool.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         done = iter(list(pool.map(work, files, chunksize=chunk)))
     return [work(path) if path == STDIN else next(done) for path in paths]

@@ -127,7 +127,10 @@ _USAGE_ERRORS: tuple[type[click.ClickException], ...] = (
 
 
 def run(argv: list[str] | None = None) -> int:
+    from raci.cli.help_words import name_values
+
     command = typer.main.get_command(app)
+    name_values(command)
 
     def invoke() -> int:
         try:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from raci import LoadError, Problem
 from raci.checking.checker import CheckResult
@@ -27,8 +28,13 @@ from raci.model.severity import Severity
 from raci.model.vocabulary import parse_letter_map
 from raci.report import ReportOptions, portable_path, render_report
 
+if TYPE_CHECKING:
+    from raci.checking.baseline import Baseline
+    from raci.checking.config import Config
+
 YAML_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
+
 
 @dataclass(frozen=True)
 class CheckRequest:
@@ -55,15 +61,56 @@ class CheckRequest:
     show_waived: bool = False
 
 
+class _BadInput(Exception):
+    """Ends the run with exit 2 once its lines (possibly none) are printed."""
+
+    def __init__(self, lines: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.lines = list(lines)
+
+
 def run_check(request: CheckRequest) -> int:
-    if request.baseline is not None and request.write_baseline is not None:
-        _print_problems(["--baseline and --write-baseline cannot be used together"], request.color)
+    try:
+        return _run(request)
+    except _BadInput as stop:
+        _print_problems(stop.lines, request.color)
         return EXIT_BAD_INPUT
+
+
+def _run(request: CheckRequest) -> int:
+    letter_map, config, baseline = _settings(request)
+    names, problems = _inputs(request)
+    results: list[CheckResult] = []
+    from raci.checking.parallel import check_files
+
+    outcomes = check_files(names, config, limits=input_limits(), letter_map=letter_map, jobs=request.jobs)
+    for outcome in outcomes:
+        if isinstance(outcome, LoadError):
+            problems.extend(outcome.problems)
+        else:
+            results.append(outcome)
+    if request.write_baseline is not None:
+        baseline = _write_baseline(request, results, problems)
+    baselined = None
+    if baseline is not None:
+        filtered = baseline.apply(results)
+        results, baselined = list(filtered.results), filtered.baselined
+    _print_problems([str(problem) for problem in problems], request.color)
+    _emit_report(request, results, problems, baselined)
+    if problems:
+        return EXIT_BAD_INPUT
+    threshold = Severity(request.fail_on)
+    return EXIT_FINDINGS if any(result.fails(threshold) for result in results) else EXIT_CLEAN
+
+
+def _settings(request: CheckRequest) -> tuple[dict[str, str], Config | None, Baseline | None]:
+    """The letter map, the rule configuration and the baseline the flags ask for."""
+    if request.baseline is not None and request.write_baseline is not None:
+        raise _BadInput(["--baseline and --write-baseline cannot be used together"])
     try:
         letter_map = parse_letter_map(request.letter_map)
     except ValueError as error:
-        _print_problems([str(error)], request.color)
-        return EXIT_BAD_INPUT
+        raise _BadInput([str(error)]) from None
     try:
         config = rule_config(
             request.config_path, request.select, request.ignore, request.severity, request.settings
@@ -74,49 +121,51 @@ def run_check(request: CheckRequest) -> int:
 
             baseline = load_baseline(request.baseline)
     except FlagError as error:
-        _print_problems([str(error)], request.color)
-        return EXIT_BAD_INPUT
+        raise _BadInput([str(error)]) from None
     except LoadError as error:
-        _print_problems([str(problem) for problem in error.problems], request.color)
-        return EXIT_BAD_INPUT
+        raise _BadInput([str(problem) for problem in error.problems]) from None
+    return letter_map, config, baseline
 
-    results: list[CheckResult] = []
+
+def _inputs(request: CheckRequest) -> tuple[list[str], list[Problem]]:
+    """The files to check (directories expanded) and the problems finding them."""
     problems: list[Problem] = []
     names = expand_paths(request.files, problems)
     clash = _overwrites_input(names, (request.output, request.write_baseline))
     if clash is not None:
-        _print_problems([f"{clash}: is an input file; refusing to write a report over it"], request.color)
-        return EXIT_BAD_INPUT
-    from raci.checking.parallel import check_files
+        raise _BadInput([f"{clash}: is an input file; refusing to write a report over it"])
+    return names, problems
 
-    outcomes = check_files(names, config, limits=input_limits(), letter_map=letter_map, jobs=request.jobs)
-    for outcome in outcomes:
-        if isinstance(outcome, LoadError):
-            problems.extend(outcome.problems)
-        else:
-            results.append(outcome)
 
-    baselined = None
-    if request.write_baseline is not None:
-        from raci.checking.baseline import Baseline
+def _write_baseline(request: CheckRequest, results: list[CheckResult], problems: list[Problem]) -> Baseline:
+    from raci.checking.baseline import Baseline
 
-        if problems:
-            _print_problems([str(problem) for problem in problems], request.color)
-            _print_problems(
-                [f"{request.write_baseline}: not written, because some files could not be loaded"],
-                request.color,
-            )
-            return EXIT_BAD_INPUT
-        baseline = Baseline.from_results(results)
-        if not _write_file(request.write_baseline, baseline.to_json(), request.color):
-            return EXIT_BAD_INPUT
-        if not request.quiet:
-            noun = "finding" if len(baseline) == 1 else "findings"
-            write_stderr_lines([f"raci: wrote {request.write_baseline} with {len(baseline)} {noun}"])
-    if baseline is not None:
-        filtered = baseline.apply(results)
-        results, baselined = list(filtered.results), filtered.baselined
+    target = request.write_baseline
+    if target is None:  # pragma: no cover - called only with --write-baseline
+        raise _BadInput()
+    if problems:
+        raise _BadInput(
+            [
+                *(str(problem) for problem in problems),
+                f"{target}: not written, because some files could not be loaded",
+            ]
+        )
+    baseline = Baseline.from_results(results)
+    if not _write_file(target, baseline.to_json(), request.color):
+        raise _BadInput()
+    if not request.quiet:
+        noun = "finding" if len(baseline) == 1 else "findings"
+        write_stderr_lines([f"raci: wrote {target} with {len(baseline)} {noun}"])
+    return baseline
 
+
+def _emit_report(
+    request: CheckRequest,
+    results: list[CheckResult],
+    problems: list[Problem],
+    baselined: Mapping[str, int] | None,
+) -> None:
+    """The report to stdout, or written whole to --output (not at all if a file failed to load)."""
     to_file = request.output is not None and str(request.output) != STDOUT
     stream = None if to_file else sys.stdout
     options = ReportOptions(
@@ -126,23 +175,15 @@ def run_check(request: CheckRequest) -> int:
         baselined=baselined,
         show_waived=request.show_waived,
     )
-    _print_problems([str(problem) for problem in problems], request.color)
-    if request.output is not None and to_file and problems:
-        # Bad input writes nothing (DESIGN §6): the problems are on stderr, exit 2.
-        _print_problems(
-            [f"{request.output}: not written, because some files could not be loaded"], request.color
-        )
-        return EXIT_BAD_INPUT
-    report = render_report(request.output_format, results, problems, options)
     if request.output is not None and to_file:
+        if problems:
+            # Bad input writes nothing: the problems are on stderr, exit 2.
+            raise _BadInput([f"{request.output}: not written, because some files could not be loaded"])
+        report = render_report(request.output_format, results, problems, options)
         if not _write_file(request.output, report, request.color):
-            return EXIT_BAD_INPUT
-    else:
-        write_stdout(report)
-    if problems:
-        return EXIT_BAD_INPUT
-    threshold = Severity(request.fail_on)
-    return EXIT_FINDINGS if any(result.fails(threshold) for result in results) else EXIT_CLEAN
+            raise _BadInput()
+        return
+    write_stdout(render_report(request.output_format, results, problems, options))
 
 
 def expand_paths(files: Sequence[str], problems: list[Problem]) -> list[str]:

@@ -34,6 +34,8 @@ from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
 STDOUT = "-"
 _SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 _BINARY = ("png", "pdf")
+#: Formats never dumped on a terminal (DOT is short text people read).
+_NOT_FOR_TERMINAL = ("svg", *_BINARY)
 
 # Choices come from the registries, so a new view or format needs no CLI change.
 ViewChoice = Enum(  # type: ignore[misc]
@@ -117,14 +119,15 @@ def run_render(
     from raci.api import load
     from raci.checking.checker import check
     from raci.diagrams import EngineMissingError, RenderError, RenderLimitError, RenderLimits, render_pages
-    from raci.files import write_atomic
 
     try:
         chosen = choose_format(output, output_format)
         wanted = parse_activities(activities)
-        if output == STDOUT and chosen in _BINARY and sys.stdout.isatty():
+        if output == STDOUT and chosen in _NOT_FOR_TERMINAL and sys.stdout.isatty():
+            what = "is binary" if chosen in _BINARY else "is pages of markup"
             raise UsageError(
-                f"{chosen.upper()} is binary: write it to a file (-o diagram.{chosen}), not a terminal"
+                f"{chosen.upper()} {what}, not for a terminal: write it to a file with "
+                f"-o {view}.{chosen} (or pipe it on)"
             )
         limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
     except (UsageError, ValueError) as error:
@@ -150,6 +153,11 @@ def run_render(
         write_stderr_lines([f"raci: {error}", "This is a bug in raci; please report it."])
         return EXIT_INTERNAL
 
+    return _write_pages(pages, output, view, chosen)
+
+
+def _write_pages(pages: Sequence[bytes], output: str, view: str, chosen: str) -> int:
+    """One page to stdout, or every page written whole to its file."""
     if output == STDOUT:
         if len(pages) > 1:
             return _fail(
@@ -158,6 +166,8 @@ def run_render(
             )
         write_stdout(pages[0])
         return EXIT_CLEAN
+    from raci.files import write_atomic
+
     paths = page_paths(output, len(pages))
     try:
         for path, data in zip(paths, pages, strict=True):

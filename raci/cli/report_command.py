@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -45,6 +46,11 @@ def report(
     """
     from raci.diagrams.engine import RenderLimits
 
+    if output == STDOUT and sys.stdout.isatty():
+        print_lines(
+            ["raci: the report is a page of HTML, not for a terminal: write it to a file with -o report.html"]
+        )
+        return EXIT_BAD_INPUT
     limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
     try:
         rules = RuleFlags(select, ignore, severity, setting, config).config()

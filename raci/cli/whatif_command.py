@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS, FailLevel
-from raci.cli.workshop_io import ReportFormat, emit, load_org, print_lines
+from raci.cli.workshop_io import ReportFormat, emit, load_org, print_lines, report_format
 
 
 def whatif(
@@ -25,13 +25,17 @@ def whatif(
         ),
     ] = [],  # noqa: B006
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = ReportFormat.text,
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Report format (default: from --output's extension, else text)."),
+    ] = None,
     fail_on: Annotated[
         FailLevel, typer.Option(help="Exit 1 when the scenario introduces a finding at or above this level.")
     ] = FailLevel.error,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.", dir_okay=False)
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (.txt, .json or .md).", dir_okay=False
+        ),
     ] = None,
 ) -> int:
     """Try a change without making it: a department gone, a letter moved; what breaks.
@@ -47,6 +51,9 @@ def whatif(
     from raci.report.diff_report import render_whatif
     from raci.workshop.whatif import ScenarioError, Step, Without, parse_move, resolve_department, what_if
 
+    chosen = report_format(output, output_format)
+    if chosen is None:
+        return EXIT_BAD_INPUT
     org = load_org(file)
     if org is None:
         return EXIT_BAD_INPUT
@@ -57,6 +64,6 @@ def whatif(
     except ScenarioError as error:
         print_lines([f"raci: {error}"])
         return EXIT_BAD_INPUT
-    if not emit(render_whatif(result, output_format.value), output):
+    if not emit(render_whatif(result, chosen), output):
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if result.diff.introduces(Severity(fail_on.value)) else EXIT_CLEAN

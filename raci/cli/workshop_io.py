@@ -21,6 +21,33 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
+#: Report file extensions and the format each means.
+REPORT_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+
+def report_format(output: Path | None, given: ReportFormat | None) -> str | None:
+    """The format a report is written in: ``--format``, else the output file's extension,
+    else text. None (after saying why) when the two disagree or the extension means none,
+    so ``-o diff.html`` never holds plain text."""
+    suffix = output.suffix.lower() if output is not None and str(output) != STDOUT else ""
+    meant = REPORT_SUFFIXES.get(suffix)
+    if suffix and meant is None:
+        print_lines(
+            [f"raci: this report is text, JSON or Markdown: name the file .txt, .json or .md, not {suffix}"]
+        )
+        return None
+    if given is not None and meant is not None and given.value != meant:
+        print_lines([f"raci: --format {given.value} does not match {output} ({meant}): change one of them"])
+        return None
+    return given.value if given is not None else meant or ReportFormat.text.value
+
+
 def print_lines(lines: Iterable[str]) -> None:
     from raci.cli.streams import write_stderr_lines
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from raci.checking.checker import CheckResult
+from raci.graph import OrgGraph
 from raci.model.findings import Finding
 from raci.model.organization import Organization
 from raci.model.severity import Severity
@@ -175,36 +176,47 @@ class RowMarks:
 
 
 def row_marks(result: CheckResult, gaps: GapMap, task_id: str, departments: list[str]) -> RowMarks:
+    marks = RowMarks({}, {})
+    flag = gaps.tasks.get(task_id)
+    for code in flag.codes if flag is not None else ():
+        _mark_flag(result.graph, marks, task_id, code)
+    for owner in gaps.missing_owners.values():
+        if owner.task == task_id:
+            _mark_owner(result.graph, marks, task_id, owner, departments)
+    return marks
+
+
+def _mark_flag(graph: OrgGraph, marks: RowMarks, task_id: str, code: str) -> None:
+    """The cells a task flag's rule points at (its ``points_at``), and who lacks a letter."""
     from raci import rules as registry
 
-    graph = result.graph
-    pointed: dict[tuple[str, Letter], set[str]] = {}
-    flag = gaps.tasks.get(task_id)
-    should: dict[str, tuple[str, set[str]]] = {}
-    for code in flag.codes if flag is not None else ():
-        rule = registry.RULES_BY_CODE.get(code, Rule)
-        if rule.lacks is not None:
-            # The Accountable is who should do the work or name who does.
-            for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]:
-                should[dept_id] = (rule.lacks.value, {code})
-        for letter in rule.points_at:
-            holders = graph.holders(task_id, letter)
-            if len(holders) >= rule.points_at_min:
-                for dept_id in holders:
-                    pointed.setdefault((dept_id, letter), set()).add(code)
-    for owner in gaps.missing_owners.values():
-        if owner.task != task_id:
+    rule = registry.RULES_BY_CODE.get(code, Rule)
+    if rule.lacks is not None:
+        # The Accountable is who should do the work or name who does.
+        for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]:
+            marks.should[dept_id] = (rule.lacks.value, {code})
+    for letter in rule.points_at:
+        holders = graph.holders(task_id, letter)
+        if len(holders) >= rule.points_at_min:
+            for dept_id in holders:
+                marks.pointed.setdefault((dept_id, letter), set()).add(code)
+
+
+def _mark_owner(
+    graph: OrgGraph, marks: RowMarks, task_id: str, owner: MissingOwner, departments: list[str]
+) -> None:
+    """A missing owner's cell (its function's first department) and the R/A it displaces."""
+    from raci import rules as registry
+
+    first = next((d for d in departments if graph.function_of(d) is owner.function), None)
+    if first is not None:
+        letters = owner.letters.replace(" or ", "/").replace(", ", "/")
+        marks.should[first] = (letters, set(owner.flag.codes))
+    for code in owner.flag.codes:
+        displaced = registry.RULES_BY_CODE.get(code, Rule).displaces
+        if displaced is None or owner.function is displaced:
             continue
-        first = next((d for d in departments if graph.function_of(d) is owner.function), None)
-        if first is not None:
-            letters = owner.letters.replace(" or ", "/").replace(", ", "/")
-            should[first] = (letters, set(owner.flag.codes))
-        for code in owner.flag.codes:
-            displaced = registry.RULES_BY_CODE.get(code, Rule).displaces
-            if displaced is None or owner.function is displaced:
-                continue
-            for dept_id, held in graph.assignments(task_id).items():
-                if graph.function_of(dept_id) is displaced:
-                    for letter in held & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE}:
-                        pointed.setdefault((dept_id, letter), set()).add(code)
-    return RowMarks(pointed, should)
+        for dept_id, held in graph.assignments(task_id).items():
+            if graph.function_of(dept_id) is displaced:
+                for letter in held & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE}:
+                    marks.pointed.setdefault((dept_id, letter), set()).add(code)

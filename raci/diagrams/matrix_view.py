@@ -41,27 +41,34 @@ class _Matrix:
         self.gaps: GapMap = build_gap_map(result)
         self.ids = NodeIds()
         self.notes: list[str] = []
-        tasks = [t for t in org.tasks if options.shows(self.graph.activity_of(t))]
-        if len(tasks) > MATRIX_MAX_ROWS:
-            flagged = [t for t in tasks if t in self.gaps.tasks or self._owner_gaps(t)]
-            self.notes.append(
-                f"{len(tasks)} tasks are too many for one matrix: "
-                f"only the {min(len(flagged), MATRIX_MAX_ROWS)} "
-                f"with findings are drawn{'' if len(flagged) <= MATRIX_MAX_ROWS else ' (the first ones)'}."
-            )
-            tasks = flagged[:MATRIX_MAX_ROWS]
-        self.tasks = tasks
+        self.tasks = self._rows([t for t in org.tasks if options.shows(self.graph.activity_of(t))])
         functions = functions_in_order(self.graph.departments_by_function)
-        departments = [d for f in functions for d in self.graph.departments_by_function[f]]
-        if len(departments) > MATRIX_MAX_COLUMNS:
-            involved = {d for t in tasks for d in self.graph.assignments(t)} | set(self.gaps.departments)
-            kept = [d for d in departments if d in involved][:MATRIX_MAX_COLUMNS]
-            self.notes.append(
-                f"{len(departments)} departments are too many for one matrix: {len(kept)} are drawn."
-            )
-            departments = kept
-        self.departments = departments
+        by_function = self.graph.departments_by_function
+        self.departments = self._columns([d for f in functions for d in by_function[f]])
         self.missing = [a for a in Activity if a in self.gaps.missing_activities and options.shows(a)]
+
+    def _rows(self, tasks: list[str]) -> list[str]:
+        """The tasks drawn: all, or the flagged ones when there are too many."""
+        if len(tasks) <= MATRIX_MAX_ROWS:
+            return tasks
+        flagged = [t for t in tasks if t in self.gaps.tasks or self._owner_gaps(t)]
+        self.notes.append(
+            f"{len(tasks)} tasks are too many for one matrix: "
+            f"only the {min(len(flagged), MATRIX_MAX_ROWS)} "
+            f"with findings are drawn{'' if len(flagged) <= MATRIX_MAX_ROWS else ' (the first ones)'}."
+        )
+        return flagged[:MATRIX_MAX_ROWS]
+
+    def _columns(self, departments: list[str]) -> list[str]:
+        """The departments drawn: all, or those on the drawn tasks or flagged when too many."""
+        if len(departments) <= MATRIX_MAX_COLUMNS:
+            return departments
+        involved = {d for t in self.tasks for d in self.graph.assignments(t)} | set(self.gaps.departments)
+        kept = [d for d in departments if d in involved][:MATRIX_MAX_COLUMNS]
+        self.notes.append(
+            f"{len(departments)} departments are too many for one matrix: {len(kept)} are drawn."
+        )
+        return kept
 
     def _owner_gaps(self, task_id: str) -> list[tuple[Function, Flag]]:
         return [
@@ -215,13 +222,7 @@ class _Matrix:
         # Worst severity wins: an error from a missing owner outranks the task's own info.
         severities = [*([flag.severity] if flag else []), *(f.severity for _, f in owners)]
         gap_color = style.severity_color(max(severities)) if severities else style.GAP
-        findings_html = '<BR ALIGN="LEFT"/>'.join(
-            f'<FONT POINT-SIZE="9" COLOR="{gap_color}"><B>{html_text(lines[0][: len(code)])}</B>'
-            f"{html_text(lines[0][len(code) :])}"
-            + "".join(f'<BR ALIGN="LEFT"/>{html_text(more)}' for more in lines[1:])
-            + "</FONT>"
-            for (code, _), lines in zip(findings, finding_lines, strict=True)
-        )
+        findings_html = _findings_html(findings, finding_lines, gap_color)
         name = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in name_lines)
         label = (
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
@@ -231,6 +232,13 @@ class _Matrix:
             f'<TD WIDTH="{_FINDINGS_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="LEFT" BALIGN="LEFT">'
             f"{findings_html}</TD></TR></TABLE>>"
         )
+        attrs = self._row_attrs(task_id, label, flag, owners)
+        return self.ids(("task", task_id)), attrs
+
+    def _row_attrs(
+        self, task_id: str, label: str, flag: Flag | None, owners: list[tuple[Function, Flag]]
+    ) -> dict[str, str]:
+        """A row node's attributes: its gap class and tooltip, or a plain task's."""
         attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}
         codes = sorted({*(flag.codes if flag else []), *(c for _, f in owners for c in f.codes)})
         if codes:
@@ -239,8 +247,8 @@ class _Matrix:
             attrs["tooltip"] = dot_string("\n".join(dict.fromkeys(messages)))
         else:
             attrs["class"] = "task"
-            attrs["tooltip"] = dot_string(f"{org.task_label(task_id)} ({task_id})")
-        return self.ids(("task", task_id)), attrs
+            attrs["tooltip"] = dot_string(f"{self.org.task_label(task_id)} ({task_id})")
+        return attrs
 
     def _cell(
         self,
@@ -278,3 +286,14 @@ def _findings(flag: Flag | None, owners: Iterable[tuple[Function, Flag]]) -> lis
             items.append((code, f"{function.phrase} {note}"))
     seen: dict[tuple[str, str], None] = dict.fromkeys(items)
     return list(seen)[:6]
+
+
+def _findings_html(findings: list[tuple[str, str]], finding_lines: list[list[str]], color: str) -> str:
+    """A row's findings column: each code in bold, its note wrapped, in the worst gap colour."""
+    return '<BR ALIGN="LEFT"/>'.join(
+        f'<FONT POINT-SIZE="9" COLOR="{color}"><B>{html_text(lines[0][: len(code)])}</B>'
+        f"{html_text(lines[0][len(code) :])}"
+        + "".join(f'<BR ALIGN="LEFT"/>{html_text(more)}' for more in lines[1:])
+        + "</FONT>"
+        for (code, _), lines in zip(findings, finding_lines, strict=True)
+    )

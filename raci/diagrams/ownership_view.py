@@ -89,25 +89,7 @@ def _cell(cell: Cell, gaps: GapMap, result: CheckResult) -> GridCell:
     where = f"{cell.function.label} on {cell.activity.value}"
     if flag is not None:
         need = format_letters(cell.required) if cell.required else "R or A"
-        codes = "<BR/>".join(html_text(" ".join(flag.codes[i : i + 2])) for i in range(0, len(flag.codes), 2))
-        needs = "<BR/>".join(html_text(part) for part in _need(cell, gaps, result, need))
-        label = (
-            f'<<FONT COLOR="{style.GAP}" POINT-SIZE="15"><B>{html_text(letters or "—")}</B></FONT><BR/>'
-            f'<FONT COLOR="{style.GAP}" POINT-SIZE="9">{needs}</FONT>'
-            + (f'<BR/><FONT COLOR="{style.GAP}" POINT-SIZE="8">{codes}</FONT>' if codes else "")
-            + ">"
-        )
-        return GridCell(
-            label,
-            {
-                "fillcolor": style.GAP_FILL,
-                "color": style.GAP,
-                "penwidth": "2.5",
-                "style": "filled",
-                "class": style.gap_class(flag.codes or ["required"]),
-                "tooltip": dot_string("\n".join(flag.messages) or f"{where}: required, empty"),
-            },
-        )
+        return _gap_cell(cell, flag, _need(cell, gaps, result, need), letters, where)
     strongest = style.strongest(cell.letters)
     if strongest is None:
         return GridCell(
@@ -129,6 +111,29 @@ def _cell(cell: Cell, gaps: GapMap, result: CheckResult) -> GridCell:
             "penwidth": "2.5" if cell.required else "1",
             "class": f"cell letter-{strongest.value}" + (" required" if cell.required else ""),
             "tooltip": dot_string(f"{where}: {letters}"),
+        },
+    )
+
+
+def _gap_cell(cell: Cell, flag: Flag, need: list[str], letters: str, where: str) -> GridCell:
+    """A cell with a gap: what it holds, what it needs, and the codes saying so."""
+    codes = "<BR/>".join(html_text(" ".join(flag.codes[i : i + 2])) for i in range(0, len(flag.codes), 2))
+    needs = "<BR/>".join(html_text(part) for part in need)
+    label = (
+        f'<<FONT COLOR="{style.GAP}" POINT-SIZE="15"><B>{html_text(letters or "—")}</B></FONT><BR/>'
+        f'<FONT COLOR="{style.GAP}" POINT-SIZE="9">{needs}</FONT>'
+        + (f'<BR/><FONT COLOR="{style.GAP}" POINT-SIZE="8">{codes}</FONT>' if codes else "")
+        + ">"
+    )
+    return GridCell(
+        label,
+        {
+            "fillcolor": style.GAP_FILL,
+            "color": style.GAP,
+            "penwidth": "2.5",
+            "style": "filled",
+            "class": style.gap_class(flag.codes or ["required"]),
+            "tooltip": dot_string("\n".join(flag.messages) or f"{where}: required, empty"),
         },
     )
 

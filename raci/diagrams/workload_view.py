@@ -45,14 +45,18 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     biggest = max([1.0, work.unassigned, *loads.values(), *(c for c in capacities.values() if c is not None)])
     scale = _BAR_WIDTH / biggest
     known = [c for c in capacities.values() if c is not None]
+    # RASCI's S does part of the work: say so where the org uses it.
+    support = any(Letter.SUPPORT in letters for _, _, letters in graph.edges())
+    doers = "Responsible and Support" if support else "Responsible"
     what = (
-        "Workload: each task's hours shared among its Responsible departments"
+        f"Workload: each task's hours shared among its {doers} departments"
         f" · {work.total:g} h a week in all"
         + (f", capacity {sum(known):g} h" if known and len(known) == len(departments) else "")
         + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else "")
     )
+    used = f"{'R and S' if support else 'Responsible'} work within capacity"
     entries = [
-        (style.box_sample(_USED, _USED, 1), "Responsible work within capacity"),
+        (style.box_sample(_USED, _USED, 1), used),
         (style.box_sample(_SPARE, _SPARE, 1), "capacity left"),
     ]
     if any(c is not None and loads[d] > c for d, c in capacities.items()):

@@ -37,6 +37,8 @@ from typing_extensions import Self
 
 from raci.model.effort import parse_amount
 from raci.model.frozen import FrozenDict, freeze
+from raci.model.lookalike import id_key
+from raci.model.polish_words import POLISH_HORIZONS
 from raci.model.severity import Severity
 from raci.model.text_safety import describe_character, first_unsafe, first_unsafe_in_name
 from raci.model.vocabulary import (
@@ -74,7 +76,12 @@ def _clean_name(value: Any) -> Any:
     if isinstance(value, str):
         bad = first_unsafe_in_name(value)
         if bad is not None:
-            detail = "" if first_unsafe(bad) else ": names and ids are one line of text"
+            if first_unsafe(bad):
+                detail = ""
+            elif bad in "\n\r\u2028\u2029" or ord(bad) < 0x20:
+                detail = ": names and ids are one line of text"
+            else:  # an invisible format character: the name would not be what it looks like
+                detail = ": names and ids hold only characters that can be seen"
             context = {"char": describe_character(bad), "detail": detail}
             raise PydanticCustomError("unsafe_text", "{char} is not allowed{detail}", context)
     return value
@@ -198,6 +205,7 @@ HORIZON_WORDS = {
     "yearly": 365,
     "annually": 365,
     "annual": 365,
+    **POLISH_HORIZONS,
 }
 
 
@@ -205,7 +213,7 @@ def _to_horizon(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "must be a whole number")
     if isinstance(value, str):
-        word = value.strip().lower().replace("-", " ").replace("_", " ")
+        word = " ".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
         if word in HORIZON_WORDS:
             return HORIZON_WORDS[word]
     return value
@@ -279,17 +287,19 @@ HorizonDays = Annotated[
 
 
 def _unique_once_trimmed(value: Any) -> Any:
-    """Keys are trimmed of spaces, so ``"care "`` and ``care`` would silently become one."""
+    """Keys are trimmed of spaces, so ``"care "`` and ``care`` would silently become one; and
+    ids a reader cannot tell apart (``care``, ``c\u0430re`` with a Cyrillic ``\u0430``) are one id."""
     if isinstance(value, Mapping):
         seen: set[str] = set()
         for key in value:
             if isinstance(key, str):
-                if key.strip() in seen:
+                if id_key(key) in seen:
                     raise PydanticCustomError(
-                        _DUPLICATE_ID, "duplicate id {key}: ids are compared once spaces are trimmed",
+                        _DUPLICATE_ID, "duplicate id {key}: ids are compared once spaces are trimmed, "
+                        "Unicode-normalised and look-alike characters folded",
                         {"key": repr(key.strip()[:40])},
                     )
-                seen.add(key.strip())
+                seen.add(id_key(key))
     return value
 
 

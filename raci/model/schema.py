@@ -113,10 +113,23 @@ def _editor_friendly(schema: Schema) -> None:
     _fix_constraints(schema)
     defs: dict[str, Schema] = schema.setdefault("$defs", {})
     objects: dict[str, Schema] = {"": schema, **defs}
+    _field_schemas(defs)
+    if "Severity" in defs:
+        defs["Severity"].update(
+            description="How serious a finding of the rule is.",
+            enumDescriptions=_severity_descriptions(defs["Severity"].get("enum", [])),
+        )
+    _rules_section(defs.get("RulesConfig", {}).get("properties", {}))
+    _describe(objects)
+    for name, snippet in _SNIPPETS.items():
+        if name in defs:
+            defs[name]["defaultSnippets"] = snippet
+
+
+def _field_schemas(defs: dict[str, Schema]) -> None:
+    """The vocabulary fields as editors should complete them (choices with descriptions)."""
     department = defs.get("Department", {}).get("properties", {})
     task = defs.get("Task", {}).get("properties", {})
-    rules = defs.get("RulesConfig", {}).get("properties", {})
-
     if "function" in department:
         department["function"] = function_schema()
     if "activity" in task:
@@ -133,25 +146,19 @@ def _editor_friendly(schema: Schema) -> None:
         task["raci"]["description"] = (
             "Who holds which letter: department id -> letters, e.g. {care: RA, pr: C, marketing: I}."
         )
-    if "Severity" in defs:
-        defs["Severity"].update(
-            description="How serious a finding of the rule is.",
-            enumDescriptions=_severity_descriptions(defs["Severity"].get("enum", [])),
-        )
-    _rules_section(rules)
     for owner in (department, task):
         if "waive" in owner:
             owner["waive"] = waive_schema()
 
+
+def _describe(objects: dict[str, Schema]) -> None:
+    """Every property described; no ``null`` defaults offered as completions."""
     for owner, properties in ((name, node.get("properties", {})) for name, node in objects.items()):
         for field, node in properties.items():
             if "description" not in node:
                 node["description"] = _DESCRIPTIONS.get((owner, field)) or _nested_description(node) or field
             if "default" in node and node["default"] is None:
                 del node["default"]  # "null" as a completion is noise; absent means none
-    for name, snippet in _SNIPPETS.items():
-        if name in defs:
-            defs[name]["defaultSnippets"] = snippet
 
 
 def _nested_description(node: Schema) -> str | None:
@@ -302,15 +309,15 @@ def _rules_section(properties: Schema) -> None:
             {"pattern": _words_pattern(prefixes, between="", around=r"\s*")},
         ],
     }
-    code_key = {"pattern": _words_pattern(codes, between="", around=r"\s*")}
     for field in ("select", "ignore"):
-        if field not in properties:
-            continue
-        node = properties[field]
-        branches = node.get("anyOf", [node])
-        for branch in branches:
+        for branch in properties.get(field, {}).get("anyOf", [properties.get(field, {})]):
             if branch.get("type") == "array":
                 branch["items"] = code_or_prefix
+    _per_rule_sections(properties, {"pattern": _words_pattern(codes, between="", around=r"\s*")})
+
+
+def _per_rule_sections(properties: Schema, code_key: Schema) -> None:
+    """``severity`` and ``options``: one property per rule, keys matching the rule codes."""
     if "severity" in properties:
         node = properties["severity"]
         node["propertyNames"] = code_key

@@ -12,12 +12,23 @@ from __future__ import annotations
 import re
 
 UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-#: What a name or id must not hold: the above, and line breaks.
-UNSAFE_IN_NAMES = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+#: Unicode's format characters (category Cf): invisible, yet they make two ids that look the
+#: same differ (``care`` and ``ca\u200bre``) or hide text (the tag block). Generated from
+#: unicodedata; tests/test_text_is_what_it_looks_like.py checks it covers Python's Unicode.
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
+#: What a name or id must not hold: the above, line breaks and format characters.
+UNSAFE_IN_NAMES = re.compile(
+    f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff{FORMAT_CHARACTERS}]"
+)
+_FORMAT = re.compile(f"[{FORMAT_CHARACTERS}]")
 #: What :func:`escape` writes as an escape: all of the above, and tabs.
-_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ESCAPED = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff{FORMAT_CHARACTERS}]"
+)
 
 
 def describe_character(char: str) -> str:
@@ -30,6 +41,8 @@ def describe_character(char: str) -> str:
         kind = "a line break"
     elif char == "\t":
         kind = "a tab"
+    elif _FORMAT.match(char):
+        kind = "an invisible format character"
     else:
         kind = "a control character"
     return f"U+{code:04X} ({kind})"
@@ -67,7 +80,8 @@ _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 def _escaped(match: re.Match[str]) -> str:
     char = match.group()
-    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+    code = ord(char)
+    return _SHORT_ESCAPES.get(char) or (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
 
 
 def shorten(value: object, limit: int = 40) -> str:

@@ -8,6 +8,7 @@ to unknown departments and unknown rule codes or options.
 from __future__ import annotations
 
 import heapq
+import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from raci.model.effort import split_problems
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
+from raci.model.lookalike import id_key
 from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
 from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
@@ -40,9 +42,15 @@ class _Pending:
     item: Any = None
     #: (word, choices) for a did-you-mean, searched when shown.
     hint: tuple[str, Collection[str]] | None = None
+    #: The other place the message is about (the first of two duplicates), named when shown.
+    also: Path | None = None
 
-    def text(self, indexes: dict[int, SuggestionIndex]) -> str:
+    def text(self, indexes: dict[int, SuggestionIndex], source_map: SourceMap) -> str:
         message = self.message or (_message(self.item, self.path) if self.item else _unknown(self.path))
+        if self.also is not None:
+            place = source_map.key(self.also)
+            if place is not None and len(self.also) <= len(self.path):
+                message += f" (the first at line {place[0]}, column {place[1]})"
         if self.hint is not None:
             word, choices = self.hint
             close = closest(word, choices, indexes)
@@ -168,11 +176,14 @@ def _shown(
     many more there were: the cost follows what is shown, not how many were found."""
     order = _DocumentOrder(data, source_map)
     first = heapq.nsmallest(MAX_PROBLEMS, pending, key=order.key)
-    source_map.locate(item.path for item in first)
+    source_map.locate([item.path for item in first] + [item.also for item in first if item.also])
     indexes: dict[int, SuggestionIndex] = {}
     problems = [
         *earlier,
-        *(_problem(source_map, item.path, item.text(indexes), on_key=item.on_key) for item in first),
+        *(
+            _problem(source_map, item.path, item.text(indexes, source_map), on_key=item.on_key)
+            for item in first
+        ),
     ]
     return bounded(problems, hidden=len(pending) - len(first))
 
@@ -239,6 +250,7 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
     tasks = data.get("tasks")
     if not isinstance(departments, dict) or not isinstance(tasks, dict):
         return
+    lookalikes: dict[str, str] = {}  # built at the first unknown reference
     for task_id, task in tasks.items():
         if isinstance(task, Task):  # a model in caller data: valid itself, its references not
             task = {"raci": task.raci, "effort_split": task.effort_split}
@@ -250,11 +262,24 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
                 continue
             for department_id in names:
                 if isinstance(department_id, str) and department_id.strip() not in departments:
-                    yield _Pending(
-                        ("tasks", task_id, section, department_id),
-                        True,
-                        hint=(department_id, departments),
-                    )
+                    path = ("tasks", task_id, section, department_id)
+                    meant = _looks_like(department_id, departments, lookalikes)
+                    if meant is not None:
+                        message = (
+                            f"task {excerpt(task_id)} names department {excerpt(department_id)}, which only "
+                            f"looks like {excerpt(meant)} (other characters); write it as {excerpt(meant)}"
+                        )
+                        yield _Pending(path, True, message)
+                    else:
+                        yield _Pending(path, True, hint=(department_id, departments))
+
+
+def _looks_like(word: str, departments: dict[Any, Any], lookalikes: dict[str, str]) -> str | None:
+    """The department ``word`` is a look-alike of (another script, another normal form)."""
+    if not lookalikes:
+        lookalikes.update((id_key(str(name)), str(name)) for name in departments)
+        lookalikes.setdefault("", "")  # built: never again, even for no departments
+    return lookalikes.get(id_key(word)) or None
 
 
 def _effort_split_problems(data: dict[str, Any], org: Organization) -> Iterator[_Pending]:
@@ -304,32 +329,43 @@ def _waiver_problems(data: dict[str, Any]) -> Iterator[_Pending]:
 
 
 def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
-    """Ids are trimmed of spaces, so ``"care "`` and ``care`` would silently be one: refuse."""
-    sections: list[tuple[Path, Any]] = [(("departments",), data.get("departments"))]
+    """Two ids that a reader cannot tell apart are one id written twice: refuse the second,
+    naming the first. Ids are compared by :func:`id_key`: trimmed of spaces, NFKC-normalised
+    and folded to a confusable skeleton (``care`` and ``c\u0430re`` with a Cyrillic ``\u0430``)."""
+    departments = data.get("departments")
     tasks = data.get("tasks")
-    sections.append((("tasks",), tasks))
+    sections: list[tuple[Path, Any]] = [(("departments",), departments), (("tasks",), tasks)]
     if isinstance(tasks, dict):
+        known = departments if isinstance(departments, dict) else {}
         for key, task in tasks.items():
             if isinstance(task, dict):
-                sections.append((("tasks", key, "raci"), task.get("raci")))
-                sections.append((("tasks", key, "effort_split"), task.get("effort_split")))
+                for part in ("raci", "effort_split"):
+                    names = task.get(part)
+                    # Exact department ids differ from each other already (checked above).
+                    if isinstance(names, dict) and any(name not in known for name in names):
+                        sections.append((("tasks", key, part), names))
     for path, section in sections:
-        if not isinstance(section, dict):
+        if isinstance(section, dict):
+            yield from _duplicates(path, section)
+
+
+def _duplicates(path: Path, section: dict[Any, Any]) -> Iterator[_Pending]:
+    seen: dict[str, str] = {}
+    for key in section:
+        if not isinstance(key, str):
             continue
-        seen: dict[str, Any] = {}
-        for key in section:
-            if not isinstance(key, str):
-                continue
-            trimmed = key.strip()
-            if trimmed in seen:
-                first = seen[trimmed]
-                message = (
-                    f"duplicate id {excerpt(trimmed)}: {excerpt(first)} and {excerpt(key)} "
-                    "are the same id once spaces are trimmed"
-                )
-                yield _Pending((*path, key), True, message)
-            else:
-                seen[trimmed] = key
+        compared = id_key(key)
+        first = seen.setdefault(compared, key)
+        if first is key:
+            continue
+        if first.strip() == key.strip():
+            how = "are the same id once spaces are trimmed"
+        elif unicodedata.normalize("NFKC", first.strip()) == unicodedata.normalize("NFKC", key.strip()):
+            how = "are the same id once Unicode-normalised (NFKC): they look the same"
+        else:
+            how = "look the same (look-alike characters, e.g. from another script): ids must differ visibly"
+        message = f"duplicate id {excerpt(key.strip())}: {excerpt(first)} and {excerpt(key)} {how}"
+        yield _Pending((*path, key), True, message, also=(*path, first))
 
 
 def _rules_problems(section: Any) -> Iterator[_Pending]:

@@ -103,7 +103,8 @@ def severity_counts(results: Sequence[CheckResult]) -> dict[Severity, int]:
 
 
 def summary_line(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> str:
-    """``3 errors, 4 warnings, 1 info in 2 files; 1 file not loaded; 5 baselined``."""
+    """``3 errors, 4 warnings, 1 info in 2 files; 1 file not loaded; 5 baselined`` (the
+    files with findings are those that loaded)."""
     totals = severity_counts(results)
     parts = [
         f"{count} {severity.value}{'s' if count != 1 and severity is not Severity.INFO else ''}"
@@ -111,10 +112,17 @@ def summary_line(results: Sequence[CheckResult], problems: Sequence[Problem], op
         if count
     ]
     unloadable = len({problem.source for problem in problems})
-    files = len(results) + unloadable
-    text = f"{', '.join(parts) if parts else 'no findings'} in {files} file{'s' if files != 1 else ''}"
+    checked = len(results)
+    # Findings are counted over the files that loaded; the others are named apart, so a
+    # missing file reads "1 file not loaded", never "1 file not loaded in 1 file".
+    pieces = []
+    if checked or not unloadable:
+        pieces.append(
+            f"{', '.join(parts) if parts else 'no findings'} in {checked} file{'s' if checked != 1 else ''}"
+        )
     if unloadable:
-        text += f"; {unloadable} file{'s' if unloadable != 1 else ''} not loaded"
+        pieces.append(f"{unloadable} file{'s' if unloadable != 1 else ''} not loaded")
+    text = "; ".join(pieces)
     if options.baselined is not None:
         text += f"; {options.baselined_total} baselined"
     waived = waived_count(results)

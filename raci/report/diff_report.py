@@ -190,39 +190,58 @@ def _diff_markdown(diff: OrgDiff, heading: str) -> list[str]:
         f"{old.scorecard.passed} → {new.scorecard.passed} of {len(new.scorecard.principles)}",
         "",
     ]
-    if diff.assignments:
-        lines += ["| | Task | Department | Before | After |", "| --- | --- | --- | --- | --- |"]
-        for change in diff.assignments:
-            lines.append(
-                f"| {_MARK[change.change]} | {escape_markdown(change.task)} | "
-                f"{escape_markdown(change.department_label)} | {change.old_letters or '·'} | "
-                f"{change.new_letters or '·'} |"
-            )
-        lines.append("")
-    entities = [("task", c) for c in diff.tasks] + [("department", c) for c in diff.departments]
-    if entities:
-        lines += ["| | Kind | Id | Change |", "| --- | --- | --- | --- |"]
-        for kind, entity in entities:
-            detail = "; ".join(f"{f.field}: {_value(f.old)} → {_value(f.new)}" for f in entity.fields)
-            lines.append(
-                f"| {_MARK[entity.change]} | {kind} | {escape_markdown(entity.id)} | "
-                f"{escape_markdown(detail or entity.change)} |"
-            )
-        lines.append("")
-    if diff.resolved or diff.introduced:
-        lines += ["| Finding | Severity | Code | Message |", "| --- | --- | --- | --- |"]
-        for kind, findings in (("resolved", diff.resolved), ("introduced", diff.introduced)):
-            for f in findings:
-                lines.append(f"| {kind} | {f.severity.value} | {f.code} | {escape_markdown(f.message)} |")
-        lines.append("")
-    changed = [p for p in diff.principles if p.changed]
-    if changed:
-        lines += [
-            f"- Principle {p.number} (*{escape_markdown(p.misconception)}*): {p.old} → {p.new}"
-            for p in changed
-        ]
-        lines.append("")
+    for section in (_assignment_rows, _entity_rows, _finding_rows, _principle_rows):
+        rows = section(diff)
+        if rows:
+            lines += [*rows, ""]
     return lines
+
+
+def _assignment_rows(diff: OrgDiff) -> list[str]:
+    if not diff.assignments:
+        return []
+    return [
+        "| | Task | Department | Before | After |",
+        "| --- | --- | --- | --- | --- |",
+        *(
+            f"| {_MARK[change.change]} | {escape_markdown(change.task)} | "
+            f"{escape_markdown(change.department_label)} | {change.old_letters or '·'} | "
+            f"{change.new_letters or '·'} |"
+            for change in diff.assignments
+        ),
+    ]
+
+
+def _entity_rows(diff: OrgDiff) -> list[str]:
+    entities = [("task", c) for c in diff.tasks] + [("department", c) for c in diff.departments]
+    if not entities:
+        return []
+    lines = ["| | Kind | Id | Change |", "| --- | --- | --- | --- |"]
+    for kind, entity in entities:
+        detail = "; ".join(f"{f.field}: {_value(f.old)} → {_value(f.new)}" for f in entity.fields)
+        lines.append(
+            f"| {_MARK[entity.change]} | {kind} | {escape_markdown(entity.id)} | "
+            f"{escape_markdown(detail or entity.change)} |"
+        )
+    return lines
+
+
+def _finding_rows(diff: OrgDiff) -> list[str]:
+    if not (diff.resolved or diff.introduced):
+        return []
+    lines = ["| Finding | Severity | Code | Message |", "| --- | --- | --- | --- |"]
+    for kind, findings in (("resolved", diff.resolved), ("introduced", diff.introduced)):
+        for f in findings:
+            lines.append(f"| {kind} | {f.severity.value} | {f.code} | {escape_markdown(f.message)} |")
+    return lines
+
+
+def _principle_rows(diff: OrgDiff) -> list[str]:
+    return [
+        f"- Principle {p.number} (*{escape_markdown(p.misconception)}*): {p.old} → {p.new}"
+        for p in diff.principles
+        if p.changed
+    ]
 
 
 def _whatif_markdown(whatif: WhatIf) -> list[str]:

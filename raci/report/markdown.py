@@ -4,6 +4,9 @@ Every user string (file names, organisation names, messages naming departments a
 is escaped for GitHub-flavoured Markdown: HTML is entity-escaped, Markdown punctuation is
 backslash-escaped (so ``|`` cannot split a table cell and ``[x](…)`` cannot become a link),
 and line breaks become spaces, so a name cannot end the table, add markup or inject HTML.
+Mentions and bare links are broken with a zero-width space written as an entity, as Renovate
+does in its pull requests: a department called ``@org/everyone`` pings nobody, and
+``https://…`` or ``www.…`` in a name is not made a link.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # text ever stands; '<' and '>' are entity-escaped above.
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
+_ZERO_WIDTH_SPACE = "&#8203;"
+# What GitHub turns into a notification or a link in plain text: @name, scheme://, www.
+_AUTOLINKS = re.compile(r"@|://|(?<![\w.])www\.", re.IGNORECASE)
 
 
 def report_markdown(
@@ -40,38 +46,7 @@ def report_markdown(
         mark = "🔴" if totals[Severity.ERROR] or problems else "🟡" if any(totals.values()) else "✅"
         out.append(f"### {mark} raci: {escape_markdown(summary_line(results, problems, options))}\n")
     for result in results:
-        if not options.quiet:
-            title = f"**{escape_markdown(portable_path(result.source))}**"
-            organization = escape_markdown(result.org.organization)
-            scorecard = result.scorecard
-            principles = scorecard.honoured()
-            count = len(result.findings)
-            noun = "finding" if count == 1 else "findings"
-            out.append(f"{title} ({organization}): {count} {noun}, {principles}\n")
-        if result.findings:
-            rows = [
-                _row(
-                    ICONS[finding.severity],
-                    finding.code,
-                    str(finding.line) if finding.line is not None else "",
-                    _message(finding.message, finding.hint),
-                )
-                for finding in result.findings
-            ]
-            out.append(HEADER + "".join(rows))
-        if result.waived:
-            # Waived findings are listed apart, with the reason; they do not count.
-            waived_rows = [
-                _row(
-                    f"⚪ waived ({finding.severity.value})",
-                    finding.code,
-                    str(finding.line) if finding.line is not None else "",
-                    f"{escape_markdown(finding.message)}<br>*waived:* "
-                    + escape_markdown(finding.waiver or ""),
-                )
-                for finding in result.waived
-            ]
-            out.append(HEADER + "".join(waived_rows))
+        out += _result_section(result, options)
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.source, []).append(problem)
@@ -79,16 +54,50 @@ def report_markdown(
         if not options.quiet:
             out.append(f"**{escape_markdown(portable_path(source))}**: could not be loaded\n")
         rows = [
-            _row(
-                ICONS[Severity.ERROR],
-                LOAD_ERROR_ID,
-                str(problem.line) if problem.line is not None else "",
-                escape_markdown(problem.message),
-            )
+            _row(ICONS[Severity.ERROR], LOAD_ERROR_ID, _line(problem.line), escape_markdown(problem.message))
             for problem in file_problems
         ]
         out.append(HEADER + "".join(rows))
     return "\n".join(out)
+
+
+def _result_section(result: CheckResult, options: ReportOptions) -> list[str]:
+    """One file's heading (unless quiet) and its table of findings (if any)."""
+    out: list[str] = []
+    if not options.quiet:
+        title = f"**{escape_markdown(portable_path(result.source))}**"
+        organization = escape_markdown(result.org.organization)
+        count = len(result.findings)
+        noun = "finding" if count == 1 else "findings"
+        out.append(f"{title} ({organization}): {count} {noun}, {result.scorecard.honoured()}\n")
+    if result.findings:
+        rows = [
+            _row(
+                ICONS[finding.severity],
+                finding.code,
+                _line(finding.line),
+                _message(finding.message, finding.hint),
+            )
+            for finding in result.findings
+        ]
+        out.append(HEADER + "".join(rows))
+    if result.waived:
+        # Waived findings are listed apart, with the reason; they do not count.
+        waived_rows = [
+            _row(
+                f"⚪ waived ({finding.severity.value})",
+                finding.code,
+                _line(finding.line),
+                f"{escape_markdown(finding.message)}<br>*waived:* " + escape_markdown(finding.waiver or ""),
+            )
+            for finding in result.waived
+        ]
+        out.append(HEADER + "".join(waived_rows))
+    return out
+
+
+def _line(line: int | None) -> str:
+    return str(line) if line is not None else ""
 
 
 def _row(*cells: str) -> str:
@@ -106,4 +115,11 @@ def escape_markdown(text: str) -> str:
     """Make user text inert in a GitHub-flavoured Markdown table cell."""
     text = _BREAKS.sub(" ", text)
     text = "".join(_HTML.get(char, char) for char in text)
+    text = _AUTOLINKS.sub(_broken, text)
     return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _broken(match: re.Match[str]) -> str:
+    found = match.group()
+    at = 3 if found[0] in "wW" else 1  # after "www", "@" or ":"
+    return found[:at] + _ZERO_WIDTH_SPACE + found[at:]

@@ -33,14 +33,13 @@ def effect(suggestion: Suggestion) -> str:
     cleared = list(dict.fromkeys(f.code for f in suggestion.resolved))
     added = list(dict.fromkeys(f.code for f in suggestion.introduced))
     narrowed = [code for code in cleared if code in added]
-    parts = []
-    if [c for c in cleared if c not in narrowed]:
-        parts.append("clears " + ", ".join(c for c in cleared if c not in narrowed))
-    if narrowed:
-        parts.append("narrows " + ", ".join(narrowed))
-    if [c for c in added if c not in narrowed]:
-        parts.append("adds " + ", ".join(c for c in added if c not in narrowed))
-    return "; ".join(parts)
+    labelled = (
+        ("clears", [code for code in cleared if code not in narrowed]),
+        ("narrows", narrowed),
+        ("adds", [code for code in added if code not in narrowed]),
+        ("eases", list(suggestion.eased)),
+    )
+    return "; ".join(f"{label} {', '.join(codes)}" for label, codes in labelled if codes)
 
 
 def _totals(result: SuggestResult) -> str:
@@ -52,7 +51,8 @@ def _text(result: SuggestResult) -> str:
     if not result.suggestions:
         lines.append("  none: no single assignment change makes the organisation check cleaner")
     for number, suggestion in enumerate(result.suggestions, start=1):
-        lines.append(f"  {number}. {escape(suggestion.summary)}  [{effect(suggestion)}]")
+        what = effect(suggestion)
+        lines.append(f"  {number}. {escape(suggestion.summary)}" + (f"  [{escape(what)}]" if what else ""))
         if suggestion.note:
             lines.append(f"     note: {escape(suggestion.note)}")
     if result.unresolved:
@@ -78,9 +78,8 @@ def _markdown(result: SuggestResult) -> str:
     if result.suggestions:
         lines += ["| # | Change | Effect | Note |", "| ---: | --- | --- | --- |"]
         for number, s in enumerate(result.suggestions, start=1):
-            lines.append(
-                f"| {number} | {escape_markdown(s.summary)} | {effect(s)} | {escape_markdown(s.note or '')} |"
-            )
+            cells = (escape_markdown(s.summary), escape_markdown(effect(s)), escape_markdown(s.note or ""))
+            lines.append(f"| {number} | {cells[0]} | {cells[1]} | {cells[2]} |")
         lines.append("")
     if result.unresolved:
         lines += ["| Left | Message | Why |", "| --- | --- | --- |"]

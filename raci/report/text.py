@@ -215,28 +215,14 @@ def _grid_part(
 
 
 def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], options: ReportOptions) -> Line:
-    totals = {severity: 0 for severity in reversed(Severity)}
-    for result in results:
-        for severity, count in result.counts().items():
-            totals[severity] += count
-    files = len(results) + len({problem.source for problem in problems})
-    parts = [
-        f"{count} {severity.value}{'s' if count != 1 and severity is not Severity.INFO else ''}"
-        for severity, count in totals.items()
-        if count
-    ]
-    where = f" in {files} file{'s' if files != 1 else ''}"
-    if problems:
-        unloadable = len({problem.source for problem in problems})
-        parts.append(f"{unloadable} file{'s' if unloadable != 1 else ''} not loaded")
-    # A baseline in use is always mentioned, so a clean run says what it did not report.
-    baselined = f"; {options.baselined_total} baselined" if options.baselined is not None else ""
-    # Waived findings never count, but a run always says how many it set aside.
-    waived = waived_count(results)
-    if waived:
-        listed = "" if options.show_waived else " (--show-waived lists them)"
-        baselined += f"; {waived} waived{listed}"
-    if not parts:
-        return [(f"✔ no findings{where}{baselined}", "bold green")]
-    worst_style = "bold red" if totals[Severity.ERROR] or problems else "bold yellow"
-    return [(f"✘ {', '.join(parts)}{where}{baselined}", worst_style)]
+    from raci.report import summary_line
+
+    text = summary_line(results, problems, options)
+    # Waived findings never count, but a run always says how many it set aside (the summary
+    # line counts them) and how to list them.
+    if waived_count(results) and not options.show_waived:
+        text += " (--show-waived lists them)"
+    if not problems and not any(result.findings for result in results):
+        return [(f"✔ {text}", "bold green")]
+    errors = any(finding.severity is Severity.ERROR for result in results for finding in result.findings)
+    return [(f"✘ {text}", "bold red" if errors or problems else "bold yellow")]

@@ -27,7 +27,11 @@ def customer_facing_tasks(graph: OrgGraph, activity: Activity) -> list[str]:
 def busiest_department(graph: OrgGraph, departments: list[str]) -> str:
     """The department holding letters on the most tasks (the first in file order on a tie):
     the one most likely to be the real front line of its function."""
-    return max(departments, key=lambda dept: (len(graph.tasks_of(dept)), -departments.index(dept)))
+    best = departments[0]
+    for dept_id in departments[1:]:
+        if graph.task_count(dept_id) > graph.task_count(best):
+            best = dept_id
+    return best
 
 
 def front_line(graph: OrgGraph, function: Function) -> list[str]:

@@ -39,16 +39,21 @@ class UnusedWaiver(Rule):
     no_fix = "remove the waiver from the file: the finding it accepted is no longer there"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
+        org = context.org
+        tasks = [(task_id, task.waive) for task_id, task in org.tasks.items() if task.waive]
+        departments = [(dept_id, dept.waive) for dept_id, dept in org.departments.items() if dept.waive]
+        if not tasks and not departments:
+            return  # most organisations waive nothing: no need to index the findings
         on_task = {(f.task, f.code) for f in context.findings if f.task is not None}
         on_department = {(f.department, f.code) for f in context.findings if f.department is not None}
-        for task_id, task in context.org.tasks.items():
-            for code in task.waive:
+        for task_id, waive in tasks:
+            for code in waive:
                 if code in context.ran and (task_id, code) not in on_task:
                     yield self._unused(code, "tasks", task_id, f"task '{task_id}'")
-        for dept_id, department in context.org.departments.items():
-            for code in department.waive:
+        for dept_id, waive in departments:
+            for code in waive:
                 if code in context.ran and (dept_id, code) not in on_department:
-                    label = context.org.department_label(dept_id)
+                    label = org.department_label(dept_id)
                     yield self._unused(code, "departments", dept_id, f"department '{label}'")
 
     @staticmethod

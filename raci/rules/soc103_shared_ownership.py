@@ -51,11 +51,10 @@ class SharedOwnership(Rule):
         graph = context.graph
         owned_by: dict[Function, int] = {}
         for task_id in graph.social_task_ids:
-            facing = graph.is_customer_facing(task_id)
             for function in graph.owning_functions(task_id):
                 # Customer service shares the channel by answering customers: replies to job
                 # candidates or journalists do not make it an owner of the customer channel.
-                if function is Function.CUSTOMER_SERVICE and not facing:
+                if function is Function.CUSTOMER_SERVICE and not graph.is_customer_facing(task_id):
                     continue
                 owned_by[function] = owned_by.get(function, 0) + 1
         marketing = owned_by.get(Function.MARKETING, 0)

@@ -58,7 +58,7 @@ class ListeningReachesResponders(Rule):
         rank = {dept_id: index for index, dept_id in enumerate(context.org.departments)}
         responders = sorted(answering, key=lambda d: (-len(answering[d]), rank[d]))
         targets = department_keys(responders)
-        flow = graph.flow_around(monitors)
+        flow = graph.flow_from(monitors)
         for task_id in monitors:
             if nx.node_boundary(flow, [(TASK, task_id)], targets):
                 continue

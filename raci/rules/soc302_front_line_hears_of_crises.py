@@ -50,15 +50,17 @@ class FrontLineHearsOfCrises(Rule):
         tasks = social_tasks(graph, Activity.RECOVER)
         if not tasks:
             return  # SOC301 asks for a recover task
-        flow = graph.flow_around(tasks)
+        flow = graph.flow_from(tasks)
         lines = [(function, front_line(graph, function)) for function in FRONT_LINE]
+        # Who to name for each function: the same department for every recover task.
+        named = {function: busiest_department(graph, found) for function, found in lines if found}
         for task_id in tasks:
             for function, departments in lines:
                 if not departments:
                     continue  # the org has no such department
                 if nx.node_boundary(flow, [(TASK, task_id)], department_keys(departments)):
                     continue
-                dept_id = busiest_department(graph, departments)
+                dept_id = named[function]
                 who = context.org.department_label(dept_id)
                 hint = f"give {who} I on {task_id}"
                 yield Violation(

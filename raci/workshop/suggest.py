@@ -52,7 +52,6 @@ MAX_CANDIDATES = 12
 OVERLOAD_CODE = "RACI006"
 
 
-
 @dataclass(frozen=True)
 class Suggestion:
     operations: tuple[Operation, ...]
@@ -60,6 +59,9 @@ class Suggestion:
     note: str | None
     resolved: tuple[Finding, ...]
     introduced: tuple[Finding, ...]
+    #: Departments past capacity that the change brings closer to it, e.g.
+    #: "Sales 70 h -> 62 h of 40 h": what a change that clears no finding still does.
+    eased: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +70,7 @@ class Suggestion:
             "operations": [_operation_dict(op) for op in self.operations],
             "resolves": [_finding_ref(f) for f in self.resolved],
             "introduces": [_finding_ref(f) for f in self.introduced],
+            "eases": list(self.eased),
         }
 
 
@@ -256,12 +259,33 @@ class _Search:
 
         resolved, introduced, _ = match_findings(self.current.findings, after.findings)
         shares = _attribute(choices, resolved, introduced)
-        for choice, (gone, new) in zip(choices, shares, strict=True):
+        eased = _eased(self.current, after, choices)
+        for index, (choice, (gone, new)) in enumerate(zip(choices, shares, strict=True)):
             candidate = choice.candidate
             self.suggestions.append(
-                Suggestion(candidate.operations, candidate.summary, candidate.note, gone, new)
+                Suggestion(
+                    candidate.operations, candidate.summary, candidate.note, gone, new, eased.get(index, ())
+                )
             )
         self.current = after
+
+
+def _eased(before: CheckResult, after: CheckResult, choices: list[Choice]) -> dict[int, tuple[str, ...]]:
+    """Choice index -> the departments over capacity whose hours the change lowers (given to
+    the change that touches the department, else the first)."""
+    org, h = before.org, hours_text
+    old, new = before.workload.over(org), after.workload.hours
+    found: dict[int, list[str]] = {}
+    for dept, (load, capacity) in old.items():
+        if dept in new and new[dept] < load:
+            touching = [
+                n
+                for n, choice in enumerate(choices)
+                if any(getattr(op, "department", None) == dept for op in choice.candidate.operations)
+            ]
+            text = f"{org.department_label(dept)} {h(load)} -> {h(new[dept])} of {h(capacity)}"
+            found.setdefault((touching or [0])[0], []).append(text)
+    return {index: tuple(texts) for index, texts in found.items()}
 
 
 def _attribute(

@@ -116,6 +116,7 @@ OFFICE_WORDS = frozenset(
     | {"gantt", "milestone", "steering", "governance", "assessment", "inventory", "change"}
     | {"pipeline", "repository", "branch", "pull", "merge", "ci", "cd", "vulnerability", "threat"}
     | {"model", "validation", "data", "privacy", "dpia", "gdpr", "legal", "sla", "slo", "capacity"}
+    | {"management", "itil", "cab", "betrieb", "wartung", "exploitation", "projet", "projekt"}
 )
 
 

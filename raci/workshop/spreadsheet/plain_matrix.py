@@ -236,11 +236,13 @@ class _Matrix:
         start = min(filled[0], first_data)
         while True:  # a "#", "ID" or "Phase" column first: the tasks are in the next one
             key, following = _header_key(header, start), _header_key(header, start + 1)
-            if key in _PHASE_LABELS and "phase" not in self.fields:
+            if key in _NUMBERING or _numbers_only(letter_rows, start):
+                pass
+            elif key in _PHASE_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start
             elif following in _TASK_LABELS and key not in _TASK_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start  # "Area | Task | …": the first column groups the tasks
-            elif key not in _NUMBERING:
+            else:
                 break
             start += 1
         self.task_column = start
@@ -272,6 +274,7 @@ class _Matrix:
         rows = self.sheet.rows
         phase: tuple[str, tuple[int, int]] | None = None
         pending: list[int] = []  # phase rows not yet followed by a task
+        headings: list[int] = []  # phase rows with tasks under them
         seen_task = False
         end = len(rows)
         for r in range(self.header + 1, len(rows)):
@@ -289,14 +292,37 @@ class _Matrix:
                 phase = (_text(row[c]), (r, c))
                 pending.append(r)
                 continue
+            headings += [] if not pending else [pending[-1]]
             pending = []
             seen_task = True
             self._task(r, phase)
+        self._report_phases(headings)
         for r in pending:
             self.out.warn(
                 r, 0, f"row ignored: {_text(_first(rows[r]))[:40]!r} has no letters and no tasks follow it"
             )
         self._rows_left(end)
+
+    def _report_phases(self, headings: list[int]) -> None:
+        """One line naming the rows read as phase headings: a task nobody holds yet would be
+        one of them, and the user should see it."""
+        if not headings:
+            return
+        rows = self.sheet.rows
+        word = "line" if self.sheet.source.lower().endswith((".md", ".markdown")) else "row"
+        named = ", ".join(
+            f"{_text(_first(rows[r]))[:30]!r} ({word} {self.sheet.in_file(r + 1, 1)[0]})"
+            for r in headings[:8]
+        )
+        more = f" and {len(headings) - 8} more" if len(headings) > 8 else ""
+        first = headings[0]
+        column = next(c for c, value in enumerate(rows[first]) if value is not None)
+        self.out.warn(
+            first,
+            column,
+            f"{len(headings)} rows with a name and no letters read as phase headings: {named}{more}; "
+            "a task nobody holds yet needs a '-' in its cells",
+        )
 
     def _task(self, r: int, phase: tuple[str, tuple[int, int]] | None) -> None:
         row = self.sheet.rows[r]
@@ -358,6 +384,17 @@ def add_title(sheet: Sheet, header: int, out: _Out) -> None:
 
 def _first(row: list[Value]) -> Value:
     return next((value for value in row if value is not None), None)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?")
+
+
+def _numbers_only(rows: list[list[Value]], c: int) -> bool:
+    """Whether column ``c`` only numbers the rows (1, 2, 3 or 1.1, 1.2) under a blank header."""
+    values = [row[c] for row in rows if c < len(row) and row[c] is not None]
+    return bool(values) and all(
+        isinstance(v, (int, float)) or (isinstance(v, str) and _NUMBER.fullmatch(v.strip())) for v in values
+    )
 
 
 def _header_key(header: list[Value], c: int) -> str:

@@ -367,35 +367,10 @@ class _Builder:
             if not ids_given and text.strip() != task_id:
                 task["name"] = text
                 self.place((*path, "name"), r, 0)
-            for name, c in self.task_columns.items():
-                value = self.cell(r, c)
-                if value is None:
-                    continue
-                if name == "name" and isinstance(value, str):
-                    value = self.one_line(value, r, c)
-                if name == "waive":
-                    task[name] = self.waivers(value, (*path, "waive"), r, c)
-                    self.place((*path, name), r, c)
-                    continue
-                if name in _LIST_FIELDS:
-                    value = split_list(value)
-                elif name == "effort_split":
-                    value = split_mapping(value)
-                task[name] = value
-                self.place((*path, name), r, c)
+            self._task_fields(r, path, task)
             if "activity" not in task:
                 unguessed.append((r, task_id, task))
-            raci: dict[str, Any] = {}
-            for c, dept_id in departments:
-                value = self.cell(r, c)
-                if isinstance(value, str) and self.letter_map:
-                    value = apply_letter_map(value, self.letter_map).strip(" ,/+&;|") or None
-                if value is None or (isinstance(value, str) and value.strip().lower() in NO_LETTER):
-                    continue
-                raci[dept_id] = value
-                self.place((*path, "raci", dept_id), r, c)
-                self.place((*path, "raci", dept_id), r, c, key=True)
-            task["raci"] = raci
+            task["raci"] = self._letters(r, path, departments)
             stray = [
                 c
                 for c in filled
@@ -406,6 +381,39 @@ class _Builder:
             for c in stray:
                 self.problem(r, c, "this cell is in no column: give the column a header")
         self._guess_activities(unguessed)
+
+    def _task_fields(self, r: int, path: Path, task: dict[str, Any]) -> None:
+        """The task's own columns (name, activity, effort…) of row ``r``."""
+        for name, c in self.task_columns.items():
+            value = self.cell(r, c)
+            if value is None:
+                continue
+            if name == "name" and isinstance(value, str):
+                value = self.one_line(value, r, c)
+            if name == "waive":
+                task[name] = self.waivers(value, (*path, "waive"), r, c)
+                self.place((*path, name), r, c)
+                continue
+            if name in _LIST_FIELDS:
+                value = split_list(value)
+            elif name == "effort_split":
+                value = split_mapping(value)
+            task[name] = value
+            self.place((*path, name), r, c)
+
+    def _letters(self, r: int, path: Path, departments: list[tuple[int, str]]) -> dict[str, Any]:
+        """Department id -> the letters of row ``r`` (mapped by --letter-map), placed on their cells."""
+        raci: dict[str, Any] = {}
+        for c, dept_id in departments:
+            value = self.cell(r, c)
+            if isinstance(value, str) and self.letter_map:
+                value = apply_letter_map(value, self.letter_map).strip(" ,/+&;|") or None
+            if value is None or (isinstance(value, str) and value.strip().lower() in NO_LETTER):
+                continue
+            raci[dept_id] = value
+            self.place((*path, "raci", dept_id), r, c)
+            self.place((*path, "raci", dept_id), r, c, key=True)
+        return raci
 
     def _guess_activities(self, unguessed: list[tuple[int, str, dict[str, Any]]]) -> None:
         """Guess each task's activity; in a matrix of mostly office work, words that office
