@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,6 +60,30 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
         return Run(code, captured.out, captured.err)
 
     return invoke
+
+
+# --- Graphviz -----------------------------------------------------------------------------------
+#: Tests that need Graphviz's own `dot` are skipped with this reason where it is not installed;
+#: everything else runs (SVG through the embedded engine). `raci doctor` says what is missing.
+NEEDS_DOT = "needs Graphviz's dot, which is not installed here (raci doctor says how to get it)"
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason=NEEDS_DOT)
+
+
+def drawable(output_format: str) -> bool:
+    """Whether this machine draws ``output_format``: with `dot`, or without it."""
+    if HAS_DOT or output_format == "dot":
+        return True
+    from raci.diagrams.engine import formats_without_dot
+
+    return output_format in formats_without_dot()
+
+
+def format_params(formats: Iterable[str]) -> list[Any]:
+    """``formats`` as pytest params, each skipped (for want of `dot`) where it cannot be drawn."""
+    return [
+        pytest.param(name, marks=pytest.mark.skipif(not drawable(name), reason=NEEDS_DOT)) for name in formats
+    ]
 
 
 # --- the quick loop: `pytest -m "not slow"` ----------------------------------------------------

@@ -15,7 +15,7 @@ from raci.diagrams.fit import MAX_LINES, measure_svg
 from raci.diagrams.handoffs_view import LINE_BUDGET
 
 from . import orgs
-from .conftest import EXAMPLES, ROOT, run_subprocess
+from .conftest import EXAMPLES, ROOT, needs_dot, run_subprocess
 
 SVG = "{http://www.w3.org/2000/svg}"
 TEMPLATES = ROOT / "raci" / "templates"
@@ -140,6 +140,7 @@ def test_output_is_byte_identical_run_to_run() -> None:
     assert render(again, raci.check(again), view="handoffs", format="svg") == first
 
 
+@needs_dot
 def test_cli_draws_the_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "handoffs.png"
     done = run_subprocess(
@@ -148,3 +149,10 @@ def test_cli_draws_the_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert done.code == 0, done.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "handoffs view" in done.stderr
+
+
+def test_a_rule_turned_off_draws_no_gap() -> None:
+    org = raci.loads(KNOWN_GAPS, "org.yaml")
+    svg = render(org, raci.check(org, raci.Config(ignore=("RACI008",))), view="handoffs", format="svg")
+    classes = sorted(cls for cls, _ in gap_elements(svg))
+    assert classes == ["edge gap SOC106", "edge gap SOC302", "edge gap SOC302"]

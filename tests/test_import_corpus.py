@@ -411,3 +411,24 @@ def test_phase_headings_are_named_so_a_misread_task_shows(tmp_path: Path) -> Non
         "'Source control platform' (row 2), 'Access management' (row 6), 'Code management' (row 10), "
         "'Build pipelines' (row 13), 'Support' (row 17); a task nobody holds yet needs a '-' in its cells"
     ) in stderr
+
+
+def test_excel_unicode_text_utf16_is_read(tmp_path: Path) -> None:
+    # Excel's "Unicode Text" is UTF-16 with a byte-order mark, tab-separated.
+    path = tmp_path / "m.tsv"
+    path.write_bytes(
+        "Zadanie\tObsługa Klienta\tDział Prawny\r\nOdpowiedź na skargi\tR/A\tC\r\n".encode("utf-16")
+    )
+    org, stderr = _import(str(path), tmp_path)
+    assert [d.name for d in org.departments.values()] == ["Obsługa Klienta", "Dział Prawny"]
+    assert "detected" not in stderr  # a byte-order mark is certain, not a guess
+
+
+@pytest.mark.parametrize("header", [",Task", "WBS,Task", "#,Task"])
+def test_a_numbering_column_is_skipped_with_or_without_a_header(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(f"{header},PM,Dev\n1.1,Scope,A,R\n1.2,Build,I,A/R\n", encoding="utf-8")
+    org, _ = _import(str(path), tmp_path)
+    assert list(org.tasks) == ["scope", "build"]
+    assert list(org.departments) == ["pm", "dev"]
+    assert org.tasks["scope"].phase is None

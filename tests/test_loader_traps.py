@@ -209,7 +209,7 @@ def _traps() -> Iterator[Trap]:
     )
 
     for letters, fragment in (
-        ("RX", "unknown RACI letter 'X' (use R, A, C or I"),
+        ("RX", "unknown RACI letter 'X' (use R, A, S, C or I"),
         ("RR", "letter R is written twice"),
         ("''", "no RACI letter given"),
         ("", "no RACI letter given"),

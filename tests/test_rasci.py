@@ -183,3 +183,12 @@ def test_support_carries_effort(tmp_path: Path, capacity: str, overloaded: bool)
 
     hours = workload(raci.loads(text)).hours
     assert (hours["marketing"], hours["care"], hours["sales"], hours["pr"]) == (8.0, 7.0, 1.0, 1.0)
+
+
+def test_workload_view_names_support(tmp_path: Path) -> None:
+    out = tmp_path / "workload.svg"
+    run = run_subprocess("render", str(_write(tmp_path, RASCI)), "--view", "workload", "-o", str(out))
+    assert run.code == 0, run.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "shared among its Responsible and Support departments" in svg
+    assert "8 h of 10 h" in svg  # marketing: its share of publish (R) and of answer and leads (S)

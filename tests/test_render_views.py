@@ -21,7 +21,7 @@ from raci.diagrams import FORMATS, VIEWS, diagram
 from raci.diagrams import render as render_within_limits
 from raci.diagrams.engine import RenderLimits
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, format_params, needs_dot
 
 SVG = "{http://www.w3.org/2000/svg}"
 CLASSIC = EXAMPLES / "classic-raci-mistakes.yaml"
@@ -71,6 +71,7 @@ def texts(element: ET.Element) -> str:
     return " ".join(" ".join(t.itertext()) for t in element.iter(f"{SVG}text"))
 
 
+@needs_dot
 def test_dot_is_the_engine_here() -> None:
     """CI installs Debian's graphviz; these tests mean to exercise the real `dot`."""
     from raci.diagrams.engine import find_engine
@@ -80,7 +81,7 @@ def test_dot_is_the_engine_here() -> None:
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("view", list(VIEWS))
-@pytest.mark.parametrize("output_format", list(FORMATS))
+@pytest.mark.parametrize("output_format", format_params(FORMATS))
 def test_every_view_renders_in_every_format(path: Path, view: str, output_format: str) -> None:
     org, result = loaded(path)
     data = render(org, result, view=view, format=output_format)
@@ -100,7 +101,7 @@ def test_every_view_renders_in_every_format(path: Path, view: str, output_format
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
-@pytest.mark.parametrize("output_format", list(FORMATS))
+@pytest.mark.parametrize("output_format", format_params(FORMATS))
 def test_same_input_gives_identical_bytes(view: str, output_format: str) -> None:
     org, result = loaded(CLASSIC)
     first = render(org, result, view=view, format=output_format)

@@ -55,6 +55,8 @@ def test_the_deck_of_each_bundled_example(source: Path, tmp_path: Path) -> None:
     failing = [s for s in result.scorecard.principles if s.status == "fail"]
     assert words.count("fails: not") == len(failing) + words.count("(2 of")  # a page per failing principle
     assert "The RACI matrix" in words and "Workload" in words and "Who owns what" in words
+    # A clean org gets the picture of its owners instead of gap pages.
+    assert ("Who owns the work" in words) == (not result.findings)
 
 
 def test_polish_names_are_real_text_and_the_bytes_are_stable(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ and usage errors are typer's own. Both paths share the internal-error handling b
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -17,7 +18,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-from raci.cli.exit_codes import EXIT_CLEAN, EXIT_INTERNAL, FailLevel
+from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL, FailLevel
 
 if TYPE_CHECKING:
     from raci.cli.check_run import CheckRequest
@@ -111,6 +112,8 @@ def guarded(command: Callable[[], int], *, debug_flag: Callable[[], bool] = lamb
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: say so briefly, trace only on request
+        if _cannot_write(error):
+            return EXIT_BAD_INPUT
         if debug_flag():
             traceback.print_exc()
         from raci.model.text_safety import shorten
@@ -122,6 +125,21 @@ def guarded(command: Callable[[], int], *, debug_flag: Callable[[], bool] = lamb
         )
         sys.stderr.flush()
         return EXIT_INTERNAL
+
+
+def _cannot_write(error: Exception) -> bool:
+    """A full disk or a failed device under stdout is no bug: one line, exit 2."""
+    from raci.cli.streams import WRITE_FAILURES, OutputWriteError, silence
+
+    if not isinstance(error, OSError) or not (
+        isinstance(error, OutputWriteError) or error.errno in WRITE_FAILURES
+    ):
+        return False
+    silence(sys.stdout)  # what is still buffered would fail again at exit
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"raci: cannot write the output: {error.strerror or error}\n")
+        sys.stderr.flush()
+    return True
 
 
 def _error_text(error: BaseException) -> str:

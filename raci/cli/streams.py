@@ -10,6 +10,7 @@ file name or argument holding a control character cannot reach the terminal raw.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterable
@@ -18,8 +19,18 @@ from typing import TextIO
 from raci.model.text_safety import escape
 
 
+class OutputWriteError(OSError):
+    """Standard output could not be written (a full disk, a quota, an I/O error): bad
+    circumstances, not a bug; the CLI says so in one line and exits 2."""
+
+
+#: errno values that mean "the place output goes cannot take it": exit 2, not "a bug".
+WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
 def write_stdout(data: str | bytes) -> None:
-    """Write a report to stdout, text or bytes, and flush; a closed pipe ends it quietly."""
+    """Write a report to stdout, text or bytes, and flush; a closed pipe ends it quietly,
+    and a failed write (disk full) raises :class:`OutputWriteError`."""
     stream = sys.stdout
     try:
         if isinstance(data, bytes):
@@ -31,6 +42,9 @@ def write_stdout(data: str | bytes) -> None:
             stream.flush()
     except BrokenPipeError:
         silence(stream)
+    except OSError as error:
+        silence(stream)  # what is still buffered would fail again at exit
+        raise OutputWriteError(error.errno, error.strerror or str(error)) from None
 
 
 def write_stderr_lines(lines: Iterable[str], *, color: bool = False) -> None:

@@ -5,7 +5,7 @@
     svg = raci.render(org, raci.check(org), view="gaps", format="svg")
     graph = raci.diagram(org, view="ownership")   # a graphviz.Digraph to restyle
 
-Views: ``gaps``, ``ownership``, ``matrix``, ``workload`` (see :data:`VIEWS`). Formats: svg,
+Views: ``gaps``, ``ownership``, ``matrix``, ``workload``, ``handoffs`` (see :data:`VIEWS`). Formats: svg,
 png, pdf and dot. The real Graphviz ``dot`` lays pictures out, under a time and memory
 limit (:class:`RenderLimits`); without it SVG still renders through the embedded engine.
 """

@@ -38,6 +38,7 @@ from typing_extensions import Self
 from raci.model.effort import parse_amount
 from raci.model.frozen import FrozenDict, freeze
 from raci.model.lookalike import id_key
+from raci.model.polish_words import POLISH_HORIZONS
 from raci.model.severity import Severity
 from raci.model.text_safety import describe_character, first_unsafe, first_unsafe_in_name
 from raci.model.vocabulary import (
@@ -204,6 +205,7 @@ HORIZON_WORDS = {
     "yearly": 365,
     "annually": 365,
     "annual": 365,
+    **POLISH_HORIZONS,
 }
 
 
@@ -211,7 +213,7 @@ def _to_horizon(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "must be a whole number")
     if isinstance(value, str):
-        word = value.strip().lower().replace("-", " ").replace("_", " ")
+        word = " ".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
         if word in HORIZON_WORDS:
             return HORIZON_WORDS[word]
     return value

@@ -437,12 +437,20 @@ def _message(item: Any, path: Path) -> str:
     if message[1:2].islower():
         # pydantic's "Input should be…" reads as a sentence; keep "U+001B …" as written.
         message = message[:1].lower() + message[1:]
-    if len(path) == 4 and path[0] == "tasks" and path[2] == "raci":
-        return f"letters of {field} in task {excerpt(path[1])}: {message}"
-    if len(path) == 4 and path[0] in ("tasks", "departments") and path[2] == "waive":
-        owner = "task" if path[0] == "tasks" else "department"
-        return f"waiver of {shorten(path[3])} in {owner} {excerpt(path[1])}: {message}"
-    return f"{name}{where}: {message}"
+    return f"{_entry_subject(path) or name + where}: {message}"
+
+
+def _entry_subject(path: Path) -> str | None:
+    """How a problem deep in a task or department names its place: "letters of 'care' in
+    task 'x'", "waiver of SOC102 in department 'y'"; None for other places."""
+    if len(path) != 4 or path[0] not in ("tasks", "departments"):
+        return None
+    owner = "task" if path[0] == "tasks" else "department"
+    if path[0] == "tasks" and path[2] == "raci":
+        return f"letters of {excerpt(path[3])} in task {excerpt(path[1])}"
+    if path[2] == "waive":
+        return f"waiver of {shorten(path[3])} in {owner} {excerpt(path[1])}"
+    return None
 
 
 _FRIENDLY = {

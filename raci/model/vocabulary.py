@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from enum import Enum
+from typing import TypeVar
+
+from raci.model.polish_words import POLISH_ACTIVITIES, POLISH_AUDIENCES, POLISH_FUNCTIONS
+
+_E = TypeVar("_E", bound=Enum)
 
 
 class Function(str, Enum):
@@ -341,6 +346,17 @@ AUDIENCE_LABELS: dict[Audience, str] = {
     Audience.INVESTORS: "investors",
     Audience.PARTNERS: "partners and suppliers",
 }
+
+
+def _add_words(table: dict[str, _E], words: Mapping[str, str], kind: type[_E]) -> None:
+    """Add another language's words; an English alias spelt the same way stays."""
+    for word, canonical in words.items():
+        table.setdefault(word, kind(canonical))
+
+
+_add_words(FUNCTION_ALIASES, POLISH_FUNCTIONS, Function)
+_add_words(ACTIVITY_ALIASES, POLISH_ACTIVITIES, Activity)
+_add_words(AUDIENCE_ALIASES, POLISH_AUDIENCES, Audience)
 
 _SEPARATORS = re.compile(r"[\s_\-/]+")
 

@@ -4,6 +4,9 @@ Every user string (file names, organisation names, messages naming departments a
 is escaped for GitHub-flavoured Markdown: HTML is entity-escaped, Markdown punctuation is
 backslash-escaped (so ``|`` cannot split a table cell and ``[x](…)`` cannot become a link),
 and line breaks become spaces, so a name cannot end the table, add markup or inject HTML.
+Mentions and bare links are broken with a zero-width space written as an entity, as Renovate
+does in its pull requests: a department called ``@org/everyone`` pings nobody, and
+``https://…`` or ``www.…`` in a name is not made a link.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # text ever stands; '<' and '>' are entity-escaped above.
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
+_ZERO_WIDTH_SPACE = "&#8203;"
+# What GitHub turns into a notification or a link in plain text: @name, scheme://, www.
+_AUTOLINKS = re.compile(r"@|://|(?<![\w.])www\.", re.IGNORECASE)
 
 
 def report_markdown(
@@ -109,4 +115,11 @@ def escape_markdown(text: str) -> str:
     """Make user text inert in a GitHub-flavoured Markdown table cell."""
     text = _BREAKS.sub(" ", text)
     text = "".join(_HTML.get(char, char) for char in text)
+    text = _AUTOLINKS.sub(_broken, text)
     return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _broken(match: re.Match[str]) -> str:
+    found = match.group()
+    at = 3 if found[0] in "wW" else 1  # after "www", "@" or ":"
+    return found[:at] + _ZERO_WIDTH_SPACE + found[at:]

@@ -55,6 +55,8 @@ def build_deck(
         if status.status == FAIL:
             deck.principle_page(status.principle.number, status.rules, fixes)
     deck.raci_page(fixes)
+    if not result.findings:
+        deck.owners_page()
     deck.diagram_page(
         "ownership",
         "Who owns what: functions \u00d7 activities",
@@ -204,6 +206,21 @@ class _Deck:
             return f"add the {op.activity.value.replace('_', ' ')} task “{op.name}” ({owners})"
         return str(op)
 
+    def owners_page(self) -> None:
+        """A clean org still gets its picture: who is Accountable and Responsible for what."""
+        from raci.diagrams.gaps_focus import build_pages
+
+        drawings = build_pages(self.org, self.result, ViewOptions(detail=FOCUS), bare=True)
+        for index, drawing in enumerate(drawings, 1):
+            more = f" ({index} of {len(drawings)})" if len(drawings) > 1 else ""
+            top = self.pages.page(
+                f"Who owns the work{more}",
+                "Every rule passes. Lines: thick Accountable, thin Responsible"
+                " (C and I are counted in the boxes).",
+                GREEN,
+            )
+            self.pages.picture(self.pdf(drawing.source), MARGIN, 30, WIDTH - 2 * MARGIN, top - 30)
+
     # --- whole-org pictures ---------------------------------------------------------------
 
     def diagram_page(self, view: str, title: str, subtitle: str) -> None:
@@ -225,7 +242,8 @@ class _Deck:
                 flagged.setdefault(finding.task, []).append(finding)
         chunks = [tasks[i : i + MATRIX_ROWS] for i in range(0, len(tasks), MATRIX_ROWS)] or [[]]
         name_width, codes_width = 210.0, 110.0
-        cell = (WIDTH - 2 * MARGIN - name_width - codes_width) / max(1, len(departments))
+        # Few departments: narrow columns beside the names, as a spreadsheet would have them.
+        cell = min(64.0, (WIDTH - 2 * MARGIN - name_width - codes_width) / max(1, len(departments)))
         size = 11 if cell >= 40 else 9
         for index, chunk in enumerate(chunks, 1):
             more = f" ({index} of {len(chunks)})" if len(chunks) > 1 else ""
@@ -243,7 +261,7 @@ class _Deck:
                 size - 1,
             )
             y = top - header - 6
-            row = min(26.0, (y - 34) / MATRIX_ROWS)
+            row = min(26.0, (y - 46) / MATRIX_ROWS)
             for number, task_id in enumerate(chunk):
                 if number % 2 == 0:
                     pages.box(MARGIN, y - row + 2, WIDTH - 2 * MARGIN, row, "#f5f7fa")
@@ -263,12 +281,10 @@ class _Deck:
                 for dept_id in departments:
                     letters = raci.get(dept_id)
                     if letters:
-                        pages.paragraph(
-                            f"<b>{text(format_letters(frozenset(letters)))}</b>", x + 4, y - 4, cell - 6, size
-                        )
+                        pages.centred(format_letters(frozenset(letters)), x + cell / 2, y - 4 - size, size)
                     x += cell
                 if codes:
-                    pages.paragraph(text(" ".join(codes)), x + 4, y - 4, codes_width, size - 2, color)
+                    pages.paragraph(text(" ".join(codes)), x + 4, y - 4, codes_width, size - 1, color)
                 y -= row
 
     # --- workload -------------------------------------------------------------------------

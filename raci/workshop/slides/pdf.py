@@ -109,6 +109,12 @@ class Pages:
         block.drawOn(self.canvas, x, top - height)
         return float(height)
 
+    def centred(self, value: str, x: float, baseline: float, size: float) -> None:
+        """One bold word centred on ``x`` (a matrix cell's letters)."""
+        self.canvas.setFillColor(HexColor(TEXT))
+        self.canvas.setFont(BOLD, size)
+        self.canvas.drawCentredString(x, baseline, value)
+
     def one_line(self, value: str, width: float, size: float) -> str:
         """``value`` cut with an ellipsis to fit one line of ``width``."""
         if pdfmetrics.stringWidth(value, FONT, size) <= width:

@@ -236,11 +236,13 @@ class _Matrix:
         start = min(filled[0], first_data)
         while True:  # a "#", "ID" or "Phase" column first: the tasks are in the next one
             key, following = _header_key(header, start), _header_key(header, start + 1)
-            if key in _PHASE_LABELS and "phase" not in self.fields:
+            if key in _NUMBERING or _numbers_only(letter_rows, start):
+                pass
+            elif key in _PHASE_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start
             elif following in _TASK_LABELS and key not in _TASK_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start  # "Area | Task | …": the first column groups the tasks
-            elif key not in _NUMBERING:
+            else:
                 break
             start += 1
         self.task_column = start
@@ -382,6 +384,17 @@ def add_title(sheet: Sheet, header: int, out: _Out) -> None:
 
 def _first(row: list[Value]) -> Value:
     return next((value for value in row if value is not None), None)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?")
+
+
+def _numbers_only(rows: list[list[Value]], c: int) -> bool:
+    """Whether column ``c`` only numbers the rows (1, 2, 3 or 1.1, 1.2) under a blank header."""
+    values = [row[c] for row in rows if c < len(row) and row[c] is not None]
+    return bool(values) and all(
+        isinstance(v, (int, float)) or (isinstance(v, str) and _NUMBER.fullmatch(v.strip())) for v in values
+    )
 
 
 def _header_key(header: list[Value], c: int) -> str:
