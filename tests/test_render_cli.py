@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES, ROOT, Run, run_subprocess
+from .conftest import EXAMPLES, ROOT, Run, format_params, needs_dot, run_subprocess
 
 CLASSIC = EXAMPLES / "classic-raci-mistakes.yaml"
 MARKETING = EXAMPLES / "marketing-owns-everything.yaml"
@@ -36,7 +36,7 @@ def big_org(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("view", ["gaps", "ownership", "matrix", "workload"])
-@pytest.mark.parametrize("suffix", ["svg", "png", "pdf", "dot"])
+@pytest.mark.parametrize("suffix", format_params(["svg", "png", "pdf", "dot"]))
 def test_render_writes_each_view_in_the_format_of_the_extension(
     cli: Cli, tmp_path: Path, view: str, suffix: str
 ) -> None:
@@ -49,6 +49,7 @@ def test_render_writes_each_view_in_the_format_of_the_extension(
     assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
 
 
+@needs_dot
 def test_format_option_wins_over_the_extension(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "diagram.out"
     run = cli("render", str(CLASSIC), "-o", str(out), "--format", "png")
@@ -72,6 +73,7 @@ def test_subprocess_renders_svg_to_stdout_and_reads_stdin() -> None:
     ET.fromstring(run.stdout)
 
 
+@needs_dot
 def test_subprocess_renders_png_file(tmp_path: Path) -> None:
     out = tmp_path / "gaps.png"
     run = run_subprocess("render", str(CLASSIC), "-o", str(out))

@@ -22,7 +22,7 @@ from raci.diagrams import (
 )
 from raci.diagrams.engine import Engine, embedded_engine, find_engine, run_engine
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, needs_dot
 
 CLASSIC = EXAMPLES / "classic-raci-mistakes.yaml"
 
@@ -58,6 +58,7 @@ def children_named(name: str) -> list[int]:
     return found
 
 
+@needs_dot
 def test_dot_is_used_when_installed() -> None:
     engine = find_engine("svg")
     assert engine.name == "dot" and Path(engine.path).name == "dot"
@@ -156,6 +157,7 @@ def test_real_dot_under_a_tiny_memory_limit_fails_cleanly_or_draws() -> None:
         assert data.lstrip().startswith(b"<?xml")
 
 
+@needs_dot
 def test_a_broken_source_is_a_render_error_not_a_limit() -> None:
     with pytest.raises(RenderError) as raised:
         render_source("digraph { a -> }", "svg")
@@ -170,6 +172,7 @@ def test_limits_are_validated() -> None:
         RenderLimits(memory_mib=1)
 
 
+@needs_dot
 def test_pdf_bytes_are_reproducible() -> None:
     org = raci.load(CLASSIC)
     result = raci.check(org)

@@ -18,6 +18,7 @@ from raci.cli import (
     catalog_command,
     check_command,
     diff_command,
+    doctor_command,
     export_command,
     import_command,
     init_command,
@@ -93,6 +94,7 @@ COMMANDS: tuple[tuple[str, Callable[..., int]], ...] = (
     ("suggest", suggest_command.suggest),
     ("slides", slides_command.slides),
     ("report", report_command.report),
+    ("doctor", doctor_command.doctor),
 )
 
 for _name, _function in COMMANDS:

@@ -108,6 +108,11 @@ def find_engine(output_format: str, *, allow_embedded: bool = True) -> Engine:
     )
 
 
+def formats_without_dot() -> tuple[str, ...]:
+    """The formats drawn on a machine without `dot` (none without the embedded engine)."""
+    return EMBEDDED_FORMATS if embedded_engine() is not None else ()
+
+
 def embedded_engine() -> Engine | None:
     """The `graphviz-pure` executable installed with raci, if this platform has it."""
     path = _embedded_path()
