@@ -89,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     raci = entry_point("raci")
     rows = []
     worst = 0.0
+    accepted: list[tuple[float, float]] = []  # (MB, peak RSS MiB) of each valid file
     with tempfile.TemporaryDirectory() as folder:
         for label in args.sizes:
             valid_text = valid_org(SIZES[label])
@@ -97,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             accept_time, accept_rss = best_of(
                 [*raci, "check", str(valid), "--format", "json"], (0, 1), args.runs
             )
+            accepted.append((len(valid_text.encode()) / 1e6, accept_rss))
             for kind, breaker in BREAKERS.items():
                 bad = Path(folder, f"bad-{kind.replace(' ', '-')}-{SIZES[label]}.yaml")
                 bad.write_text(breaker(valid_text), encoding="utf-8")
@@ -118,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
                     ]
                 )
                 print(rows[-1], flush=True, file=sys.stderr)
+    if len(accepted) > 1:
+        (small_mb, small_rss), (large_mb, large_rss) = accepted[0], accepted[-1]
+        slope = (large_rss - small_rss) / (large_mb - small_mb)
+        print(f"peak memory of a valid file: {slope:.0f} MiB per MB of input (above {small_rss:.0f} MiB)")
     headers = ["case", "size", "accept", "reject", "time x", "accept RSS", "reject RSS", "RSS x"]
     print(table(headers, rows))
     print(f"\nworst reject/accept ratio {worst:.2f} (bar <= {BAR}): {verdict(worst, BAR)}")

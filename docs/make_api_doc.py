@@ -9,6 +9,7 @@ example (docs/examples/hr_service.py, pasted in whole) with ``mypy --strict``.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import sys
 from collections.abc import Callable
@@ -191,13 +192,25 @@ def _signature(obj: Callable[..., Any]) -> str:
         if parameter.annotation is not parameter.empty:
             text += f": {_annotation(parameter.annotation)}"
         if parameter.default is not parameter.empty:
-            text += f" = {parameter.default!r}"
+            text += f" = {_default(parameter.default)}"
         parts.append(text)
         if parameter.kind is parameter.POSITIONAL_ONLY and _last_positional_only(signature, parameter):
             parts.append("/")
     returns = signature.return_annotation
     arrow = f" -> {_annotation(returns)}" if returns is not signature.empty else ""
     return f"({', '.join(parts)}){arrow}"
+
+
+def _default(value: Any) -> str:
+    # A settings object at its defaults reads as its constructor: its numbers are on its own
+    # entry, and the page does not go stale when one of them changes.
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        try:
+            if type(value)() == value:
+                return f"{type(value).__name__}()"
+        except TypeError:
+            pass
+    return repr(value)
 
 
 def _last_positional_only(signature: inspect.Signature, parameter: inspect.Parameter) -> bool:

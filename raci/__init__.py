@@ -4,13 +4,16 @@ Social media is a communication channel, so customer service, PR and sales must 
 ownership with marketing. Load an organisation, check it, read the findings as data::
 
     import raci
-    org = raci.load("org.yaml")          # or raci.loads(text), raci.Organization.from_data(d)
+    org = raci.load("org.yaml")          # or raci.loads(text or bytes), Organization.from_data(d)
     result = raci.check(org)
     for finding in result.findings:
         print(finding.code, finding.line, finding.message)
+    svg = raci.render(result, view="gaps")
 
 The library never prints and never exits; bad input raises :class:`raci.LoadError`, which
-carries every located problem. Heavy modules (networkx, the rules) load on first use.
+carries every located problem, and every error raised on purpose is a :class:`raci.Error`.
+Organisations are immutable; their edit methods return new, validated ones. Heavy modules
+(pydantic, networkx, the rules) load on first use. docs/api.md is the reference.
 """
 
 from __future__ import annotations

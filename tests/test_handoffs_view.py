@@ -15,7 +15,7 @@ from raci.diagrams.fit import MAX_LINES, measure_svg
 from raci.diagrams.handoffs_view import LINE_BUDGET
 
 from . import orgs
-from .conftest import EXAMPLES, ROOT, run_subprocess
+from .conftest import EXAMPLES, ROOT, needs_dot, run_subprocess
 
 SVG = "{http://www.w3.org/2000/svg}"
 TEMPLATES = ROOT / "raci" / "templates"
@@ -140,6 +140,7 @@ def test_output_is_byte_identical_run_to_run() -> None:
     assert render(again, raci.check(again), view="handoffs", format="svg") == first
 
 
+@needs_dot
 def test_cli_draws_the_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "handoffs.png"
     done = run_subprocess(

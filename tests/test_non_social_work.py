@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import raci
-from tests.conftest import run_subprocess
+from tests.conftest import needs_dot, run_subprocess
 
 # A project-governance matrix: no social media anywhere; one task has no A, one has two.
 GOVERNANCE = """\
@@ -111,6 +111,7 @@ tasks:
     assert "other" not in [a.value for a in result.scorecard.activities]
 
 
+@needs_dot
 def test_slides_say_not_applicable(tmp_path: Path) -> None:
     path = _write(tmp_path, GOVERNANCE)
     out = tmp_path / "deck.pdf"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from raci.diagrams import VIEWS
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, needs_dot
 
 IMAGES = ROOT / "docs" / "images"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -33,6 +33,7 @@ def test_readme_shows_each_view_and_the_images_exist() -> None:
     assert "python docs/make_images.py" in readme
 
 
+@needs_dot
 def test_make_images_regenerates_them(tmp_path: Path) -> None:
     completed = subprocess.run(
         [sys.executable, str(ROOT / "docs" / "make_images.py"), "--out", str(tmp_path)],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -92,26 +92,30 @@ def check(org: Organization | Mapping[str, Any], config: Config | None = None) -
     effective = Config.from_rules_section(org.rules).overridden_by(config or Config())
     graph = OrgGraph(org)
     active = tuple(effective.active_rules())
-    findings: list[Finding] = []
-    ran: set[str] = set()
-    reviewers = []
-    for entry in active:
-        if entry.rule.social and not graph.has_social_work:
-            continue  # no social media work: RACI hygiene only
-        if entry.rule.reviews_findings:
-            reviewers.append(entry)
-            continue
-        ran.add(entry.rule.code)
-        context = RuleContext(org, graph, entry.options)
-        findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
-    findings = [_waive(org, finding) for finding in findings]
-    for entry in reviewers:
-        context = RuleContext(org, graph, entry.options, tuple(findings), frozenset(ran))
-        findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
+    findings = _verdicts(org, graph, active)
     findings.sort(key=lambda finding: finding.sort_key)
     counted = tuple(finding for finding in findings if not finding.waived)
     waived = tuple(finding for finding in findings if finding.waived)
     return CheckResult(org=org, findings=counted, rules=active, graph=graph, waived=waived)
+
+
+def _verdicts(org: Organization, graph: OrgGraph, active: Sequence[ActiveRule]) -> list[Finding]:
+    """Every rule's findings, those the org waives marked with the reason."""
+    # No social media work: RACI hygiene only.
+    running = [entry for entry in active if graph.has_social_work or not entry.rule.social]
+    first = [entry for entry in running if not entry.rule.reviews_findings]
+    findings: list[Finding] = []
+    for entry in first:
+        context = RuleContext(org, graph, entry.options)
+        findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
+    findings = [_waive(org, finding) for finding in findings]
+    # Rules that review the others' verdicts (unused waivers) run last and see them all.
+    ran = frozenset(entry.rule.code for entry in first)
+    for entry in running:
+        if entry.rule.reviews_findings:
+            context = RuleContext(org, graph, entry.options, tuple(findings), ran)
+            findings.extend(_place(org, entry, violation) for violation in entry.rule().check(context))
+    return findings
 
 
 def _waive(org: Organization, finding: Finding) -> Finding:

@@ -19,6 +19,7 @@ from raci.cli import (
     catalog_command,
     check_command,
     diff_command,
+    doctor_command,
     export_command,
     import_command,
     init_command,
@@ -68,7 +69,7 @@ def _root(
             "--max-file-size",
             envvar="RACI_MAX_FILE_SIZE",
             min=0.001,
-            help="Refuse org and config files larger than this many MiB (default: 64).",
+            help="Refuse org and config files larger than this many MiB (default: 32).",
         ),
     ] = None,
 ) -> None:
@@ -95,6 +96,7 @@ COMMANDS: tuple[tuple[str, Callable[..., int]], ...] = (
     ("suggest", suggest_command.suggest),
     ("slides", slides_command.slides),
     ("report", report_command.report),
+    ("doctor", doctor_command.doctor),
 )
 
 for _name, _function in COMMANDS:

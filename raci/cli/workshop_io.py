@@ -31,13 +31,19 @@ REPORT_SUFFIXES = {
 }
 
 
+#: Extensions of formats these reports are not: refused rather than filled with text.
+_OTHER_FORMATS = frozenset(
+    {".html", ".htm", ".pdf", ".svg", ".png", ".xlsx", ".csv", ".xml", ".sarif", ".yaml", ".yml"}
+)
+
+
 def report_format(output: Path | None, given: ReportFormat | None) -> str | None:
-    """The format a report is written in: ``--format``, else the output file's extension,
-    else text. None (after saying why) when the two disagree or the extension means none,
-    so ``-o diff.html`` never holds plain text."""
+    """The format a report is written in: ``--format``, else the output file's extension
+    (.txt, .json, .md), else text. None (after saying why) when the two disagree or the
+    extension names another format, so ``-o diff.html`` never holds plain text."""
     suffix = output.suffix.lower() if output is not None and str(output) != STDOUT else ""
     meant = REPORT_SUFFIXES.get(suffix)
-    if suffix and meant is None:
+    if suffix in _OTHER_FORMATS:
         print_lines(
             [f"raci: this report is text, JSON or Markdown: name the file .txt, .json or .md, not {suffix}"]
         )

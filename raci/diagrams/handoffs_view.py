@@ -188,7 +188,7 @@ def _spacing(graph: OrgGraph, drawn: list[Pair]) -> dict[str, str]:
     if max(columns, default=1) > 1:
         return {"nodesep": "0.35", "ranksep": "0.7"}
     # One long row: the shorter it is, the more room between rows it needs to stay 16:9.
-    return {"nodesep": f"{max(0.7, 2.8 - 0.35 * len(columns)):.2f}", "ranksep": "0.5"}
+    return {"nodesep": f"{max(0.7, 3.2 - 0.4 * len(columns)):.2f}", "ranksep": "0.5"}
 
 
 def _reported_islands(result: CheckResult) -> list[list[str]]:
@@ -227,12 +227,15 @@ def _pair_attrs(org: Organization, pair: Pair, heaviest: int) -> dict[str, str]:
     width = THINNEST + (THICKEST - THINNEST) * (pair.weight - 1) / max(1, heaviest - 1)
     direction = "both" if pair.forward and pair.backward else ("forward" if pair.forward else "back")
     names = f"{org.department_label(pair.first)} and {org.department_label(pair.second)}"
+    # A thin line is one task (the legend says so): only heavier lines carry their number,
+    # which keeps numbers off the crowded thin lines.
+    label = {"label": str(pair.weight)} if pair.weight > 1 else {}
     return {
         "penwidth": f"{width:.1f}",
         "color": "#486581",
         "dir": direction,
         "arrowsize": "0.7",
-        "label": str(pair.weight),
+        **label,
         # Heavier pairs pull their departments closer: the busy core sits in the middle.
         "weight": str(pair.weight),
         "fontsize": "12",

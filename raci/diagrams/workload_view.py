@@ -20,6 +20,7 @@ from raci.diagrams.escape import NodeIds, dot_string, html_text, wrap
 from raci.diagrams.gapmap import build_gap_map, responsible_effort
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import ViewOptions
+from raci.graph import OrgGraph
 from raci.model.organization import Organization
 from raci.model.vocabulary import Letter
 
@@ -45,16 +46,13 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     biggest = max([1.0, work.unassigned, *loads.values(), *(c for c in capacities.values() if c is not None)])
     scale = _BAR_WIDTH / biggest
     known = [c for c in capacities.values() if c is not None]
-    # RASCI's S does part of the work: say so where the org uses it.
-    support = any(Letter.SUPPORT in letters for _, _, letters in graph.edges())
-    doers = "Responsible and Support" if support else "Responsible"
+    doers, used = _doer_words(graph)
     what = (
         f"Workload: each task's hours shared among its {doers} departments"
         f" · {work.total:g} h a week in all"
         + (f", capacity {sum(known):g} h" if known and len(known) == len(departments) else "")
         + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else "")
     )
-    used = f"{'R and S' if support else 'Responsible'} work within capacity"
     entries = [
         (style.box_sample(_USED, _USED, 1), used),
         (style.box_sample(_SPARE, _SPARE, 1), "capacity left"),
@@ -219,3 +217,11 @@ def _band(text: str, fill: str) -> dict[str, str]:
         "height": "0",
         "class": "function",
     }
+
+
+def _doer_words(graph: OrgGraph) -> tuple[str, str]:
+    """Who shares a task's hours, for the subtitle and the legend: RASCI's S does part of
+    the work, so it is named where the org uses it."""
+    if any(Letter.SUPPORT in letters for _, _, letters in graph.edges()):
+        return "Responsible and Support", "R and S work within capacity"
+    return "Responsible", "Responsible work within capacity"

@@ -75,7 +75,27 @@ def _share(amount: float | str) -> float | None:
 
 def doers(task: Task, departments: Sequence[str]) -> list[str]:
     """Departments doing ``task``, in the order ``departments`` (the org's) declares them."""
-    return [d for d in departments if d in task.raci and task.raci[d] & WORKING_LETTERS]
+    working = [d for d, letters in task.raci.items() if letters & WORKING_LETTERS]
+    if not working:
+        return []
+    # Walk the task's few letters, not every department: with 500 departments and 20,000
+    # tasks the walk over departments was a quarter of `raci check`.
+    rank = _rank(departments)
+    return sorted((d for d in working if d in rank), key=rank.__getitem__)
+
+
+#: The last department order seen and each id's place in it: callers pass the same list for
+#: every task of an organisation. One tuple, so that threads never see a mismatched pair.
+_last_rank: tuple[Sequence[str], dict[str, int]] = ((), {})
+
+
+def _rank(departments: Sequence[str]) -> dict[str, int]:
+    global _last_rank
+    seen, rank = _last_rank
+    if seen is not departments:
+        rank = {d: index for index, d in enumerate(departments)}
+        _last_rank = (departments, rank)
+    return rank
 
 
 def split_effort(task: Task, departments: Sequence[str]) -> dict[str, float]:

@@ -49,7 +49,7 @@ class _Pending:
         message = self.message or (_message(self.item, self.path) if self.item else _unknown(self.path))
         if self.also is not None:
             place = source_map.key(self.also)
-            if place is not None and len(self.also) <= len(self.path):
+            if place is not None:
                 message += f" (the first at line {place[0]}, column {place[1]})"
         if self.hint is not None:
             word, choices = self.hint
@@ -275,11 +275,11 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
 
 
 def _looks_like(word: str, departments: dict[Any, Any], lookalikes: dict[str, str]) -> str | None:
-    """The department ``word`` is a look-alike of (another script, another normal form)."""
+    """The department ``word`` is a look-alike of (another script, another normal form).
+    ``lookalikes`` (key -> department id) is filled at the first call of a load."""
     if not lookalikes:
         lookalikes.update((id_key(str(name)), str(name)) for name in departments)
-        lookalikes.setdefault("", "")  # built: never again, even for no departments
-    return lookalikes.get(id_key(word)) or None
+    return lookalikes.get(id_key(word))
 
 
 def _effort_split_problems(data: dict[str, Any], org: Organization) -> Iterator[_Pending]:
@@ -437,12 +437,20 @@ def _message(item: Any, path: Path) -> str:
     if message[1:2].islower():
         # pydantic's "Input should be…" reads as a sentence; keep "U+001B …" as written.
         message = message[:1].lower() + message[1:]
-    if len(path) == 4 and path[0] == "tasks" and path[2] == "raci":
-        return f"letters of {field} in task {excerpt(path[1])}: {message}"
-    if len(path) == 4 and path[0] in ("tasks", "departments") and path[2] == "waive":
-        owner = "task" if path[0] == "tasks" else "department"
-        return f"waiver of {shorten(path[3])} in {owner} {excerpt(path[1])}: {message}"
-    return f"{name}{where}: {message}"
+    return f"{_entry_subject(path) or name + where}: {message}"
+
+
+def _entry_subject(path: Path) -> str | None:
+    """How a problem deep in a task or department names its place: "letters of 'care' in
+    task 'x'", "waiver of SOC102 in department 'y'"; None for other places."""
+    if len(path) != 4 or path[0] not in ("tasks", "departments"):
+        return None
+    owner = "task" if path[0] == "tasks" else "department"
+    if path[0] == "tasks" and path[2] == "raci":
+        return f"letters of {excerpt(path[3])} in task {excerpt(path[1])}"
+    if path[2] == "waive":
+        return f"waiver of {shorten(path[3])} in {owner} {excerpt(path[1])}"
+    return None
 
 
 _FRIENDLY = {

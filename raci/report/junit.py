@@ -74,20 +74,24 @@ def _result_suite(result: CheckResult, options: ReportOptions) -> ET.Element:
             if findings[0].line is not None:
                 case.set("line", str(findings[0].line))
         elif rule.code in waived:
-            # Every finding of the rule here is waived: the team decided, and says why.
-            reasons = "; ".join(dict.fromkeys(f.waiver or "" for f in waived[rule.code]))
-            skipped = ET.SubElement(case, "skipped", {"message": _xml(f"waived: {reasons}")})
-            skipped.text = _xml("\n".join(_waived_lines(finding) for finding in waived[rule.code]))
+            _add_waived(case, waived[rule.code], skipped=True)
         elif rule.code not in active:
             ET.SubElement(case, "skipped", {"message": "rule not selected"})
         if findings and rule.code in waived:
-            out = ET.SubElement(case, "system-out")
-            out.text = _xml("\n".join(_waived_lines(finding) for finding in waived[rule.code]))
+            _add_waived(case, waived[rule.code], skipped=False)
     return suite
 
 
-def _waived_lines(finding: Finding) -> str:
-    return f"{_finding_lines(finding)}\n    waived: {finding.waiver}"
+def _add_waived(case: ET.Element, findings: Sequence[Finding], *, skipped: bool) -> None:
+    """Waived findings on a test case: skipped with the reasons when the rule found nothing
+    else in the file, else listed in ``<system-out>`` beside the failure."""
+    text = _xml("\n".join(f"{_finding_lines(f)}\n    waived: {f.waiver}" for f in findings))
+    if skipped:
+        # Every finding of the rule here is waived: the team decided, and says why.
+        reasons = "; ".join(dict.fromkeys(f.waiver or "" for f in findings))
+        ET.SubElement(case, "skipped", {"message": _xml(f"waived: {reasons}")}).text = text
+    else:
+        ET.SubElement(case, "system-out").text = text
 
 
 def _problem_suite(source: str, problems: Sequence[Problem]) -> ET.Element:

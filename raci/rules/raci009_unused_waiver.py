@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from raci.model.severity import Severity
 from raci.rules.base import Rule, RuleContext, Violation
@@ -40,21 +41,17 @@ class UnusedWaiver(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         org = context.org
-        tasks = [(task_id, task.waive) for task_id, task in org.tasks.items() if task.waive]
-        departments = [(dept_id, dept.waive) for dept_id, dept in org.departments.items() if dept.waive]
+        tasks = {task_id: task.waive for task_id, task in org.tasks.items() if task.waive}
+        departments = {dept_id: dept.waive for dept_id, dept in org.departments.items() if dept.waive}
         if not tasks and not departments:
             return  # most organisations waive nothing: no need to index the findings
         on_task = {(f.task, f.code) for f in context.findings if f.task is not None}
         on_department = {(f.department, f.code) for f in context.findings if f.department is not None}
-        for task_id, waive in tasks:
-            for code in waive:
-                if code in context.ran and (task_id, code) not in on_task:
-                    yield self._unused(code, "tasks", task_id, f"task '{task_id}'")
-        for dept_id, waive in departments:
-            for code in waive:
-                if code in context.ran and (dept_id, code) not in on_department:
-                    label = org.department_label(dept_id)
-                    yield self._unused(code, "departments", dept_id, f"department '{label}'")
+        for task_id, code in _unmatched(tasks, on_task, context.ran):
+            yield self._unused(code, "tasks", task_id, f"task '{task_id}'")
+        for dept_id, code in _unmatched(departments, on_department, context.ran):
+            label = org.department_label(dept_id)
+            yield self._unused(code, "departments", dept_id, f"department '{label}'")
 
     @staticmethod
     def _unused(code: str, section: str, owner: str, where: str) -> Violation:
@@ -65,3 +62,13 @@ class UnusedWaiver(Rule):
             department=owner if section == "departments" else None,
             hint=f"remove {code} from the waive list of {where}",
         )
+
+
+def _unmatched(
+    waivers: Mapping[str, Mapping[str, str]], found: AbstractSet[tuple[str, str]], ran: frozenset[str]
+) -> Iterator[tuple[str, str]]:
+    """(owner, code) of each waiver of a rule that ran and found nothing on its owner."""
+    for owner, waive in waivers.items():
+        for code in waive:
+            if code in ran and (owner, code) not in found:
+                yield owner, code

@@ -124,7 +124,9 @@ class Limits:
     list items of the whole document. Each must be at least 1 (``ValueError`` otherwise).
     """
 
-    max_bytes: int = 64 * 1024 * 1024
+    #: About 30 MiB of memory per MiB of org file (docs/reliability.md): 32 MiB keeps the
+    #: worst case measured near 1 GB, half of the 2 GB a small worker has.
+    max_bytes: int = 32 * 1024 * 1024
     max_depth: int = 64
     max_items: int = 4_000_000
 

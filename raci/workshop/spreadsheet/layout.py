@@ -234,18 +234,24 @@ def build_grid(org: Organization) -> Grid:
     rows.append(row(DEPT_NAME, [dept.name for _, dept in departments]))
     rows.append(row(DEPT_FUNCTION, [dept.function.value for _, dept in departments]))
     rows.append(row(DEPT_CAPACITY, [number(dept.capacity_hours) for _, dept in departments]))
-    if any(dept.roles for _, dept in departments):
-        rows.append(row(DEPT_ROLES, [join_list(dept.roles) for _, dept in departments]))
-    if any(dept.description is not None for _, dept in departments):
-        rows.append(row(DEPT_DESCRIPTION, [dept.description for _, dept in departments]))
-    if any(dept.waive for _, dept in departments):
-        rows.append(row(DEPT_WAIVE, [join_waivers(dept.waive) for _, dept in departments]))
+    for label, values in _optional_department_rows([dept for _, dept in departments]):
+        rows.append(row(label, values))
     header_row = len(rows)
     rows.append([TASK, *task_fields, *(dept_id for dept_id, _ in departments)])
     for task_id, task in tasks:
         letters = [format_letters(task.raci[d]) if d in task.raci else None for d, _ in departments]
         rows.append([task_id, *(_task_value(task, name) for name in task_fields), *letters])
     return Grid(rows, header_row, first, len(departments))
+
+
+def _optional_department_rows(departments: list[Any]) -> list[tuple[str, list[Cell]]]:
+    """Rows of department fields some department uses: roles, description, waivers."""
+    rows = [
+        (DEPT_ROLES, [join_list(dept.roles) for dept in departments]),
+        (DEPT_DESCRIPTION, [dept.description for dept in departments]),
+        (DEPT_WAIVE, [join_waivers(dept.waive) for dept in departments]),
+    ]
+    return [(label, values) for label, values in rows if any(value is not None for value in values)]
 
 
 def _task_value(task: Any, name: str) -> Cell:
