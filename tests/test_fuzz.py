@@ -386,8 +386,8 @@ def test_check_and_dot_are_deterministic(data: dict[str, Any]) -> None:
     assert [f.to_dict() for f in first.findings] == [f.to_dict() for f in second.findings]
     assert first.scorecard.to_dict() == second.scorecard.to_dict()
     for view in ("gaps", "ownership", "matrix", "workload"):
-        source = raci.diagram(org, first, view=view, detail="full").source
-        assert source == raci.diagram(again, second, view=view, detail="full").source
+        source = raci.diagram(first, view=view, detail="full").source
+        assert source == raci.diagram(second, view=view, detail="full").source
         # No user text ever names a node: every statement is about synthetic ids.
         for statement in source.splitlines():
             head = statement.strip().split("[")[0]
@@ -412,9 +412,7 @@ def test_check_and_dot_are_deterministic(data: dict[str, Any]) -> None:
 def test_svg_through_dot_is_deterministic(data: dict[str, Any]) -> None:
     org = raci.Organization.from_data(data, "fuzz")
     result = raci.check(org)
-    assert raci.render(org, result, view="gaps", format="svg") == raci.render(
-        org, result, view="gaps", format="svg"
-    )
+    assert raci.render(result, view="gaps", format="svg") == raci.render(result, view="gaps", format="svg")
 
 
 @fuzz(300)

@@ -7,6 +7,8 @@ shown, each exactly placed and with its did-you-mean, and the note counts the ot
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -102,3 +104,27 @@ def test_a_problem_deep_in_a_file_is_placed_exactly_without_full_positions() -> 
     (problem,) = caught.value.problems
     line = text.splitlines()[problem.line - 1]  # type: ignore[operator]
     assert line[problem.column - 1 :] == "-3"  # type: ignore[operator]
+
+
+def _peak_rss_mib(*args: str) -> tuple[int, float]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "raci", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
+
+
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4")
+def test_a_file_with_errors_needs_no_more_memory_than_a_valid_one(tmp_path: Path) -> None:
+    # About 2 MB: positions for every node (as before) needed several times the valid run.
+    valid = bench_reject.valid_org(2_000_000)
+    (tmp_path / "valid.yaml").write_text(valid, encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(bench_reject.BREAKERS["unknown keys"](valid), encoding="utf-8")
+    code, accepted = _peak_rss_mib("check", str(tmp_path / "valid.yaml"), "--format", "json")
+    assert code in (0, 1)
+    code, rejected = _peak_rss_mib("check", str(tmp_path / "bad.yaml"), "--format", "json")
+    assert code == 2
+    assert rejected <= 1.25 * accepted, (rejected, accepted)

@@ -49,7 +49,7 @@ class _Pending:
         message = self.message or (_message(self.item, self.path) if self.item else _unknown(self.path))
         if self.also is not None:
             place = source_map.key(self.also)
-            if place is not None and len(self.also) <= len(self.path):
+            if place is not None:
                 message += f" (the first at line {place[0]}, column {place[1]})"
         if self.hint is not None:
             word, choices = self.hint
@@ -275,11 +275,11 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
 
 
 def _looks_like(word: str, departments: dict[Any, Any], lookalikes: dict[str, str]) -> str | None:
-    """The department ``word`` is a look-alike of (another script, another normal form)."""
+    """The department ``word`` is a look-alike of (another script, another normal form).
+    ``lookalikes`` (key -> department id) is filled at the first call of a load."""
     if not lookalikes:
         lookalikes.update((id_key(str(name)), str(name)) for name in departments)
-        lookalikes.setdefault("", "")  # built: never again, even for no departments
-    return lookalikes.get(id_key(word)) or None
+    return lookalikes.get(id_key(word))
 
 
 def _effort_split_problems(data: dict[str, Any], org: Organization) -> Iterator[_Pending]:
