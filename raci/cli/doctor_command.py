@@ -1,6 +1,7 @@
 """`raci doctor`: what this machine has for drawing, and what each missing part disables.
 
-Checks Graphviz's `dot` (and its version), the embedded engine (`graphviz-pure`), fonts with
+Checks Graphviz's `dot` (and its version), the embedded engine (`graphviz-pure`) and the
+PNG rasteriser for it (`resvg-py`), fonts with
 Polish letters for the diagrams (through fontconfig's `fc-list`, which Graphviz itself
 uses) and the TrueType font the slide deck embeds. Exit 0 when everything is there, 1 when
 something is missing (so a setup script can stop), never 2: nothing the user typed is wrong.
@@ -33,7 +34,7 @@ def doctor() -> int:
     Exit 0 when every part is present, 1 when one is missing (each missing part says what it
     disables and how to install it).
     """
-    parts = [_dot(), _embedded(), _diagram_fonts(), _deck_font()]
+    parts = [_dot(), _embedded(), _raster(), _diagram_fonts(), _deck_font()]
     lines = []
     for part in parts:
         if part.found is not None:
@@ -71,8 +72,8 @@ def _dot() -> Part:
         "Graphviz dot",
         f"{number} at {path}" if path else None,
         "SVG, PNG and PDF diagrams, the slide deck",
-        f"PNG and PDF diagrams and `raci slides` are off (SVG still works through the embedded "
-        f"engine); {INSTALL_HINT}",
+        f"PDF diagrams and `raci slides` are off (SVG, and PNG through resvg, still work with "
+        f"the embedded engine); {INSTALL_HINT}",
     )
 
 
@@ -94,6 +95,25 @@ def _embedded() -> Part:
         "SVG diagrams where dot is missing",
         f"without dot no diagram can be drawn; pip install {EMBEDDED_NAME} (wheels for x86_64 "
         "and arm64), or install Graphviz",
+    )
+
+
+def _raster() -> Part:
+    from importlib import metadata
+
+    from raci.diagrams.raster import RASTER_NAME, available
+
+    found = None
+    if available():
+        try:
+            found = metadata.version(RASTER_NAME)
+        except metadata.PackageNotFoundError:
+            found = "installed"
+    return Part(
+        f"PNG without dot ({RASTER_NAME})",
+        found,
+        "PNG from the embedded engine's SVG where dot is missing",
+        f"without dot, PNG diagrams are off; pip install {RASTER_NAME}, or install Graphviz",
     )
 
 
