@@ -192,6 +192,7 @@ def _ownership_table(result: CheckResult) -> Iterator[Line]:
     for column in columns:
         if part and used + 2 + column[3] > GRID_WIDTH:
             yield from _grid_part(scorecard, part, label_width)
+            yield []  # a blank line between the parts
             part, used = [], label_width
         part.append(column)
         used += 2 + column[3]
