@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "org_examples"
 DATA = Path(__file__).resolve().parent / "data"
 
+# The suite expects English whatever the developer's locale (LANG=pl_PL.UTF-8 would turn the
+# reports Polish); tests of choosing the language set their own environment.
+os.environ["RACI_LANG"] = "en"
+
 
 @dataclass
 class Run:

@@ -348,3 +348,17 @@ tasks:
     assert workload(org).hours == {"marketing": 0, "care": 3, "pr": 3, "sales": 3}
     overloaded = [f for f in raci.check(org).findings if f.code == "RACI006"]
     assert [f.department for f in overloaded] == ["care"]
+
+
+def test_report_matrix_marks_the_hand_counted_cells() -> None:
+    # classic-raci-mistakes.yaml by hand: newsletter-picks, marketing's A that should also be
+    # R (1); launch-posts, both A's (2); community-forum, its four R's (4); status-updates,
+    # its six C's (6): 13 cells.
+    from raci.workshop.html_report import build_report
+
+    org = raci.load(CLASSIC)
+    page = build_report(org, raci.check(org))
+    assert "12 tasks \u00d7 8 departments" in page
+    assert "13 cells are marked red" in page
+    assert len(re.findall(r'<td class="cell (?:hit|should)"', page)) == 13
+    assert len(re.findall(r'<td class="cell should"', page)) == 1  # the missing R

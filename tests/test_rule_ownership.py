@@ -216,3 +216,27 @@ def test_scaffold_writes_a_rule_that_the_registry_loads(tmp_path: Path) -> None:
     )
     assert again.returncode == 2
     assert "exists already" in again.stderr
+
+
+def test_every_rule_docstring_parses() -> None:
+    """Rule docs are parsed on first read (start-up): every rule's must parse, here."""
+    for rule in registry.ALL_RULES:
+        doc = rule.doc
+        assert doc.summary and doc.why and doc.passes.strip() and doc.fails.strip() and doc.fix, rule.code
+
+
+def test_a_rule_missing_a_docstring_section_is_refused_at_import() -> None:
+    with pytest.raises(TypeError, match="sections Fix"):
+
+        class NoFix(Rule):
+            """Summary.
+
+            Why: w
+            Passes: p
+            Fails: f
+            """
+
+            code = "SOC397"
+            name = "no-fix-section"
+            severity = Severity.INFO
+            no_fix = "none"

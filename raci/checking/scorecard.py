@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from raci.i18n import gettext
 from raci.model.principles import PRINCIPLES, Principle
 from raci.model.vocabulary import (
     SHARING_FUNCTIONS,
@@ -75,10 +76,20 @@ class Scorecard:
         return any(p.status != NOT_APPLICABLE for p in self.principles)
 
     def honoured(self) -> str:
-        """"3 of 5 principles honoured", or why none are counted."""
+        """"3 of 5 principles honoured", or why none are counted (in the current language)."""
         if not self.applicable:
-            return "principles not applicable (no social media task)"
-        return f"{self.passed} of {len(self.principles)} principles honoured"
+            return gettext("principles not applicable (no social media task)")
+        return gettext("%(passed)d of %(total)d principles honoured") % {
+            "passed": self.passed,
+            "total": len(self.principles),
+        }
+
+    def tally(self) -> str:
+        """"3 of 5 honoured" (the scorecard's heading says "principles"), or "not applicable"."""
+        if not self.applicable:
+            return gettext("not applicable (no social media task)")
+        counts = {"passed": self.passed, "total": len(self.principles)}
+        return gettext("%(passed)d of %(total)d honoured") % counts
 
     def to_dict(self) -> dict[str, Any]:
         return {

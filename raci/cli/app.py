@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage, 3 i
 
 from __future__ import annotations
 
+import contextvars
 import importlib
 from collections.abc import Callable
 from typing import Annotated, Any, NoReturn
@@ -30,6 +31,7 @@ from raci.cli import (
 )
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
 from raci.cli.main import guarded
+from raci.cli.options import with_language
 from raci.cli.streams import write_stdout
 
 app = typer.Typer(
@@ -98,7 +100,7 @@ COMMANDS: tuple[tuple[str, Callable[..., int]], ...] = (
 )
 
 for _name, _function in COMMANDS:
-    app.command(_name)(_function)
+    app.command(_name)(with_language(_function))
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -147,8 +149,9 @@ def run(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         return int(result) if isinstance(result, int) else EXIT_CLEAN
 
-    # Read --debug after the command line is parsed (the root callback sets it).
-    return guarded(invoke, debug_flag=lambda: _debug)
+    # Read --debug after the command line is parsed (the root callback sets it). The run gets
+    # its own context, so the language --lang sets ends with it (the CLI run in-process).
+    return contextvars.copy_context().run(guarded, invoke, debug_flag=lambda: _debug)
 
 
 if __name__ == "__main__":

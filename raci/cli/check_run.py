@@ -59,6 +59,8 @@ class CheckRequest:
     jobs: int | None = None
     #: List waived findings one by one in the text report.
     show_waived: bool = False
+    #: ``--lang`` on the fast path (typer's path sets the language as it parses).
+    language: str | None = None
 
 
 class _BadInput(Exception):

@@ -1,6 +1,7 @@
 """`raci doctor`: what this machine has for drawing, and what each missing part disables.
 
-Checks Graphviz's `dot` (and its version), the embedded engine (`graphviz-pure`), fonts with
+Checks Graphviz's `dot` (and its version), the embedded engine (`graphviz-pure`) and the
+PNG rasteriser for it (`resvg-py`), fonts with
 Polish letters for the diagrams (through fontconfig's `fc-list`, which Graphviz itself
 uses) and the TrueType font the slide deck embeds. Exit 0 when everything is there, 1 when
 something is missing (so a setup script can stop), never 2: nothing the user typed is wrong.
@@ -8,9 +9,12 @@ something is missing (so a setup script can stop), never 2: nothing the user typ
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from raci.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
 from raci.cli.streams import write_stdout
@@ -33,7 +37,7 @@ def doctor() -> int:
     Exit 0 when every part is present, 1 when one is missing (each missing part says what it
     disables and how to install it).
     """
-    parts = [_dot(), _embedded(), _diagram_fonts(), _deck_font()]
+    parts = [_dot(), _embedded(), _raster(), _diagram_fonts(), _deck_font()]
     lines = []
     for part in parts:
         if part.found is not None:
@@ -71,8 +75,8 @@ def _dot() -> Part:
         "Graphviz dot",
         f"{number} at {path}" if path else None,
         "SVG, PNG and PDF diagrams, the slide deck",
-        f"PNG and PDF diagrams and `raci slides` are off (SVG still works through the embedded "
-        f"engine); {INSTALL_HINT}",
+        f"PDF diagrams and `raci slides` are off (SVG, and PNG through resvg, still work with "
+        f"the embedded engine); {INSTALL_HINT}",
     )
 
 
@@ -97,12 +101,36 @@ def _embedded() -> Part:
     )
 
 
+def _raster() -> Part:
+    from importlib import metadata
+
+    from raci.diagrams.raster import RASTER_NAME, available
+
+    found = None
+    if available():
+        try:
+            found = metadata.version(RASTER_NAME)
+        except metadata.PackageNotFoundError:
+            found = "installed"
+    return Part(
+        f"PNG without dot ({RASTER_NAME})",
+        found,
+        "PNG from the embedded engine's SVG where dot is missing",
+        f"without dot, PNG diagrams are off; pip install {RASTER_NAME}, or install Graphviz",
+    )
+
+
 def _diagram_fonts() -> Part:
     fc_list = shutil.which("fc-list")
     hint = (
         "Polish letters in PNG and PDF diagrams may show as boxes; install DejaVu Sans "
         "(Debian/Ubuntu: apt-get install fonts-dejavu-core; macOS: brew install --cask font-dejavu)"
     )
+    windows_arial = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts" / "arial.ttf"
+    if fc_list is None and sys.platform == "win32" and windows_arial.is_file():
+        # Graphviz's Windows build draws with the system's fonts; Arial has the letters.
+        found = f"Arial ({windows_arial})"
+        return Part("fonts with Polish letters", found, "diagram text in PNG and PDF", hint)
     if fc_list is None:
         return Part(
             "fonts with Polish letters (fontconfig)",

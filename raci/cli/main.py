@@ -1,7 +1,7 @@
 """The `raci` console entry point: the start-up tweaks, then the command.
 
-A plain ``raci check FILE…`` (files, and at most ``--format``, ``--fail-on``, ``--color`` and
-``--quiet``) runs straight from :mod:`raci.cli.check_run`, without importing typer and click
+A plain ``raci check FILE…`` (files, and at most ``--format``, ``--fail-on``, ``--color``,
+``--lang`` and ``--quiet``) runs straight from :mod:`raci.cli.check_run`, without importing typer and click
 or building the command tree: that is a fifth of the start-up of a small check, and checking
 in CI or an editor hook is what runs most often. Anything else (another command, other
 options, ``--help``, a value typer should refuse) goes through :mod:`raci.cli.app`, so help
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _COLORS = ("auto", "always", "never")
 _FAIL_LEVELS = tuple(level.value for level in FailLevel)
+_LANGUAGES = ("en", "pl")  # raci.i18n.LANGUAGES, without importing it before it is needed
 #: Environment variables typer reads as options: when set, the command goes through typer.
 _ENVIRONMENT = ("RACI_MAX_FILE_SIZE",)
 
@@ -47,8 +48,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
         sys.exit(run(args))
     from raci.cli.check_run import run_check
+    from raci.cli.language import run_in_language
 
-    sys.exit(guarded(lambda: run_check(request)))
+    sys.exit(guarded(lambda: run_in_language(request.language, lambda: run_check(request))))
 
 
 def fast_check_request(args: Sequence[str]) -> CheckRequest | None:
@@ -58,7 +60,13 @@ def fast_check_request(args: Sequence[str]) -> CheckRequest | None:
     from raci.report import FORMATS
 
     formats = tuple(FORMATS)
-    choices = {"--format": formats, "-f": formats, "--color": _COLORS, "--fail-on": _FAIL_LEVELS}
+    choices = {
+        "--format": formats,
+        "-f": formats,
+        "--color": _COLORS,
+        "--fail-on": _FAIL_LEVELS,
+        "--lang": _LANGUAGES,
+    }
     values = {"--format": "text", "--color": "auto", "--fail-on": "error"}
     files: list[str] = []
     quiet = False
@@ -90,6 +98,7 @@ def fast_check_request(args: Sequence[str]) -> CheckRequest | None:
         fail_on=values["--fail-on"],
         color=values["--color"],
         quiet=quiet,
+        language=values.get("--lang"),
     )
 
 

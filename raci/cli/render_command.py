@@ -85,7 +85,7 @@ def render(
 ) -> int:
     """Draw a diagram of the org and its gaps with Graphviz: SVG, PNG, PDF or DOT.
 
-    Without Graphviz's `dot` installed, SVG still renders through the embedded engine.
+    Without Graphviz's `dot` installed, SVG and PNG still render through the embedded engine.
     """
     return run_render(
         file,

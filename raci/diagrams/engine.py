@@ -12,9 +12,10 @@ sends `dot` SIGKILL when raci dies of anything, SIGKILL included (``PR_SET_PDEAT
 between fork and exec through ``ctypes``). Elsewhere a SIGKILLed raci leaves `dot` to its
 CPU-time limit, which ends it within ``timeout`` seconds of work.
 
-Where `dot` is not installed, SVG (and only SVG) renders through `graphviz-pure`, a
-self-contained build of Graphviz 16 shipped as a Python wheel; it runs under the same
-limits. PNG and PDF need the real Graphviz, and say how to install it.
+Where `dot` is not installed, SVG renders through `graphviz-pure`, a self-contained build
+of Graphviz 16 shipped as a Python wheel, under the same limits; PNG is that SVG rasterised
+by resvg (:mod:`raci.diagrams.raster`). PDF needs the real Graphviz, and says how to
+install it.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ INSTALL_HINT = (
 
 
 class EngineMissingError(RenderError):
-    """No engine can produce the requested format (PNG/PDF without Graphviz's `dot`)."""
+    """No engine can produce the requested format (PDF, or PNG without resvg, when Graphviz's
+    `dot` is missing)."""
 
 
 class RenderLimitError(RenderError):
@@ -97,6 +99,8 @@ def find_engine(output_format: str, *, allow_embedded: bool = True) -> Engine:
     embedded = embedded_engine() if allow_embedded else None
     if embedded is not None and output_format in embedded.formats:
         return embedded
+    if embedded is not None and output_format == "png" and raster_available():
+        return Engine(EMBEDDED_NAME, embedded.path, (*EMBEDDED_FORMATS, "png"))
     if output_format in EMBEDDED_FORMATS:
         raise EngineMissingError(
             f"cannot draw {output_format.upper()}: Graphviz's dot is not installed and the embedded "
@@ -109,8 +113,17 @@ def find_engine(output_format: str, *, allow_embedded: bool = True) -> Engine:
 
 
 def formats_without_dot() -> tuple[str, ...]:
-    """The formats drawn on a machine without `dot` (none without the embedded engine)."""
-    return EMBEDDED_FORMATS if embedded_engine() is not None else ()
+    """The formats drawn on a machine without `dot`: SVG by the embedded engine, and PNG
+    when resvg-py can rasterise that SVG (none without the embedded engine)."""
+    if embedded_engine() is None:
+        return ()
+    return (*EMBEDDED_FORMATS, "png") if raster_available() else EMBEDDED_FORMATS
+
+
+def raster_available() -> bool:
+    from raci.diagrams.raster import available
+
+    return available()
 
 
 def embedded_engine() -> Engine | None:
@@ -141,6 +154,10 @@ def run_engine(engine: Engine, source: str, output_format: str, limits: RenderLi
     """Lay out ``source`` with ``engine`` into ``output_format`` bytes, within ``limits``."""
     if output_format not in engine.formats:
         raise EngineMissingError(f"{engine.name} cannot write {output_format.upper()}: {INSTALL_HINT}")
+    if engine.name == EMBEDDED_NAME and output_format == "png":
+        from raci.diagrams.raster import svg_to_png
+
+        return svg_to_png(run_engine(engine, source, "svg", limits))
     command = [engine.path, f"-T{output_format}"]
     posix = os.name == "posix"
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_, gettext
 from raci.model.vocabulary import Activity, Audience, Function
 
 if TYPE_CHECKING:
@@ -13,9 +14,21 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Principle:
+    """One misconception and its truth; the texts are stored in English and read translated."""
+
     number: int
-    misconception: str
-    truth: str
+    misconception_source: str
+    truth_source: str
+
+    @property
+    def misconception(self) -> str:
+        """The misconception in the current language."""
+        return gettext(self.misconception_source)
+
+    @property
+    def truth(self) -> str:
+        """What the article says instead, in the current language."""
+        return gettext(self.truth_source)
 
     @property
     def checks(self) -> str:
@@ -28,31 +41,37 @@ class Principle:
 PRINCIPLES: tuple[Principle, ...] = (
     Principle(
         1,
-        "Social media is a marketing channel",
-        "It is a communication channel: the first thing a company meets there is usually a "
-        "complaint, answered in public.",
+        N_("Social media is a marketing channel"),
+        N_(
+            "It is a communication channel: the first thing a company meets there is usually a "
+            "complaint, answered in public."
+        ),
     ),
     Principle(
         2,
-        "ROI must be immediate and measurable per post",
-        "Returns come after value is delivered (audience, then community, then authority and "
-        "trust) and grow over years.",
+        N_("ROI must be immediate and measurable per post"),
+        N_(
+            "Returns come after value is delivered (audience, then community, then authority and "
+            "trust) and grow over years."
+        ),
     ),
     Principle(
         3,
-        "Marketing should own social media",
-        "Customer service, PR and sales answer concerns, talk to media and handle objections "
-        "every day; marketing crafts messages, monitors, publishes and measures impact.",
+        N_("Marketing should own social media"),
+        N_(
+            "Customer service, PR and sales answer concerns, talk to media and handle objections "
+            "every day; marketing crafts messages, monitors, publishes and measures impact."
+        ),
     ),
     Principle(
         4,
-        "Social media mistakes destroy companies",
-        "Mistakes are rarely disasters; resolving one openly builds trust.",
+        N_("Social media mistakes destroy companies"),
+        N_("Mistakes are rarely disasters; resolving one openly builds trust."),
     ),
     Principle(
         5,
-        "Social media is free",
-        "Discovering, selecting, publishing, responding and promoting all cost time and money.",
+        N_("Social media is free"),
+        N_("Discovering, selecting, publishing, responding and promoting all cost time and money."),
     ),
 )
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
+from raci.i18n import N_, gettext
 from raci.model.polish_words import POLISH_ACTIVITIES, POLISH_AUDIENCES, POLISH_FUNCTIONS
 
 _E = TypeVar("_E", bound=Enum)
@@ -29,11 +30,14 @@ class Function(str, Enum):
 
     @property
     def label(self) -> str:
-        return FUNCTION_LABELS[self]
+        """The label in the current language (every view, report and grid reads this)."""
+        return gettext(FUNCTION_LABELS[self])
 
     @property
     def phrase(self) -> str:
-        """The label as it reads mid-sentence: "customer service", but "PR"."""
+        """The English label as it reads mid-sentence: "customer service", but "PR".
+
+        English on purpose: rule messages are not translated yet and quote it."""
         label = FUNCTION_LABELS[self]
         return label if label.isupper() else label.lower()
 
@@ -55,7 +59,8 @@ class Activity(str, Enum):
 
     @property
     def label(self) -> str:
-        return ACTIVITY_LABELS[self]
+        """The label in the current language (every view, report and grid reads this)."""
+        return gettext(ACTIVITY_LABELS[self])
 
     @property
     def is_social(self) -> bool:
@@ -102,30 +107,30 @@ SHARING_FUNCTIONS: tuple[Function, ...] = (
 )
 
 FUNCTION_LABELS: dict[Function, str] = {
-    Function.MARKETING: "Marketing",
-    Function.CUSTOMER_SERVICE: "Customer service",
-    Function.PUBLIC_RELATIONS: "PR",
-    Function.SALES: "Sales",
-    Function.LEGAL: "Legal",
-    Function.HR: "HR",
-    Function.PRODUCT: "Product",
-    Function.EXECUTIVE: "Executive",
-    Function.OTHER: "Other",
+    Function.MARKETING: N_("Marketing"),
+    Function.CUSTOMER_SERVICE: N_("Customer service"),
+    Function.PUBLIC_RELATIONS: N_("PR"),
+    Function.SALES: N_("Sales"),
+    Function.LEGAL: N_("Legal"),
+    Function.HR: N_("HR"),
+    Function.PRODUCT: N_("Product"),
+    Function.EXECUTIVE: N_("Executive"),
+    Function.OTHER: N_("Other"),
 }
 
 ACTIVITY_LABELS: dict[Activity, str] = {
-    Activity.MONITOR: "monitor (listen)",
-    Activity.DISCOVER: "discover",
-    Activity.SELECT: "select (curate)",
-    Activity.CREATE: "create (messaging)",
-    Activity.PUBLISH: "publish",
-    Activity.RESPOND: "respond",
-    Activity.SELL: "sell",
-    Activity.MEDIA_RELATIONS: "media relations",
-    Activity.PROMOTE: "promote (paid)",
-    Activity.RECOVER: "recover (mistakes)",
-    Activity.MEASURE: "measure",
-    Activity.OTHER: "other (not social media)",
+    Activity.MONITOR: N_("monitor (listen)"),
+    Activity.DISCOVER: N_("discover"),
+    Activity.SELECT: N_("select (curate)"),
+    Activity.CREATE: N_("create (messaging)"),
+    Activity.PUBLISH: N_("publish"),
+    Activity.RESPOND: N_("respond"),
+    Activity.SELL: N_("sell"),
+    Activity.MEDIA_RELATIONS: N_("media relations"),
+    Activity.PROMOTE: N_("promote (paid)"),
+    Activity.RECOVER: N_("recover (mistakes)"),
+    Activity.MEASURE: N_("measure"),
+    Activity.OTHER: N_("other (not social media)"),
 }
 
 #: The activities of social media work, in catalogue order (every activity but ``other``).

@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext, ngettext
 from raci.model.severity import Severity
 
 if TYPE_CHECKING:
@@ -106,29 +107,39 @@ def summary_line(results: Sequence[CheckResult], problems: Sequence[Problem], op
     """``3 errors, 4 warnings, 1 info in 2 files; 1 file not loaded; 5 baselined`` (the
     files with findings are those that loaded)."""
     totals = severity_counts(results)
-    parts = [
-        f"{count} {severity.value}{'s' if count != 1 and severity is not Severity.INFO else ''}"
-        for severity, count in totals.items()
-        if count
-    ]
+    parts = [_severity_count(severity, count) for severity, count in totals.items() if count]
     unloadable = len({problem.source for problem in problems})
     checked = len(results)
     # Findings are counted over the files that loaded; the others are named apart, so a
     # missing file reads "1 file not loaded", never "1 file not loaded in 1 file".
     pieces = []
     if checked or not unloadable:
-        pieces.append(
-            f"{', '.join(parts) if parts else 'no findings'} in {checked} file{'s' if checked != 1 else ''}"
-        )
+        found = ", ".join(parts) if parts else gettext("no findings")
+        where = ngettext("in %(count)d file", "in %(count)d files", checked) % {"count": checked}
+        pieces.append(f"{found} {where}")
     if unloadable:
-        pieces.append(f"{unloadable} file{'s' if unloadable != 1 else ''} not loaded")
+        pieces.append(
+            ngettext("%(count)d file not loaded", "%(count)d files not loaded", unloadable)
+            % {"count": unloadable}
+        )
     text = "; ".join(pieces)
     if options.baselined is not None:
-        text += f"; {options.baselined_total} baselined"
+        text += "; " + gettext("%(count)d baselined") % {"count": options.baselined_total}
     waived = waived_count(results)
     if waived:
-        text += f"; {waived} waived"
+        text += "; " + gettext("%(count)d waived") % {"count": waived}
     return text
+
+
+def _severity_count(severity: Severity, count: int) -> str:
+    """"3 errors", "1 warning", "2 info" (Polish: "3 błędy", "5 ostrzeżeń", "2 informacje")."""
+    if severity is Severity.ERROR:
+        text = ngettext("%(count)d error", "%(count)d errors", count)
+    elif severity is Severity.WARNING:
+        text = ngettext("%(count)d warning", "%(count)d warnings", count)
+    else:
+        text = ngettext("%(count)d info", "%(count)d info", count)
+    return text % {"count": count}
 
 
 def waived_count(results: Sequence[CheckResult]) -> int:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from raci.checking.scorecard import FAIL, PASS, Scorecard
+from raci.checking.scorecard import FAIL, NOT_APPLICABLE, NOT_CHECKED, PASS, Scorecard
+from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Function
 from raci.report import waived_count
@@ -31,6 +32,13 @@ _CORE = (Function.MARKETING, *SHARING_FUNCTIONS)
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 STATUS_STYLE = {PASS: "green", FAIL: "bold red"}
 STATUS_MARK = {PASS: "✔", FAIL: "✘"}
+#: The scorecard's verdict words (the codes stay English in machine formats).
+STATUS_WORD = {
+    PASS: N_("PASS"),
+    FAIL: N_("FAIL"),
+    NOT_CHECKED: N_("NOT CHECKED"),
+    NOT_APPLICABLE: N_("NOT APPLICABLE"),
+}
 #: The text grid stays within this many columns, the classic terminal's width.
 GRID_WIDTH = 80
 
@@ -112,36 +120,43 @@ def _waived_line(finding: Finding) -> Line:
 def _scorecard_lines(result: CheckResult) -> Iterator[Line]:
     scorecard = result.scorecard
     yield []
-    yield [
-        ("Principles", "bold"),
-        (f" for {result.org.organization} ({result.source}): ", ""),
-        (scorecard.honoured().removeprefix("principles ").replace(" principles", ""), "bold"),
-    ]
+    heading = gettext("Principles for %(organization)s (%(source)s): ") % {
+        "organization": result.org.organization,
+        "source": result.source,
+    }
+    yield [(heading, "bold"), (scorecard.tally(), "bold")]
     if not scorecard.applicable:
-        yield [("  no task is social media work (all are activity other): RACI hygiene only", "dim")]
+        yield [(gettext("  no task is social media work (all are activity other): RACI hygiene only"), "dim")]
         return
     fired: dict[str, int] = {}
     for finding in result.findings:
         fired[finding.code] = fired.get(finding.code, 0) + 1
+    words = {status: gettext(word) for status, word in STATUS_WORD.items()}
+    pad = max(len(words[PASS]), len(words[FAIL]))
     for entry in scorecard.principles:
         mark = STATUS_MARK.get(entry.status, "·")
-        # The check is written as a statement ("a respond task exists"): the verdict after
-        # it says in words whether it holds, so a failing line never reads as true.
-        if entry.status == PASS:
-            verdict = [(" yes", "green")]
-        elif entry.status == FAIL:
-            codes = ", ".join(code for code in entry.rules if code in fired)
-            count = f"{entry.findings} finding{'s' if entry.findings != 1 else ''}"
-            verdict = [(" NO", "bold red"), (f" ({count}: {codes})", "")]
-        else:
-            verdict = [(" not checked (its rules are off)", "dim")]
         yield [
-            (f"  {mark} {entry.status.upper():<4}", STATUS_STYLE.get(entry.status, "dim")),
-            (f'  {entry.principle.number}. Not "{entry.principle.misconception}". ', ""),
-            (f"Checked that {entry.principle.checks}:", "dim"),
-            *verdict,
+            (f"  {mark} {words[entry.status]:<{pad}}", STATUS_STYLE.get(entry.status, "dim")),
+            (
+                gettext('  %(number)d. Not "%(misconception)s". ')
+                % {"number": entry.principle.number, "misconception": entry.principle.misconception},
+                "",
+            ),
+            (gettext("Checked that %(checks)s:") % {"checks": entry.principle.checks}, "dim"),
+            *_verdict(entry.status, entry.findings, [code for code in entry.rules if code in fired]),
         ]
     yield from _ownership_table(result)
+
+
+def _verdict(status: str, findings: int, codes: list[str]) -> Line:
+    """Whether the check holds, in words: the check reads as a statement ("a respond task
+    exists"), so a failing line must never read as true."""
+    if status == PASS:
+        return [(gettext(" yes"), "green")]
+    if status == FAIL:
+        count = ngettext("%(count)d finding", "%(count)d findings", findings) % {"count": findings}
+        return [(gettext(" NO"), "bold red"), (f" ({count}: {', '.join(codes)})", "")]
+    return [(gettext(" not checked (its rules are off)"), "dim")]
 
 
 def _ownership_table(result: CheckResult) -> Iterator[Line]:
@@ -155,7 +170,7 @@ def _ownership_table(result: CheckResult) -> Iterator[Line]:
 
     scorecard = result.scorecard
     gaps = build_gap_map(result)
-    label_width = max(len(activity.label) for activity in scorecard.activities)
+    label_width = max(len(gettext("activity")), *(len(activity.label) for activity in scorecard.activities))
     columns = []
     for function in scorecard.functions:
         head = _two_lines(function.label)
@@ -171,18 +186,19 @@ def _ownership_table(result: CheckResult) -> Iterator[Line]:
                 cells.append(("·", "dim"))
         width = max(4, *(len(part) for part in head))
         columns.append((function, head, cells, width))
-    yield [("Ownership: letters each function holds on each activity", "")]
+    yield [(gettext("Ownership: letters each function holds on each activity"), "")]
     part: list[tuple[Function, tuple[str, str], list[Segment], int]] = []
     used = label_width
     for column in columns:
         if part and used + 2 + column[3] > GRID_WIDTH:
             yield from _grid_part(scorecard, part, label_width)
+            yield []  # a blank line between the parts
             part, used = [], label_width
         part.append(column)
         used += 2 + column[3]
     if part:
         yield from _grid_part(scorecard, part, label_width)
-    yield [("! = a finding says a required owner is missing here   · = no letter", "")]
+    yield [(gettext("! = a finding says a required owner is missing here   · = no letter"), "")]
 
 
 def _two_lines(label: str) -> tuple[str, str]:
@@ -201,7 +217,7 @@ def _grid_part(
         heads = [(head[line], width, "bold" if f in _CORE else "") for f, head, _, width in part]
         if line == 0 and not any(text for text, _, _ in heads):
             continue
-        row: Line = [(("activity" if line == 1 else "").ljust(label_width), "bold")]
+        row: Line = [((gettext("activity") if line == 1 else "").ljust(label_width), "bold")]
         for text, width, style in heads:
             row += [("  ", ""), (text.center(width), style)]
         yield row
@@ -221,7 +237,7 @@ def _summary(results: Sequence[CheckResult], problems: Sequence[Problem], option
     # Waived findings never count, but a run always says how many it set aside (the summary
     # line counts them) and how to list them.
     if waived_count(results) and not options.show_waived:
-        text += " (--show-waived lists them)"
+        text += gettext(" (--show-waived lists them)")
     if not problems and not any(result.findings for result in results):
         return [(f"✔ {text}", "bold green")]
     errors = any(finding.severity is Severity.ERROR for result in results for finding in result.findings)

@@ -85,12 +85,15 @@ def required_cells() -> dict[tuple[Function, Activity], frozenset[Letter]]:
 
 
 def principle_checks(number: int) -> str:
-    """What the rules of a principle check, in their own words: the social-media rules first."""
+    """What the rules of a principle check, in their own words (in the current language):
+    the social-media rules first."""
     rules = sorted(
         (rule for rule in ALL_RULES if rule.principle == number and rule.principle_check),
         key=lambda rule: rule.code.startswith("RACI"),
     )
-    return ", ".join(rule.principle_check or "" for rule in rules)
+    from raci.i18n import gettext
+
+    return ", ".join(gettext(rule.principle_check or "") for rule in rules)
 
 
 __all__ = [

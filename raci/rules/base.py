@@ -91,6 +91,17 @@ class RuleContext:
     ran: frozenset[str] = frozenset()
 
 
+class _LazyDoc:
+    """``Rule.doc``: the class's docstring parsed on first access, then kept on the class."""
+
+    def __get__(self, instance: object, owner: type[Rule]) -> RuleDoc:
+        parsed = owner.__dict__.get("_parsed_doc")
+        if not isinstance(parsed, RuleDoc):
+            parsed = parse_doc(owner.__name__, owner.__doc__ or "")
+            owner._parsed_doc = parsed  # type: ignore[attr-defined]
+        return parsed
+
+
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
@@ -104,7 +115,9 @@ class Rule:
     reviews_findings: ClassVar[bool] = False
     #: Whether a task or department may waive this rule's findings (``waive: {CODE: why}``).
     waivable: ClassVar[bool] = True
-    doc: ClassVar[RuleDoc]
+    #: The docstring's summary and sections, parsed when first read (``raci explain``, the docs,
+    #: the reporters' rule metadata); a plain check never needs them.
+    doc = _LazyDoc()
     #: Why ``raci suggest`` proposes no change for this rule's findings; a rule either defines
     #: :meth:`fixes` or says here why it cannot (shown when its findings stay).
     no_fix: ClassVar[str | None] = None
@@ -139,7 +152,10 @@ class Rule:
         if cls.fixes.__func__ is Rule.fixes.__func__ and not cls.no_fix:  # type: ignore[attr-defined]
             raise TypeError(f"{cls.__name__}: define fixes() or say in no_fix why there are none")
         cls.social = cls.code.startswith("SOC")
-        cls.doc = parse_doc(cls.__name__, cls.__doc__ or "")
+        missing = [name for name in _SECTIONS if f"{name}:" not in (cls.__doc__ or "")]
+        if missing:  # the full parse waits for a reader; a missing section fails here
+            sections = ", ".join(missing)
+            raise TypeError(f"{cls.__name__}: docstring needs a summary line and sections {sections}")
 
     def check(self, context: RuleContext) -> Iterable[Violation]:
         raise NotImplementedError

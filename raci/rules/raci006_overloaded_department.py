@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.effort import workload
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
@@ -46,7 +47,7 @@ class OverloadedDepartment(Rule):
     severity = Severity.WARNING
     principle = 5
     options = (Option("max_accountable", 12, "most tasks one department may be Accountable for", 1),)
-    principle_check = "no one is overloaded"
+    principle_check = N_("no one is overloaded")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         org, graph = context.org, context.graph

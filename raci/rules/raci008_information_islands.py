@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from raci.graph import OWNING, OrgGraph
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -78,7 +79,7 @@ class InformationIslands(Rule):
     name = "information-islands"
     severity = Severity.WARNING
     principle = 3
-    principle_check = "no information islands"
+    principle_check = N_("no information islands")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Rule, RuleContext, Violation
@@ -38,7 +39,7 @@ class RespondTaskExists(Rule):
     name = "respond-task-exists"
     severity = Severity.ERROR
     principle = 1
-    principle_check = "a respond task exists and customer service is Responsible for it"
+    principle_check = N_("a respond task exists and customer service is Responsible for it")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
@@ -45,7 +46,7 @@ class SharedOwnership(Rule):
     severity = Severity.ERROR
     principle = 3
     required_cells = ((Function.SALES, Activity.SELL, frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE})),)
-    principle_check = "customer service, PR and sales each share ownership (R or A) with marketing"
+    principle_check = N_("customer service, PR and sales each share ownership (R or A) with marketing")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -38,7 +39,7 @@ class ListeningReachesResponders(Rule):
     name = "listening-reaches-responders"
     severity = Severity.WARNING
     principle = 1
-    principle_check = "listening reaches the people who answer"
+    principle_check = N_("listening reaches the people who answer")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Option, Rule, RuleContext, Violation, known_task
@@ -38,7 +39,7 @@ class LongTermMeasurement(Rule):
     severity = Severity.WARNING
     principle = 2
     options = (Option("min_horizon_days", 90, "shortest review horizon that counts as long term", 1),)
-    principle_check = "a measure task exists with a review horizon of a quarter or more"
+    principle_check = N_("a measure task exists with a review horizon of a quarter or more")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         minimum = context.options["min_horizon_days"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_function, known_task
@@ -44,7 +45,7 @@ class RecoveryPlan(Rule):
             frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE, Letter.CONSULTED}),
         ),
     )
-    principle_check = "a recover task exists with an Accountable owner and PR involved"
+    principle_check = N_("a recover task exists with an Accountable owner and PR involved")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph

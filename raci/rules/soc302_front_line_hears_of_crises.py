@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -39,7 +40,7 @@ class FrontLineHearsOfCrises(Rule):
     name = "front-line-hears-of-crises"
     severity = Severity.WARNING
     principle = 4
-    principle_check = "the front line hears about crises"
+    principle_check = N_("the front line hears about crises")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.rules.base import Rule, RuleContext, Violation
 
@@ -35,7 +36,7 @@ class TaskHasCost(Rule):
     name = "task-has-cost"
     severity = Severity.WARNING
     principle = 5
-    principle_check = "every task has effort or budget"
+    principle_check = N_("every task has effort or budget")
     no_fix = "estimate its effort_hours (per week) or budget (per month): raci cannot know what it costs"
 
     def check(self, context: RuleContext) -> Iterator[Violation]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_
 from raci.model.principles import COSTLY_ACTIVITIES
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
@@ -42,7 +43,7 @@ class CostlyActivitiesCovered(Rule):
     name = "costly-activities-covered"
     severity = Severity.WARNING
     principle = 5
-    principle_check = "the five activities are covered"
+    principle_check = N_("the five activities are covered")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         covered = context.graph.tasks_by_activity

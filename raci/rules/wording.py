@@ -39,7 +39,7 @@ def suggest_owner(graph: OrgGraph, function: Function, activity: Activity, lette
     tasks = graph.tasks_by_activity.get(activity, [])
     if department is None:
         return (
-            f"add a {function.label.lower()} department (function: {function.value}) and give it "
+            f"add a {function.phrase} department (function: {function.value}) and give it "
             f"{letter} on {tasks[0] if tasks else 'a ' + activity.value + ' task'}"
         )
     who = org.department_label(department)

@@ -22,7 +22,7 @@ import yaml
 from raci.yaml.writer import INDENT, flow_mapping, scalar, task_lines
 
 if TYPE_CHECKING:
-    from raci.model.organization import Organization
+    from raci.model.organization import Organization, Task
 
 
 class Unsupported(Exception):
@@ -55,20 +55,9 @@ def edit_org_text(text: str, before: Organization, after: Organization) -> str:
     edits: list[_Edit] = []
     for task_id, task in before.tasks.items():
         new = after.tasks[task_id]
-        if new == task:
-            continue
-        node = _value(tasks_node, task_id) if tasks_node is not None else None
-        if not isinstance(node, yaml.MappingNode):
-            raise Unsupported(f"task {task_id} is not a mapping")
-        old_data = task.model_dump(mode="json", exclude_none=True, exclude={"raci"})
-        new_data = new.model_dump(mode="json", exclude_none=True, exclude={"raci"})
-        for key, value in new_data.items():
-            if old_data.get(key) != value:
-                edits.extend(_set_field(text, node, key, value))
-        if set(old_data) - set(new_data):
-            raise Unsupported("a task field was removed")
-        if new.raci != task.raci:
-            edits.extend(_set_raci(text, node, task.raci, new.raci))
+        if new != task:
+            node = _value(tasks_node, task_id) if tasks_node is not None else None
+            edits.extend(_task_edits(text, task_id, node, task, new))
     added = [task_id for task_id in after.tasks if task_id not in before.tasks]
     if added:
         edits.append(_add_tasks(text, root, tasks_node, after, added))
@@ -80,6 +69,23 @@ def edit_org_text(text: str, before: Organization, after: Organization) -> str:
     if check.model_dump() != after.model_dump():
         raise Unsupported("edited text does not describe the new organisation")
     return edited
+
+
+def _task_edits(text: str, task_id: str, node: yaml.Node | None, task: Task, new: Task) -> list[_Edit]:
+    """The edits that turn one task's mapping in ``text`` from ``task`` into ``new``."""
+    if not isinstance(node, yaml.MappingNode):
+        raise Unsupported(f"task {task_id} is not a mapping")
+    old_data = task.model_dump(mode="json", exclude_none=True, exclude={"raci"})
+    new_data = new.model_dump(mode="json", exclude_none=True, exclude={"raci"})
+    edits: list[_Edit] = []
+    for key, value in new_data.items():
+        if old_data.get(key) != value:
+            edits.extend(_set_field(text, node, key, value))
+    if set(old_data) - set(new_data):
+        raise Unsupported("a task field was removed")
+    if new.raci != task.raci:
+        edits.extend(_set_raci(text, node, task.raci, new.raci))
+    return edits
 
 
 def _apply(text: str, edits: list[_Edit]) -> str:

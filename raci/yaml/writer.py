@@ -107,39 +107,48 @@ def dump_data(data: dict[str, Any]) -> str:
     lines = [f"organization: {scalar(data['organization'], block=True)}"]
     if data.get("description") is not None:
         lines.append(f"description: {scalar(data['description'], block=True)}")
-    departments: dict[str, dict[str, Any]] = data.get("departments") or {}
-    lines.append("")
-    if departments:
-        lines.append("departments:")
-        keys = {dept_id: scalar(dept_id) + ":" for dept_id in departments}
-        width = max(len(key) for key in keys.values())
-        for dept_id, department in departments.items():
-            fields = {k: v for k, v in department.items() if v not in ([], {}, None)}
-            lines.append(f"{INDENT}{keys[dept_id]:<{width}} {flow_mapping(fields)}")
-    else:
-        lines.append("departments: {}")
-    tasks: dict[str, dict[str, Any]] = data.get("tasks") or {}
-    lines.append("")
-    if tasks:
-        lines.append("tasks:")
-        for index, (task_id, task) in enumerate(tasks.items()):
-            if index:
-                lines.append("")
-            lines.append(f"{INDENT}{scalar(task_id)}:")
-            lines.extend(task_lines(task, INDENT * 2))
-    else:
-        lines.append("tasks: {}")
-    rules = {k: v for k, v in (data.get("rules") or {}).items() if v not in ([], {}, None)}
+    lines += ["", *_department_lines(data.get("departments") or {})]
+    lines += ["", *_task_section(data.get("tasks") or {})]
     if data.get("rules") is not None:
-        lines.append("")
-        if rules:
-            lines.append("rules:")
-            for key, value in rules.items():
-                text = flow_sequence(value) if isinstance(value, list) else flow_mapping(value)
-                lines.append(f"{INDENT}{key}: {text}")
-        else:
-            lines.append("rules: {}")
+        lines += ["", *_rules_lines(data["rules"])]
     return "\n".join(lines) + "\n"
+
+
+def _department_lines(departments: dict[str, dict[str, Any]]) -> list[str]:
+    """One flow mapping per department, the mappings aligned."""
+    if not departments:
+        return ["departments: {}"]
+    keys = {dept_id: scalar(dept_id) + ":" for dept_id in departments}
+    width = max(len(key) for key in keys.values())
+    lines = ["departments:"]
+    for dept_id, department in departments.items():
+        fields = {k: v for k, v in department.items() if v not in ([], {}, None)}
+        lines.append(f"{INDENT}{keys[dept_id]:<{width}} {flow_mapping(fields)}")
+    return lines
+
+
+def _task_section(tasks: dict[str, dict[str, Any]]) -> list[str]:
+    """Each task as a block, a blank line between tasks."""
+    if not tasks:
+        return ["tasks: {}"]
+    lines = ["tasks:"]
+    for index, (task_id, task) in enumerate(tasks.items()):
+        if index:
+            lines.append("")
+        lines.append(f"{INDENT}{scalar(task_id)}:")
+        lines.extend(task_lines(task, INDENT * 2))
+    return lines
+
+
+def _rules_lines(section: dict[str, Any]) -> list[str]:
+    rules = {k: v for k, v in section.items() if v not in ([], {}, None)}
+    if not rules:
+        return ["rules: {}"]
+    lines = ["rules:"]
+    for key, value in rules.items():
+        text = flow_sequence(value) if isinstance(value, list) else flow_mapping(value)
+        lines.append(f"{INDENT}{key}: {text}")
+    return lines
 
 
 # Every task faces customers unless it says otherwise: writing it on each one is noise.

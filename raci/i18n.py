@@ -1,0 +1,137 @@
+"""Translations: ``_()`` and ``ngettext`` in the language of the current context.
+
+English is the source language; other languages come from gettext catalogs shipped in
+``raci/locale/<lang>/LC_MESSAGES/raci.mo`` (compiled from the ``.po`` files beside them).
+
+The language is a context variable, so each thread (and each asyncio task) has its own: a
+service can check one organisation in Polish and another in English at the same time::
+
+    with raci.i18n.language("pl"):
+        text = raci.report.render_report(...)
+
+Without a language set, :func:`environment_language` decides (``RACI_LANG``, then the
+locale), and English when nothing says. Text is translated when it is read, never stored
+translated: marking a constant with :func:`N_` leaves it English until ``_()`` reads it.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+#: Languages raci speaks; the first is the source language.
+LANGUAGES: tuple[str, ...] = ("en", "pl")
+DEFAULT_LANGUAGE = "en"
+DOMAIN = "raci"
+LOCALE_DIR = Path(__file__).parent / "locale"
+#: Where the locale is read from, strongest first (POSIX: LC_ALL overrides the others).
+LOCALE_VARIABLES: tuple[str, ...] = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_current: ContextVar[str | None] = ContextVar("raci_language", default=None)
+
+
+class LanguageError(ValueError):
+    """A language raci does not speak was asked for by name."""
+
+
+def normalize(name: str) -> str | None:
+    """``pl``, ``pl_PL.UTF-8``, ``PL-pl`` -> ``pl``; a language raci does not speak -> None."""
+    code = name.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def parse_language(name: str) -> str:
+    """A language given by name (``--lang``, ``RACI_LANG``): one raci speaks, or LanguageError."""
+    code = normalize(name)
+    if code is None:
+        raise LanguageError(f"unknown language {name!r}: expected one of {', '.join(LANGUAGES)}")
+    return code
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str:
+    """``RACI_LANG`` if set, else the locale's language (``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG``), else English. A locale raci does not speak (``C``, ``de_DE``) means English;
+    an unknown ``RACI_LANG`` raises :class:`LanguageError` (it was asked for by name)."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("RACI_LANG", "").strip()
+    if chosen:
+        return parse_language(chosen)
+    for variable in LOCALE_VARIABLES:
+        value = env.get(variable, "").strip()
+        if value:
+            # The first one set decides, even when it is "C": LC_ALL=C means English.
+            return normalize(value) or DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language of this context: the one set, else the environment's."""
+    chosen = _current.get()
+    if chosen is not None:
+        return chosen
+    try:
+        return environment_language()
+    except LanguageError:
+        return DEFAULT_LANGUAGE  # the CLI reports a bad RACI_LANG; the library never fails on it
+
+
+def set_language(name: str | None) -> None:
+    """Set this context's language (None: follow the environment again)."""
+    _current.set(None if name is None else parse_language(name))
+
+
+@contextmanager
+def language(name: str) -> Iterator[str]:
+    """Use a language inside a ``with`` block (this thread or task only)."""
+    code = parse_language(name)
+    token = _current.set(code)
+    try:
+        yield code
+    finally:
+        _current.reset(token)
+
+
+@cache
+def translations(code: str) -> _gettext.NullTranslations:
+    """The catalog of a language (English: none, messages are their own translation)."""
+    if code == DEFAULT_LANGUAGE:
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True)
+
+
+def gettext(message: str) -> str:
+    return translations(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form for ``count`` (Polish has three: 1 zadanie, 2 zadania, 5 zadań)."""
+    return translations(current_language()).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a constant for the catalog; it is translated when read with ``_()``."""
+    return message
+
+
+_ = gettext
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "N_",
+    "LanguageError",
+    "_",
+    "current_language",
+    "environment_language",
+    "gettext",
+    "language",
+    "ngettext",
+    "normalize",
+    "parse_language",
+    "set_language",
+]
