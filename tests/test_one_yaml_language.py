@@ -28,7 +28,9 @@ _COMMENTS = ["", " # note", "#note", "  #", " #: x"]
 
 # The plain shapes come often, so that most documents are ones the fast reader takes on.
 scalar = st.sampled_from(["care", "RA", "x y", "Sales#EMEA"] * 3 + _WORDS + _QUOTED)
-key = st.sampled_from(["care", "pr", "name", "raci", "k-1"] * 3 + ["a#b", "Sales#EMEA", "'q k'", "x y"])
+key = st.sampled_from(
+    ["care", "pr", "name", "raci", "k-1"] * 3 + ["a#b", "Sales#EMEA", "'q k'", "x y", "null", "~"]
+)
 colon = st.sampled_from([": "] * 8 + _COLONS)
 comment = st.sampled_from([""] * 6 + _COMMENTS)
 
@@ -83,6 +85,8 @@ def _full(text: str) -> Any:
 @example("organization: Sales #EMEA\n")
 @example("organization: Acme\nx: {a: {b:c}}\n")
 @example("organization: Acme\nx: [a:b]\n")
+@example("organization: Acme\nnull: x\n")  # a null key: the full parser refuses it
+@example("organization: Acme\nx: {~: y}\n")
 def test_the_fast_reader_accepts_only_what_the_full_parser_reads_the_same(text: str) -> None:
     fast = fast_parse(text, "x.yaml")
     if fast is None:

@@ -9,9 +9,12 @@ something is missing (so a setup script can stop), never 2: nothing the user typ
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from raci.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
 from raci.cli.streams import write_stdout
@@ -123,6 +126,11 @@ def _diagram_fonts() -> Part:
         "Polish letters in PNG and PDF diagrams may show as boxes; install DejaVu Sans "
         "(Debian/Ubuntu: apt-get install fonts-dejavu-core; macOS: brew install --cask font-dejavu)"
     )
+    windows_arial = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts" / "arial.ttf"
+    if fc_list is None and sys.platform == "win32" and windows_arial.is_file():
+        # Graphviz's Windows build draws with the system's fonts; Arial has the letters.
+        found = f"Arial ({windows_arial})"
+        return Part("fonts with Polish letters", found, "diagram text in PNG and PDF", hint)
     if fc_list is None:
         return Part(
             "fonts with Polish letters (fontconfig)",

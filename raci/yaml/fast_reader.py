@@ -143,32 +143,12 @@ def _flow_tokens(tokens: list[str], at: int) -> tuple[Any, int]:
     items: list[Any] = []
     mapping: dict[str, Any] = {}
     at += 1
+    if at < len(tokens) and tokens[at] == closer:
+        return ({} if opener == "{" else []), at + 1
     while True:
         if at >= len(tokens):
             raise _GiveUp
-        token = tokens[at]
-        if token == closer and not (items or mapping):
-            return ({} if opener == "{" else []), at + 1
-        if opener == "{":
-            key, colon, rest = token.partition(":")
-            key = _key(key.strip(" "))
-            # A flow key needs a space after its colon: libyaml refuses `{care:[R]}`.
-            if not colon or key in mapping or not rest or rest[0] != " ":
-                raise _GiveUp
-            rest = rest.strip(" ")
-            if rest:
-                mapping[key] = _scalar(rest, flow=True)
-                at += 1
-            elif at + 1 < len(tokens) and tokens[at + 1] in ("{", "["):
-                mapping[key], at = _flow_tokens(tokens, at + 1)
-            else:
-                raise _GiveUp
-        elif token in ("{", "["):
-            value, at = _flow_tokens(tokens, at)
-            items.append(value)
-        else:
-            items.append(_scalar(token.strip(" "), flow=True))
-            at += 1
+        at = _flow_entry(tokens, at, mapping) if opener == "{" else _flow_item(tokens, at, items)
         if at >= len(tokens):
             raise _GiveUp
         if tokens[at] == closer:
@@ -176,6 +156,34 @@ def _flow_tokens(tokens: list[str], at: int) -> tuple[Any, int]:
         if tokens[at] != ",":
             raise _GiveUp
         at += 1
+
+
+def _flow_entry(tokens: list[str], at: int, mapping: dict[str, Any]) -> int:
+    """One ``key: value`` of a flow mapping into ``mapping``; the index after it."""
+    key, colon, rest = tokens[at].partition(":")
+    key = _key(key.strip(" "))
+    # A flow key needs a space after its colon: libyaml refuses `{care:[R]}`.
+    if not colon or key in mapping or not rest or rest[0] != " ":
+        raise _GiveUp
+    rest = rest.strip(" ")
+    if rest:
+        mapping[key] = _scalar(rest, flow=True)
+        return at + 1
+    if at + 1 < len(tokens) and tokens[at + 1] in ("{", "["):
+        mapping[key], after = _flow_tokens(tokens, at + 1)
+        return after
+    raise _GiveUp
+
+
+def _flow_item(tokens: list[str], at: int, items: list[Any]) -> int:
+    """One item of a flow sequence into ``items``; the index after it."""
+    token = tokens[at]
+    if token in ("{", "["):
+        value, after = _flow_tokens(tokens, at)
+        items.append(value)
+        return after
+    items.append(_scalar(token.strip(" "), flow=True))
+    return at + 1
 
 
 def _flow_size(value: Any) -> tuple[int, int]:
@@ -189,18 +197,35 @@ def _flow_size(value: Any) -> tuple[int, int]:
 
 
 def _read(text: str, source_map: SourceMap, limits: Limits) -> tuple[Any, SourceMap]:
-    max_depth = min(_MAX_BLOCK_DEPTH, limits.max_depth)
-    items_left = limits.max_items
-    root: dict[str, Any] = {}
-    keys, values = source_map.keys, source_map.values
-    # Open block mappings: (indent of their keys, mapping, path).
-    stack: list[tuple[int, dict[str, Any], tuple[str, ...]]] = []
-    # A `key:` line with no value, waiting to learn whether a nested mapping follows.
-    pending: tuple[int, dict[str, Any], str, tuple[str, ...]] | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        body = line.lstrip(" ")
-        if not body or body[0] == "#":
-            continue
+    return _BlockReader(source_map, limits).read(text), source_map
+
+
+class _BlockReader:
+    """Block mappings by indentation, one ``key: value`` line at a time."""
+
+    def __init__(self, source_map: SourceMap, limits: Limits) -> None:
+        self.limits = limits
+        self.max_depth = min(_MAX_BLOCK_DEPTH, limits.max_depth)
+        self.items_left = limits.max_items
+        self.root: dict[str, Any] = {}
+        self.keys, self.values = source_map.keys, source_map.values
+        # Open block mappings: (indent of their keys, mapping, path).
+        self.stack: list[tuple[int, dict[str, Any], tuple[str, ...]]] = []
+        # A `key:` line with no value, waiting to learn whether a nested mapping follows.
+        self.pending: tuple[int, dict[str, Any], str, tuple[str, ...]] | None = None
+
+    def read(self, text: str) -> dict[str, Any]:
+        for number, line in enumerate(text.split("\n"), start=1):
+            body = line.lstrip(" ")
+            if body and body[0] != "#":
+                self.line(number, line, body)
+        if not self.stack:
+            raise _GiveUp  # nothing but comments: let the full parser say what is wrong
+        if self.items_left < 0:
+            raise _GiveUp  # the full parser says where the limit was crossed
+        return self.root
+
+    def line(self, number: int, line: str, body: str) -> None:
         indent = len(line) - len(body)
         raw_key, colon, rest = body.partition(":")
         if not colon or (rest and rest[0] != " "):
@@ -209,25 +234,45 @@ def _read(text: str, source_map: SourceMap, limits: Limits) -> tuple[Any, Source
         if key[-1] == " ":
             raise _GiveUp
         value_text = rest.strip(" ")
-        value_column = len(line) - len(rest.lstrip(" ")) + 1
         if value_text and ("#" in value_text):
             value_text = _without_comment(value_text)
-        if pending is not None:
-            pending_indent, parent, pending_key, pending_path = pending
-            pending = None
-            if indent > pending_indent:
-                child: dict[str, Any] = {}
-                parent[pending_key] = child
-                stack.append((indent, child, pending_path))
-                if len(stack) > max_depth:
-                    raise _GiveUp  # the full parser bounds depth and says so
-                if len(pending_path) <= 2:
-                    values[pending_path] = (number, indent + 1)
+        if self.pending is not None:
+            self.open_pending(number, indent)
+        mapping, key_path = self.place(number, indent, key)
+        if not value_text:
+            mapping[key] = None
+            self.pending = (indent, mapping, key, key_path)
+            if len(key_path) <= 2:
+                # Where the full parser places an empty value: just after the colon. A
+                # nested mapping, if one follows, moves it to its first key.
+                self.values[key_path] = (number, indent + len(raw_key) + 2)
+            return
+        mapping[key] = self.value(value_text, key_path)
+        if len(key_path) <= 2:
+            self.values[key_path] = (number, len(line) - len(rest.lstrip(" ")) + 1)
+
+    def open_pending(self, number: int, indent: int) -> None:
+        """The line after a ``key:`` line: deeper, it starts the key's mapping."""
+        assert self.pending is not None
+        pending_indent, parent, pending_key, pending_path = self.pending
+        self.pending = None
+        if indent > pending_indent:
+            child: dict[str, Any] = {}
+            parent[pending_key] = child
+            self.stack.append((indent, child, pending_path))
+            if len(self.stack) > self.max_depth:
+                raise _GiveUp  # the full parser bounds depth and says so
+            if len(pending_path) <= 2:
+                self.values[pending_path] = (number, indent + 1)
+
+    def place(self, number: int, indent: int, key: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """The mapping a key at ``indent`` belongs to, and the key's path."""
+        stack = self.stack
         if not stack:
             if indent:
                 raise _GiveUp
-            stack.append((0, root, ()))
-            values[()] = (number, 1)
+            stack.append((0, self.root, ()))
+            self.values[()] = (number, 1)
         while indent < stack[-1][0]:
             stack.pop()
             if not stack:
@@ -236,40 +281,28 @@ def _read(text: str, source_map: SourceMap, limits: Limits) -> tuple[Any, Source
         if indent != level or key in mapping:
             raise _GiveUp
         key_path = (*path, key)
-        items_left -= 1
+        self.items_left -= 1
         if len(key_path) <= 2:
-            keys[key_path] = (number, indent + 1)
-        if not value_text:
-            mapping[key] = None
-            pending = (indent, mapping, key, key_path)
-            if len(key_path) <= 2:
-                # Where the full parser places an empty value: just after the colon. A
-                # nested mapping, if one follows, moves it to its first key.
-                values[key_path] = (number, indent + len(raw_key) + 2)
-            continue
+            self.keys[key_path] = (number, indent + 1)
+        return mapping, key_path
+
+    def value(self, value_text: str, key_path: tuple[str, ...]) -> Any:
         first = value_text[0]
         if first in "{[":
             if value_text[-1] != ("}" if first == "{" else "]"):
                 raise _GiveUp
-            mapping[key] = _flow(value_text)
-            flow_items, flow_depth = _flow_size(mapping[key])
-            items_left -= flow_items
-            if len(stack) + flow_depth > limits.max_depth:
+            value = _flow(value_text)
+            flow_items, flow_depth = _flow_size(value)
+            self.items_left -= flow_items
+            if len(self.stack) + flow_depth > self.limits.max_depth:
                 raise _GiveUp
-            if len(key_path) == 1 and mapping[key]:
+            if len(key_path) == 1 and value:
                 # The full parser would map positions inside it; rare enough to leave to it.
                 raise _GiveUp
-        elif _SAFE_WORDS.fullmatch(value_text):
-            mapping[key] = None if value_text in _NULLS else value_text
-        else:
-            mapping[key] = _scalar(value_text, flow=False)
-        if len(key_path) <= 2:
-            values[key_path] = (number, value_column)
-    if not stack:
-        raise _GiveUp  # nothing but comments: let the full parser say what is wrong
-    if items_left < 0:
-        raise _GiveUp  # the full parser says where the limit was crossed
-    return root, source_map
+            return value
+        if _SAFE_WORDS.fullmatch(value_text):
+            return None if value_text in _NULLS else value_text
+        return _scalar(value_text, flow=False)
 
 
 def _without_comment(text: str) -> str:

@@ -361,62 +361,70 @@ class _Composer:
 
     def _walk(self, parser: Any) -> Any:
         get_event = parser.get_event
-        stack = self.stack
-        root: Any = None
-        documents = 0
+        self.root: Any = None
+        self.documents = 0
         while True:
             event = get_event()
             kind = type(event)
             if kind is events.ScalarEvent:
-                if event.tag not in _STR_TAGS:
-                    self.problem(
-                        event.start_mark, f"YAML tag {event.tag} is not supported; write the plain value"
-                    )
-                # libyaml gives plain scalars the style '' where PyYAML's parser gives None.
-                plain = not event.style and event.implicit[0]
-                value = None if plain and event.value in _NULLS else event.value
-                if event.style == '"' and value:
-                    value = self._check_escapes(value, event.start_mark)
-                if stack:
-                    self._add(stack[-1], value, event)
-                else:
-                    root = value
-                    self.map.values[()] = _position(event.start_mark)
+                self._on_scalar(event)
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-                is_map = kind is events.MappingStartEvent
-                if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
-                    self.problem(event.start_mark, f"YAML tag {event.tag} is not supported")
-                if len(stack) >= self.limits.max_depth:
-                    self.problem(event.start_mark, f"nesting is deeper than {self.limits.max_depth} levels")
-                    raise LoadError(self.problems)
-                container: dict[str, Any] | list[Any] = {} if is_map else []
-                if stack:
-                    path = self._add(stack[-1], container, event)
-                    if path is None:
-                        stack.append(_Frame(container, (), record=False, detached=True))
-                        continue
-                else:
-                    root = container
-                    path = ()
-                    self.map.values[()] = _position(event.start_mark)
-                record = self.all_positions or len(path) < 2 or path in self.recorded
-                stack.append(_Frame(container, path, record))
+                self._on_start(event, kind is events.MappingStartEvent)
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-                stack.pop()
+                self.stack.pop()
             elif kind is events.AliasEvent:
-                self.problem(
-                    event.start_mark,
-                    f"YAML aliases (*{event.anchor}) are not supported; write the value out in full",
-                )
-                if stack:
-                    self._add(stack[-1], None, event)
+                self._on_alias(event)
             elif kind is events.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    self.problem(event.start_mark, "only one YAML document is allowed per file (found '---')")
-                    raise LoadError(self.problems)
+                self._on_document(event)
             elif kind is events.StreamEndEvent:
-                return root
+                return self.root
+
+    def _on_scalar(self, event: Any) -> None:
+        if event.tag not in _STR_TAGS:
+            self.problem(event.start_mark, f"YAML tag {event.tag} is not supported; write the plain value")
+        # libyaml gives plain scalars the style '' where PyYAML's parser gives None.
+        plain = not event.style and event.implicit[0]
+        value = None if plain and event.value in _NULLS else event.value
+        if event.style == '"' and value:
+            value = self._check_escapes(value, event.start_mark)
+        if self.stack:
+            self._add(self.stack[-1], value, event)
+        else:
+            self.root = value
+            self.map.values[()] = _position(event.start_mark)
+
+    def _on_start(self, event: Any, is_map: bool) -> None:
+        stack = self.stack
+        if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
+            self.problem(event.start_mark, f"YAML tag {event.tag} is not supported")
+        if len(stack) >= self.limits.max_depth:
+            self.problem(event.start_mark, f"nesting is deeper than {self.limits.max_depth} levels")
+            raise LoadError(self.problems)
+        container: dict[str, Any] | list[Any] = {} if is_map else []
+        if stack:
+            path = self._add(stack[-1], container, event)
+            if path is None:
+                stack.append(_Frame(container, (), record=False, detached=True))
+                return
+        else:
+            self.root = container
+            path = ()
+            self.map.values[()] = _position(event.start_mark)
+        record = self.all_positions or len(path) < 2 or path in self.recorded
+        stack.append(_Frame(container, path, record))
+
+    def _on_alias(self, event: Any) -> None:
+        self.problem(
+            event.start_mark, f"YAML aliases (*{event.anchor}) are not supported; write the value out in full"
+        )
+        if self.stack:
+            self._add(self.stack[-1], None, event)
+
+    def _on_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.problem(event.start_mark, "only one YAML document is allowed per file (found '---')")
+            raise LoadError(self.problems)
 
     def _add(self, frame: _Frame, value: Any, event: Any) -> Path | None:
         """Put a node into the open container; return its path, or None when it is not kept."""
@@ -431,19 +439,7 @@ class _Composer:
             return None if frame.detached else path
         assert isinstance(container, dict)
         if frame.key_mark is None:
-            # This node is a key.
-            frame.key_mark = event.start_mark
-            if isinstance(value, str) and type(event) is events.ScalarEvent:
-                frame.key = value
-            else:
-                frame.key = None
-                # Inside a refused key every nested key would repeat the same problem.
-                if not frame.detached:
-                    is_null = value is None and type(event) is events.ScalarEvent
-                    message = (
-                        "a key must not be empty or null" if is_null else "a key must be a plain text value"
-                    )
-                    self.problem(event.start_mark, message)
+            self._add_key(frame, value, event)
             return None
         key, key_mark = frame.key, frame.key_mark
         frame.key = frame.key_mark = None
@@ -457,12 +453,25 @@ class _Composer:
             self.problem(key_mark, f"duplicate key {excerpt(key, 80)}{where}")
             return None
         container[key] = value
-        if not frame.record:
-            frame.lines[key] = key_mark.line + 1
         if frame.record:
             self.map.keys[path] = _position(key_mark)
             self.map.values[path] = _position(event.start_mark)
+        else:
+            frame.lines[key] = key_mark.line + 1
         return None if frame.detached else path
+
+    def _add_key(self, frame: _Frame, value: Any, event: Any) -> None:
+        """This node is a key: remember it for its value, or refuse it."""
+        frame.key_mark = event.start_mark
+        if isinstance(value, str) and type(event) is events.ScalarEvent:
+            frame.key = value
+            return
+        frame.key = None
+        # Inside a refused key every nested key would repeat the same problem.
+        if not frame.detached:
+            is_null = value is None and type(event) is events.ScalarEvent
+            message = "a key must not be empty or null" if is_null else "a key must be a plain text value"
+            self.problem(event.start_mark, message)
 
     def _count_item(self, event: Any) -> None:
         self.items += 1
