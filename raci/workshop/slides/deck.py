@@ -9,7 +9,7 @@ workshop, what changed.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,8 +30,11 @@ if TYPE_CHECKING:
     from raci.model.findings import Finding
     from raci.workshop.suggest import Operation, Suggestion
 
-#: Matrix rows on one page.
+#: Matrix rows on one page at most (fewer when long names take two lines).
 MATRIX_ROWS = 16
+#: Space above and below a matrix row's words, and under the last row (the footer's).
+_ROW_PADDING = 3.0
+_MATRIX_BOTTOM = 30.0
 _COLORS = {Severity.ERROR: RED, Severity.WARNING: RED, Severity.INFO: AMBER}
 
 
@@ -240,52 +243,58 @@ class _Deck:
         for finding in self.result.findings:
             if finding.task in org.tasks:
                 flagged.setdefault(finding.task, []).append(finding)
-        chunks = [tasks[i : i + MATRIX_ROWS] for i in range(0, len(tasks), MATRIX_ROWS)] or [[]]
-        name_width, codes_width = 210.0, 110.0
-        # Few departments: narrow columns beside the names, as a spreadsheet would have them.
-        cell = min(64.0, (WIDTH - 2 * MARGIN - name_width - codes_width) / max(1, len(departments)))
-        size = 11 if cell >= 40 else 9
+        layout = _MatrixLayout.fit(len(departments))
+        size, cell = layout.size, layout.cell
+        labels = [org.department_label(d) for d in departments]
+        header = pages.headings_height(labels, size)
+        title, subtitle = "The RACI matrix (1 of 2)", f"{len(tasks)} tasks \u00d7 {len(departments)} departments"
+        room = pages.content_top(title, subtitle) - header - 6 - _MATRIX_BOTTOM
+        rows = [self.matrix_row(task_id, flagged.get(task_id, []), layout) for task_id in tasks]
+        chunks = _paginate(rows, room)
         for index, chunk in enumerate(chunks, 1):
             more = f" ({index} of {len(chunks)})" if len(chunks) > 1 else ""
-            top = pages.page(
-                f"The RACI matrix{more}", f"{len(tasks)} tasks \u00d7 {len(departments)} departments"
-            )
-            header = pages.vertical_headings(
-                [org.department_label(d) for d in departments], MARGIN + name_width, top, cell, size
-            )
-            pages.paragraph(
-                "<b>Findings</b>",
-                MARGIN + name_width + cell * len(departments) + 4,
-                top - header + 14,
-                codes_width,
-                size - 1,
-            )
+            top = pages.page(f"The RACI matrix{more}", subtitle)
+            pages.vertical_headings(labels, MARGIN + layout.name_width, top, cell, size)
+            codes_left = MARGIN + layout.name_width + cell * len(departments) + 4
+            pages.paragraph("<b>Findings</b>", codes_left, top - header + 14, layout.codes_width, size - 1)
             y = top - header - 6
-            row = min(26.0, (y - 46) / MATRIX_ROWS)
-            for number, task_id in enumerate(chunk):
+            # Bands first, words after: no band can cover the words of the row above it.
+            band = y
+            for number, row in enumerate(chunk):
                 if number % 2 == 0:
-                    pages.box(MARGIN, y - row + 2, WIDTH - 2 * MARGIN, row, "#f5f7fa")
-                codes = sorted({f.code for f in flagged.get(task_id, [])})
-                worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
-                color = _COLORS[worst] if worst is not None else TEXT
-                pages.paragraph(
-                    text(pages.one_line(org.task_label(task_id), name_width - 10, size)),
-                    MARGIN + 4,
-                    y - 4,
-                    name_width - 8,
-                    size,
-                    color,
-                )
-                x = MARGIN + name_width
-                raci = org.tasks[task_id].raci
-                for dept_id in departments:
-                    letters = raci.get(dept_id)
-                    if letters:
-                        pages.centred(format_letters(frozenset(letters)), x + cell / 2, y - 4 - size, size)
-                    x += cell
-                if codes:
-                    pages.paragraph(text(" ".join(codes)), x + 4, y - 4, codes_width, size - 1, color)
-                y -= row
+                    pages.box(MARGIN, band - row.height, WIDTH - 2 * MARGIN, row.height, "#eef2f6", radius=0)
+                band -= row.height
+            for row in chunk:
+                self.draw_matrix_row(row, departments, layout, y)
+                y -= row.height
+
+    def matrix_row(self, task_id: str, findings: list[Finding], layout: _MatrixLayout) -> _MatrixRow:
+        """One task's row, measured: its full name wraps (never cut) in the name column."""
+        pages = self.pages
+        codes = " ".join(sorted({f.code for f in findings}))
+        worst = max((f.severity for f in findings), default=None)
+        name = text(self.org.task_label(task_id))
+        used = max(
+            pages.height_of(name, layout.name_width - 8, layout.size),
+            pages.height_of(text(codes), layout.codes_width, layout.size - 1) if codes else 0.0,
+        )
+        height = used + _ROW_PADDING * 2
+        return _MatrixRow(task_id, name, codes, _COLORS[worst] if worst is not None else TEXT, height)
+
+    def draw_matrix_row(self, row: _MatrixRow, departments: list[str], layout: _MatrixLayout, y: float) -> None:
+        pages, size, cell = self.pages, layout.size, layout.cell
+        pages.paragraph(row.name, MARGIN + 4, y - _ROW_PADDING, layout.name_width - 8, size, row.color)
+        x = MARGIN + layout.name_width
+        raci = self.org.tasks[row.task].raci
+        # Letters on the baseline of the name's first line.
+        baseline = y - _ROW_PADDING - size
+        for dept_id in departments:
+            letters = raci.get(dept_id)
+            if letters:
+                pages.centred(format_letters(frozenset(letters)), x + cell / 2, baseline, size)
+            x += cell
+        if row.codes:
+            pages.paragraph(text(row.codes), x + 4, y - _ROW_PADDING, layout.codes_width, size - 1, row.color)
 
     # --- workload -------------------------------------------------------------------------
 
@@ -441,3 +450,44 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
+
+
+@dataclass(frozen=True)
+class _MatrixLayout:
+    """The matrix's columns: task names take the width the departments leave."""
+
+    cell: float
+    size: float
+    name_width: float
+    codes_width: float = 120.0
+
+    @classmethod
+    def fit(cls, departments: int) -> _MatrixLayout:
+        codes_width = 120.0
+        usable = WIDTH - 2 * MARGIN - codes_width
+        # At least 300 pt for names; columns between 30 and 60 pt.
+        cell = max(30.0, min(60.0, (usable - 300.0) / max(1, departments)))
+        size = 11.0 if departments <= 8 else 10.0
+        return cls(cell, size, usable - cell * departments, codes_width)
+
+
+@dataclass(frozen=True)
+class _MatrixRow:
+    task: str
+    name: str
+    codes: str
+    color: str
+    height: float
+
+
+def _paginate(rows: list[_MatrixRow], room: float) -> list[list[_MatrixRow]]:
+    """Rows in pages of at most MATRIX_ROWS whose heights fit ``room``."""
+    chunks: list[list[_MatrixRow]] = [[]]
+    used = 0.0
+    for row in rows:
+        if chunks[-1] and (used + row.height > room or len(chunks[-1]) == MATRIX_ROWS):
+            chunks.append([])
+            used = 0.0
+        chunks[-1].append(row)
+        used += row.height
+    return chunks

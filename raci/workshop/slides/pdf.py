@@ -92,6 +92,13 @@ class Pages:
         self._footer()
         return y - 12
 
+    def content_top(self, title: str, subtitle: str = "") -> float:
+        """The y :meth:`page` would return for this title: to measure before drawing."""
+        y = HEIGHT - MARGIN - self.height_of(f"<b>{text(title)}</b>", WIDTH - 2 * MARGIN, 26) - 4
+        if subtitle:
+            y -= self.height_of(text(subtitle), WIDTH - 2 * MARGIN, 14) + 4
+        return y - 12
+
     def _footer(self) -> None:
         self.canvas.setFont(FONT, 9)
         self.canvas.setFillColor(HexColor(MUTED))
@@ -152,10 +159,14 @@ class Pages:
             y -= self.paragraph(markup, x, y, width, size, color) + size * 0.4
         return y
 
+    def headings_height(self, names: list[str], size: float) -> float:
+        """The height :meth:`vertical_headings` takes for these names."""
+        longest = max((pdfmetrics.stringWidth(name, BOLD, size) for name in names), default=0.0)
+        return min(longest, 130.0) + 6
+
     def vertical_headings(self, names: list[str], left: float, top: float, cell: float, size: float) -> float:
         """Column headings written upwards, one per ``cell``; returns the height they take."""
-        longest = max((pdfmetrics.stringWidth(name, BOLD, size) for name in names), default=0.0)
-        height = min(longest, 130.0) + 6
+        height = self.headings_height(names, size)
         canvas = self.canvas
         canvas.setFillColor(HexColor(TEXT))
         canvas.setFont(BOLD, size)
@@ -177,12 +188,24 @@ class Pages:
         self.canvas.rect(x, y, width, height, stroke=0, fill=1)
 
     def box(
-        self, x: float, y: float, width: float, height: float, fill: str, stroke: str | None = None
+        self,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        fill: str,
+        stroke: str | None = None,
+        radius: float = 4,
+        line: float = 1,
     ) -> None:
         self.canvas.setFillColor(HexColor(fill))
         if stroke:
             self.canvas.setStrokeColor(HexColor(stroke))
-        self.canvas.roundRect(x, y, width, height, 4, stroke=1 if stroke else 0, fill=1)
+            self.canvas.setLineWidth(line)
+        if radius:
+            self.canvas.roundRect(x, y, width, height, radius, stroke=1 if stroke else 0, fill=1)
+        else:
+            self.canvas.rect(x, y, width, height, stroke=1 if stroke else 0, fill=1)
 
     # --- pictures -------------------------------------------------------------------------
 
