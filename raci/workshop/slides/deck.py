@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from raci import __version__
 from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
+from raci.diagrams import style
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
@@ -26,7 +27,8 @@ from raci.workshop.slides.pdf import AMBER, GREEN, HEIGHT, MARGIN, MUTED, RED, T
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
-    from raci.diagrams.gapmap import Flag
+    from raci.checking.scorecard import Cell
+    from raci.diagrams.gapmap import Flag, GapMap
     from raci.model.findings import Finding
     from raci.workshop.suggest import Operation, Suggestion
 
@@ -60,11 +62,7 @@ def build_deck(
     deck.raci_page(fixes)
     if not result.findings:
         deck.owners_page()
-    deck.diagram_page(
-        "ownership",
-        "Who owns what: functions \u00d7 activities",
-        "The strongest letter per cell; red: a required owner is missing.",
-    )
+    deck.ownership_page()
     deck.matrix_pages()
     deck.workload_page()
     if before is not None:
@@ -233,6 +231,107 @@ class _Deck:
         top = self.pages.page(title, subtitle)
         self.pages.picture(self.pdf(graph.source), MARGIN, 30, WIDTH - 2 * MARGIN, top - 30)
 
+    # --- the ownership grid ---------------------------------------------------------------
+
+    def ownership_page(self) -> None:
+        """Functions down the side, activities across, drawn at the page's size: the strongest
+        letter per cell, cells the article requires outlined, gaps red with what they need."""
+        from raci.diagrams.gapmap import build_gap_map
+
+        result, pages = self.result, self.pages
+        card = result.scorecard
+        top = pages.page(
+            "Who owns what: functions \u00d7 activities",
+            "The letters each function holds per activity; outlined: the article requires an owner;"
+            " red: a required owner is missing.",
+        )
+        gaps = build_gap_map(result)
+        head_width = 150.0
+        column = (WIDTH - 2 * MARGIN - head_width) / max(1, len(card.activities))
+        header = 52.0
+        bottom = 64.0
+        row = min(72.0, (top - header - bottom) / max(1, len(card.functions)))
+        for index, activity in enumerate(card.activities):
+            word, _, gloss = activity.label.partition(" (")
+            count = len(result.graph.tasks_by_activity.get(activity, []))
+            tasks = f"{count} task{'s' if count != 1 else ''}" if count else "no task"
+            gloss_line = f"({text(gloss)}<br/>" if gloss else ""
+            pages.paragraph(
+                f'<b>{text(word)}</b><br/><font size="9" color="{MUTED}">{gloss_line}{tasks}</font>',
+                MARGIN + head_width + column * index + 2,
+                top,
+                column - 4,
+                11,
+                align="center",
+            )
+        y = top - header
+        for function in card.functions:
+            count = len(result.graph.departments_by_function.get(function, []))
+            pages.box(MARGIN, y - row + 2, head_width - 4, row - 4, style.function_fill(function))
+            # Many functions make short rows: a smaller name, so both lines stay in the box.
+            size = 13.0 if row >= 44 else 10.0
+            plural = "s" if count != 1 else ""
+            label = (
+                f"<b>{text(function.label)}</b><br/>"
+                f'<font size="{size - 2:g}" color="{MUTED}">{count} department{plural}</font>'
+            )
+            used = pages.height_of(label, head_width - 16, size)
+            pages.paragraph(label, MARGIN + 8, y - row / 2 + used / 2, head_width - 16, size)
+            for index, activity in enumerate(card.activities):
+                self.ownership_cell(
+                    card.cells[(function, activity)],
+                    gaps,
+                    MARGIN + head_width + column * index,
+                    y,
+                    column,
+                    row,
+                )
+            y -= row
+        self.ownership_key(y - 8)
+
+    def ownership_cell(
+        self, cell: Cell, gaps: GapMap, left: float, top: float, width: float, height: float
+    ) -> None:
+        from raci.diagrams.ownership_view import cell_gap
+
+        pages = self.pages
+        letters = format_letters(cell.letters) if cell.letters else ""
+        x, y, w, h = left + 2, top - height + 2, width - 4, height - 4
+        gap = cell_gap(cell, gaps, self.result)
+        if gap is not None:
+            flag, need = gap
+            pages.box(x, y, w, h, style.GAP_FILL, style.GAP, line=2.5)
+            markup, size = _fit_gap_note(pages, letters, need, flag.codes, w - 4, h - 4)
+            used = pages.height_of(markup, w - 4, size, align="center")
+            pages.paragraph(markup, x + 2, y + h / 2 + used / 2, w - 4, size, RED, align="center")
+            return
+        strongest = style.strongest(cell.letters)
+        if strongest is None:
+            pages.box(
+                x, y, w, h, "#fafbfc", TEXT if cell.required else "#e4e7eb", line=2 if cell.required else 1
+            )
+            return
+        look = style.LETTER_STYLES[strongest]
+        pages.box(x, y, w, h, look.fill, TEXT if cell.required else None, line=2.5)
+        size = min(18.0, 18.0 * (w - 8) / max(1.0, pages.width_of(letters, 18)))
+        pages.centred(letters, x + w / 2, y + h / 2 - size / 3, size, look.ink)
+
+    def ownership_key(self, top: float) -> None:
+        pages = self.pages
+        x = MARGIN
+        swatches: list[tuple[str, str | None, str]] = [
+            (style.LETTER_STYLES[letter].fill, None, f"{letter.value} {style.LETTER_STYLES[letter].word}")
+            for letter in style.STRENGTH
+        ]
+        swatches += [
+            ("#ffffff", TEXT, "required by the article"),
+            (style.GAP_FILL, style.GAP, "required, no owner"),
+        ]
+        for fill, stroke, words in swatches:
+            pages.box(x, top - 14, 22, 14, fill, stroke or fill, line=2 if stroke else 1)
+            pages.paragraph(text(words), x + 28, top - 1, 160, 11, MUTED)
+            x += 34 + pages.width_of(words, 11)
+
     # --- the matrix -----------------------------------------------------------------------
 
     def matrix_pages(self) -> None:
@@ -247,7 +346,10 @@ class _Deck:
         size, cell = layout.size, layout.cell
         labels = [org.department_label(d) for d in departments]
         header = pages.headings_height(labels, size)
-        title, subtitle = "The RACI matrix (1 of 2)", f"{len(tasks)} tasks \u00d7 {len(departments)} departments"
+        title, subtitle = (
+            "The RACI matrix (1 of 2)",
+            f"{len(tasks)} tasks \u00d7 {len(departments)} departments",
+        )
         room = pages.content_top(title, subtitle) - header - 6 - _MATRIX_BOTTOM
         rows = [self.matrix_row(task_id, flagged.get(task_id, []), layout) for task_id in tasks]
         chunks = _paginate(rows, room)
@@ -281,7 +383,9 @@ class _Deck:
         height = used + _ROW_PADDING * 2
         return _MatrixRow(task_id, name, codes, _COLORS[worst] if worst is not None else TEXT, height)
 
-    def draw_matrix_row(self, row: _MatrixRow, departments: list[str], layout: _MatrixLayout, y: float) -> None:
+    def draw_matrix_row(
+        self, row: _MatrixRow, departments: list[str], layout: _MatrixLayout, y: float
+    ) -> None:
         pages, size, cell = self.pages, layout.size, layout.cell
         pages.paragraph(row.name, MARGIN + 4, y - _ROW_PADDING, layout.name_width - 8, size, row.color)
         x = MARGIN + layout.name_width
@@ -436,6 +540,22 @@ _KEY = (
 )
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+
+
+def _fit_gap_note(
+    pages: Pages, letters: str, need: list[str], codes: list[str], width: float, height: float
+) -> tuple[str, float]:
+    """A gap cell's words at the largest size that fits the cell: the letters held, what is
+    needed, the codes; codes go first when even the small size does not fit."""
+    head = f"<b>{text(letters or '—')}</b>"
+    needs = [text(n) for n in need]
+    variants = [[head, *needs, text(" ".join(codes))], [head, *needs], needs]
+    for lines in variants:
+        for size in (13.0, 11.0, 10.0, 9.0):
+            markup = "<br/>".join(lines)
+            if pages.height_of(markup, width, size, align="center") <= height:
+                return markup, size
+    return "<br/>".join(needs), 8.0
 
 
 def _key(finding: Finding) -> tuple[str, str | None, str | None, str | None, str | None]:

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter, Transformation
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -108,17 +109,24 @@ class Pages:
     # --- text -----------------------------------------------------------------------------
 
     def paragraph(
-        self, markup: str, x: float, top: float, width: float, size: float, color: str = TEXT
+        self,
+        markup: str,
+        x: float,
+        top: float,
+        width: float,
+        size: float,
+        color: str = TEXT,
+        align: str = "left",
     ) -> float:
         """Draw a paragraph whose top is at ``top``; returns its height."""
-        block = Paragraph(markup, _style(size, color))
+        block = Paragraph(markup, _style(size, color, align))
         _, height = block.wrapOn(self.canvas, width, HEIGHT)
         block.drawOn(self.canvas, x, top - height)
         return float(height)
 
-    def centred(self, value: str, x: float, baseline: float, size: float) -> None:
+    def centred(self, value: str, x: float, baseline: float, size: float, color: str = TEXT) -> None:
         """One bold word centred on ``x`` (a matrix cell's letters)."""
-        self.canvas.setFillColor(HexColor(TEXT))
+        self.canvas.setFillColor(HexColor(color))
         self.canvas.setFont(BOLD, size)
         self.canvas.drawCentredString(x, baseline, value)
 
@@ -130,9 +138,13 @@ class Pages:
             value = value[:-1]
         return value.rstrip() + "…"
 
-    def height_of(self, markup: str, width: float, size: float) -> float:
-        _, height = Paragraph(markup, _style(size, TEXT)).wrapOn(self.canvas, width, HEIGHT)
+    def height_of(self, markup: str, width: float, size: float, align: str = "left") -> float:
+        _, height = Paragraph(markup, _style(size, TEXT, align)).wrapOn(self.canvas, width, HEIGHT)
         return float(height)
+
+    def width_of(self, value: str, size: float) -> float:
+        """The width of one line of plain text."""
+        return float(pdfmetrics.stringWidth(value, FONT, size))
 
     def items(
         self,
@@ -243,11 +255,12 @@ def _place(writer: PdfWriter, picture: Picture) -> None:
     writer.pages[picture.page - 1].merge_transformed_page(drawing, transform)
 
 
-def _style(size: float, color: str) -> ParagraphStyle:
+def _style(size: float, color: str, align: str = "left") -> ParagraphStyle:
     return ParagraphStyle(
-        f"s{size}{color}",
+        f"s{size}{color}{align}",
         fontName=FONT,
         fontSize=size,
         leading=size * 1.25,
         textColor=HexColor(color),
+        alignment=TA_CENTER if align == "center" else TA_LEFT,
     )
