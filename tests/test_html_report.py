@@ -514,3 +514,18 @@ def test_hostile_names_run_no_script_in_chromium(tmp_path: Path) -> None:
     assert dom.find_all("title")[0].text() == f"raci report: {HOSTILE['img']}"
     assert "pwned" not in dom.find_all("title")[0].text().replace(HOSTILE["img"], "")
     assert_no_injection(dom)
+
+
+@pytest.mark.parametrize("name", ["rep.pdf", "rep.txt", "rep.svg", "report"])
+def test_cli_refuses_an_output_that_is_not_html(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    run = run_subprocess("report", str(EXAMPLE), "-o", str(out))
+    assert run.code == 2
+    assert len(run.stderr.splitlines()) == 1 and ".html" in run.stderr and "Traceback" not in run.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_writes_htm_and_upper_case_html(tmp_path: Path) -> None:
+    for name in ("rep.htm", "REP.HTML"):
+        assert run_subprocess("report", str(EXAMPLE), "-o", str(tmp_path / name)).code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["REP.HTML", "rep.htm"]
