@@ -248,3 +248,19 @@ def test_json_schema_knows_waivers() -> None:
     data["tasks"]["dms"]["waive"]["SOC912"] = "a rule that does not exist"
     data["departments"]["legal"]["waive"]["RACI003"] = "   "
     assert len(list(validator.iter_errors(data))) == 2
+
+
+def test_junit_info_findings_pass_with_their_lines(org_file: Path) -> None:
+    code, out, _ = _check(org_file, "--format", "junit")
+    assert code == 0
+    root = ET.fromstring(out)
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = {case.get("name", "").split()[0]: case for case in suite.findall("testcase")}
+    # By hand: SOC402 (3 warnings) fails; RACI009 (info) passes; SOC102, RACI003 and SOC104 are waived.
+    assert [name for name, case in cases.items() if case.find("failure") is not None] == ["SOC402"]
+    assert suite.get("failures") == root.get("failures") == "1"
+    assert suite.get("skipped") == "3"
+    unused = cases["RACI009"]
+    assert unused.find("failure") is None and unused.find("skipped") is None
+    assert "info RACI009" in (unused.findtext("system-out") or "")
