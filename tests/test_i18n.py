@@ -177,7 +177,7 @@ def test_the_fast_path_knows_the_same_languages() -> None:
 def test_labels_follow_the_language_and_keep_their_shape() -> None:
     with i18n.language("pl"):
         assert Function.CUSTOMER_SERVICE.label == "Obsługa klienta"
-        assert Activity.RESPOND.label == "odpowiadanie"
+        assert Activity.RESPOND.label == "odpowiedzi"
         polish = {activity: activity.label for activity in Activity}
         assert PRINCIPLES[0].misconception == "Media społecznościowe to kanał marketingowy"
     assert Function.CUSTOMER_SERVICE.label == "Customer service"
@@ -204,7 +204,7 @@ def assert_polish_check(stdout: str) -> None:
         assert f"✘ NIESPEŁNIONA  {number}. Fałszywy pogląd: {misconception}." in stdout
     assert "Sprawdzono, czy istnieje zadanie odpowiadania" in stdout
     assert ": NIE (3 problemy: SOC103, SOC104)" in stdout  # hand count: 3 findings of principle 3
-    assert "Kto za co odpowiada" in stdout and "Obsługa" in stdout and "odpowiadanie" in stdout
+    assert "Kto za co odpowiada" in stdout and "Obsługa" in stdout and "odpowiedzi" in stdout
     # Hand count of the example (the English run says "3 errors, 5 warnings in 1 file").
     assert stdout.rstrip().endswith("✘ 3 błędy, 5 ostrzeżeń w 1 pliku")
     for english in ("Principles for", 'Not "', "Checked that", "errors", "warnings", "Ownership"):
@@ -318,3 +318,13 @@ def test_two_threads_check_in_different_languages_at_once() -> None:
 def test_po_files_sit_where_gettext_looks() -> None:
     assert sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/raci.po")) == TRANSLATED
     assert Path(i18n.LOCALE_DIR) == LOCALE
+
+
+def test_worker_processes_take_the_callers_language() -> None:
+    """``--jobs`` workers start in the caller's language: the Polish report is the same."""
+    files = [str(path) for path in sorted(EXAMPLES.glob("*.yaml"))]
+    one = run_subprocess("check", "--lang", "pl", "--jobs", "1", *files, env=NO_LOCALE)
+    many = run_subprocess("check", "--lang", "pl", "--jobs", "2", *files, env=NO_LOCALE)
+    assert many.code == one.code and many.stderr == one.stderr == ""
+    assert many.stdout == one.stdout
+    assert "Fałszywy pogląd" in many.stdout
