@@ -84,6 +84,7 @@ def build_deck(
     deck.ownership_page()
     deck.matrix_pages()
     deck.workload_page()
+    deck.waived_page()
     if before is not None:
         deck.changes_page(before)
     return pages.finish()
@@ -106,6 +107,9 @@ class _Deck:
         counts = result.counts()
         words = [f"{counts[s]} {s.value if counts[s] == 1 else _PLURAL[s]}" for s in _SEVERITIES if counts[s]]
         summary = " · ".join(words) if words else "no findings: every rule passes"
+        waived = len(result.waived)
+        if waived:
+            summary += f" · {waived} waived (see “Waived findings”)"
         y = pages.page(
             org.organization,
             f"Social media ownership · {len(org.departments)} departments · {len(org.tasks)} tasks"
@@ -606,6 +610,38 @@ class _Deck:
             RED if a_flagged else TEXT,
         )
         return used
+
+    # --- waived findings ------------------------------------------------------------------
+
+    def waived_page(self) -> None:
+        """The findings the team accepted (``waive:`` entries), with their reasons."""
+        waived = self.result.waived
+        if not waived:
+            return
+        org, pages = self.org, self.pages
+        top = pages.page(
+            "Waived findings",
+            f"{len(waived)} finding{'s' if len(waived) != 1 else ''} the team accepts: not counted,"
+            " worth a look again",
+        )
+        entries = []
+        for finding in waived:
+            if finding.task is not None and finding.task in org.tasks:
+                where = f"task “{org.task_label(finding.task)}”"
+            elif finding.department is not None and finding.department in org.departments:
+                where = f"department {org.department_label(finding.department)}"
+            else:
+                where = "the organisation"
+            line = f", line {finding.line}" if finding.line is not None else ""
+            message = self.finding_text(finding)
+            entries.append(
+                (
+                    f"<b>{text(finding.code)}</b> on {text(where)}{text(line)}: {text(message)}"
+                    f'<br/><font color="{MUTED}">Reason: {text(finding.waiver or "")}</font>',
+                    TEXT,
+                )
+            )
+        pages.items(entries, MARGIN, top, WIDTH - 2 * MARGIN, 34, 12)
 
     # --- before and after -----------------------------------------------------------------
 
