@@ -1,0 +1,85 @@
+"""What the views mark and where: waived findings drawn as waived, a missing Accountable's cell,
+finding notes nothing covers, hand-off labels and legends (the SVG read back)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import yaml
+
+import raci
+from raci.diagrams import render
+from raci.diagrams.engine import RenderLimits
+
+from .conftest import EXAMPLES
+
+SVG = "{http://www.w3.org/2000/svg}"
+CLASSIC = EXAMPLES / "classic-raci-mistakes.yaml"
+GAP = "#c62828"
+UNHURRIED = RenderLimits(timeout_seconds=900)
+
+
+def svg(data: dict[str, Any], view: str) -> ET.Element:
+    org = raci.Organization.from_data(data)
+    return ET.fromstring(render(org, raci.check(org), view=view, format="svg", limits=UNHURRIED))
+
+
+def classic() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(CLASSIC.read_text(encoding="utf-8"))
+    return data
+
+
+def nodes(root: ET.Element) -> list[ET.Element]:
+    return [g for g in root.iter(f"{SVG}g") if "node" in g.get("class", "").split()]
+
+
+def node_with(root: ET.Element, text: str) -> ET.Element:
+    found = [g for g in nodes(root) if text in texts(g)]
+    assert len(found) == 1, [texts(g) for g in found]
+    return found[0]
+
+
+def texts(element: ET.Element) -> str:
+    return " ".join(" ".join(t.itertext()) for t in element.iter(f"{SVG}text"))
+
+
+def fills(element: ET.Element) -> set[str]:
+    return {p.get("fill", "") for p in element.iter(f"{SVG}polygon")}
+
+
+def points(polygon: ET.Element) -> list[tuple[float, float]]:
+    pairs = (p.split(",") for p in polygon.get("points", "").split())
+    return [(float(x), float(y)) for x, y in pairs]
+
+
+def overloaded_department() -> str:
+    data = classic()
+    (dept,) = [d for d, v in data["departments"].items() if v.get("name") == "Customer Success"]
+    return str(dept)
+
+
+def test_a_waived_overload_is_drawn_waived_not_red() -> None:
+    data = classic()
+    data["departments"][overloaded_department()]["waive"] = {"RACI006": "seasonal peak"}
+    root = svg(data, "workload")
+    row = node_with(root, "Customer Success")
+    assert "waived" in row.get("class", "").split() and "gap" not in row.get("class", "").split()
+    assert GAP not in fills(row)
+    assert all(t.get("fill") != GAP for t in row.iter(f"{SVG}text"))
+    assert "waived: RACI006 over capacity: 51.25 h of 40 h" in texts(row)
+    assert "past capacity, waived" in texts(root)
+    # Without the waiver the same row is a red gap.
+    row = node_with(svg(classic(), "workload"), "Customer Success")
+    assert "gap" in row.get("class", "").split() and GAP in fills(row)
+    assert "waived" not in texts(row)
+
+
+def test_a_workload_note_sits_below_the_bar() -> None:
+    row = node_with(svg(classic(), "workload"), "Customer Success")
+    (note,) = [t for t in row.iter(f"{SVG}text") if "RACI006" in "".join(t.itertext())]
+    bars = [p for p in row.iter(f"{SVG}polygon") if p.get("fill") in {GAP, "#4a90d9"}]
+    assert bars
+    bar_bottom = max(y for p in bars for _, y in points(p))
+    # The note's top (its baseline less a 9 pt font's height) is below every bar.
+    assert float(note.get("y", "0")) - 9 > bar_bottom
