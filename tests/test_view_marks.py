@@ -83,3 +83,21 @@ def test_a_workload_note_sits_below_the_bar() -> None:
     bar_bottom = max(y for p in bars for _, y in points(p))
     # The note's top (its baseline less a 9 pt font's height) is below every bar.
     assert float(note.get("y", "0")) - 9 > bar_bottom
+
+
+def test_a_task_with_no_accountable_gets_a_red_cell_where_the_a_belongs() -> None:
+    root = svg(classic(), "matrix")
+    row = node_with(root, "Promote webinars")
+    assert "RACI001" in row.get("class", "").split()
+    # Its one Responsible (marketing) is the cell that should hold the A, drawn red.
+    red = [p for p in row.iter(f"{SVG}polygon") if p.get("fill") == "none" and p.get("stroke") == GAP]
+    assert len(red) == 1
+    assert "+A" in texts(row)
+
+
+def test_a_task_with_neither_r_nor_a_says_what_its_cell_lacks() -> None:
+    data = classic()
+    data["tasks"]["only-consulted"] = {"activity": "publish", "raci": {"marketing": "C"}}
+    row = node_with(svg(data, "matrix"), "only-consulted")
+    # RACI002 has no Accountable's cell to mark; RACI001 marks the one department.
+    assert "+A" in texts(row) and {"RACI001", "RACI002"} <= set(row.get("class", "").split())

@@ -201,10 +201,10 @@ def _mark_flag(graph: OrgGraph, marks: RowMarks, task_id: str, code: str) -> Non
     from raci import rules as registry
 
     rule = registry.RULES_BY_CODE.get(code, Rule)
-    if rule.lacks is not None:
-        # The Accountable is who should do the work or name who does.
-        for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]:
-            marks.should[dept_id] = (rule.lacks.value, {code})
+    for dept_id, letter in rule.lacking_cells(graph, task_id):
+        letters, codes = marks.should.get(dept_id, ("", set()))
+        wanted = {*letters, letter.value}
+        marks.should[dept_id] = ("".join(x.value for x in LETTER_ORDER if x.value in wanted), codes | {code})
     for letter in rule.points_at:
         holders = graph.holders(task_id, letter)
         if len(holders) >= rule.points_at_min:
