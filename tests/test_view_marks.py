@@ -101,3 +101,68 @@ def test_a_task_with_neither_r_nor_a_says_what_its_cell_lacks() -> None:
     row = node_with(svg(data, "matrix"), "only-consulted")
     # RACI002 has no Accountable's cell to mark; RACI001 marks the one department.
     assert "+A" in texts(row) and {"RACI001", "RACI002"} <= set(row.get("class", "").split())
+
+
+CRISIS = """\
+organization: Crisis Ltd
+departments:
+  comms: {name: Comms, function: comms}
+  care: {name: Care, function: support}
+  brand: {name: Brand, function: marketing}
+  spare: {name: Spare Room, function: other}
+tasks:
+  t20: {name: Reakcja na kryzys w mediach społecznościowych, activity: recover, raci: {comms: RA, brand: C}}
+  t09: {name: Przeprosiny i korekty, activity: recover, raci: {comms: RA, brand: I}}
+  answer: {name: Answer, activity: respond, raci: {care: RA, brand: I, comms: I}}
+  posts: {name: Posts, activity: publish, raci: {brand: RA, care: I}}
+"""
+
+
+def test_missing_hand_offs_name_their_tasks_by_name_shortened() -> None:
+    root = svg(yaml.safe_load(CRISIS), "handoffs")
+    (line,) = [g for g in root.iter(f"{SVG}g") if "SOC302" in g.get("class", "").split()]
+    words = [t.text for t in line.iter(f"{SVG}text")]
+    assert words[0] == "SOC302"
+    assert set(words[1:]) == {"Reakcja na kryzys w med…", "Przeprosiny i korekty"}
+    assert "t20" not in texts(root) and "t09" not in texts(root)
+
+
+def test_an_idle_department_is_red_like_every_gap_and_tooltips_count_tasks() -> None:
+    root = svg(yaml.safe_load(CRISIS), "handoffs")
+    assert "red marks each gap" in texts(root)
+    idle = node_with(root, "Spare Room")
+    assert {"gap", "RACI003", "idle"} <= set(idle.get("class", "").split())
+    assert any(p.get("stroke") == GAP for p in idle.iter(f"{SVG}path"))
+    assert "RACI003 idle: holds no letter" in texts(idle)
+    titles = [a.get("{http://www.w3.org/1999/xlink}title", "") for a in root.iter(f"{SVG}a")]
+    # comms and brand share t20 and t09; care and brand share answer and posts; comms, care: 1
+    assert (
+        "Comms and Brand share 2 tasks: Reakcja na kryzys w mediach społecznościowych, Przeprosiny i korekty"
+        in titles
+    )
+    assert "Care and Comms share 1 task: Answer" in titles or "Comms and Care share 1 task: Answer" in titles
+
+
+def test_a_count_sits_next_to_its_own_line() -> None:
+    root = svg(classic(), "handoffs")
+    counted = [g for g in root.iter(f"{SVG}g") if "handoff" in g.get("class", "").split() and texts(g)]
+    assert counted
+    for edge in counted:
+        (text,) = list(edge.iter(f"{SVG}text"))
+        x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+        curve = on_curve(next(edge.iter(f"{SVG}path")).get("d", ""))
+        # The number's anchor (its baseline's middle) is within 25 px of its line.
+        assert min(((x - px) ** 2 + (y - py) ** 2) ** 0.5 for px, py in curve) < 25, texts(edge)
+
+
+def on_curve(d: str) -> list[tuple[float, float]]:
+    """Points along a Graphviz edge path ("M x,y C x,y x,y x,y ..."): cubic Béziers, sampled."""
+    coords = [tuple(map(float, pair.split(","))) for pair in d.replace("M", " ").replace("C", " ").split()]
+    found = []
+    for start in range(0, len(coords) - 3, 3):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = coords[start : start + 4]
+        for step in range(21):
+            t = step / 20
+            a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+            found.append((a * x0 + b * x1 + c * x2 + e * x3, a * y0 + b * y1 + c * y2 + e * y3))
+    return found
