@@ -101,8 +101,8 @@ def principle_checks(number: int) -> str:
 
 __all__ = [
     "ALL_RULES",
-    "RULES_BY_CODE",
     "ORGANISATION_WIDE",
+    "RULES_BY_CODE",
     "RULE_MODULES",
     "UNWAIVABLE",
     "Option",
