@@ -16,13 +16,16 @@ translated: marking a constant with :func:`N_` leaves it English until ``_()`` r
 
 from __future__ import annotations
 
-import gettext as _gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 #: Languages raci speaks; the first is the source language.
 LANGUAGES: tuple[str, ...] = ("en", "pl")
@@ -99,18 +102,24 @@ def language(name: str) -> Iterator[str]:
 @cache
 def translations(code: str) -> _gettext.NullTranslations:
     """The catalog of a language (English: none, messages are their own translation)."""
+    import gettext as _gettext  # only when a translation is read: start-up stays lean
+
     if code == DEFAULT_LANGUAGE:
         return _gettext.NullTranslations()
     return _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True)
 
 
 def gettext(message: str) -> str:
-    return translations(current_language()).gettext(message)
+    code = current_language()
+    return message if code == DEFAULT_LANGUAGE else translations(code).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form for ``count`` (Polish has three: 1 zadanie, 2 zadania, 5 zadań)."""
-    return translations(current_language()).ngettext(singular, plural, count)
+    code = current_language()
+    if code == DEFAULT_LANGUAGE:
+        return singular if count == 1 else plural
+    return translations(code).ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:

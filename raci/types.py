@@ -104,12 +104,21 @@ class ToolInfo(TypedDict):
     version: str
 
 
+class FileCounts(TypedDict):
+    """One file's findings by severity, and the findings it waives (listed apart, not counted)."""
+
+    error: int
+    warning: int
+    info: int
+    waived: int
+
+
 class FileSummary(TypedDict):
     """One checked file: its counts by severity and its principles scorecard."""
 
     file: str
     organization: str
-    summary: dict[str, int]
+    summary: FileCounts
     scorecard: dict[str, object]
 
 
@@ -122,6 +131,8 @@ class ReportSummary(TypedDict):
     info: int
     #: Findings a --baseline file listed, left out of ``findings``.
     baselined: int
+    #: Findings the org files waive, listed in ``waived``, left out of ``findings``.
+    waived: int
 
 
 class FindingsReport(TypedDict):
@@ -131,6 +142,8 @@ class FindingsReport(TypedDict):
     tool: ToolInfo
     format_version: int
     findings: list[FindingDict]
+    #: Findings the org files waive, each with its ``reason``: reported, never counted.
+    waived: list[FindingDict]
     files: list[FileSummary]
     load_errors: list[ProblemDict]
     summary: ReportSummary

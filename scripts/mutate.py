@@ -12,6 +12,7 @@ run stays affordable on a shared machine. It is not part of the test suite.
     python scripts/mutate.py                     # everything (hours on 2 busy cores)
     python scripts/mutate.py raci/rules/raci006_overloaded_department.py
     python scripts/mutate.py --every 3 raci/yaml/fast_reader.py   # every third mutant
+    python scripts/mutate.py --start 40 --timeout 240 ...          # resume; shorter hang limit
 
 Prints each surviving mutant (file:line, the change) and the score: killed / all.
 """
@@ -130,6 +131,10 @@ def apply(copy: Path, mutant: Mutant) -> None:
     target.write_text("".join(lines), encoding="utf-8")
 
 
+#: A mutant whose tests run longer than this hangs them (an endless loop): noticed, killed.
+TIMEOUT = 900.0
+
+
 def killed(copy: Path, mutant: Mutant, tests: list[str]) -> bool:
     apply(copy, mutant)
     try:
@@ -140,7 +145,7 @@ def killed(copy: Path, mutant: Mutant, tests: list[str]) -> bool:
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            timeout=900,
+            timeout=TIMEOUT,
             check=False,
         )
         return completed.returncode != 0
@@ -151,9 +156,16 @@ def killed(copy: Path, mutant: Mutant, tests: list[str]) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    every = 1
-    if argv[:1] == ["--every"]:
-        every, argv = int(argv[1]), argv[2:]
+    global TIMEOUT
+    every, start = 1, 0
+    while argv[:1] and argv[0] in ("--every", "--start", "--timeout"):
+        flag, value, argv = argv[0], argv[1], argv[2:]
+        if flag == "--every":
+            every = int(value)
+        elif flag == "--start":
+            start = int(value)  # resume a run: skip the first mutants of the selection
+        else:
+            TIMEOUT = float(value)
     chosen = targets()
     if argv:
         chosen = {path: tests for path, tests in chosen.items() if path in argv}
@@ -164,13 +176,13 @@ def main(argv: list[str]) -> int:
         shutil.copytree(
             ROOT, copy, ignore=shutil.ignore_patterns(".git", "__pycache__", ".hypothesis", "*.egg-info")
         )
-        for path, tests in chosen.items():
-            for mutant in mutants(path)[::every]:
-                total += 1
-                alive = not killed(copy, mutant, tests)
-                print(f"{'SURVIVED' if alive else 'killed  '} {mutant}", flush=True)
-                if alive:
-                    survivors.append(mutant)
+        selection = [(m, tests) for path, tests in chosen.items() for m in mutants(path)[::every]]
+        for mutant, tests in selection[start:]:
+            total += 1
+            alive = not killed(copy, mutant, tests)
+            print(f"{'SURVIVED' if alive else 'killed  '} {mutant}", flush=True)
+            if alive:
+                survivors.append(mutant)
     score = (total - len(survivors)) / total if total else 1.0
     print(f"\n{total - len(survivors)} of {total} mutants killed: {score:.0%}")
     for mutant in survivors:

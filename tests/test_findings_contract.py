@@ -76,3 +76,22 @@ def test_problem_to_dict_keeps_the_path_of_data_problems() -> None:
         "message": "task 't' names unknown department 'ghost'",
         "path": ["tasks", "t", "raci", "ghost"],
     }
+
+
+def test_schema_requires_the_waived_counts(schema: dict[str, object]) -> None:
+    defs = schema["$defs"]
+    assert isinstance(defs, dict)
+    assert defs["FileCounts"]["required"] == ["error", "warning", "info", "waived"]
+    assert "waived" in defs["ReportSummary"]["required"]
+    assert "waived" in schema["required"]  # type: ignore[operator]
+    report = build_json([raci.check(raci.load(EXAMPLES / "classic-raci-mistakes.yaml"))])
+    jsonschema.validate(report, schema)
+    file = report["files"][0]
+    no_count = {key: value for key, value in file["summary"].items() if key != "waived"}
+    for broken in (
+        {**report, "files": [{**file, "summary": no_count}]},
+        {**report, "files": [{**file, "summary": {**file["summary"], "waived": "2"}}]},
+        {key: value for key, value in report.items() if key != "waived"},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)

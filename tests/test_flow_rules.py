@@ -81,3 +81,41 @@ def test_a_team_working_only_with_itself_raises_raci008() -> None:
 def test_near_misses_stay_clean(code: str, old: str, new: str) -> None:
     """The other side of each boundary: any letter reaches (C as well as I)."""
     assert [f.code for f in findings(mutated(old, new))] == []
+
+
+def test_the_flow_rules_ask_networkx(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SOC106 and SOC302 read reachability with networkx's node_boundary on the flow graph,
+    RACI008 groups departments with networkx's union-find: no hand-written graph search."""
+    import networkx as nx
+    import networkx.utils
+
+    asked: list[str] = []
+    boundary = nx.node_boundary
+    union_find = networkx.utils.UnionFind
+
+    def counting_boundary(*args: object, **kwargs: object) -> object:
+        asked.append("node_boundary")
+        return boundary(*args, **kwargs)  # type: ignore[arg-type]
+
+    class CountingUnionFind(union_find):  # type: ignore[misc,valid-type]
+        def union(self, *objects: object) -> None:
+            asked.append("union")
+            super().union(*objects)
+
+    monkeypatch.setattr(nx, "node_boundary", counting_boundary)
+    monkeypatch.setattr(networkx.utils, "UnionFind", CountingUnionFind)
+    assert findings(HEALTHY) == []
+    assert "node_boundary" in asked and "union" in asked
+
+
+def test_department_groups_are_networkx_connected_components() -> None:
+    import networkx as nx
+
+    from raci.rules.raci008_information_islands import department_groups
+
+    text = mutated("\ntasks:\n", NEW_TEAMS + "\ntasks:\n" + NEW_TASK + "\n")
+    graph = raci.check(raci.loads(text, source_name="m.yaml")).graph
+    links = graph.department_links
+    expected = sorted(sorted(component) for component in nx.connected_components(links))
+    assert sorted(sorted(group) for group in department_groups(graph)) == expected
+    assert len(expected) == 2  # the People Team and Workplace IT form an island

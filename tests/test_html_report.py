@@ -514,3 +514,53 @@ def test_hostile_names_run_no_script_in_chromium(tmp_path: Path) -> None:
     assert dom.find_all("title")[0].text() == f"raci report: {HOSTILE['img']}"
     assert "pwned" not in dom.find_all("title")[0].text().replace(HOSTILE["img"], "")
     assert_no_injection(dom)
+
+
+@pytest.mark.parametrize("name", ["rep.pdf", "rep.txt", "rep.svg", "report"])
+def test_cli_refuses_an_output_that_is_not_html(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    run = run_subprocess("report", str(EXAMPLE), "-o", str(out))
+    assert run.code == 2
+    assert len(run.stderr.splitlines()) == 1 and ".html" in run.stderr and "Traceback" not in run.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_writes_htm_and_upper_case_html(tmp_path: Path) -> None:
+    for name in ("rep.htm", "REP.HTML"):
+        assert run_subprocess("report", str(EXAMPLE), "-o", str(tmp_path / name)).code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["REP.HTML", "rep.htm"]
+
+
+def test_info_findings_are_notes_that_fail_no_group_and_waivers_are_counted() -> None:
+    from .test_waivers import ORG
+
+    org = raci.loads(ORG)
+    result = raci.check(org)
+    dom = parse(build_report(org, result))
+    # By hand: hygiene holds one info finding (RACI009, an unused waiver) and nothing else.
+    hygiene = dom.by_id("hygiene")
+    assert [li.attrs["data-code"] for li in hygiene.find_all("li", "finding")] == ["RACI009"]
+    assert "pass" in hygiene.classes and "fail" not in hygiene.classes
+    header = hygiene.find_all("header")[0].text()
+    assert "✔ pass" in header and "1 note" in header and "finding" not in header
+    # Three findings are waived (SOC102, SOC104, RACI003): the masthead says so.
+    masthead = dom.find_all("header", "masthead")[0].text()
+    assert "3 waived" in masthead and "1 info" in masthead
+    # A warning in the same group fails it, as before.
+    classic = raci.load(CLASSIC)
+    assert "fail" in parse(build_report(classic, raci.check(classic))).by_id("hygiene").classes
+
+
+def test_a_principle_with_only_info_findings_passes() -> None:
+    org = raci.load(EXAMPLE)
+    # Principle 1's one finding in the example is SOC102, an error: it fails.
+    assert [f.code for f in raci.check(org).findings if RULES_BY_CODE[f.code].principle == 1] == ["SOC102"]
+    assert raci.check(org).scorecard.principles[0].status == "fail"
+    # Made info, the same finding is a note: the principle passes, card and group say "1 note".
+    as_info = raci.check(org, raci.Config(severity={"SOC102": "info"}))
+    assert as_info.scorecard.principles[0].status == "pass"
+    assert as_info.scorecard.principles[0].findings == 1
+    dom = parse(build_report(org, as_info))
+    group = dom.by_id("principle-1")
+    assert "pass" in group.classes and "1 note" in group.text()
+    assert "1 note" in dom.by_id("card-1").text() and "pass" in dom.by_id("card-1").classes

@@ -318,3 +318,13 @@ def test_two_threads_check_in_different_languages_at_once() -> None:
 def test_po_files_sit_where_gettext_looks() -> None:
     assert sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/raci.po")) == TRANSLATED
     assert Path(i18n.LOCALE_DIR) == LOCALE
+
+
+def test_worker_processes_take_the_callers_language() -> None:
+    """``--jobs`` workers start in the caller's language: the Polish report is the same."""
+    files = [str(path) for path in sorted(EXAMPLES.glob("*.yaml"))]
+    one = run_subprocess("check", "--lang", "pl", "--jobs", "1", *files, env=NO_LOCALE)
+    many = run_subprocess("check", "--lang", "pl", "--jobs", "2", *files, env=NO_LOCALE)
+    assert many.code == one.code and many.stderr == one.stderr == ""
+    assert many.stdout == one.stdout
+    assert "Fałszywy pogląd" in many.stdout

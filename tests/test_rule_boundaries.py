@@ -166,3 +166,25 @@ def test_soc104_with_no_responsible_and_marketing_not_accountable(tmp_path: Path
     assert flagged(findings(tmp_path, text), "SOC104", "task") == set()
     text, _ = complete("tasks:\n  answer: {activity: respond, raci: {marketing: R, care: A}}\n")
     assert flagged(findings(tmp_path, text), "SOC104", "task") == {"answer"}
+
+
+@pytest.mark.parametrize("groups", [1, 2, 3])
+def test_raci008_reports_every_island_but_the_mainland(tmp_path: Path, groups: int) -> None:
+    # `groups` separate pairs of departments; the first is the mainland (ties go by file order).
+    tasks = "".join(
+        f"  t{g}: {{activity: create, raci: {{d{2 * g}: RA, d{2 * g + 1}: C}}}}\n" for g in range(groups)
+    )
+    if groups < 3:  # the departments left over hold letters with the mainland
+        rest = " ".join(f"d{i}: I," for i in range(2 * groups, 6)).rstrip(",")
+        tasks += f"  all: {{activity: create, raci: {{d0: RA, {rest}}}}}\n"
+    found = findings(tmp_path, HEAD + "tasks:\n" + tasks)
+    assert flagged(found, "RACI008", "department") == {f"d{2 * g}" for g in range(1, groups)}
+
+
+@pytest.mark.parametrize(("owned", "words"), [(1, "1 task:"), (3, "3 tasks:")])
+def test_soc103_counts_the_tasks_marketing_owns(tmp_path: Path, owned: int, words: str) -> None:
+    lines = [f"  p{i}: {{activity: publish, raci: {{d0: RA}}}}\n" for i in range(owned)]
+    lines.append("  other: {activity: other, raci: {d1: RA}}\n")  # not social work: not counted
+    found = findings(tmp_path, HEAD + "tasks:\n" + "".join(lines))
+    (message,) = [str(f["message"]) for f in found if f["code"] == "SOC103"]
+    assert f"marketing holds R or A on {words}" in message

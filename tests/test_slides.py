@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 from pathlib import Path
@@ -132,3 +133,65 @@ def test_the_public_api_gives_the_same_deck_and_slides() -> None:
     pages = raci.render_pages(org, format="dot")
     assert len(pages) > 1 and all(page.startswith(b"digraph") for page in pages)
     assert pages[0] == raci.render(org, format="dot")
+
+
+def _words(path: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """The words of one page with their boxes (xMin, yMin, xMax, yMax), from pdftotext -bbox."""
+    import re
+
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", path, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out
+    )
+    return [(word, float(a), float(b), float(c), float(d)) for a, b, c, d, word in found]
+
+
+def _page_of(path: Path, title: str) -> int:
+    pages = _poppler("pdftotext", path).split("\f")
+    return next(number for number, page in enumerate(pages, 1) if page.lstrip().startswith(title))
+
+
+def test_the_matrix_shows_whole_rows_and_full_names(tmp_path: Path) -> None:
+    long_name = "Odpowiadanie na pytania klientów o dostawy i reklamacje w weekendy i święta"
+    departments = "".join(f"  d{i}: {{name: Dział numer {i}, function: other}}\n" for i in range(12))
+    tasks = "".join(
+        f"  t{i}: {{name: {long_name if i == 3 else f'Zadanie {i}'}, activity: create,"
+        f" effort_hours: 1, raci: {{d{i % 12}: RA}}}}\n"
+        for i in range(20)
+    )
+    org = raci.loads(f"organization: Duża Firma\ndepartments:\n{departments}tasks:\n{tasks}", "big.yaml")
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(build_deck(raci.check(org)))
+    page = _page_of(path, "The RACI matrix")
+    words = _words(path, page)
+    assert long_name in " ".join(w[0] for w in words)  # wrapped, never cut
+    assert not any("…" in w[0] for w in words)
+    # Each row's name starts below the previous row's last line: no row covers another.
+    starts = sorted((w for w in words if w[0] in ("Zadanie", "Odpowiadanie")), key=lambda w: w[2])
+    assert len(starts) >= 10
+    name_words = [w for w in words if w[1] < 300 and w[2] > starts[0][2] - 1]
+    assert any(w[0] == "święta" and w[2] > starts[0][2] for w in name_words)  # on a second line
+    for upper, lower in itertools.pairwise(starts):
+        bottom_of_upper = max(w[4] for w in name_words if upper[2] - 0.5 <= w[2] < lower[2] - 0.5)
+        assert bottom_of_upper <= lower[2] + 0.01
+
+
+def test_the_ownership_page_is_drawn_large_with_hand_counted_gaps(tmp_path: Path) -> None:
+    source = EXAMPLES / "marketing-owns-everything.yaml"
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(build_deck(raci.check(raci.load(source))))
+    page = _page_of(path, "Who owns what")
+    words = _words(path, page)
+    line = " ".join(w[0] for w in words)
+    # Customer service lacks R/A on its one respond task, sales on its sell task, PR has no recover task.
+    assert line.count("1 task lacks R/A") == 2 and line.count("needs R/A") == 1
+    assert "SOC301" in line and "SOC104" in line
+    # Drawn as text at the page's size, not a shrunk picture: nothing under 9 pt
+    # (18 px on a 1920x1080 projector), the diagram's own title and principles panel gone.
+    assert min(w[4] - w[2] for w in words) >= 9
+    assert "The five principles" not in line and line.count("Brightside Coffee Roasters") == 1  # the footer

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import raci
-from tests.conftest import run_subprocess
+from tests.conftest import EXAMPLES, run_subprocess
 from tests.test_reporters import validate_sarif
 
 # Two findings waived on a task (SOC102, SOC104 on dms), one on a department (RACI003 on
@@ -115,6 +115,15 @@ def test_json_marks_waived_findings(org_file: Path) -> None:
     assert all(f["waived"] is False and f["reason"] is None for f in data["findings"])
 
 
+def test_json_counts_waived_findings_per_file(org_file: Path) -> None:
+    clean = EXAMPLES / "shared-ownership.yaml"
+    _, out, _ = _check(org_file, str(clean), "--format", "json")
+    summaries = {entry["file"]: entry["summary"] for entry in json.loads(out)["files"]}
+    # By hand: SOC102, SOC104 and RACI003 are waived in the org; nothing in the example.
+    assert summaries[str(org_file)] == {"error": 0, "warning": 3, "info": 1, "waived": 3}
+    assert summaries[str(clean)]["waived"] == 0
+
+
 def test_sarif_suppressions_validate(org_file: Path) -> None:
     _, out, _ = _check(org_file, "--format", "sarif")
     document = json.loads(out)
@@ -143,6 +152,11 @@ def test_markdown_lists_waived_findings(org_file: Path) -> None:
     _, out, _ = _check(org_file, "--format", "markdown")
     waived_rows = [line for line in out.splitlines() if "⚪ waived" in line]
     assert len(waived_rows) == 3
+    # The waived table has its own heading with the count, between the findings and it.
+    lines = out.splitlines()
+    heading = lines.index("**Waived findings (3)**: accepted in the file, with the reason; not counted")
+    assert lines.index(next(row for row in lines if "⚪ waived" in row)) > heading
+    assert max(i for i, row in enumerate(lines) if "🟡 warning" in row) < heading
     assert any(
         "SOC102" in row and "*waived:* Instagram DMs are product questions" in row for row in waived_rows
     )
@@ -234,3 +248,19 @@ def test_json_schema_knows_waivers() -> None:
     data["tasks"]["dms"]["waive"]["SOC912"] = "a rule that does not exist"
     data["departments"]["legal"]["waive"]["RACI003"] = "   "
     assert len(list(validator.iter_errors(data))) == 2
+
+
+def test_junit_info_findings_pass_with_their_lines(org_file: Path) -> None:
+    code, out, _ = _check(org_file, "--format", "junit")
+    assert code == 0
+    root = ET.fromstring(out)
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = {case.get("name", "").split()[0]: case for case in suite.findall("testcase")}
+    # By hand: SOC402 (3 warnings) fails; RACI009 (info) passes; SOC102, RACI003 and SOC104 are waived.
+    assert [name for name, case in cases.items() if case.find("failure") is not None] == ["SOC402"]
+    assert suite.get("failures") == root.get("failures") == "1"
+    assert suite.get("skipped") == "3"
+    unused = cases["RACI009"]
+    assert unused.find("failure") is None and unused.find("skipped") is None
+    assert "info RACI009" in (unused.findtext("system-out") or "")

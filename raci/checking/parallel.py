@@ -64,7 +64,12 @@ def check_files(
     # Imported here: a one-file check (the common case, and start-up) never starts a pool.
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    from raci.i18n import current_language, set_language
+
+    # Workers write their messages in the caller's language, not their own environment's.
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=set_language, initargs=(current_language(),)
+    ) as pool:
         done = iter(list(pool.map(work, files, chunksize=chunk)))
     return [work(path) if path == STDIN else next(done) for path in paths]
 

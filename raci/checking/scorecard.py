@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from raci.i18n import gettext
 from raci.model.principles import PRINCIPLES, Principle
+from raci.model.severity import Severity
 from raci.model.vocabulary import (
     SHARING_FUNCTIONS,
     SOCIAL_ACTIVITIES,
@@ -125,15 +126,20 @@ def build_scorecard(result: CheckResult) -> Scorecard:
 
     active = {entry.rule.code for entry in result.rules}
     counts: dict[str, int] = {}
+    # Info findings are notes: counted, but they never fail a principle (nor `raci check`).
+    serious: set[str] = set()
     for finding in result.findings:
         counts[finding.code] = counts.get(finding.code, 0) + 1
+        if finding.severity != Severity.INFO:
+            serious.add(finding.code)
     statuses = []
     applicable = result.graph.has_social_work
     for principle in PRINCIPLES:
         codes = tuple(code for code, rule in RULES_BY_CODE.items() if rule.principle == principle.number)
         checked = [code for code in codes if code in active]
         found = sum(counts.get(code, 0) for code in checked)
-        status = NOT_CHECKED if not checked else (FAIL if found else PASS)
+        failed = any(code in serious for code in checked)
+        status = NOT_CHECKED if not checked else (FAIL if failed else PASS)
         if not applicable:
             status, found = NOT_APPLICABLE, 0
         statuses.append(PrincipleStatus(principle, status, tuple(checked), found))

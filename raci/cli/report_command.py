@@ -23,6 +23,9 @@ from raci.cli.options import (
 from raci.cli.settings import FlagError, RuleFlags
 from raci.cli.workshop_io import STDOUT, emit, load_org, print_lines, print_problems
 
+#: The only extensions the report is written to: it is one page of HTML, never a PDF or text.
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
 
 def report(
     file: OrgFile,
@@ -50,6 +53,12 @@ def report(
         print_lines(
             ["raci: the report is a page of HTML, not for a terminal: write it to a file with -o report.html"]
         )
+        return EXIT_BAD_INPUT
+    # A directory is refused when written to ("cannot write"), with its own reason.
+    suffix = Path(output).suffix.lower() if output != STDOUT else ".html"
+    if suffix not in HTML_SUFFIXES and not Path(output).is_dir():
+        shown = suffix or "no extension"
+        print_lines([f"raci: the report is a page of HTML: name the file .html or .htm, not {shown}"])
         return EXIT_BAD_INPUT
     limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
     try:

@@ -51,7 +51,7 @@ def build_json(
             {
                 "file": result.source,
                 "organization": result.org.organization,
-                "summary": counts,
+                "summary": {**counts, "waived": len(result.waived)},
                 "scorecard": result.scorecard.to_dict(),
             }
         )

@@ -1,10 +1,12 @@
 """JUnit XML, the format CI dashboards (Jenkins, GitLab, Azure, CircleCI…) show as tests.
 
 One ``<testsuite>`` per file; in it one ``<testcase>`` per rule of the catalog. A rule with
-findings in that file fails, its ``<failure>`` carrying every finding as
-``file:line:col: severity CODE message`` lines; a rule that did not run (deselected or
-ignored) is skipped, and so is one whose every finding the file waives (the message gives
-the reason; waived findings beside failing ones go to ``<system-out>``). A file that could
+errors or warnings in that file fails, its ``<failure>`` carrying each of them as
+``file:line:col: severity CODE message`` lines. Info findings never fail ``raci check``, so
+they do not fail here either: their case passes with the lines in ``<system-out>``. A rule
+that did not run (deselected or ignored) is skipped, and so is one whose every finding the
+file waives (the message gives the reason; waived findings beside others go to
+``<system-out>``). A file that could
 not be loaded is one test case with an ``<error>``.
 XML is built with :mod:`xml.etree.ElementTree`, which escapes every user string.
 """
@@ -16,6 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.model.severity import Severity
 from raci.report import LOAD_ERROR_ID, portable_path
 from raci.rules import ALL_RULES
 
@@ -66,32 +69,39 @@ def _result_suite(result: CheckResult, options: ReportOptions) -> ET.Element:
             {"name": f"{rule.code} {rule.name}", "classname": _xml(file), "file": _xml(file)},
         )
         findings = by_code.get(rule.code, [])
-        if findings:
-            worst = max(finding.severity for finding in findings)
-            message = findings[0].message if len(findings) == 1 else f"{len(findings)} findings"
-            failure = ET.SubElement(case, "failure", {"message": _xml(message), "type": worst.value})
-            failure.text = _xml("\n".join(_finding_lines(finding) for finding in findings))
-            if findings[0].line is not None:
-                case.set("line", str(findings[0].line))
-        elif rule.code in waived:
-            _add_waived(case, waived[rule.code], skipped=True)
+        if findings and findings[0].line is not None:
+            case.set("line", str(findings[0].line))
+        failing = [finding for finding in findings if finding.severity != Severity.INFO]
+        notes = [finding for finding in findings if finding.severity == Severity.INFO]
+        if failing:
+            _add_failure(case, failing)
+        elif rule.code in waived and not notes:
+            _add_skipped_waived(case, waived[rule.code])
         elif rule.code not in active:
             ET.SubElement(case, "skipped", {"message": "rule not selected"})
-        if findings and rule.code in waived:
-            _add_waived(case, waived[rule.code], skipped=False)
+        # Info findings pass (they never fail `raci check`): their lines go to <system-out>.
+        out = [_finding_lines(finding) for finding in notes]
+        if (failing or notes) and rule.code in waived:
+            out += [f"{_finding_lines(f)}\n    waived: {f.waiver}" for f in waived[rule.code]]
+        if out:
+            ET.SubElement(case, "system-out").text = _xml("\n".join(out))
     return suite
 
 
-def _add_waived(case: ET.Element, findings: Sequence[Finding], *, skipped: bool) -> None:
-    """Waived findings on a test case: skipped with the reasons when the rule found nothing
-    else in the file, else listed in ``<system-out>`` beside the failure."""
+def _add_failure(case: ET.Element, findings: Sequence[Finding]) -> None:
+    """One ``<failure>`` carrying every error and warning of the rule in the file."""
+    worst = max(finding.severity for finding in findings)
+    message = findings[0].message if len(findings) == 1 else f"{len(findings)} findings"
+    failure = ET.SubElement(case, "failure", {"message": _xml(message), "type": worst.value})
+    failure.text = _xml("\n".join(_finding_lines(finding) for finding in findings))
+
+
+def _add_skipped_waived(case: ET.Element, findings: Sequence[Finding]) -> None:
+    """Waived findings of a rule that found nothing else in the file: the case is skipped,
+    with the reasons (the team decided, and says why)."""
     text = _xml("\n".join(f"{_finding_lines(f)}\n    waived: {f.waiver}" for f in findings))
-    if skipped:
-        # Every finding of the rule here is waived: the team decided, and says why.
-        reasons = "; ".join(dict.fromkeys(f.waiver or "" for f in findings))
-        ET.SubElement(case, "skipped", {"message": _xml(f"waived: {reasons}")}).text = text
-    else:
-        ET.SubElement(case, "system-out").text = text
+    reasons = "; ".join(dict.fromkeys(f.waiver or "" for f in findings))
+    ET.SubElement(case, "skipped", {"message": _xml(f"waived: {reasons}")}).text = text
 
 
 def _problem_suite(source: str, problems: Sequence[Problem]) -> ET.Element:

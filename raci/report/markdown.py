@@ -92,6 +92,8 @@ def _result_section(result: CheckResult, options: ReportOptions) -> list[str]:
             )
             for finding in result.waived
         ]
+        heading = f"**Waived findings ({len(result.waived)})**"
+        out.append(f"{heading}: accepted in the file, with the reason; not counted\n")
         out.append(HEADER + "".join(waived_rows))
     return out
 

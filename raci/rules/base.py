@@ -188,6 +188,14 @@ class Rule:
         return []
 
     @classmethod
+    def lacking_cells(cls, graph: OrgGraph, task_id: str) -> list[tuple[str, Letter]]:
+        """The matrix cells of a flagged task that should hold a letter the task lacks: by
+        default :attr:`lacks` in its Accountable's cell (who should do the work or name who does)."""
+        if cls.lacks is None:
+            return []
+        return [(dept_id, cls.lacks) for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]]
+
+    @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
         """A few words for the task's flag, counted from the graph rather than read from messages."""
         return finding.rule.replace("-", " ") or finding.code

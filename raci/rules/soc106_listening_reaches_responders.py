@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.graph import TASK, department_keys
 from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Letter
@@ -42,6 +43,8 @@ class ListeningReachesResponders(Rule):
     principle_check = N_("listening reaches the people who answer")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
+        import networkx as nx
+
         graph = context.graph
         monitors = customer_facing_tasks(graph, Activity.MONITOR)
         answered = customer_facing_tasks(graph, Activity.RESPOND)
@@ -54,10 +57,12 @@ class ListeningReachesResponders(Rule):
             return  # no listening, or nobody answers: SOC101, SOC102 and SOC105 say so
         rank = {dept_id: index for index, dept_id in enumerate(context.org.departments)}
         responders = sorted(answering, key=lambda d: (-len(answering[d]), rank[d]))
+        # Does the information on each monitor task flow to someone who answers? networkx reads
+        # it from the information-flow graph (OrgGraph.flow) around the monitor tasks alone.
+        flow = graph.flow_from(monitors)
+        targets = department_keys(responders)
         for task_id in monitors:
-            # A task's information flows to everyone on it (OrgGraph.flow): read from the
-            # index rather than networkx, whose import would cost every check a tenth of a second.
-            if not set(responders).isdisjoint(graph.assignments(task_id)):
+            if nx.node_boundary(flow, [(TASK, task_id)], targets):
                 continue
             dept_id = responders[0]
             who = context.org.department_label(dept_id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.graph import TASK, department_keys
 from raci.i18n import N_
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
@@ -43,6 +44,8 @@ class FrontLineHearsOfCrises(Rule):
     principle_check = N_("the front line hears about crises")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
+        import networkx as nx
+
         graph = context.graph
         tasks = social_tasks(graph, Activity.RECOVER)
         if not tasks:
@@ -50,13 +53,15 @@ class FrontLineHearsOfCrises(Rule):
         lines = [(function, front_line(graph, function)) for function in FRONT_LINE]
         # Who to name for each function: the same department for every recover task.
         named = {function: busiest_department(graph, found) for function, found in lines if found}
+        # networkx reads who hears of each crisis from the information-flow graph around the
+        # recover tasks (OrgGraph.flow_from).
+        flow = graph.flow_from(tasks)
+        targets = {function: department_keys(found) for function, found in lines}
         for task_id in tasks:
             for function, departments in lines:
                 if not departments:
                     continue  # the org has no such department
-                # A task's information flows to everyone on it (OrgGraph.flow): read from the
-                # index rather than networkx, whose import costs every check a tenth of a second.
-                if not set(departments).isdisjoint(graph.assignments(task_id)):
+                if nx.node_boundary(flow, [(TASK, task_id)], targets[function]):
                     continue
                 dept_id = named[function]
                 who = context.org.department_label(dept_id)

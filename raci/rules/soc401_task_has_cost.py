@@ -8,7 +8,6 @@ from raci.model.severity import Severity
 from raci.rules.base import Rule, RuleContext, Violation
 
 if TYPE_CHECKING:
-
     from raci.graph import OrgGraph
     from raci.model.findings import Finding
     from raci.model.organization import Organization

@@ -87,6 +87,8 @@ class PrincipleCard:
     status: str
     rules: tuple[str, ...]
     findings: int
+    #: "2 findings", "1 finding, 2 notes": info findings are notes and never fail it.
+    tally: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,12 @@ class FindingGroup:
     status: str
     items: tuple[FindingItem, ...]
 
+    @property
+    def tally(self) -> str:
+        """"3 findings", "2 notes", "1 finding, 2 notes": info findings are notes."""
+        notes = sum(1 for item in self.items if item.severity == Severity.INFO.value)
+        return tally(len(self.items) - notes, notes)
+
 
 @dataclass(frozen=True)
 class Totals:
@@ -120,6 +128,8 @@ class Totals:
     warnings: int
     infos: int
     findings: int
+    #: Findings the org file waives: listed apart, not counted above.
+    waived: int
     passed: int
     principles: int
     #: "3 of 5 principles honoured", or "principles not applicable (…)".
@@ -187,6 +197,7 @@ def build_page(
     org = result.org
     counts = result.counts()
     scorecard = result.scorecard
+    notes = _notes_by_principle(result)
     cards = tuple(
         PrincipleCard(
             number=status.principle.number,
@@ -197,6 +208,7 @@ def build_page(
             status=status.status,
             rules=status.rules,
             findings=status.findings,
+            tally=_card_tally(status.findings, notes.get(status.principle.number, 0)),
         )
         for status in scorecard.principles
     )
@@ -205,6 +217,7 @@ def build_page(
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
         findings=len(result.findings),
+        waived=len(result.waived),
         passed=scorecard.passed,
         principles=len(scorecard.principles),
         honoured=scorecard.honoured(),
@@ -256,11 +269,40 @@ def _groups(result: CheckResult, cards: tuple[PrincipleCard, ...]) -> tuple[Find
             title="RACI hygiene",
             truth="Every task has exactly one Accountable and at least one Responsible; nobody is idle "
             "or overloaded; no task has too many R's or C's, or is done in a silo.",
-            status=FAIL if hygiene else PASS,
+            # Like a principle, it fails on errors and warnings; info findings are notes.
+            status=FAIL if any(item.severity != Severity.INFO.value for item in hygiene) else PASS,
             items=hygiene,
         )
     )
     return tuple(groups)
+
+
+def tally(problems: int, notes: int) -> str:
+    """"2 findings", "2 notes", "1 finding, 2 notes"; "0 findings" when there are none."""
+    words = []
+    if problems or not notes:
+        words.append(f"{problems} finding" + ("" if problems == 1 else "s"))
+    if notes:
+        words.append(f"{notes} note" + ("" if notes == 1 else "s"))
+    return ", ".join(words)
+
+
+def _card_tally(findings: int, notes: int) -> str:
+    # A principle that does not apply counts no findings, and so no notes.
+    notes = min(notes, findings)
+    return tally(findings - notes, notes)
+
+
+def _notes_by_principle(result: CheckResult) -> dict[int, int]:
+    """How many info findings (notes) each principle's rules made."""
+    from raci.rules import RULES_BY_CODE
+
+    notes: dict[int, int] = {}
+    for finding in result.findings:
+        rule = RULES_BY_CODE.get(finding.code)
+        if finding.severity == Severity.INFO and rule is not None and rule.principle is not None:
+            notes[rule.principle] = notes.get(rule.principle, 0) + 1
+    return notes
 
 
 def _item(result: CheckResult, finding: Finding) -> FindingItem:

@@ -9,12 +9,13 @@ workshop, what changed.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import __version__
 from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
+from raci.diagrams import style
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
@@ -26,12 +27,16 @@ from raci.workshop.slides.pdf import AMBER, GREEN, HEIGHT, MARGIN, MUTED, RED, T
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
-    from raci.diagrams.gapmap import Flag
+    from raci.checking.scorecard import Cell
+    from raci.diagrams.gapmap import Flag, GapMap
     from raci.model.findings import Finding
     from raci.workshop.suggest import Operation, Suggestion
 
-#: Matrix rows on one page.
+#: Matrix rows on one page at most (fewer when long names take two lines).
 MATRIX_ROWS = 16
+#: Space above and below a matrix row's words, and under the last row (the footer's).
+_ROW_PADDING = 3.0
+_MATRIX_BOTTOM = 30.0
 _COLORS = {Severity.ERROR: RED, Severity.WARNING: RED, Severity.INFO: AMBER}
 
 
@@ -57,11 +62,7 @@ def build_deck(
     deck.raci_page(fixes)
     if not result.findings:
         deck.owners_page()
-    deck.diagram_page(
-        "ownership",
-        "Who owns what: functions \u00d7 activities",
-        "The strongest letter per cell; red: a required owner is missing.",
-    )
+    deck.ownership_page()
     deck.matrix_pages()
     deck.workload_page()
     if before is not None:
@@ -230,6 +231,107 @@ class _Deck:
         top = self.pages.page(title, subtitle)
         self.pages.picture(self.pdf(graph.source), MARGIN, 30, WIDTH - 2 * MARGIN, top - 30)
 
+    # --- the ownership grid ---------------------------------------------------------------
+
+    def ownership_page(self) -> None:
+        """Functions down the side, activities across, drawn at the page's size: the strongest
+        letter per cell, cells the article requires outlined, gaps red with what they need."""
+        from raci.diagrams.gapmap import build_gap_map
+
+        result, pages = self.result, self.pages
+        card = result.scorecard
+        top = pages.page(
+            "Who owns what: functions \u00d7 activities",
+            "The letters each function holds per activity; outlined: the article requires an owner;"
+            " red: a required owner is missing.",
+        )
+        gaps = build_gap_map(result)
+        head_width = 150.0
+        column = (WIDTH - 2 * MARGIN - head_width) / max(1, len(card.activities))
+        header = 52.0
+        bottom = 64.0
+        row = min(72.0, (top - header - bottom) / max(1, len(card.functions)))
+        for index, activity in enumerate(card.activities):
+            word, _, gloss = activity.label.partition(" (")
+            count = len(result.graph.tasks_by_activity.get(activity, []))
+            tasks = f"{count} task{'s' if count != 1 else ''}" if count else "no task"
+            gloss_line = f"({text(gloss)}<br/>" if gloss else ""
+            pages.paragraph(
+                f'<b>{text(word)}</b><br/><font size="9" color="{MUTED}">{gloss_line}{tasks}</font>',
+                MARGIN + head_width + column * index + 2,
+                top,
+                column - 4,
+                11,
+                align="center",
+            )
+        y = top - header
+        for function in card.functions:
+            count = len(result.graph.departments_by_function.get(function, []))
+            pages.box(MARGIN, y - row + 2, head_width - 4, row - 4, style.function_fill(function))
+            # Many functions make short rows: a smaller name, so both lines stay in the box.
+            size = 13.0 if row >= 44 else 10.0
+            plural = "s" if count != 1 else ""
+            label = (
+                f"<b>{text(function.label)}</b><br/>"
+                f'<font size="{size - 2:g}" color="{MUTED}">{count} department{plural}</font>'
+            )
+            used = pages.height_of(label, head_width - 16, size)
+            pages.paragraph(label, MARGIN + 8, y - row / 2 + used / 2, head_width - 16, size)
+            for index, activity in enumerate(card.activities):
+                self.ownership_cell(
+                    card.cells[(function, activity)],
+                    gaps,
+                    MARGIN + head_width + column * index,
+                    y,
+                    column,
+                    row,
+                )
+            y -= row
+        self.ownership_key(y - 8)
+
+    def ownership_cell(
+        self, cell: Cell, gaps: GapMap, left: float, top: float, width: float, height: float
+    ) -> None:
+        from raci.diagrams.ownership_view import cell_gap
+
+        pages = self.pages
+        letters = format_letters(cell.letters) if cell.letters else ""
+        x, y, w, h = left + 2, top - height + 2, width - 4, height - 4
+        gap = cell_gap(cell, gaps, self.result)
+        if gap is not None:
+            flag, need = gap
+            pages.box(x, y, w, h, style.GAP_FILL, style.GAP, line=2.5)
+            markup, size = _fit_gap_note(pages, letters, need, flag.codes, w - 4, h - 4)
+            used = pages.height_of(markup, w - 4, size, align="center")
+            pages.paragraph(markup, x + 2, y + h / 2 + used / 2, w - 4, size, RED, align="center")
+            return
+        strongest = style.strongest(cell.letters)
+        if strongest is None:
+            pages.box(
+                x, y, w, h, "#fafbfc", TEXT if cell.required else "#e4e7eb", line=2 if cell.required else 1
+            )
+            return
+        look = style.LETTER_STYLES[strongest]
+        pages.box(x, y, w, h, look.fill, TEXT if cell.required else None, line=2.5)
+        size = min(18.0, 18.0 * (w - 8) / max(1.0, pages.width_of(letters, 18)))
+        pages.centred(letters, x + w / 2, y + h / 2 - size / 3, size, look.ink)
+
+    def ownership_key(self, top: float) -> None:
+        pages = self.pages
+        x = MARGIN
+        swatches: list[tuple[str, str | None, str]] = [
+            (style.LETTER_STYLES[letter].fill, None, f"{letter.value} {style.LETTER_STYLES[letter].word}")
+            for letter in style.STRENGTH
+        ]
+        swatches += [
+            ("#ffffff", TEXT, "required by the article"),
+            (style.GAP_FILL, style.GAP, "required, no owner"),
+        ]
+        for fill, stroke, words in swatches:
+            pages.box(x, top - 14, 22, 14, fill, stroke or fill, line=2 if stroke else 1)
+            pages.paragraph(text(words), x + 28, top - 1, 160, 11, MUTED)
+            x += 34 + pages.width_of(words, 11)
+
     # --- the matrix -----------------------------------------------------------------------
 
     def matrix_pages(self) -> None:
@@ -240,52 +342,63 @@ class _Deck:
         for finding in self.result.findings:
             if finding.task in org.tasks:
                 flagged.setdefault(finding.task, []).append(finding)
-        chunks = [tasks[i : i + MATRIX_ROWS] for i in range(0, len(tasks), MATRIX_ROWS)] or [[]]
-        name_width, codes_width = 210.0, 110.0
-        # Few departments: narrow columns beside the names, as a spreadsheet would have them.
-        cell = min(64.0, (WIDTH - 2 * MARGIN - name_width - codes_width) / max(1, len(departments)))
-        size = 11 if cell >= 40 else 9
+        layout = _MatrixLayout.fit(len(departments))
+        size, cell = layout.size, layout.cell
+        labels = [org.department_label(d) for d in departments]
+        header = pages.headings_height(labels, size)
+        title, subtitle = (
+            "The RACI matrix (1 of 2)",
+            f"{len(tasks)} tasks \u00d7 {len(departments)} departments",
+        )
+        room = pages.content_top(title, subtitle) - header - 6 - _MATRIX_BOTTOM
+        rows = [self.matrix_row(task_id, flagged.get(task_id, []), layout) for task_id in tasks]
+        chunks = _paginate(rows, room)
         for index, chunk in enumerate(chunks, 1):
             more = f" ({index} of {len(chunks)})" if len(chunks) > 1 else ""
-            top = pages.page(
-                f"The RACI matrix{more}", f"{len(tasks)} tasks \u00d7 {len(departments)} departments"
-            )
-            header = pages.vertical_headings(
-                [org.department_label(d) for d in departments], MARGIN + name_width, top, cell, size
-            )
-            pages.paragraph(
-                "<b>Findings</b>",
-                MARGIN + name_width + cell * len(departments) + 4,
-                top - header + 14,
-                codes_width,
-                size - 1,
-            )
+            top = pages.page(f"The RACI matrix{more}", subtitle)
+            pages.vertical_headings(labels, MARGIN + layout.name_width, top, cell, size)
+            codes_left = MARGIN + layout.name_width + cell * len(departments) + 4
+            pages.paragraph("<b>Findings</b>", codes_left, top - header + 14, layout.codes_width, size - 1)
             y = top - header - 6
-            row = min(26.0, (y - 46) / MATRIX_ROWS)
-            for number, task_id in enumerate(chunk):
+            # Bands first, words after: no band can cover the words of the row above it.
+            band = y
+            for number, row in enumerate(chunk):
                 if number % 2 == 0:
-                    pages.box(MARGIN, y - row + 2, WIDTH - 2 * MARGIN, row, "#f5f7fa")
-                codes = sorted({f.code for f in flagged.get(task_id, [])})
-                worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
-                color = _COLORS[worst] if worst is not None else TEXT
-                pages.paragraph(
-                    text(pages.one_line(org.task_label(task_id), name_width - 10, size)),
-                    MARGIN + 4,
-                    y - 4,
-                    name_width - 8,
-                    size,
-                    color,
-                )
-                x = MARGIN + name_width
-                raci = org.tasks[task_id].raci
-                for dept_id in departments:
-                    letters = raci.get(dept_id)
-                    if letters:
-                        pages.centred(format_letters(frozenset(letters)), x + cell / 2, y - 4 - size, size)
-                    x += cell
-                if codes:
-                    pages.paragraph(text(" ".join(codes)), x + 4, y - 4, codes_width, size - 1, color)
-                y -= row
+                    pages.box(MARGIN, band - row.height, WIDTH - 2 * MARGIN, row.height, "#eef2f6", radius=0)
+                band -= row.height
+            for row in chunk:
+                self.draw_matrix_row(row, departments, layout, y)
+                y -= row.height
+
+    def matrix_row(self, task_id: str, findings: list[Finding], layout: _MatrixLayout) -> _MatrixRow:
+        """One task's row, measured: its full name wraps (never cut) in the name column."""
+        pages = self.pages
+        codes = " ".join(sorted({f.code for f in findings}))
+        worst = max((f.severity for f in findings), default=None)
+        name = text(self.org.task_label(task_id))
+        used = max(
+            pages.height_of(name, layout.name_width - 8, layout.size),
+            pages.height_of(text(codes), layout.codes_width, layout.size - 1) if codes else 0.0,
+        )
+        height = used + _ROW_PADDING * 2
+        return _MatrixRow(task_id, name, codes, _COLORS[worst] if worst is not None else TEXT, height)
+
+    def draw_matrix_row(
+        self, row: _MatrixRow, departments: list[str], layout: _MatrixLayout, y: float
+    ) -> None:
+        pages, size, cell = self.pages, layout.size, layout.cell
+        pages.paragraph(row.name, MARGIN + 4, y - _ROW_PADDING, layout.name_width - 8, size, row.color)
+        x = MARGIN + layout.name_width
+        raci = self.org.tasks[row.task].raci
+        # Letters on the baseline of the name's first line.
+        baseline = y - _ROW_PADDING - size
+        for dept_id in departments:
+            letters = raci.get(dept_id)
+            if letters:
+                pages.centred(format_letters(frozenset(letters)), x + cell / 2, baseline, size)
+            x += cell
+        if row.codes:
+            pages.paragraph(text(row.codes), x + 4, y - _ROW_PADDING, layout.codes_width, size - 1, row.color)
 
     # --- workload -------------------------------------------------------------------------
 
@@ -429,6 +542,22 @@ _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
+def _fit_gap_note(
+    pages: Pages, letters: str, need: list[str], codes: list[str], width: float, height: float
+) -> tuple[str, float]:
+    """A gap cell's words at the largest size that fits the cell: the letters held, what is
+    needed, the codes; codes go first when even the small size does not fit."""
+    head = f"<b>{text(letters or '—')}</b>"
+    needs = [text(n) for n in need]
+    variants = [[head, *needs, text(" ".join(codes))], [head, *needs], needs]
+    for lines in variants:
+        for size in (13.0, 11.0, 10.0, 9.0):
+            markup = "<br/>".join(lines)
+            if pages.height_of(markup, width, size, align="center") <= height:
+                return markup, size
+    return "<br/>".join(needs), 8.0
+
+
 def _key(finding: Finding) -> tuple[str, str | None, str | None, str | None, str | None]:
     from raci.workshop.diff import finding_key
 
@@ -441,3 +570,44 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
+
+
+@dataclass(frozen=True)
+class _MatrixLayout:
+    """The matrix's columns: task names take the width the departments leave."""
+
+    cell: float
+    size: float
+    name_width: float
+    codes_width: float = 120.0
+
+    @classmethod
+    def fit(cls, departments: int) -> _MatrixLayout:
+        codes_width = 120.0
+        usable = WIDTH - 2 * MARGIN - codes_width
+        # At least 300 pt for names; columns between 30 and 60 pt.
+        cell = max(30.0, min(60.0, (usable - 300.0) / max(1, departments)))
+        size = 11.0 if departments <= 8 else 10.0
+        return cls(cell, size, usable - cell * departments, codes_width)
+
+
+@dataclass(frozen=True)
+class _MatrixRow:
+    task: str
+    name: str
+    codes: str
+    color: str
+    height: float
+
+
+def _paginate(rows: list[_MatrixRow], room: float) -> list[list[_MatrixRow]]:
+    """Rows in pages of at most MATRIX_ROWS whose heights fit ``room``."""
+    chunks: list[list[_MatrixRow]] = [[]]
+    used = 0.0
+    for row in rows:
+        if chunks[-1] and (used + row.height > room or len(chunks[-1]) == MATRIX_ROWS):
+            chunks.append([])
+            used = 0.0
+        chunks[-1].append(row)
+        used += row.height
+    return chunks
