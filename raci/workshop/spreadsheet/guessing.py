@@ -245,7 +245,7 @@ SOCIAL_WORDS = frozenset(
 #: decide ("Backup and recovery", "Security incident review" are IT work).
 _DUAL_USE = frozenset(
     {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status", "monitor"}
-    | {"monitoring", "publish", "publishing", "promotion", "promote", "response"}
+    | {"monitoring", "publish", "publishing", "promotion", "promote", "response", "ad", "ads"}
 )
 
 #: Word stems of task names in Polish and French, whose endings change with grammar
@@ -314,6 +314,7 @@ def guess_activity(*names: str) -> Activity | None:
 _AUDIENCE_WORDS: dict[str, Audience] = {
     "candidate": Audience.CANDIDATES,
     "applicant": Audience.CANDIDATES,
+    "job": Audience.CANDIDATES,
     "job post": Audience.CANDIDATES,
     "job ad": Audience.CANDIDATES,
     "job offer": Audience.CANDIDATES,
