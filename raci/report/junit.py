@@ -68,24 +68,34 @@ def _result_suite(result: CheckResult, options: ReportOptions) -> ET.Element:
             "testcase",
             {"name": f"{rule.code} {rule.name}", "classname": _xml(file), "file": _xml(file)},
         )
-        findings = by_code.get(rule.code, [])
-        if findings and findings[0].line is not None:
-            case.set("line", str(findings[0].line))
-        failing = [finding for finding in findings if finding.severity != Severity.INFO]
-        notes = [finding for finding in findings if finding.severity == Severity.INFO]
-        if failing:
-            _add_failure(case, failing)
-        elif rule.code in waived and not notes:
-            _add_skipped_waived(case, waived[rule.code])
-        elif rule.code not in active:
-            ET.SubElement(case, "skipped", {"message": "rule not selected"})
-        # Info findings pass (they never fail `raci check`): their lines go to <system-out>.
-        out = [_finding_lines(finding) for finding in notes]
-        if (failing or notes) and rule.code in waived:
-            out += [f"{_finding_lines(f)}\n    waived: {f.waiver}" for f in waived[rule.code]]
-        if out:
-            ET.SubElement(case, "system-out").text = _xml("\n".join(out))
+        _fill_case(case, by_code.get(rule.code, []), waived.get(rule.code), rule.code in active)
     return suite
+
+
+def _fill_case(case: ET.Element, findings: list[Finding], waived: list[Finding] | None, active: bool) -> None:
+    """One rule's test case: failed by its errors and warnings, else skipped when its findings
+    are all waived or the rule was not selected; passed otherwise."""
+    if findings and findings[0].line is not None:
+        case.set("line", str(findings[0].line))
+    failing = [finding for finding in findings if finding.severity != Severity.INFO]
+    notes = [finding for finding in findings if finding.severity == Severity.INFO]
+    if failing:
+        _add_failure(case, failing)
+    elif waived is not None and not notes:
+        _add_skipped_waived(case, waived)
+    elif not active:
+        ET.SubElement(case, "skipped", {"message": "rule not selected"})
+    _add_system_out(case, notes, waived if failing or notes else None)
+
+
+def _add_system_out(case: ET.Element, notes: list[Finding], waived: list[Finding] | None) -> None:
+    """Info findings pass (they never fail `raci check`): their lines go to <system-out>,
+    with the waived findings of a case that shows findings anyway."""
+    out = [_finding_lines(finding) for finding in notes]
+    if waived is not None:
+        out += [f"{_finding_lines(f)}\n    waived: {f.waiver}" for f in waived]
+    if out:
+        ET.SubElement(case, "system-out").text = _xml("\n".join(out))
 
 
 def _add_failure(case: ET.Element, findings: Sequence[Finding]) -> None:
