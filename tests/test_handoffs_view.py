@@ -88,7 +88,9 @@ def test_known_gaps_are_five_gap_elements() -> None:
         "edge gap SOC302",
     ]
     svg = svg_of(KNOWN_GAPS).decode()
-    assert "listen, trends" in svg  # one SOC106 line names both monitor tasks
+    (line,) = [g for g in ET.fromstring(svg).iter(f"{SVG}g") if "SOC106" in (g.get("class") or "")]
+    # one SOC106 line names both monitor tasks (by name; these have none but their ids)
+    assert [t.text for t in line.iter(f"{SVG}text")] == ["SOC106", "listen", "trends"]
     assert svg.count("information island<") == 3  # two boxes and the legend
 
 
@@ -106,7 +108,9 @@ def test_each_fixed_gap_removes_its_element() -> None:
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_bundled_examples_have_no_hand_off_gaps(path) -> None:  # type: ignore[no-untyped-def]
-    assert gap_elements(svg_of(path.read_text(encoding="utf-8"), path.name)) == []
+    # Departments' own gaps (idle, overloaded) are boxed red; no line or island is a gap.
+    gaps = gap_elements(svg_of(path.read_text(encoding="utf-8"), path.name))
+    assert [cls for cls, _ in gaps if not cls.startswith("node department")] == []
 
 
 def test_line_weight_is_the_number_of_tasks_counted_by_hand() -> None:
@@ -116,9 +120,11 @@ def test_line_weight_is_the_number_of_tasks_counted_by_hand() -> None:
     # yearly-strategy (social-selling is owned by Sales): 7 tasks.
     match = re.search(
         r'<g id="[^"]*" class="edge handoff">\s*<title>n0&#45;&gt;n\d+</title>\s*'
-        r'<g id="[^"]*"><a xlink:title="Brand Marketing and Customer Support share 7 task\(s\): '
-        r"social&#45;listening, publish&#45;calendar, answer&#45;complaints, answer&#45;questions, "
-        r"incident&#45;response, quarterly&#45;value&#45;review, yearly&#45;strategy",
+        r'<g id="[^"]*"><a xlink:title="Brand Marketing and Customer Support share 7 tasks: '
+        r"Listen to mentions, reviews and trends, Publish the content calendar, Answer complaints "
+        r"in public and take them to DM, Answer product and order questions, Own and fix public "
+        r"mistakes openly, Review community growth, trust and revenue each quarter, Yearly social "
+        r"media strategy and budget",
         svg,
     )
     assert match, "Brand-Support line"

@@ -69,6 +69,9 @@ class GapMap:
     missing_activities: dict[Activity, Flag] = field(default_factory=dict)
     missing_owners: dict[tuple[Function, Activity, str | None], MissingOwner] = field(default_factory=dict)
     general: list[Finding] = field(default_factory=list)
+    #: The waived findings, placed the same way: views draw them as waived (a neutral colour
+    #: and a "waived" note), never as gaps.
+    waived: GapMap | None = None
 
     @property
     def count(self) -> int:
@@ -101,12 +104,19 @@ class GapMap:
 
 
 def build_gap_map(result: CheckResult) -> GapMap:
-    """Place every finding of ``result`` where the rule that raised it says."""
+    """Place every finding of ``result`` where the rule that raised it says; its waived
+    findings go to a map of their own (``waived``)."""
+    gaps = _place_all(result, result.findings)
+    gaps.waived = _place_all(result, result.waived)
+    return gaps
+
+
+def _place_all(result: CheckResult, findings: tuple[Finding, ...]) -> GapMap:
     from raci import rules as registry
 
     gaps = GapMap()
     org, graph = result.org, result.graph
-    for finding in result.findings:
+    for finding in findings:
         rule = registry.RULES_BY_CODE.get(finding.code, Rule)
         placed = rule.gaps(finding, org, graph)
         for gap in placed:
@@ -191,10 +201,10 @@ def _mark_flag(graph: OrgGraph, marks: RowMarks, task_id: str, code: str) -> Non
     from raci import rules as registry
 
     rule = registry.RULES_BY_CODE.get(code, Rule)
-    if rule.lacks is not None:
-        # The Accountable is who should do the work or name who does.
-        for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]:
-            marks.should[dept_id] = (rule.lacks.value, {code})
+    for dept_id, letter in rule.lacking_cells(graph, task_id):
+        letters, codes = marks.should.get(dept_id, ("", set()))
+        wanted = {*letters, letter.value}
+        marks.should[dept_id] = ("".join(x.value for x in LETTER_ORDER if x.value in wanted), codes | {code})
     for letter in rule.points_at:
         holders = graph.holders(task_id, letter)
         if len(holders) >= rule.points_at_min:

@@ -22,8 +22,9 @@ import graphviz
 
 from raci.checking.checker import CheckResult
 from raci.diagrams import style
-from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text
+from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text, shorten
 from raci.diagrams.fit import MAX_LINES
+from raci.diagrams.gapmap import Flag, build_gap_map
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import ViewOptions
 from raci.graph import OrgGraph
@@ -41,6 +42,8 @@ ISLAND_RULE = InformationIslands.code
 LINE_BUDGET = min(MAX_LINES, 30)
 #: Line thickness, in points, for one task and for the pair sharing the most.
 THINNEST, THICKEST = 1.2, 7.0
+#: Characters of a task's name on a missing hand-off's label (the tooltip has it whole).
+_TASK_NAME = 24
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,8 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     heaviest = max([1, *(pair.weight for pair in pairs)])
 
     what = f"Hand-offs between departments · {len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
-    marked = bool(gaps or islands)
+    flags = _department_flags(result)
+    marked = bool(gaps or islands or flags)
     note = None
     if left_out:
         most = max(pair.weight for pair in left_out)
@@ -139,7 +143,10 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         rankdir="LR",
         **_spacing(graph, drawn),
         label=style.header(
-            org.organization, subtitle(result, what, marked), note, style.legend(_legend(gaps, islands))
+            org.organization,
+            subtitle(result, what, marked),
+            note,
+            style.legend(_legend(gaps, islands, bool(flags))),
         ),
     )
     island_of = {dept: index for index, island in enumerate(islands) for dept in island}
@@ -147,7 +154,7 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         for dept_id in graph.departments_by_function[function]:
             if dept_id in island_of:
                 continue
-            dot.node(ids(dept_id), **_department(org, graph, dept_id))
+            dot.node(ids(dept_id), **_department(org, graph, dept_id, flags.get(dept_id)))
     for index, island in enumerate(islands):
         finding = next(f for f in result.findings if f.code == ISLAND_RULE and f.department == island[0])
         with dot.subgraph(name=f"cluster_island_{index}") as box:
@@ -164,11 +171,11 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
                 tooltip=dot_string(finding.message),
             )
             for dept_id in island:
-                box.node(ids(dept_id), **_department(org, graph, dept_id))
+                box.node(ids(dept_id), **_department(org, graph, dept_id, flags.get(dept_id)))
     for pair in drawn:
         dot.edge(ids(pair.first), ids(pair.second), **_pair_attrs(org, pair, heaviest))
     for gap in gaps:
-        _draw_gap(dot, ids, gap)
+        _draw_gap(dot, org, ids, gap)
     return dot
 
 
@@ -199,7 +206,22 @@ def _reported_islands(result: CheckResult) -> list[list[str]]:
     return [island for island in information_islands(result.graph) if island[0] in reported]
 
 
-def _department(org: Organization, graph: OrgGraph, dept_id: str) -> dict[str, str]:
+def _department_flags(result: CheckResult) -> dict[str, Flag]:
+    """The departments' own gaps (idle, over capacity…): red like every gap in this view;
+    missing hand-offs and islands are drawn as lines and boxes instead."""
+    drawn_apart = {*HANDOFF_GAP_RULES, ISLAND_RULE}
+    flags: dict[str, Flag] = {}
+    for dept_id, flag in build_gap_map(result).departments.items():
+        own = Flag()
+        own.merge(flag)
+        own.items = [(code, note) for code, note in flag.items if code not in drawn_apart]
+        own.messages = [m for m in flag.messages if m.partition(":")[0] not in drawn_apart]
+        if own.items:
+            flags[dept_id] = own
+    return flags
+
+
+def _department(org: Organization, graph: OrgGraph, dept_id: str, flag: Flag | None = None) -> dict[str, str]:
     function = graph.function_of(dept_id)
     held = graph.tasks_of(dept_id)
     owned = sum(1 for letters in held.values() if letters & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE})
@@ -209,9 +231,9 @@ def _department(org: Organization, graph: OrgGraph, dept_id: str) -> dict[str, s
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f"<TR><TD><B>{html_lines(org.department_label(dept_id), 18, 2)}</B></TD></TR>"
         f'<TR><TD><FONT POINT-SIZE="11" COLOR="{style.MUTED}">{html_text(function.label)} · '
-        f"{html_text(detail)}</FONT></TD></TR></TABLE>>"
+        f"{html_text(detail)}</FONT></TD></TR>{_flag_row(flag)}</TABLE>>"
     )
-    return {
+    attrs = {
         "label": label,
         "shape": "box",
         "style": "rounded,filled" if held else "rounded,filled,dashed",
@@ -221,6 +243,24 @@ def _department(org: Organization, graph: OrgGraph, dept_id: str) -> dict[str, s
         "class": "department" if held else "department idle",
         "tooltip": dot_string(f"{org.department_label(dept_id)} ({dept_id})"),
     }
+    if flag is not None:
+        attrs |= {
+            "color": style.GAP,
+            "penwidth": "2.2",
+            "class": f"{attrs['class']} {style.gap_class(flag.codes)}",
+            "tooltip": dot_string("\n".join(flag.messages)),
+        }
+    return attrs
+
+
+def _flag_row(flag: Flag | None) -> str:
+    if flag is None:
+        return ""
+    text = " · ".join(f"{code} {note}" for code, note in flag.items)
+    return (
+        f'<TR><TD><FONT POINT-SIZE="11" COLOR="{style.severity_color(flag.severity)}">'
+        f"{html_lines(text, 24, 3)}</FONT></TD></TR>"
+    )
 
 
 def _pair_attrs(org: Organization, pair: Pair, heaviest: int) -> dict[str, str]:
@@ -228,8 +268,10 @@ def _pair_attrs(org: Organization, pair: Pair, heaviest: int) -> dict[str, str]:
     direction = "both" if pair.forward and pair.backward else ("forward" if pair.forward else "back")
     names = f"{org.department_label(pair.first)} and {org.department_label(pair.second)}"
     # A thin line is one task (the legend says so): only heavier lines carry their number,
-    # which keeps numbers off the crowded thin lines.
-    label = {"label": str(pair.weight)} if pair.weight > 1 else {}
+    # which keeps numbers off the crowded thin lines. An xlabel is placed after the layout,
+    # next to its own line; a label would be a node of its own, drawn apart from the line.
+    label = {"xlabel": str(pair.weight)} if pair.weight > 1 else {}
+    tasks = ", ".join(org.task_label(task_id) for task_id in pair.tasks)
     return {
         "penwidth": f"{width:.1f}",
         "color": "#486581",
@@ -241,20 +283,24 @@ def _pair_attrs(org: Organization, pair: Pair, heaviest: int) -> dict[str, str]:
         "fontsize": "12",
         "fontcolor": style.TEXT,
         "class": "handoff",
-        "tooltip": dot_string(f"{names} share {pair.weight} task(s): {', '.join(pair.tasks)}"),
+        "tooltip": dot_string(f"{names} share {pair.weight} task{'s' if pair.weight != 1 else ''}: {tasks}"),
     }
 
 
-def _draw_gap(dot: graphviz.Digraph, ids: NodeIds, gap: MissingHandoff) -> None:
-    tasks = gap.tasks
+def _draw_gap(dot: graphviz.Digraph, org: Organization, ids: NodeIds, gap: MissingHandoff) -> None:
+    tasks = [shorten(org.task_label(task_id), _TASK_NAME) for task_id in gap.tasks]
     named = ", ".join(tasks[:2]) + (f" +{len(tasks) - 2}" if len(tasks) > 2 else "")
+    # One task name a line under the code: a long line of names would widen the picture.
+    stacked = "<BR/>".join(html_text(name) for name in tasks[:2]) + (
+        f"<BR/>+{len(tasks) - 2} more" if len(tasks) > 2 else ""
+    )
     attrs = {
         "color": style.GAP,
         "fontcolor": style.GAP,
         "style": "dashed",
         "penwidth": "2.2",
         "fontsize": "12",
-        "label": f"<<B>{gap.code}</B> {html_text(named)}>",
+        "label": f"<<B>{gap.code}</B><BR/>{stacked}>",
         "class": style.gap_class([gap.code]),
         "tooltip": dot_string("\n".join(finding.message for finding in gap.findings)),
     }
@@ -275,7 +321,7 @@ def _draw_gap(dot: graphviz.Digraph, ids: NodeIds, gap: MissingHandoff) -> None:
     dot.edge(ids(gap.source), ids(gap.target), **attrs)
 
 
-def _legend(gaps: list[MissingHandoff], islands: list[list[str]]) -> list[tuple[str, str]]:
+def _legend(gaps: list[MissingHandoff], islands: list[list[str]], flagged: bool) -> list[tuple[str, str]]:
     entries = [
         (style.line_sample("#486581", "solid", 1), "hand-off on 1 task"),
         (style.line_sample("#486581", "solid", 5), "on many (number = tasks)"),
@@ -284,4 +330,6 @@ def _legend(gaps: list[MissingHandoff], islands: list[list[str]]) -> list[tuple[
         entries.append((style.line_sample(style.GAP, "dashed", 2), "missing hand-off (rule, task)"))
     if islands:
         entries.append((style.box_sample("#ffffff", style.GAP, dashed=True), "information island"))
+    if flagged:
+        entries.append((style.box_sample("#ffffff", style.GAP), "department with a gap (idle, overloaded)"))
     return entries

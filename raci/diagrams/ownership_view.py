@@ -138,6 +138,14 @@ def _gap_cell(cell: Cell, flag: Flag, need: list[str], letters: str, where: str)
     )
 
 
+def cell_gap(cell: Cell, gaps: GapMap, result: CheckResult) -> tuple[Flag, list[str]] | None:
+    """A red cell's findings and what it needs ("needs R/A", "2 tasks lack R"), or None."""
+    flag = _cell_flag(cell, gaps)
+    if flag is None:
+        return None
+    return flag, _need(cell, gaps, result, format_letters(cell.required) if cell.required else "R or A")
+
+
 def _cell_flag(cell: Cell, gaps: GapMap) -> Flag | None:
     """The findings about a cell. A cell is red only when a finding says so: a required cell
     left empty by work the principles do not ask for (no create task yet) is no gap."""

@@ -17,7 +17,7 @@ import graphviz
 from raci.checking.checker import CheckResult
 from raci.diagrams import style
 from raci.diagrams.escape import NodeIds, dot_string, html_text, wrap
-from raci.diagrams.gapmap import build_gap_map, responsible_effort
+from raci.diagrams.gapmap import Flag, build_gap_map, responsible_effort
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import ViewOptions
 from raci.graph import OrgGraph
@@ -32,6 +32,8 @@ _ROW_HEIGHT = 30
 _USED = "#4a90d9"
 _SPARE = "#e4e9ef"
 _UNKNOWN = "#9aa5b1"
+#: Hours past capacity the team has waived: not a gap, so not red.
+_WAIVED = "#7b8794"
 
 
 def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
@@ -57,8 +59,13 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         (style.box_sample(_USED, _USED, 1), used),
         (style.box_sample(_SPARE, _SPARE, 1), "capacity left"),
     ]
-    if any(c is not None and loads[d] > c for d, c in capacities.items()):
+    waived_map = gaps.waived.departments if gaps.waived else {}
+    waived_over = {d for d in departments if d in waived_map and d not in gaps.departments}
+    overloaded = [d for d, c in capacities.items() if c is not None and loads[d] > c]
+    if any(d not in waived_over for d in overloaded):
         entries.append((style.box_sample(style.GAP, style.GAP, 1), "past capacity (a gap)"))
+    if any(d in waived_over for d in overloaded):
+        entries.append((style.box_sample(_WAIVED, _WAIVED, 1), "past capacity, waived"))
     if any(c is None for c in capacities.values()):
         entries.append((style.box_sample(_UNKNOWN, _UNKNOWN, 1), "no capacity given"))
     marked = any(d in gaps.departments for d in departments)
@@ -81,40 +88,38 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         held = graph.tasks_of(dept_id)
         accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
         flag = gaps.departments.get(dept_id)
+        waived = gaps.waived.departments.get(dept_id) if gaps.waived and flag is None else None
         load, capacity = loads[dept_id], capacities[dept_id]
         over = capacity is not None and load > capacity
         a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
         hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h"
-        color = style.GAP if over else style.TEXT
+        color = style.GAP if over and waived is None else style.TEXT
         a_color = style.GAP if a_flagged else style.TEXT
-        notes = (
-            f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="9" COLOR="{style.severity_color(flag.severity)}">'
-            + html_text(" · ".join(f"{code} {note}" for code, note in flag.items))
-            + "</FONT>"
-            if flag
-            else ""
-        )
         fill = f' BGCOLOR="{style.severity_fill(flag.severity)}"' if flag else ""
         name_lines = wrap(org.department_label(dept_id), 30, 2)
         name = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in name_lines)
-        height = max(_ROW_HEIGHT, 16 * len(name_lines) + (12 if flag else 0) + 6)
+        height = max(_ROW_HEIGHT, 16 * len(name_lines) + 6)
+        excess = _WAIVED if waived is not None else style.GAP
         label = (
             f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"{fill}>'
             f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" '
             'ALIGN="LEFT" BALIGN="LEFT">'
-            f"{name}{notes}</TD>"
+            f"{name}</TD>"
             f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
-            f"{_bar(load, capacity, scale)}</TD>"
+            f"{_bar(load, capacity, scale, excess=excess)}</TD>"
             f'<TD WIDTH="{_HOURS_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
-            f'<FONT COLOR="{color}">{_bold(html_text(hours), over)}</FONT></TD>'
+            f'<FONT COLOR="{color}">{_bold(html_text(hours), over and waived is None)}</FONT></TD>'
             f'<TD WIDTH="{_A_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
             f'<FONT COLOR="{a_color}">A on {accountable} task{"s" if accountable != 1 else ""}</FONT></TD>'
-            "</TR></TABLE>>"
+            f"</TR>{_notes(flag, waived)}</TABLE>>"
         )
         attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}
         if flag is not None:
             attrs["class"] = style.gap_class(flag.codes)
             attrs["tooltip"] = dot_string("\n".join(flag.messages))
+        elif waived is not None:
+            attrs["class"] = "department waived " + " ".join(waived.codes)
+            attrs["tooltip"] = dot_string("\n".join(f"waived: {m}" for m in waived.messages))
         else:
             attrs["class"] = "department"
             attrs["tooltip"] = dot_string(f"{org.department_label(dept_id)} ({dept_id}): {hours}")
@@ -132,11 +137,29 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     return dot
 
 
+def _notes(flag: Flag | None, waived: Flag | None) -> str:
+    """The findings under a department's row, across the whole row so the bar covers none."""
+    if flag is not None:
+        color, text = style.severity_color(flag.severity), " · ".join(f"{c} {n}" for c, n in flag.items)
+    elif waived is not None:
+        color, text = style.MUTED, "waived: " + " · ".join(f"{c} {n}" for c, n in waived.items)
+    else:
+        return ""
+    width = _NAME_WIDTH + _BAR_WIDTH + 8 + _HOURS_WIDTH + _A_WIDTH
+    lines = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in wrap(text, 150, 3))
+    return (
+        f'<TR><TD COLSPAN="4" WIDTH="{width}" ALIGN="LEFT" BALIGN="LEFT">'
+        f'<FONT POINT-SIZE="9" COLOR="{color}">{lines}</FONT></TD></TR>'
+    )
+
+
 def _bold(text: str, bold: bool) -> str:
     return f"<B>{text}</B>" if bold else text
 
 
-def _bar(load: float, capacity: float | None, scale: float, unknown: str = _UNKNOWN) -> str:
+def _bar(
+    load: float, capacity: float | None, scale: float, unknown: str = _UNKNOWN, excess: str = style.GAP
+) -> str:
     def cell(hours: float, color: str) -> str:
         width = round(hours * scale)
         if width < 1:
@@ -146,7 +169,7 @@ def _bar(load: float, capacity: float | None, scale: float, unknown: str = _UNKN
     if capacity is None:
         parts = [(load, unknown)]
     else:
-        parts = [(min(load, capacity), _USED), (capacity - load, _SPARE), (load - capacity, style.GAP)]
+        parts = [(min(load, capacity), _USED), (capacity - load, _SPARE), (load - capacity, excess)]
     cells = "".join(cell(hours, color) for hours, color in parts)
     used = sum(max(0, round(hours * scale)) for hours, _ in parts if round(hours * scale) >= 1)
     if not cells:

@@ -115,6 +115,9 @@ class Rule:
     reviews_findings: ClassVar[bool] = False
     #: Whether a task or department may waive this rule's findings (``waive: {CODE: why}``).
     waivable: ClassVar[bool] = True
+    #: Its findings are about the whole organisation (a missing task, shared ownership), never
+    #: one task or department: a waiver on a task could never match, so the loader refuses it.
+    organisation_wide: ClassVar[bool] = False
     #: The docstring's summary and sections, parsed when first read (``raci explain``, the docs,
     #: the reporters' rule metadata); a plain check never needs them.
     doc = _LazyDoc()
@@ -183,6 +186,14 @@ class Rule:
         if department is not None:
             return [OnDepartment(department, cls.department_note(finding, org, graph, department))]
         return []
+
+    @classmethod
+    def lacking_cells(cls, graph: OrgGraph, task_id: str) -> list[tuple[str, Letter]]:
+        """The matrix cells of a flagged task that should hold a letter the task lacks: by
+        default :attr:`lacks` in its Accountable's cell (who should do the work or name who does)."""
+        if cls.lacks is None:
+            return []
+        return [(dept_id, cls.lacks) for dept_id in graph.holders(task_id, Letter.ACCOUNTABLE)[:1]]
 
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:

@@ -74,5 +74,14 @@ class OneAccountable(Rule):
             yield plan.candidate(*(plan.take(task_id, d, drop) for d in accountable if d != keeper))
 
     @classmethod
+    def lacking_cells(cls, graph: OrgGraph, task_id: str) -> list[tuple[str, Letter]]:
+        """A task with no A: its Responsible's cell (else its first department's) should hold
+        the A, the department the suggested fix gives it to first."""
+        if graph.holders(task_id, Letter.ACCOUNTABLE):
+            return []
+        holders = graph.holders(task_id, Letter.RESPONSIBLE) or list(graph.assignments(task_id))
+        return [(dept_id, Letter.ACCOUNTABLE) for dept_id in holders[:1]]
+
+    @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
         return accountable_note(graph, task_id)

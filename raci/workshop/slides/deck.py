@@ -8,13 +8,15 @@ workshop, what changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import __version__
 from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
+from raci.diagrams import style
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
@@ -22,16 +24,38 @@ from raci.diagrams.options import FOCUS, ViewOptions
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter, format_letters
 from raci.workshop.slides.fonts import find_font
-from raci.workshop.slides.pdf import AMBER, GREEN, HEIGHT, MARGIN, MUTED, RED, TEXT, WIDTH, Pages, text
+from raci.workshop.slides.pdf import (
+    AMBER,
+    GREEN,
+    HEIGHT,
+    MARGIN,
+    MUTED,
+    RED,
+    TEXT,
+    WIDTH,
+    Pages,
+    picture_size,
+    text,
+)
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
-    from raci.diagrams.gapmap import Flag
+    from raci.checking.scorecard import Cell
+    from raci.diagrams.gapmap import Flag, GapMap
     from raci.model.findings import Finding
     from raci.workshop.suggest import Operation, Suggestion
 
-#: Matrix rows on one page.
+#: Matrix rows on one page at most (fewer when long names take two lines).
 MATRIX_ROWS = 16
+#: The largest a gaps drawing is blown up: its 9 to 11 pt words at most as big as the titles.
+_GAPS_SCALE = 1.8
+#: Shares of the width the findings and fixes may take beside a drawing, narrowest first.
+_TEXT_SHARES = (0.28, 0.34, 0.40)
+#: Ids in a finding's message: quoted ('t05') or id-shaped (answer-comments, t05).
+_IDS = re.compile(r"'([^'\s]+)'|(?<![\w-])([A-Za-z][\w]*[-_0-9][\w-]*)(?![\w-])")
+#: Space above and below a matrix row's words, and under the last row (the footer's).
+_ROW_PADDING = 3.0
+_MATRIX_BOTTOM = 30.0
 _COLORS = {Severity.ERROR: RED, Severity.WARNING: RED, Severity.INFO: AMBER}
 
 
@@ -57,13 +81,10 @@ def build_deck(
     deck.raci_page(fixes)
     if not result.findings:
         deck.owners_page()
-    deck.diagram_page(
-        "ownership",
-        "Who owns what: functions \u00d7 activities",
-        "The strongest letter per cell; red: a required owner is missing.",
-    )
+    deck.ownership_page()
     deck.matrix_pages()
     deck.workload_page()
+    deck.waived_page()
     if before is not None:
         deck.changes_page(before)
     return pages.finish()
@@ -86,6 +107,9 @@ class _Deck:
         counts = result.counts()
         words = [f"{counts[s]} {s.value if counts[s] == 1 else _PLURAL[s]}" for s in _SEVERITIES if counts[s]]
         summary = " · ".join(words) if words else "no findings: every rule passes"
+        waived = len(result.waived)
+        if waived:
+            summary += f" · {waived} waived (see “Waived findings”)"
         y = pages.page(
             org.organization,
             f"Social media ownership · {len(org.departments)} departments · {len(org.tasks)} tasks"
@@ -153,38 +177,135 @@ class _Deck:
         drawings = build_pages(self.org, focused, ViewOptions(detail=FOCUS), bare=True)
         wanted = {_key(f) for f in findings}
         mine = [s for s in fixes if any(_key(f) in wanted for f in s.resolved)]
+        entries = [
+            (f"<b>{text(f.code)}</b> {text(self.finding_text(f))}", _COLORS[f.severity]) for f in findings
+        ]
+        fix_lines = [(f"• {text(self.fix_text(s))}", TEXT) for s in mine]
+        if not fix_lines:
+            hints = dict.fromkeys(self.hint_text(f) for f in findings if f.hint)
+            fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
+        fix_lines = fix_lines or [("No change found that clears these.", MUTED)]
+        # A few findings read from the back of the room; many need the smaller size.
+        size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
         for index, drawing in enumerate(drawings, 1):
             more = f" ({index} of {len(drawings)})" if len(drawings) > 1 else ""
             pages = self.pages
             top = pages.page(title + more, subtitle, RED)
-            split = WIDTH * 0.6
-            pages.picture(self.pdf(drawing.source), MARGIN, 64, split - MARGIN - 10, top - 64)
-            pages.paragraph(_KEY, MARGIN, 56, split - MARGIN - 10, 9, MUTED)
+            picture = self.pdf(drawing.source)
+            natural = picture_size(picture)
             if index > 1:
+                pages.picture(picture, MARGIN, 64, WIDTH - 2 * MARGIN, top - 64, _GAPS_SCALE)
+                pages.paragraph(_KEY, MARGIN, 56, WIDTH - 2 * MARGIN, 9, MUTED)
                 continue
-            x, width = split + 4, WIDTH - split - MARGIN - 4
-            y = pages.paragraph("<b>Findings</b>", x, top, width, 14)
-            entries = [(f"<b>{text(f.code)}</b> {text(f.message)}", _COLORS[f.severity]) for f in findings]
-            # A few findings read from the back of the room; many need the smaller size.
-            size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
+            layout = self.gaps_layout(natural, entries, fix_lines, size, top)
+            pages.picture(picture, *layout.picture, _GAPS_SCALE)
+            pages.paragraph(_KEY, MARGIN, 56, layout.picture[2], 9, MUTED)
+            x, width, column_top, bottom = layout.findings
+            y = column_top - pages.paragraph("<b>Findings</b>", x, column_top, width, 14)
             y = pages.items(
-                entries,
-                x,
-                top - y - 4,
-                width,
-                HEIGHT * 0.42,
-                size,
-                more=lambda start: _rest(findings[start:]),
+                entries, x, y - 4, width, bottom, size, more=lambda start: _rest(findings[start:])
             )
-            y -= 6
+            x, width, column_top, bottom = layout.fixes
+            # Fixes with no place of their own follow the findings.
+            y = y - 6 if column_top < 0 else column_top
             y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
-            fix_lines = [(f"• {text(self.fix_text(s))}", TEXT) for s in mine]
-            if not fix_lines:
-                hints = dict.fromkeys(f.hint for f in findings if f.hint)
-                fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
-            pages.items(
-                fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, size
-            )
+            pages.items(fix_lines, x, y - 4, width, bottom, size)
+
+    def gaps_layout(
+        self,
+        natural: tuple[float, float],
+        entries: list[tuple[str, str]],
+        fix_lines: list[tuple[str, str]],
+        size: float,
+        top: float,
+    ) -> _GapsLayout:
+        """Where the drawing and the words go, whichever draws it largest: the words in the
+        narrowest column beside the drawing that holds them; the findings beside it and the
+        fixes under it; or all the words under a wide drawing."""
+        usable, bottom = WIDTH - 2 * MARGIN, 64.0
+        natural_width, natural_height = max(natural[0], 1.0), max(natural[1], 1.0)
+
+        def scale(box: tuple[float, float, float, float]) -> float:
+            return min(box[2] / natural_width, box[3] / natural_height, _GAPS_SCALE)
+
+        def column(lines: list[tuple[str, str]], room: float) -> float:
+            """The narrowest share of the width that holds these lines in ``room``."""
+            for share in _TEXT_SHARES:
+                if self.words_height(lines, usable * share, size) <= room:
+                    return usable * share
+            return usable * _TEXT_SHARES[-1]
+
+        candidates = []
+        # Beside: findings then fixes in one column on the right.
+        width = column(entries + fix_lines, top - 34)
+        x = WIDTH - MARGIN - width
+        fixes_room = max(34 + self.words_height(fix_lines, width, size), HEIGHT * 0.25)
+        box = (MARGIN, bottom, usable - width - 14, top - bottom)
+        candidates.append(_GapsLayout(box, (x, width, top, fixes_room), (x, width, -1, 34), scale(box)))
+        # Findings beside, fixes under the drawing.
+        width = column(entries, top - 34)
+        x = WIDTH - MARGIN - width
+        under = self.words_height(fix_lines, usable - width - 14, size)
+        box = (MARGIN, bottom + under + 12, usable - width - 14, top - bottom - under - 12)
+        if box[3] >= 120:
+            fixes = (MARGIN, box[2], bottom + under, bottom)
+            candidates.append(_GapsLayout(box, (x, width, top, 34), fixes, scale(box)))
+        # Everything under a wide drawing, in two columns.
+        half = (usable - 24) / 2
+        under = max(self.words_height(entries, half, size), self.words_height(fix_lines, half, size))
+        box = (MARGIN, bottom + under + 12, usable, top - bottom - under - 12)
+        if box[3] >= 120:
+            words_top = bottom + under
+            findings_column = (MARGIN, half, words_top, bottom)
+            fixes_column = (MARGIN + half + 24, half, words_top, bottom)
+            candidates.append(_GapsLayout(box, findings_column, fixes_column, scale(box)))
+        # Ties go to the first: a layout must draw clearly larger to win.
+        best = candidates[0]
+        for candidate in candidates[1:]:
+            if candidate.scale > best.scale * 1.05:
+                best = candidate
+        return best
+
+    def words_height(self, entries: list[tuple[str, str]], width: float, size: float) -> float:
+        return sum(self.pages.height_of(markup, width, size) + size * 0.4 for markup, _ in entries) + 24
+
+    def finding_text(self, finding: Finding) -> str:
+        """The finding's message with the org's names for the ids it quotes, so the room can
+        match it to the boxes of the drawing (which show names)."""
+        org = self.org
+
+        def name(match: re.Match[str]) -> str:
+            word = match.group(1) or match.group(2)
+            if word in org.tasks:
+                return f"“{org.task_label(word)}”"
+            if word in org.departments:
+                return org.department_label(word)
+            return match.group(0)
+
+        return _IDS.sub(name, finding.message)
+
+    def hint_text(self, finding: Finding) -> str:
+        """The finding's hint; for a department past its capacity, in its own numbers."""
+        org, work = self.org, self.result.workload
+        dept_id = finding.department
+        over = work.over(org).get(dept_id) if dept_id is not None else None
+        if finding.code != "RACI006" or dept_id is None or over is None:
+            return self.finding_text(replace(finding, message=finding.hint or ""))
+        load, capacity = over
+        shares = sorted(
+            ((work.splits.get(t, {}).get(dept_id, 0.0), t) for t in work.tasks.get(dept_id, [])), reverse=True
+        )
+        label = org.department_label(dept_id)
+        move = (
+            f"move R on “{org.task_label(shares[0][1])}” ({shares[0][0]:g} h of its load)"
+            " to another department"
+            if shares
+            else "move R to another department"
+        )
+        return (
+            f"{label} has {load:g} h of work a week against {capacity:g} h: raise its capacity_hours"
+            f" to {load:g}, lower the effort of its tasks by {load - capacity:g} h, or {move}"
+        )
 
     def fix_text(self, suggestion: Suggestion) -> str:
         return "; ".join(self.operation_text(op) for op in suggestion.operations)
@@ -230,6 +351,107 @@ class _Deck:
         top = self.pages.page(title, subtitle)
         self.pages.picture(self.pdf(graph.source), MARGIN, 30, WIDTH - 2 * MARGIN, top - 30)
 
+    # --- the ownership grid ---------------------------------------------------------------
+
+    def ownership_page(self) -> None:
+        """Functions down the side, activities across, drawn at the page's size: the strongest
+        letter per cell, cells the article requires outlined, gaps red with what they need."""
+        from raci.diagrams.gapmap import build_gap_map
+
+        result, pages = self.result, self.pages
+        card = result.scorecard
+        top = pages.page(
+            "Who owns what: functions \u00d7 activities",
+            "The letters each function holds per activity; outlined: the article requires an owner;"
+            " red: a required owner is missing.",
+        )
+        gaps = build_gap_map(result)
+        head_width = 150.0
+        column = (WIDTH - 2 * MARGIN - head_width) / max(1, len(card.activities))
+        header = 52.0
+        bottom = 64.0
+        row = min(72.0, (top - header - bottom) / max(1, len(card.functions)))
+        for index, activity in enumerate(card.activities):
+            word, _, gloss = activity.label.partition(" (")
+            count = len(result.graph.tasks_by_activity.get(activity, []))
+            tasks = f"{count} task{'s' if count != 1 else ''}" if count else "no task"
+            gloss_line = f"({text(gloss)}<br/>" if gloss else ""
+            pages.paragraph(
+                f'<b>{text(word)}</b><br/><font size="9" color="{MUTED}">{gloss_line}{tasks}</font>',
+                MARGIN + head_width + column * index + 2,
+                top,
+                column - 4,
+                11,
+                align="center",
+            )
+        y = top - header
+        for function in card.functions:
+            count = len(result.graph.departments_by_function.get(function, []))
+            pages.box(MARGIN, y - row + 2, head_width - 4, row - 4, style.function_fill(function))
+            # Many functions make short rows: a smaller name, so both lines stay in the box.
+            size = 13.0 if row >= 44 else 10.0
+            plural = "s" if count != 1 else ""
+            label = (
+                f"<b>{text(function.label)}</b><br/>"
+                f'<font size="{size - 2:g}" color="{MUTED}">{count} department{plural}</font>'
+            )
+            used = pages.height_of(label, head_width - 16, size)
+            pages.paragraph(label, MARGIN + 8, y - row / 2 + used / 2, head_width - 16, size)
+            for index, activity in enumerate(card.activities):
+                self.ownership_cell(
+                    card.cells[(function, activity)],
+                    gaps,
+                    MARGIN + head_width + column * index,
+                    y,
+                    column,
+                    row,
+                )
+            y -= row
+        self.ownership_key(y - 8)
+
+    def ownership_cell(
+        self, cell: Cell, gaps: GapMap, left: float, top: float, width: float, height: float
+    ) -> None:
+        from raci.diagrams.ownership_view import cell_gap
+
+        pages = self.pages
+        letters = format_letters(cell.letters) if cell.letters else ""
+        x, y, w, h = left + 2, top - height + 2, width - 4, height - 4
+        gap = cell_gap(cell, gaps, self.result)
+        if gap is not None:
+            flag, need = gap
+            pages.box(x, y, w, h, style.GAP_FILL, style.GAP, line=2.5)
+            markup, size = _fit_gap_note(pages, letters, need, flag.codes, w - 4, h - 4)
+            used = pages.height_of(markup, w - 4, size, align="center")
+            pages.paragraph(markup, x + 2, y + h / 2 + used / 2, w - 4, size, RED, align="center")
+            return
+        strongest = style.strongest(cell.letters)
+        if strongest is None:
+            pages.box(
+                x, y, w, h, "#fafbfc", TEXT if cell.required else "#e4e7eb", line=2 if cell.required else 1
+            )
+            return
+        look = style.LETTER_STYLES[strongest]
+        pages.box(x, y, w, h, look.fill, TEXT if cell.required else None, line=2.5)
+        size = min(18.0, 18.0 * (w - 8) / max(1.0, pages.width_of(letters, 18)))
+        pages.centred(letters, x + w / 2, y + h / 2 - size / 3, size, look.ink)
+
+    def ownership_key(self, top: float) -> None:
+        pages = self.pages
+        x = MARGIN
+        swatches: list[tuple[str, str | None, str]] = [
+            (style.LETTER_STYLES[letter].fill, None, f"{letter.value} {style.LETTER_STYLES[letter].word}")
+            for letter in style.STRENGTH
+        ]
+        swatches += [
+            ("#ffffff", TEXT, "required by the article"),
+            (style.GAP_FILL, style.GAP, "required, no owner"),
+        ]
+        for fill, stroke, words in swatches:
+            pages.box(x, top - 14, 22, 14, fill, stroke or fill, line=2 if stroke else 1)
+            pages.paragraph(text(words), x + 28, top - 1, 160, 11, MUTED)
+            x += 34 + pages.width_of(words, 11)
+
     # --- the matrix -----------------------------------------------------------------------
 
     def matrix_pages(self) -> None:
@@ -240,52 +462,63 @@ class _Deck:
         for finding in self.result.findings:
             if finding.task in org.tasks:
                 flagged.setdefault(finding.task, []).append(finding)
-        chunks = [tasks[i : i + MATRIX_ROWS] for i in range(0, len(tasks), MATRIX_ROWS)] or [[]]
-        name_width, codes_width = 210.0, 110.0
-        # Few departments: narrow columns beside the names, as a spreadsheet would have them.
-        cell = min(64.0, (WIDTH - 2 * MARGIN - name_width - codes_width) / max(1, len(departments)))
-        size = 11 if cell >= 40 else 9
+        layout = _MatrixLayout.fit(len(departments))
+        size, cell = layout.size, layout.cell
+        labels = [org.department_label(d) for d in departments]
+        header = pages.headings_height(labels, size)
+        title, subtitle = (
+            "The RACI matrix (1 of 2)",
+            f"{len(tasks)} tasks \u00d7 {len(departments)} departments",
+        )
+        room = pages.content_top(title, subtitle) - header - 6 - _MATRIX_BOTTOM
+        rows = [self.matrix_row(task_id, flagged.get(task_id, []), layout) for task_id in tasks]
+        chunks = _paginate(rows, room)
         for index, chunk in enumerate(chunks, 1):
             more = f" ({index} of {len(chunks)})" if len(chunks) > 1 else ""
-            top = pages.page(
-                f"The RACI matrix{more}", f"{len(tasks)} tasks \u00d7 {len(departments)} departments"
-            )
-            header = pages.vertical_headings(
-                [org.department_label(d) for d in departments], MARGIN + name_width, top, cell, size
-            )
-            pages.paragraph(
-                "<b>Findings</b>",
-                MARGIN + name_width + cell * len(departments) + 4,
-                top - header + 14,
-                codes_width,
-                size - 1,
-            )
+            top = pages.page(f"The RACI matrix{more}", subtitle)
+            pages.vertical_headings(labels, MARGIN + layout.name_width, top, cell, size)
+            codes_left = MARGIN + layout.name_width + cell * len(departments) + 4
+            pages.paragraph("<b>Findings</b>", codes_left, top - header + 14, layout.codes_width, size - 1)
             y = top - header - 6
-            row = min(26.0, (y - 46) / MATRIX_ROWS)
-            for number, task_id in enumerate(chunk):
+            # Bands first, words after: no band can cover the words of the row above it.
+            band = y
+            for number, row in enumerate(chunk):
                 if number % 2 == 0:
-                    pages.box(MARGIN, y - row + 2, WIDTH - 2 * MARGIN, row, "#f5f7fa")
-                codes = sorted({f.code for f in flagged.get(task_id, [])})
-                worst = max((f.severity for f in flagged.get(task_id, [])), default=None)
-                color = _COLORS[worst] if worst is not None else TEXT
-                pages.paragraph(
-                    text(pages.one_line(org.task_label(task_id), name_width - 10, size)),
-                    MARGIN + 4,
-                    y - 4,
-                    name_width - 8,
-                    size,
-                    color,
-                )
-                x = MARGIN + name_width
-                raci = org.tasks[task_id].raci
-                for dept_id in departments:
-                    letters = raci.get(dept_id)
-                    if letters:
-                        pages.centred(format_letters(frozenset(letters)), x + cell / 2, y - 4 - size, size)
-                    x += cell
-                if codes:
-                    pages.paragraph(text(" ".join(codes)), x + 4, y - 4, codes_width, size - 1, color)
-                y -= row
+                    pages.box(MARGIN, band - row.height, WIDTH - 2 * MARGIN, row.height, "#eef2f6", radius=0)
+                band -= row.height
+            for row in chunk:
+                self.draw_matrix_row(row, departments, layout, y)
+                y -= row.height
+
+    def matrix_row(self, task_id: str, findings: list[Finding], layout: _MatrixLayout) -> _MatrixRow:
+        """One task's row, measured: its full name wraps (never cut) in the name column."""
+        pages = self.pages
+        codes = " ".join(sorted({f.code for f in findings}))
+        worst = max((f.severity for f in findings), default=None)
+        name = text(self.org.task_label(task_id))
+        used = max(
+            pages.height_of(name, layout.name_width - 8, layout.size),
+            pages.height_of(text(codes), layout.codes_width, layout.size - 1) if codes else 0.0,
+        )
+        height = used + _ROW_PADDING * 2
+        return _MatrixRow(task_id, name, codes, _COLORS[worst] if worst is not None else TEXT, height)
+
+    def draw_matrix_row(
+        self, row: _MatrixRow, departments: list[str], layout: _MatrixLayout, y: float
+    ) -> None:
+        pages, size, cell = self.pages, layout.size, layout.cell
+        pages.paragraph(row.name, MARGIN + 4, y - _ROW_PADDING, layout.name_width - 8, size, row.color)
+        x = MARGIN + layout.name_width
+        raci = self.org.tasks[row.task].raci
+        # Letters on the baseline of the name's first line.
+        baseline = y - _ROW_PADDING - size
+        for dept_id in departments:
+            letters = raci.get(dept_id)
+            if letters:
+                pages.centred(format_letters(frozenset(letters)), x + cell / 2, baseline, size)
+            x += cell
+        if row.codes:
+            pages.paragraph(text(row.codes), x + 4, y - _ROW_PADDING, layout.codes_width, size - 1, row.color)
 
     # --- workload -------------------------------------------------------------------------
 
@@ -379,6 +612,38 @@ class _Deck:
         )
         return used
 
+    # --- waived findings ------------------------------------------------------------------
+
+    def waived_page(self) -> None:
+        """The findings the team accepted (``waive:`` entries), with their reasons."""
+        waived = self.result.waived
+        if not waived:
+            return
+        org, pages = self.org, self.pages
+        top = pages.page(
+            "Waived findings",
+            f"{len(waived)} finding{'s' if len(waived) != 1 else ''} the team accepts: not counted,"
+            " worth a look again",
+        )
+        entries = []
+        for finding in waived:
+            if finding.task is not None and finding.task in org.tasks:
+                where = f"task “{org.task_label(finding.task)}”"
+            elif finding.department is not None and finding.department in org.departments:
+                where = f"department {org.department_label(finding.department)}"
+            else:
+                where = "the organisation"
+            line = f", line {finding.line}" if finding.line is not None else ""
+            message = self.finding_text(finding)
+            entries.append(
+                (
+                    f"<b>{text(finding.code)}</b> on {text(where)}{text(line)}: {text(message)}"
+                    f'<br/><font color="{MUTED}">Reason: {text(finding.waiver or "")}</font>',
+                    TEXT,
+                )
+            )
+        pages.items(entries, MARGIN, top, WIDTH - 2 * MARGIN, 34, 12)
+
     # --- before and after -----------------------------------------------------------------
 
     def changes_page(self, before: CheckResult) -> None:
@@ -429,6 +694,22 @@ _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
+def _fit_gap_note(
+    pages: Pages, letters: str, need: list[str], codes: list[str], width: float, height: float
+) -> tuple[str, float]:
+    """A gap cell's words at the largest size that fits the cell: the letters held, what is
+    needed, the codes; codes go first when even the small size does not fit."""
+    head = f"<b>{text(letters or '—')}</b>"
+    needs = [text(n) for n in need]
+    variants = [[head, *needs, text(" ".join(codes))], [head, *needs], needs]
+    for lines in variants:
+        for size in (13.0, 11.0, 10.0, 9.0):
+            markup = "<br/>".join(lines)
+            if pages.height_of(markup, width, size, align="center") <= height:
+                return markup, size
+    return "<br/>".join(needs), 8.0
+
+
 def _key(finding: Finding) -> tuple[str, str | None, str | None, str | None, str | None]:
     from raci.workshop.diff import finding_key
 
@@ -441,3 +722,56 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
+
+
+@dataclass(frozen=True)
+class _GapsLayout:
+    """A gaps page: the drawing's box (left, bottom, width, height); the findings' and the
+    fixes' columns (left, width, top, bottom; a top below 0: right after the findings); the
+    drawing's scale."""
+
+    picture: tuple[float, float, float, float]
+    findings: tuple[float, float, float, float]
+    fixes: tuple[float, float, float, float]
+    scale: float
+
+
+@dataclass(frozen=True)
+class _MatrixLayout:
+    """The matrix's columns: task names take the width the departments leave."""
+
+    cell: float
+    size: float
+    name_width: float
+    codes_width: float = 120.0
+
+    @classmethod
+    def fit(cls, departments: int) -> _MatrixLayout:
+        codes_width = 120.0
+        usable = WIDTH - 2 * MARGIN - codes_width
+        # At least 300 pt for names; columns between 30 and 60 pt.
+        cell = max(30.0, min(60.0, (usable - 300.0) / max(1, departments)))
+        size = 11.0 if departments <= 8 else 10.0
+        return cls(cell, size, usable - cell * departments, codes_width)
+
+
+@dataclass(frozen=True)
+class _MatrixRow:
+    task: str
+    name: str
+    codes: str
+    color: str
+    height: float
+
+
+def _paginate(rows: list[_MatrixRow], room: float) -> list[list[_MatrixRow]]:
+    """Rows in pages of at most MATRIX_ROWS whose heights fit ``room``."""
+    chunks: list[list[_MatrixRow]] = [[]]
+    used = 0.0
+    for row in rows:
+        if chunks[-1] and (used + row.height > room or len(chunks[-1]) == MATRIX_ROWS):
+            chunks.append([])
+            used = 0.0
+        chunks[-1].append(row)
+        used += row.height
+    return chunks

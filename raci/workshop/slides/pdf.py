@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter, Transformation
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -48,6 +49,7 @@ class Picture:
     width: float
     height: float
     pdf: bytes
+    max_scale: float = 1.25
 
 
 class Pages:
@@ -92,6 +94,13 @@ class Pages:
         self._footer()
         return y - 12
 
+    def content_top(self, title: str, subtitle: str = "") -> float:
+        """The y :meth:`page` would return for this title: to measure before drawing."""
+        y = HEIGHT - MARGIN - self.height_of(f"<b>{text(title)}</b>", WIDTH - 2 * MARGIN, 26) - 4
+        if subtitle:
+            y -= self.height_of(text(subtitle), WIDTH - 2 * MARGIN, 14) + 4
+        return y - 12
+
     def _footer(self) -> None:
         self.canvas.setFont(FONT, 9)
         self.canvas.setFillColor(HexColor(MUTED))
@@ -101,17 +110,24 @@ class Pages:
     # --- text -----------------------------------------------------------------------------
 
     def paragraph(
-        self, markup: str, x: float, top: float, width: float, size: float, color: str = TEXT
+        self,
+        markup: str,
+        x: float,
+        top: float,
+        width: float,
+        size: float,
+        color: str = TEXT,
+        align: str = "left",
     ) -> float:
         """Draw a paragraph whose top is at ``top``; returns its height."""
-        block = Paragraph(markup, _style(size, color))
+        block = Paragraph(markup, _style(size, color, align))
         _, height = block.wrapOn(self.canvas, width, HEIGHT)
         block.drawOn(self.canvas, x, top - height)
         return float(height)
 
-    def centred(self, value: str, x: float, baseline: float, size: float) -> None:
+    def centred(self, value: str, x: float, baseline: float, size: float, color: str = TEXT) -> None:
         """One bold word centred on ``x`` (a matrix cell's letters)."""
-        self.canvas.setFillColor(HexColor(TEXT))
+        self.canvas.setFillColor(HexColor(color))
         self.canvas.setFont(BOLD, size)
         self.canvas.drawCentredString(x, baseline, value)
 
@@ -123,9 +139,13 @@ class Pages:
             value = value[:-1]
         return value.rstrip() + "…"
 
-    def height_of(self, markup: str, width: float, size: float) -> float:
-        _, height = Paragraph(markup, _style(size, TEXT)).wrapOn(self.canvas, width, HEIGHT)
+    def height_of(self, markup: str, width: float, size: float, align: str = "left") -> float:
+        _, height = Paragraph(markup, _style(size, TEXT, align)).wrapOn(self.canvas, width, HEIGHT)
         return float(height)
+
+    def width_of(self, value: str, size: float) -> float:
+        """The width of one line of plain text."""
+        return float(pdfmetrics.stringWidth(value, FONT, size))
 
     def items(
         self,
@@ -152,10 +172,14 @@ class Pages:
             y -= self.paragraph(markup, x, y, width, size, color) + size * 0.4
         return y
 
+    def headings_height(self, names: list[str], size: float) -> float:
+        """The height :meth:`vertical_headings` takes for these names."""
+        longest = max((pdfmetrics.stringWidth(name, BOLD, size) for name in names), default=0.0)
+        return min(longest, 130.0) + 6
+
     def vertical_headings(self, names: list[str], left: float, top: float, cell: float, size: float) -> float:
         """Column headings written upwards, one per ``cell``; returns the height they take."""
-        longest = max((pdfmetrics.stringWidth(name, BOLD, size) for name in names), default=0.0)
-        height = min(longest, 130.0) + 6
+        height = self.headings_height(names, size)
         canvas = self.canvas
         canvas.setFillColor(HexColor(TEXT))
         canvas.setFont(BOLD, size)
@@ -177,18 +201,33 @@ class Pages:
         self.canvas.rect(x, y, width, height, stroke=0, fill=1)
 
     def box(
-        self, x: float, y: float, width: float, height: float, fill: str, stroke: str | None = None
+        self,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        fill: str,
+        stroke: str | None = None,
+        radius: float = 4,
+        line: float = 1,
     ) -> None:
         self.canvas.setFillColor(HexColor(fill))
         if stroke:
             self.canvas.setStrokeColor(HexColor(stroke))
-        self.canvas.roundRect(x, y, width, height, 4, stroke=1 if stroke else 0, fill=1)
+            self.canvas.setLineWidth(line)
+        if radius:
+            self.canvas.roundRect(x, y, width, height, radius, stroke=1 if stroke else 0, fill=1)
+        else:
+            self.canvas.rect(x, y, width, height, stroke=1 if stroke else 0, fill=1)
 
     # --- pictures -------------------------------------------------------------------------
 
-    def picture(self, pdf: bytes, left: float, bottom: float, width: float, height: float) -> None:
-        """Place a one-page PDF (a Graphviz drawing) scaled to fit the box, centred."""
-        self.pictures.append(Picture(self.count, left, bottom, width, height, pdf))
+    def picture(
+        self, pdf: bytes, left: float, bottom: float, width: float, height: float, max_scale: float = 1.25
+    ) -> None:
+        """Place a one-page PDF (a Graphviz drawing) scaled to fit the box, centred, blown up
+        at most ``max_scale`` times."""
+        self.pictures.append(Picture(self.count, left, bottom, width, height, pdf, max_scale))
 
     def finish(self) -> bytes:
         self.canvas.showPage()
@@ -202,13 +241,19 @@ class Pages:
         return out.getvalue()
 
 
+def picture_size(pdf: bytes) -> tuple[float, float]:
+    """A one-page PDF's natural width and height in points."""
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
 def _place(writer: PdfWriter, picture: Picture) -> None:
     drawing = PdfReader(io.BytesIO(picture.pdf)).pages[0]
     box = drawing.mediabox
     natural_width, natural_height = float(box.width), float(box.height)
     scale = min(picture.width / natural_width, picture.height / natural_height)
     # A drawing of two boxes blown up to fill a page would dwarf the page's own text.
-    scale = min(scale, 1.25)
+    scale = min(scale, picture.max_scale)
     left = picture.left + (picture.width - natural_width * scale) / 2
     bottom = picture.bottom + (picture.height - natural_height * scale) / 2
     transform = (
@@ -220,11 +265,12 @@ def _place(writer: PdfWriter, picture: Picture) -> None:
     writer.pages[picture.page - 1].merge_transformed_page(drawing, transform)
 
 
-def _style(size: float, color: str) -> ParagraphStyle:
+def _style(size: float, color: str, align: str = "left") -> ParagraphStyle:
     return ParagraphStyle(
-        f"s{size}{color}",
+        f"s{size}{color}{align}",
         fontName=FONT,
         fontSize=size,
         leading=size * 1.25,
         textColor=HexColor(color),
+        alignment=TA_CENTER if align == "center" else TA_LEFT,
     )
