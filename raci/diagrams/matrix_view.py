@@ -102,7 +102,7 @@ class _Matrix:
                 self.org.organization,
                 subtitle(self.result, what),
                 " ".join(self.notes) or None,
-                style.legend(entries, per_row=5),
+                style.legend(entries, per_row=len(entries)),
             ),
         )
         rows = [self._header()]
