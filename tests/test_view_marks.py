@@ -187,3 +187,16 @@ def test_the_red_legend_swatches_sit_next_to_their_text() -> None:
     assert 0 < legend_gap(svg(classic(), "matrix"), "a cell a finding points at") < 20
     marketing = yaml.safe_load((EXAMPLES / "marketing-owns-everything.yaml").read_text(encoding="utf-8"))
     assert 0 < legend_gap(svg(marketing, "ownership"), "required but empty") < 20
+
+
+def test_the_matrix_says_waived_findings_in_a_neutral_colour() -> None:
+    from .test_waivers import ORG
+
+    root = svg(yaml.safe_load(ORG), "matrix")
+    row = node_with(root, "dms")
+    assert "SOC102  waived: customer service should be R" in texts(row)  # code and note: two texts
+    assert "SOC104  waived" in texts(row)
+    assert all(t.get("fill") != GAP for t in row.iter(f"{SVG}text"))
+    assert "gap" not in row.get("class", "").split()
+    header = node_with(root, "Findings")
+    assert "RACI003 waived" in texts(header)
