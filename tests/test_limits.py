@@ -41,6 +41,7 @@ def test_the_fast_path_honours_max_depth() -> None:
     # BASE nests four collections: the root, tasks, the task, its raci mapping.
     assert fast_parse(BASE, "x.yaml") is not None
     assert raci.loads(BASE, limits=raci.Limits(max_depth=4)).organization == "Acme"
+    assert fast_parse(BASE, "x.yaml", raci.Limits(max_depth=4)) is not None  # at the limit: read
     assert fast_parse(BASE, "x.yaml", raci.Limits(max_depth=3)) is None
     with pytest.raises(raci.LoadError) as caught:
         raci.loads(BASE, limits=raci.Limits(max_depth=3))
@@ -53,6 +54,7 @@ def test_max_items_counts_keys_and_list_items_on_both_paths() -> None:
     # Keys: organization, departments, care, name, function, tasks, t, name, activity,
     # raci, care: eleven.
     assert raci.loads(BASE, limits=raci.Limits(max_items=11)).organization == "Acme"
+    assert fast_parse(BASE, "x.yaml", raci.Limits(max_items=11)) is not None  # at the limit: read
     assert fast_parse(BASE, "x.yaml", raci.Limits(max_items=10)) is None
     with pytest.raises(raci.LoadError, match="more than 10 items"):
         raci.loads(BASE, limits=raci.Limits(max_items=10))

@@ -88,6 +88,7 @@ def _full(text: str) -> Any:
 @example("organization: Acme\nnull: x\n")  # a null key: the full parser refuses it
 @example("organization: Acme\nx: {~: y}\n")
 @example("organization: Acme\nx:\n  t: {null: y, a: b}\n")
+@example("organization: Acme\ntasks:\n  t:\n  u: x\n")  # an empty value two levels down
 @example("organization: Acme\nx:\n  t: {care: RA, care: C}\n")  # a duplicate key, flat
 @example("organization: Acme\nx:\n  t: {care: [R], care: C}\n")  # a duplicate key, nested
 def test_the_fast_reader_accepts_only_what_the_full_parser_reads_the_same(text: str) -> None:

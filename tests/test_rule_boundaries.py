@@ -179,3 +179,12 @@ def test_raci008_reports_every_island_but_the_mainland(tmp_path: Path, groups: i
         tasks += f"  all: {{activity: create, raci: {{d0: RA, {rest}}}}}\n"
     found = findings(tmp_path, HEAD + "tasks:\n" + tasks)
     assert flagged(found, "RACI008", "department") == {f"d{2 * g}" for g in range(1, groups)}
+
+
+@pytest.mark.parametrize(("owned", "words"), [(1, "1 task:"), (3, "3 tasks:")])
+def test_soc103_counts_the_tasks_marketing_owns(tmp_path: Path, owned: int, words: str) -> None:
+    lines = [f"  p{i}: {{activity: publish, raci: {{d0: RA}}}}\n" for i in range(owned)]
+    lines.append("  other: {activity: other, raci: {d1: RA}}\n")  # not social work: not counted
+    found = findings(tmp_path, HEAD + "tasks:\n" + "".join(lines))
+    (message,) = [str(f["message"]) for f in found if f["code"] == "SOC103"]
+    assert f"marketing holds R or A on {words}" in message

@@ -428,6 +428,13 @@ def parse_letter_map(pairs: Iterable[str]) -> dict[str, str]:
                     f"--letter-map {pair.strip()!r}: write LETTER=LETTERS with letters from "
                     "R, A, S, C, I, e.g. D=A, V=C, or X=- for no letter"
                 )
+            if key in LETTER_CHARS and value != key:
+                # A standard letter read as another would make the file mean two things.
+                meaning = Letter(key).name.title()
+                raise ValueError(
+                    f"--letter-map {pair.strip()!r}: {key} is a standard letter ({meaning}) and "
+                    "cannot be remapped; map only other letters, e.g. D=A"
+                )
             if key in mapping and mapping[key] != value:
                 twice = f"{mapping[key] or '-'} and {value or '-'}"
                 raise ValueError(f"--letter-map: {key} is mapped twice ({twice})")
