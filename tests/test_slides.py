@@ -195,3 +195,90 @@ def test_the_ownership_page_is_drawn_large_with_hand_counted_gaps(tmp_path: Path
     # (18 px on a 1920x1080 projector), the diagram's own title and principles panel gone.
     assert min(w[4] - w[2] for w in words) >= 9
     assert "The five principles" not in line and line.count("Brightside Coffee Roasters") == 1  # the footer
+
+
+def test_the_gaps_drawing_gets_the_room_the_findings_do_not_need(tmp_path: Path) -> None:
+    source = EXAMPLES / "classic-raci-mistakes.yaml"
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(build_deck(raci.check(raci.load(source))))
+    page = _page_of(path, "Principle 5 fails")
+    # The drawing's words are the page's words outside the title, findings and fixes: their
+    # extent is the drawing's. It spans most of the width, not a quarter of the slide.
+    words = _words(path, page)
+    findings = min(w[2] for w in words if w[0] == "Findings")
+    drawing = [w for w in words if w[0] in ("Answer", "forum", "Product", "Sales") and w[4] < findings]
+    left, right = min(w[1] for w in drawing), max(w[3] for w in drawing)
+    assert len(drawing) >= 4 and right - left > 0.6 * 960
+
+
+def test_findings_name_the_tasks_the_drawing_shows(tmp_path: Path) -> None:
+    org = raci.loads(
+        "organization: Sklep\n"
+        "departments:\n"
+        "  mk: {name: Marketing, function: marketing}\n"
+        "  bok: {name: Obsługa Klienta, function: customer_service}\n"
+        "tasks:\n"
+        "  t05: {name: Odpowiedzi na skargi, activity: respond, effort_hours: 2, raci: {mk: RA, bok: I}}\n",
+        "sklep.yaml",
+    )
+    result = raci.check(org)
+    assert any("'t05'" in f.message for f in result.findings)  # the rule quotes the id
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(build_deck(result))
+    words = " ".join(_poppler("pdftotext", path).split())
+    assert "respond task “Odpowiedzi na skargi”" in words
+    assert "'t05'" not in words
+
+
+def test_an_output_that_is_not_pdf_is_refused(tmp_path: Path) -> None:
+    for name in ("deck.svg", "deck"):
+        out = tmp_path / name
+        run = run_subprocess("slides", str(DECK_SOURCES[0]), "-o", str(out))
+        assert run.code == 2 and run.stdout == ""
+        assert len(run.stderr.strip().splitlines()) == 1 and "name the output .pdf" in run.stderr
+        assert not out.exists()
+    run = run_subprocess("slides", str(DECK_SOURCES[0]), "-o", str(tmp_path / "DECK.PDF"), timeout=120)
+    assert run.code == 0 and (tmp_path / "DECK.PDF").exists()
+
+
+def test_the_over_capacity_fix_names_the_department_and_its_hours(tmp_path: Path) -> None:
+    org = raci.loads(
+        "organization: Mała Firma\n"
+        "departments:\n"
+        "  a: {name: Obsługa Klienta, function: customer_service, capacity_hours: 8}\n"
+        "  b: {name: Dział Prawny, function: legal, capacity_hours: 20}\n"
+        "tasks:\n"
+        "  t1: {name: Odpowiedzi, activity: respond, effort_hours: 10, raci: {a: RA, b: R}}\n"
+        "  t2: {name: Skargi, activity: respond, effort_hours: 4, raci: {a: RA, b: I}}\n",
+        "mala.yaml",
+    )
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(build_deck(raci.check(org)))
+    words = " ".join(_poppler("pdftotext", path).split())
+    # a: 5 h of t1 (shared with b) + 4 h of t2 = 9 h against 8 h; t1 is its biggest share.
+    assert (
+        "Obsługa Klienta has 9 h of work a week against 8 h: raise its capacity_hours to 9,"
+        " lower the effort of its tasks by 1 h, or move R on “Odpowiedzi” (5 h of its load)"
+        " to another department"
+    ) in words
+
+
+def test_waived_findings_are_counted_and_listed(tmp_path: Path) -> None:
+    from .test_waivers import ORG, REASONS
+
+    org = raci.loads(ORG, "waivers.yaml")
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(build_deck(raci.check(org)))
+    pages = _poppler("pdftotext", path).split("\f")
+    title = " ".join(pages[0].split())
+    assert "3 waived (see “Waived findings”)" in title
+    listing = " ".join(pages[_page_of(path, "Waived findings") - 1].split())
+    assert "3 findings the team accepts" in listing
+    assert "RACI003 on department Legal, line 7" in listing
+    assert "SOC102 on task “dms”, line 10" in listing
+    for reason in REASONS.values():
+        assert f"Reason: {reason}" in listing
+    # Nothing waived: no count, no page.
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(build_deck(raci.check(raci.load(EXAMPLES / "marketing-owns-everything.yaml"))))
+    assert "waived" not in _poppler("pdftotext", clean).lower()

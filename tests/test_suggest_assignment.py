@@ -88,8 +88,17 @@ tasks:
     result = suggested(text)
     assert ("candidates", "people", "R") in changes(result)
     assert not any(t == "candidates" and d == "care" and "R" in ls for t, d, ls in changes(result))
-    # Without HR nothing fits, and the reason says why Care was not asked.
-    alone = suggested(text.replace("  people: {name: People, function: hr}\n", "").replace(", people: I", ""))
+    # Without HR, Brand (already on the task) may answer candidates; Care never does.
+    no_hr = text.replace("  people: {name: People, function: hr}\n", "").replace(", people: I", "")
+    without_hr = suggested(no_hr)
+    assert ("candidates", "brand", "R") in changes(without_hr)
+    assert not any(t == "candidates" and d == "care" and "R" in ls for t, d, ls in changes(without_hr))
+    # With Care the only department nothing fits, and the reason says why Care was not asked.
+    alone = suggested(
+        "organization: Jobs\ndepartments:\n  care: {name: Care, function: support}\ntasks:\n"
+        "  candidates: {activity: respond, audience: candidates, effort_hours: 2, raci: {care: A}}\n"
+        "  answer: {activity: respond, effort_hours: 2, raci: {care: RA}}\n"
+    )
     assert not any(t == "candidates" and d == "care" and "R" in ls for t, d, ls in changes(alone))
     reasons = {u.finding.code: u.reason for u in alone.unresolved}
     assert "would give Care work that does not face customers" in reasons["RACI002"]

@@ -46,11 +46,9 @@ class Cell:
     activity: Activity
     letters: frozenset[Letter]
     required: frozenset[Letter] | None
-
-    @property
-    def missing(self) -> bool:
-        """A required cell none of whose required letters is held."""
-        return self.required is not None and not (self.letters & self.required)
+    #: A finding says a required owner is missing here: one definition for the text grid,
+    #: the diagrams and the JSON scorecard (an empty required cell no finding names is not).
+    missing: bool = False
 
     @property
     def strongest(self) -> Letter | None:
@@ -151,6 +149,7 @@ def build_scorecard(result: CheckResult) -> Scorecard:
 def _ownership(
     result: CheckResult,
 ) -> tuple[tuple[Function, ...], tuple[Activity, ...], dict[tuple[Function, Activity], Cell]]:
+    from raci.diagrams.gapmap import build_gap_map, cell_flag
     from raci.rules import required_cells
 
     graph = result.graph
@@ -169,12 +168,14 @@ def _ownership(
     functions = (*core, *(f for f in Function if f in present and f not in core))
     activities = SOCIAL_ACTIVITIES
     required = required_cells()
+    gaps = build_gap_map(result)
     cells = {
         (function, activity): Cell(
             function,
             activity,
             frozenset(held.get((function, activity), ())),
             required.get((function, activity)),
+            bool(cell_flag(function, activity, (function, activity) in required, gaps).items),
         )
         for function in functions
         for activity in activities

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,6 +29,10 @@ def slides(
 
     if not output:
         return _fail("say where to write the deck: raci slides FILE -o deck.pdf")
+    if output != "-" and Path(output).suffix.lower() != ".pdf":
+        suffix = Path(output).suffix
+        shown = f"'{suffix}'" if suffix else "no extension"
+        return _fail(f"the deck is a PDF: name the output .pdf, not {shown} ({output})")
     if output == "-" and sys.stdout.isatty():
         return _fail("a PDF is binary: write it to a file (-o deck.pdf), not a terminal")
     after_org = load_org(file)

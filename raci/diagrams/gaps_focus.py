@@ -106,33 +106,71 @@ def plan_pages(org: Organization, result: CheckResult, options: ViewOptions, gap
     graph = result.graph
     tasks = [t for t in org.tasks if options.shows(graph.activity_of(t))]
     owners = [o for o in gaps.missing_owners.values() if options.shows(o.activity)]
+    chosen, drawn_all = _chosen_tasks(graph, gaps, tasks, owners)
+    items: list[Item] = []
+    for activity in Activity:
+        items.extend(_activity_items(org, result, options, gaps, activity, chosen, owners, tasks))
+    flagged = _unlinked_flagged_departments(org, graph, gaps, items)
+    healthy = [t for t in tasks if t not in chosen]
+    return Plan(_paginate(items, _MiddleColumn(org, graph, gaps, flagged)), flagged, healthy, drawn_all)
+
+
+def _chosen_tasks(
+    graph: OrgGraph, gaps: GapMap, tasks: list[str], owners: list[MissingOwner]
+) -> tuple[list[str], bool]:
+    """The tasks drawn, and whether that is all of them (there are no gaps at all)."""
     gap_tasks = {t for t in tasks if t in gaps.tasks} | {o.task for o in owners if o.task in tasks}
     only_departments = not gap_tasks and not owners and not gaps.missing_activities
     drawn_all = only_departments and not gaps.departments
     # When the only gaps are on departments (overloaded, say), their tasks are the context.
-    context = {
+    context = _department_context(graph, gaps, tasks) if only_departments else set()
+    return [t for t in tasks if drawn_all or t in gap_tasks or t in context], drawn_all
+
+
+def _department_context(graph: OrgGraph, gaps: GapMap, tasks: list[str]) -> set[str]:
+    """The tasks a flagged department holds an R or an A on."""
+    return {
         t
         for t in tasks
-        if only_departments
-        and any(
+        if any(
             d in gaps.departments
             for d in (*graph.holders(t, Letter.RESPONSIBLE), *graph.holders(t, Letter.ACCOUNTABLE))
         )
     }
-    chosen = [t for t in tasks if drawn_all or t in gap_tasks or t in context]
-    items: list[Item] = []
-    for activity in Activity:
-        for task_id in (t for t in chosen if graph.activity_of(t) is activity):
-            items.append(_task_item(org, result, gaps, task_id, owners))
-        missing = gaps.missing_activities.get(activity)
-        loose = [o for o in owners if o.activity is activity and (o.task is None or o.task not in tasks)]
-        none_yet = not any(graph.activity_of(t) is activity for t in org.tasks)
-        if (missing is not None or (loose and none_yet)) and options.shows(activity):
-            items.append(_missing_item(org, result, activity, missing or Flag(), loose))
-        elif loose:
-            items.append(_work_item(org, result, activity, loose, tasks))
-    # A flagged department is drawn wherever it holds a line; one holding none (idle, say)
-    # is drawn on the first page.
+
+
+def _activity_items(
+    org: Organization,
+    result: CheckResult,
+    options: ViewOptions,
+    gaps: GapMap,
+    activity: Activity,
+    chosen: list[str],
+    owners: list[MissingOwner],
+    tasks: list[str],
+) -> list[Item]:
+    """One activity's boxes: its chosen tasks, then its missing task or its owners' work."""
+    graph = result.graph
+    items = [
+        _task_item(org, result, gaps, task_id, owners)
+        for task_id in chosen
+        if graph.activity_of(task_id) is activity
+    ]
+    missing = gaps.missing_activities.get(activity)
+    loose = [o for o in owners if o.activity is activity and (o.task is None or o.task not in tasks)]
+    none_yet = not any(graph.activity_of(t) is activity for t in org.tasks)
+    if (missing is not None or (loose and none_yet)) and options.shows(activity):
+        items.append(_missing_item(org, result, activity, missing or Flag(), loose))
+    elif loose:
+        items.append(_work_item(org, result, activity, loose, tasks))
+    return items
+
+
+def _unlinked_flagged_departments(
+    org: Organization, graph: OrgGraph, gaps: GapMap, items: list[Item]
+) -> list[str]:
+    """A flagged department is drawn wherever it holds a line; the ones holding none (idle,
+    say) are drawn on the first page."""
     linked = {d for item in items for d, _ in item.holders}
     linked |= {
         members[0]
@@ -140,9 +178,7 @@ def plan_pages(org: Organization, result: CheckResult, options: ViewOptions, gap
         for owner in item.owners
         if (members := graph.departments_by_function.get(owner.function, []))
     }
-    flagged = [d for d in org.departments if d in gaps.departments and d not in linked]
-    healthy = [t for t in tasks if t not in chosen]
-    return Plan(_paginate(items, _MiddleColumn(org, graph, gaps, flagged)), flagged, healthy, drawn_all)
+    return [d for d in org.departments if d in gaps.departments and d not in linked]
 
 
 def _task_item(
@@ -476,6 +512,20 @@ class _Page:
 
     def _subtitle(self) -> str:
         org, plan = self.org, self.plan
+        what = (
+            f"Owners of all {len(org.tasks)} tasks: no gaps, every rule passes"
+            if plan.drawn_all
+            else self._gaps_summary()
+        )
+        pages = len(plan.pages)
+        if pages > 1:
+            shown = ", ".join(dict.fromkeys(_activity_word(i.activity) for i in self.items))
+            what = f"Page {self.number} of {pages} ({shown}) · {what}"
+        return what
+
+    def _gaps_summary(self) -> str:
+        """The header line for gaps: where they are, then the findings by severity."""
+        org, plan = self.org, self.plan
         drawn = sum(1 for page in plan.pages for item in page if item.key[0] == "task" and item.flag.items)
         departments = len(self.gaps.departments)
         missing = sum(1 for page in plan.pages for item in page if item.key[0] == "no-task")
@@ -485,20 +535,13 @@ class _Page:
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             if counts[s]
         ]
-        what = (
-            f"Owners of all {len(org.tasks)} tasks: no gaps, every rule passes"
-            if plan.drawn_all
-            else f"Gaps on {drawn} of {len(org.tasks)} tasks"
+        return (
+            f"Gaps on {drawn} of {len(org.tasks)} tasks"
             + (f" and {departments} of {len(org.departments)} departments" if departments else "")
             + (f", {missing} kind{'s' if missing != 1 else ''} of work with no task" if missing else "")
             + " · "
             + " · ".join(parts)
         )
-        pages = len(plan.pages)
-        if pages > 1:
-            shown = ", ".join(dict.fromkeys(_activity_word(i.activity) for i in self.items))
-            what = f"Page {self.number} of {pages} ({shown}) · {what}"
-        return what
 
     def _note(self) -> str | None:
         notes = []

@@ -22,7 +22,7 @@ import graphviz
 from raci.checking.checker import CheckResult
 from raci.diagrams import gaps_focus, style
 from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text, shorten, wrap
-from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, responsible_effort
+from raci.diagrams.gapmap import Flag, GapMap, MissingOwner, build_gap_map, responsible_effort
 from raci.diagrams.grid import Grid, GridCell, add_grid
 from raci.diagrams.options import (
     AUTO,
@@ -536,29 +536,7 @@ class _Summary(_View):
             text = " · ".join(parts[:2]) + ("<BR/>" + " · ".join(parts[2:]) if parts[2:] else "")
         where = f"{function.label} on {activity.value}"
         if owners:
-            flag = Flag()
-            for owner in owners:
-                flag.merge(owner.flag)
-            tasks = sum(1 for o in owners if o.task is not None) or len(owners)
-            color = style.severity_color(flag.severity)
-            on = f"<BR/>on {tasks} tasks" if tasks > 1 else ""
-            letters = owners[0].letters.replace(" or ", "/").replace(", ", "/")
-            label = (
-                f'<<FONT POINT-SIZE="9" COLOR="{color}">should hold <B>{html_text(letters)}</B>'
-                f"{on}<BR/>{html_text(' '.join(flag.codes[:2]))}</FONT>"
-                + (f'<BR/><FONT POINT-SIZE="8" COLOR="{style.MUTED}">{text}</FONT>' if text else "")
-                + ">"
-            )
-            return GridCell(
-                label,
-                {
-                    "fillcolor": style.GAP_FILL,
-                    "color": color,
-                    "penwidth": "2.5",
-                    "class": style.gap_class(flag.codes),
-                    "tooltip": dot_string("\n".join(flag.messages[:20])),
-                },
-            )
+            return _missing_owner_cell(owners, text)
         if strongest is None:
             return GridCell("", {"fillcolor": "#fafbfc", "color": "#e4e7eb", "class": "cell empty"})
         look = style.LETTER_STYLES[strongest]
@@ -571,6 +549,33 @@ class _Summary(_View):
                 "tooltip": dot_string(f"{where}: {text.replace('<BR/>', ' · ')}"),
             },
         )
+
+
+def _missing_owner_cell(owners: list[MissingOwner], text: str) -> GridCell:
+    """A summary cell where someone should hold a letter: what, on how many tasks, which rules."""
+    flag = Flag()
+    for owner in owners:
+        flag.merge(owner.flag)
+    tasks = sum(1 for o in owners if o.task is not None) or len(owners)
+    color = style.severity_color(flag.severity)
+    on = f"<BR/>on {tasks} tasks" if tasks > 1 else ""
+    letters = owners[0].letters.replace(" or ", "/").replace(", ", "/")
+    label = (
+        f'<<FONT POINT-SIZE="9" COLOR="{color}">should hold <B>{html_text(letters)}</B>'
+        f"{on}<BR/>{html_text(' '.join(flag.codes[:2]))}</FONT>"
+        + (f'<BR/><FONT POINT-SIZE="8" COLOR="{style.MUTED}">{text}</FONT>' if text else "")
+        + ">"
+    )
+    return GridCell(
+        label,
+        {
+            "fillcolor": style.GAP_FILL,
+            "color": color,
+            "penwidth": "2.5",
+            "class": style.gap_class(flag.codes),
+            "tooltip": dot_string("\n".join(flag.messages[:20])),
+        },
+    )
 
 
 def _summary_legend(result: CheckResult) -> list[tuple[str, str]]:

@@ -305,7 +305,7 @@ def _unknown(path: Path) -> str:
 
 def _waiver_problems(data: dict[str, Any]) -> Iterator[_Pending]:
     """A waiver names a rule by its code; an unknown one would silently waive nothing."""
-    from raci.rules import RULES_BY_CODE, UNWAIVABLE
+    from raci.rules import ORGANISATION_WIDE, RULES_BY_CODE, UNWAIVABLE
 
     for section, owner in (("tasks", "task"), ("departments", "department")):
         entries = data.get(section)
@@ -323,6 +323,13 @@ def _waiver_problems(data: dict[str, Any]) -> Iterator[_Pending]:
                 path: Path = (section, entry_id, "waive", code)
                 if wanted in UNWAIVABLE:
                     yield _Pending(path, True, f"{wanted} cannot be waived {where}: {UNWAIVABLE[wanted]}")
+                elif wanted in ORGANISATION_WIDE:
+                    message = (
+                        f"{wanted} cannot be waived {where}: its findings are about the whole "
+                        f"organisation, not one {owner}; to accept them, add it to "
+                        f"rules: ignore: [{wanted}]"
+                    )
+                    yield _Pending(path, True, message)
                 elif wanted not in RULES_BY_CODE:
                     message = f"waiver {where} names unknown rule {excerpt(code)}"
                     yield _Pending(path, True, message, hint=(wanted, tuple(RULES_BY_CODE)))
@@ -432,6 +439,10 @@ def _message(item: Any, path: Path) -> str:
         return f"unknown field {field}{where}"
     context = {k: f"{v:g}" if isinstance(v, float) else v for k, v in item.get("ctx", {}).items()}
     message = _FRIENDLY.get(kind, "").format(**context) or str(item["msg"])
+    if kind == "waiver_reason" and len(path) == 4 and "example" in context:
+        # The example waives the code the user wrote, not some other rule.
+        code = shorten(str(path[3]).strip().upper())
+        message = message.replace(str(context["example"]), f'{code}: "we accept this because …"')
     if kind.startswith(("value_error", "assertion_error")):
         message = message.split(", ", 1)[-1]
     if message[1:2].islower():

@@ -66,6 +66,9 @@ UNWAIVABLE: dict[str, str] = {
     if not rule.waivable
 }
 
+#: Codes whose findings are about the whole organisation: no task or department may waive them.
+ORGANISATION_WIDE: frozenset[str] = frozenset(rule.code for rule in ALL_RULES if rule.organisation_wide)
+
 
 def rule_for(code_or_name: str) -> type[Rule] | None:
     """Find a rule by code (case-insensitive) or by name."""
@@ -98,6 +101,7 @@ def principle_checks(number: int) -> str:
 
 __all__ = [
     "ALL_RULES",
+    "ORGANISATION_WIDE",
     "RULES_BY_CODE",
     "RULE_MODULES",
     "UNWAIVABLE",

@@ -115,6 +115,9 @@ class Rule:
     reviews_findings: ClassVar[bool] = False
     #: Whether a task or department may waive this rule's findings (``waive: {CODE: why}``).
     waivable: ClassVar[bool] = True
+    #: Its findings are about the whole organisation (a missing task, shared ownership), never
+    #: one task or department: a waiver on a task could never match, so the loader refuses it.
+    organisation_wide: ClassVar[bool] = False
     #: The docstring's summary and sections, parsed when first read (``raci explain``, the docs,
     #: the reporters' rule metadata); a plain check never needs them.
     doc = _LazyDoc()

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
-from raci.model.vocabulary import Activity, Letter
+from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
 
 if TYPE_CHECKING:
@@ -63,6 +63,10 @@ class IdleDepartment(Rule):
             *by_activity.get(Activity.MEASURE, []),
             *plan.org.tasks,
         ]
+        if function is Function.CUSTOMER_SERVICE:
+            # Customer service hears about work customers ask about, not payroll or hiring.
+            graph = plan.result.graph
+            pool = [t for t in pool if graph.is_customer_facing(t)]
         for task_id in list(dict.fromkeys(pool))[:3]:
             yield plan.candidate(SetLetters(task_id, dept, frozenset({Letter.INFORMED})))
 

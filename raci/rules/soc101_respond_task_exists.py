@@ -38,6 +38,7 @@ class RespondTaskExists(Rule):
     code = "SOC101"
     name = "respond-task-exists"
     severity = Severity.ERROR
+    organisation_wide = True
     principle = 1
     principle_check = N_("a respond task exists and customer service is Responsible for it")
 

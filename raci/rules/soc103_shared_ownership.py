@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from raci.i18n import N_
-from raci.model.principles import NATURAL_ACTIVITY
+from raci.model.principles import AUDIENCE_OWNER, NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -44,20 +44,14 @@ class SharedOwnership(Rule):
     code = "SOC103"
     name = "shared-ownership"
     severity = Severity.ERROR
+    organisation_wide = True
     principle = 3
     required_cells = ((Function.SALES, Activity.SELL, frozenset({Letter.RESPONSIBLE, Letter.ACCOUNTABLE})),)
     principle_check = N_("customer service, PR and sales each share ownership (R or A) with marketing")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
-        owned_by: dict[Function, int] = {}
-        for task_id in graph.social_task_ids:
-            for function in graph.owning_functions(task_id):
-                # Customer service shares the channel by answering customers: replies to job
-                # candidates or journalists do not make it an owner of the customer channel.
-                if function is Function.CUSTOMER_SERVICE and not graph.is_customer_facing(task_id):
-                    continue
-                owned_by[function] = owned_by.get(function, 0) + 1
+        owned_by = channel_ownership(graph)
         marketing = owned_by.get(Function.MARKETING, 0)
         if not marketing:
             return
@@ -66,7 +60,10 @@ class SharedOwnership(Rule):
             return
         names = join_words([f.phrase for f in missing])
         verb = "holds" if len(missing) == 1 else "hold"
-        suggestions = [suggest_owner(graph, f, NATURAL_ACTIVITY[f]) for f in missing]
+        suggestions = [
+            suggest_owner(graph, f, NATURAL_ACTIVITY[f], tasks=counted_tasks(graph, f, NATURAL_ACTIVITY[f]))
+            for f in missing
+        ]
         tasks = "task" if marketing == 1 else "tasks"
         yield Violation(
             f"{names[0].upper() + names[1:]} {verb} no R or A on any social task; marketing holds "
@@ -78,8 +75,7 @@ class SharedOwnership(Rule):
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
-        graph = plan.result.graph
-        owned = {f for t in graph.task_ids() for f in graph.owning_functions(t)}
+        owned = channel_ownership(plan.result.graph)
         for function in SHARING_FUNCTIONS:
             if function in owned:
                 continue
@@ -93,14 +89,42 @@ class SharedOwnership(Rule):
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
         from raci.rules.gaps import MissingOwnerGap
 
-        owned = {f for task_id in graph.task_ids() for f in graph.owning_functions(task_id)}
+        owned = channel_ownership(graph)
         found: list[Gap] = []
         for missing in (f for f in SHARING_FUNCTIONS if f not in owned):
             target = NATURAL_ACTIVITY[missing]
-            tasks = graph.tasks_by_activity.get(target, [])
+            tasks = counted_tasks(graph, missing, target)
             on = tasks[0] if len(tasks) == 1 else None
             found.append(MissingOwnerGap(missing, target, on, "R or A", "should own (R or A)"))
         return found
+
+
+def counts_for(graph: OrgGraph, task_id: str, function: Function) -> bool:
+    """Whether R or A on a task makes ``function`` an owner of the customer channel.
+
+    Customer-facing social work counts for everyone; work for another audience counts only
+    for the function that faces that audience (PR with journalists, sales with partners):
+    replies to job candidates make neither customer service nor marketing a channel owner.
+    """
+    task = graph.org.tasks[task_id]
+    if task.is_customer_facing:
+        return True
+    return task.is_social and AUDIENCE_OWNER.get(task.audience) is function
+
+
+def channel_ownership(graph: OrgGraph) -> dict[Function, int]:
+    """How many tasks each function owns (R or A) that count as owning the customer channel."""
+    owned_by: dict[Function, int] = {}
+    for task_id in graph.social_task_ids:
+        for function in graph.owning_functions(task_id):
+            if counts_for(graph, task_id, function):
+                owned_by[function] = owned_by.get(function, 0) + 1
+    return owned_by
+
+
+def counted_tasks(graph: OrgGraph, function: Function, activity: Activity) -> list[str]:
+    """Tasks of ``activity`` on which ``function``'s R or A would count, in file order."""
+    return [t for t in graph.tasks_by_activity.get(activity, []) if counts_for(graph, t, function)]
 
 
 def _take_over_work(plan: Planner, function: Function, depts: list[str]) -> Iterator[Candidate]:
@@ -109,7 +133,7 @@ def _take_over_work(plan: Planner, function: Function, depts: list[str]) -> Iter
     activities = [NATURAL_ACTIVITY[function]]
     if function is Function.PUBLIC_RELATIONS:
         activities.append(Activity.MEDIA_RELATIONS)
-    tasks = [t for a in activities for t in graph.customer_facing(a)]
+    tasks = [t for a in activities for t in counted_tasks(graph, function, a)]
     for dept in depts:
         for task_id in tasks:
             yield plan.take_over(task_id, dept)

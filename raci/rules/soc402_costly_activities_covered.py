@@ -42,6 +42,7 @@ class CostlyActivitiesCovered(Rule):
     code = "SOC402"
     name = "costly-activities-covered"
     severity = Severity.WARNING
+    organisation_wide = True
     principle = 5
     principle_check = N_("the five activities are covered")
 

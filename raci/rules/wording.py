@@ -32,11 +32,22 @@ def first_department(graph: OrgGraph, function: Function) -> str | None:
     return found[0] if found else None
 
 
-def suggest_owner(graph: OrgGraph, function: Function, activity: Activity, letter: str = "R") -> str:
-    """A concrete change in the org's own names: who should take which letter on what."""
+def suggest_owner(
+    graph: OrgGraph,
+    function: Function,
+    activity: Activity,
+    letter: str = "R",
+    tasks: list[str] | None = None,
+) -> str:
+    """A concrete change in the org's own names: who should take which letter on what.
+
+    ``tasks`` are the tasks the letter may go on (default: every task of ``activity``);
+    with none, the suggestion is to add a task.
+    """
     org = graph.org
     department = first_department(graph, function)
-    tasks = graph.tasks_by_activity.get(activity, [])
+    if tasks is None:
+        tasks = graph.tasks_by_activity.get(activity, [])
     if department is None:
         return (
             f"add a {function.phrase} department (function: {function.value}) and give it "

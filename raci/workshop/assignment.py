@@ -82,6 +82,31 @@ def assign(result: CheckResult, skip: frozenset[str] = frozenset()) -> Assignmen
     findings = sorted(result.findings, key=lambda f: -f.severity.rank)
     left = _hours_left(org)
     reasons: dict[Finding, list[str]] = {}
+    options = _options(result, findings, left, skip, reasons)
+    if not options:
+        return Assignment((), reasons)
+    carried = _solve(findings, options, left)
+    alternatives = {index: sum(1 for o in options if o.finding == index) for index in range(len(findings))}
+    choices = _carried_choices(findings, options, carried, reasons)
+    # Where two choices edit one cell, the finding with fewer ways out keeps its fix (the
+    # other's often clears too: an idle department informed is also one consulted).
+    position = {id(choice): n for n, choice in enumerate(choices)}
+    index_of = {id(f): n for n, f in enumerate(findings)}
+    choices.sort(
+        key=lambda c: (-c.finding.severity.rank, alternatives[index_of[id(c.finding)]], position[id(c)])
+    )
+    return Assignment(tuple(_without_clashes(org, choices, left)), reasons)
+
+
+def _options(
+    result: CheckResult,
+    findings: list[Finding],
+    left: dict[str, float | None],
+    skip: frozenset[str],
+    reasons: dict[Finding, list[str]],
+) -> list[_Option]:
+    """Every allowed fix within capacity, per finding; the others' reasons go to ``reasons``."""
+    org = result.org
     options: list[_Option] = []
     for index, finding in enumerate(findings):
         planner = Planner(result)
@@ -98,10 +123,13 @@ def assign(result: CheckResult, skip: frozenset[str] = frozenset()) -> Assignmen
             options.append(_Option(index, place, candidate, _units(gains), cost))
         for note in planner.notes.get(finding, []):
             reasons.setdefault(finding, []).append(note)
-    if not options:
-        return Assignment((), reasons)
-    carried = _solve(findings, options, left)
-    alternatives = {index: sum(1 for o in options if o.finding == index) for index in range(len(findings))}
+    return options
+
+
+def _carried_choices(
+    findings: list[Finding], options: list[_Option], carried: list[int], reasons: dict[Finding, list[str]]
+) -> list[Choice]:
+    """Per finding, the option the flow carried most units through (the first on a tie)."""
     choices = []
     for index, finding in enumerate(findings):
         mine = [(carried[n], -n) for n, option in enumerate(options) if option.finding == index]
@@ -110,14 +138,7 @@ def assign(result: CheckResult, skip: frozenset[str] = frozenset()) -> Assignmen
             choices.append(Choice(finding, options[-place].candidate))
         elif mine:
             reasons.setdefault(finding, []).append("no department has the hours left for any fix")
-    # Where two choices edit one cell, the finding with fewer ways out keeps its fix (the
-    # other's often clears too: an idle department informed is also one consulted).
-    position = {id(choice): n for n, choice in enumerate(choices)}
-    index_of = {id(f): n for n, f in enumerate(findings)}
-    choices.sort(
-        key=lambda c: (-c.finding.severity.rank, alternatives[index_of[id(c.finding)]], position[id(c)])
-    )
-    return Assignment(tuple(_without_clashes(org, choices, left)), reasons)
+    return choices
 
 
 def _solve(findings: Sequence[Finding], options: list[_Option], left: dict[str, float | None]) -> list[int]:

@@ -171,21 +171,31 @@ class _Search:
                 self._note(finding, text)
         choices = list(plan.choices)
         while choices:
-            operations = tuple(op for choice in choices for op in choice.candidate.operations)
-            org = apply_operations(self.current.org, operations)
-            after = None if capacity_breach(self.current.org, org) else self.check(org)
+            after = self._outcome(choices)
             if after is not None and self._better(after) and not self._harm(after):
                 self._accept(choices, after)
                 return True
-            culprits = self._culprits(choices, after)
-            for choice in culprits or choices[len(choices) // 2 :]:
-                if len(choices) == 1 or culprits:
-                    self.tried.add(repr(choice.candidate.operations))
             if len(choices) == 1:
+                self.tried.add(repr(choices[0].candidate.operations))
                 return True  # the next round chooses without it
-            kept = [choice for choice in choices if choice not in culprits]
-            choices = kept if culprits else choices[: len(choices) // 2]
+            choices = self._narrowed(choices, after)
         return False
+
+    def _outcome(self, choices: list[Choice]) -> CheckResult | None:
+        """The check after applying every choice; None when that breaks a capacity."""
+        operations = tuple(op for choice in choices for op in choice.candidate.operations)
+        org = apply_operations(self.current.org, operations)
+        return None if capacity_breach(self.current.org, org) else self.check(org)
+
+    def _narrowed(self, choices: list[Choice], after: CheckResult | None) -> list[Choice]:
+        """The choices without those on a task the change harms (not to be chosen again), or
+        when no task says which, without the later half."""
+        culprits = self._culprits(choices, after)
+        if not culprits:
+            return choices[: len(choices) // 2]
+        for choice in culprits:
+            self.tried.add(repr(choice.candidate.operations))
+        return [choice for choice in choices if choice not in culprits]
 
     def _harm(self, after: CheckResult) -> list[Finding]:
         """Errors and overloads the change would add."""

@@ -8,6 +8,7 @@ workshop, what changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,7 +24,19 @@ from raci.diagrams.options import FOCUS, ViewOptions
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter, format_letters
 from raci.workshop.slides.fonts import find_font
-from raci.workshop.slides.pdf import AMBER, GREEN, HEIGHT, MARGIN, MUTED, RED, TEXT, WIDTH, Pages, text
+from raci.workshop.slides.pdf import (
+    AMBER,
+    GREEN,
+    HEIGHT,
+    MARGIN,
+    MUTED,
+    RED,
+    TEXT,
+    WIDTH,
+    Pages,
+    picture_size,
+    text,
+)
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -34,6 +47,12 @@ if TYPE_CHECKING:
 
 #: Matrix rows on one page at most (fewer when long names take two lines).
 MATRIX_ROWS = 16
+#: The largest a gaps drawing is blown up: its 9 to 11 pt words at most as big as the titles.
+_GAPS_SCALE = 1.8
+#: Shares of the width the findings and fixes may take beside a drawing, narrowest first.
+_TEXT_SHARES = (0.28, 0.34, 0.40)
+#: Ids in a finding's message: quoted ('t05') or id-shaped (answer-comments, t05).
+_IDS = re.compile(r"'([^'\s]+)'|(?<![\w-])([A-Za-z][\w]*[-_0-9][\w-]*)(?![\w-])")
 #: Space above and below a matrix row's words, and under the last row (the footer's).
 _ROW_PADDING = 3.0
 _MATRIX_BOTTOM = 30.0
@@ -65,6 +84,7 @@ def build_deck(
     deck.ownership_page()
     deck.matrix_pages()
     deck.workload_page()
+    deck.waived_page()
     if before is not None:
         deck.changes_page(before)
     return pages.finish()
@@ -87,6 +107,9 @@ class _Deck:
         counts = result.counts()
         words = [f"{counts[s]} {s.value if counts[s] == 1 else _PLURAL[s]}" for s in _SEVERITIES if counts[s]]
         summary = " · ".join(words) if words else "no findings: every rule passes"
+        waived = len(result.waived)
+        if waived:
+            summary += f" · {waived} waived (see “Waived findings”)"
         y = pages.page(
             org.organization,
             f"Social media ownership · {len(org.departments)} departments · {len(org.tasks)} tasks"
@@ -154,38 +177,135 @@ class _Deck:
         drawings = build_pages(self.org, focused, ViewOptions(detail=FOCUS), bare=True)
         wanted = {_key(f) for f in findings}
         mine = [s for s in fixes if any(_key(f) in wanted for f in s.resolved)]
+        entries = [
+            (f"<b>{text(f.code)}</b> {text(self.finding_text(f))}", _COLORS[f.severity]) for f in findings
+        ]
+        fix_lines = [(f"• {text(self.fix_text(s))}", TEXT) for s in mine]
+        if not fix_lines:
+            hints = dict.fromkeys(self.hint_text(f) for f in findings if f.hint)
+            fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
+        fix_lines = fix_lines or [("No change found that clears these.", MUTED)]
+        # A few findings read from the back of the room; many need the smaller size.
+        size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
         for index, drawing in enumerate(drawings, 1):
             more = f" ({index} of {len(drawings)})" if len(drawings) > 1 else ""
             pages = self.pages
             top = pages.page(title + more, subtitle, RED)
-            split = WIDTH * 0.6
-            pages.picture(self.pdf(drawing.source), MARGIN, 64, split - MARGIN - 10, top - 64)
-            pages.paragraph(_KEY, MARGIN, 56, split - MARGIN - 10, 9, MUTED)
+            picture = self.pdf(drawing.source)
+            natural = picture_size(picture)
             if index > 1:
+                pages.picture(picture, MARGIN, 64, WIDTH - 2 * MARGIN, top - 64, _GAPS_SCALE)
+                pages.paragraph(_KEY, MARGIN, 56, WIDTH - 2 * MARGIN, 9, MUTED)
                 continue
-            x, width = split + 4, WIDTH - split - MARGIN - 4
-            y = pages.paragraph("<b>Findings</b>", x, top, width, 14)
-            entries = [(f"<b>{text(f.code)}</b> {text(f.message)}", _COLORS[f.severity]) for f in findings]
-            # A few findings read from the back of the room; many need the smaller size.
-            size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
+            layout = self.gaps_layout(natural, entries, fix_lines, size, top)
+            pages.picture(picture, *layout.picture, _GAPS_SCALE)
+            pages.paragraph(_KEY, MARGIN, 56, layout.picture[2], 9, MUTED)
+            x, width, column_top, bottom = layout.findings
+            y = column_top - pages.paragraph("<b>Findings</b>", x, column_top, width, 14)
             y = pages.items(
-                entries,
-                x,
-                top - y - 4,
-                width,
-                HEIGHT * 0.42,
-                size,
-                more=lambda start: _rest(findings[start:]),
+                entries, x, y - 4, width, bottom, size, more=lambda start: _rest(findings[start:])
             )
-            y -= 6
+            x, width, column_top, bottom = layout.fixes
+            # Fixes with no place of their own follow the findings.
+            y = y - 6 if column_top < 0 else column_top
             y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
-            fix_lines = [(f"• {text(self.fix_text(s))}", TEXT) for s in mine]
-            if not fix_lines:
-                hints = dict.fromkeys(f.hint for f in findings if f.hint)
-                fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
-            pages.items(
-                fix_lines or [("No change found that clears these.", MUTED)], x, y - 4, width, 34, size
-            )
+            pages.items(fix_lines, x, y - 4, width, bottom, size)
+
+    def gaps_layout(
+        self,
+        natural: tuple[float, float],
+        entries: list[tuple[str, str]],
+        fix_lines: list[tuple[str, str]],
+        size: float,
+        top: float,
+    ) -> _GapsLayout:
+        """Where the drawing and the words go, whichever draws it largest: the words in the
+        narrowest column beside the drawing that holds them; the findings beside it and the
+        fixes under it; or all the words under a wide drawing."""
+        usable, bottom = WIDTH - 2 * MARGIN, 64.0
+        natural_width, natural_height = max(natural[0], 1.0), max(natural[1], 1.0)
+
+        def scale(box: tuple[float, float, float, float]) -> float:
+            return min(box[2] / natural_width, box[3] / natural_height, _GAPS_SCALE)
+
+        def column(lines: list[tuple[str, str]], room: float) -> float:
+            """The narrowest share of the width that holds these lines in ``room``."""
+            for share in _TEXT_SHARES:
+                if self.words_height(lines, usable * share, size) <= room:
+                    return usable * share
+            return usable * _TEXT_SHARES[-1]
+
+        candidates = []
+        # Beside: findings then fixes in one column on the right.
+        width = column(entries + fix_lines, top - 34)
+        x = WIDTH - MARGIN - width
+        fixes_room = max(34 + self.words_height(fix_lines, width, size), HEIGHT * 0.25)
+        box = (MARGIN, bottom, usable - width - 14, top - bottom)
+        candidates.append(_GapsLayout(box, (x, width, top, fixes_room), (x, width, -1, 34), scale(box)))
+        # Findings beside, fixes under the drawing.
+        width = column(entries, top - 34)
+        x = WIDTH - MARGIN - width
+        under = self.words_height(fix_lines, usable - width - 14, size)
+        box = (MARGIN, bottom + under + 12, usable - width - 14, top - bottom - under - 12)
+        if box[3] >= 120:
+            fixes = (MARGIN, box[2], bottom + under, bottom)
+            candidates.append(_GapsLayout(box, (x, width, top, 34), fixes, scale(box)))
+        # Everything under a wide drawing, in two columns.
+        half = (usable - 24) / 2
+        under = max(self.words_height(entries, half, size), self.words_height(fix_lines, half, size))
+        box = (MARGIN, bottom + under + 12, usable, top - bottom - under - 12)
+        if box[3] >= 120:
+            words_top = bottom + under
+            findings_column = (MARGIN, half, words_top, bottom)
+            fixes_column = (MARGIN + half + 24, half, words_top, bottom)
+            candidates.append(_GapsLayout(box, findings_column, fixes_column, scale(box)))
+        # Ties go to the first: a layout must draw clearly larger to win.
+        best = candidates[0]
+        for candidate in candidates[1:]:
+            if candidate.scale > best.scale * 1.05:
+                best = candidate
+        return best
+
+    def words_height(self, entries: list[tuple[str, str]], width: float, size: float) -> float:
+        return sum(self.pages.height_of(markup, width, size) + size * 0.4 for markup, _ in entries) + 24
+
+    def finding_text(self, finding: Finding) -> str:
+        """The finding's message with the org's names for the ids it quotes, so the room can
+        match it to the boxes of the drawing (which show names)."""
+        org = self.org
+
+        def name(match: re.Match[str]) -> str:
+            word = match.group(1) or match.group(2)
+            if word in org.tasks:
+                return f"“{org.task_label(word)}”"
+            if word in org.departments:
+                return org.department_label(word)
+            return match.group(0)
+
+        return _IDS.sub(name, finding.message)
+
+    def hint_text(self, finding: Finding) -> str:
+        """The finding's hint; for a department past its capacity, in its own numbers."""
+        org, work = self.org, self.result.workload
+        dept_id = finding.department
+        over = work.over(org).get(dept_id) if dept_id is not None else None
+        if finding.code != "RACI006" or dept_id is None or over is None:
+            return self.finding_text(replace(finding, message=finding.hint or ""))
+        load, capacity = over
+        shares = sorted(
+            ((work.splits.get(t, {}).get(dept_id, 0.0), t) for t in work.tasks.get(dept_id, [])), reverse=True
+        )
+        label = org.department_label(dept_id)
+        move = (
+            f"move R on “{org.task_label(shares[0][1])}” ({shares[0][0]:g} h of its load)"
+            " to another department"
+            if shares
+            else "move R to another department"
+        )
+        return (
+            f"{label} has {load:g} h of work a week against {capacity:g} h: raise its capacity_hours"
+            f" to {load:g}, lower the effort of its tasks by {load - capacity:g} h, or {move}"
+        )
 
     def fix_text(self, suggestion: Suggestion) -> str:
         return "; ".join(self.operation_text(op) for op in suggestion.operations)
@@ -492,6 +612,38 @@ class _Deck:
         )
         return used
 
+    # --- waived findings ------------------------------------------------------------------
+
+    def waived_page(self) -> None:
+        """The findings the team accepted (``waive:`` entries), with their reasons."""
+        waived = self.result.waived
+        if not waived:
+            return
+        org, pages = self.org, self.pages
+        top = pages.page(
+            "Waived findings",
+            f"{len(waived)} finding{'s' if len(waived) != 1 else ''} the team accepts: not counted,"
+            " worth a look again",
+        )
+        entries = []
+        for finding in waived:
+            if finding.task is not None and finding.task in org.tasks:
+                where = f"task “{org.task_label(finding.task)}”"
+            elif finding.department is not None and finding.department in org.departments:
+                where = f"department {org.department_label(finding.department)}"
+            else:
+                where = "the organisation"
+            line = f", line {finding.line}" if finding.line is not None else ""
+            message = self.finding_text(finding)
+            entries.append(
+                (
+                    f"<b>{text(finding.code)}</b> on {text(where)}{text(line)}: {text(message)}"
+                    f'<br/><font color="{MUTED}">Reason: {text(finding.waiver or "")}</font>',
+                    TEXT,
+                )
+            )
+        pages.items(entries, MARGIN, top, WIDTH - 2 * MARGIN, 34, 12)
+
     # --- before and after -----------------------------------------------------------------
 
     def changes_page(self, before: CheckResult) -> None:
@@ -570,6 +722,18 @@ def _rest(findings: list[Finding]) -> str:
     return f"and {len(findings)} more: " + ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
+
+
+@dataclass(frozen=True)
+class _GapsLayout:
+    """A gaps page: the drawing's box (left, bottom, width, height); the findings' and the
+    fixes' columns (left, width, top, bottom; a top below 0: right after the findings); the
+    drawing's scale."""
+
+    picture: tuple[float, float, float, float]
+    findings: tuple[float, float, float, float]
+    fixes: tuple[float, float, float, float]
+    scale: float
 
 
 @dataclass(frozen=True)

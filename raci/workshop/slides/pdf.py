@@ -49,6 +49,7 @@ class Picture:
     width: float
     height: float
     pdf: bytes
+    max_scale: float = 1.25
 
 
 class Pages:
@@ -221,9 +222,12 @@ class Pages:
 
     # --- pictures -------------------------------------------------------------------------
 
-    def picture(self, pdf: bytes, left: float, bottom: float, width: float, height: float) -> None:
-        """Place a one-page PDF (a Graphviz drawing) scaled to fit the box, centred."""
-        self.pictures.append(Picture(self.count, left, bottom, width, height, pdf))
+    def picture(
+        self, pdf: bytes, left: float, bottom: float, width: float, height: float, max_scale: float = 1.25
+    ) -> None:
+        """Place a one-page PDF (a Graphviz drawing) scaled to fit the box, centred, blown up
+        at most ``max_scale`` times."""
+        self.pictures.append(Picture(self.count, left, bottom, width, height, pdf, max_scale))
 
     def finish(self) -> bytes:
         self.canvas.showPage()
@@ -237,13 +241,19 @@ class Pages:
         return out.getvalue()
 
 
+def picture_size(pdf: bytes) -> tuple[float, float]:
+    """A one-page PDF's natural width and height in points."""
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
 def _place(writer: PdfWriter, picture: Picture) -> None:
     drawing = PdfReader(io.BytesIO(picture.pdf)).pages[0]
     box = drawing.mediabox
     natural_width, natural_height = float(box.width), float(box.height)
     scale = min(picture.width / natural_width, picture.height / natural_height)
     # A drawing of two boxes blown up to fill a page would dwarf the page's own text.
-    scale = min(scale, 1.25)
+    scale = min(scale, picture.max_scale)
     left = picture.left + (picture.width - natural_width * scale) / 2
     bottom = picture.bottom + (picture.height - natural_height * scale) / 2
     transform = (

@@ -172,40 +172,66 @@ def guess_task_activity(name: str, *more: str, office_context: bool = False) -> 
             return Guess(exact.value, f"the name {text!r}")
         # "social media" says where the work is, not media relations.
         tokens = words(normalise_word(text).replace("social media", "social"))
-        telling: tuple[str, str] | None = None
-        weak: tuple[str, str] | None = None
-        office_alias: str | None = None
-        ambiguous: tuple[str, str] | None = None
-        for _, _, phrase in _phrases(tokens):
-            found = _activity_word(phrase)
-            if found is None:
-                continue
-            if phrase in _AMBIGUOUS or singular(phrase) in _AMBIGUOUS:
-                ambiguous = ambiguous or (found.value, phrase)
-                continue
-            if found is Activity.OTHER:
-                office_alias = office_alias or phrase
-            elif phrase in _WEAK_WORDS or singular(phrase) in _WEAK_WORDS:
-                weak = weak or (found.value, phrase)
-            elif telling is None:
-                telling = (found.value, phrase)
-        office = office_alias or next(
-            (w for w in tokens if singular(w) in OFFICE_WORDS or w in OFFICE_WORDS), None
-        )
-        telling = telling or _stem_word(tokens)
-        dual = telling is not None and telling[1] in _DUAL_USE
-        if telling is not None and not (dual and (office is not None or office_context)):
-            return Guess(telling[0], f"the word {telling[1]!r}")
-        if telling is not None and office is None:
-            return Guess(OTHER, f"the word {telling[1]!r} in a matrix of office work")
-        if office is not None:
-            return Guess(OTHER, f"office work: the word {office!r}")
-        if weak is not None:
-            return Guess(weak[0], f"the word {weak[1]!r}")
-        channel = next((w for w in tokens if w in SOCIAL_WORDS), None)
-        if ambiguous is not None and channel is not None:
-            return Guess(ambiguous[0], f"the words {channel!r} and {ambiguous[1]!r}")
+        guess = _guess_from_words(tokens, _activity_phrases(tokens), office_context)
+        if guess is not None:
+            return guess
     return Guess(OTHER, "no word of the name names an activity", confident=False)
+
+
+@dataclass
+class _Phrases:
+    """The first phrase of each kind an activity name holds: (activity, phrase)."""
+
+    telling: tuple[str, str] | None = None
+    weak: tuple[str, str] | None = None
+    office_alias: str | None = None
+    ambiguous: tuple[str, str] | None = None
+
+
+def _activity_phrases(tokens: list[str]) -> _Phrases:
+    kinds = _Phrases()
+    for _, _, phrase in _phrases(tokens):
+        found = _activity_word(phrase)
+        if found is None:
+            continue
+        if phrase in _AMBIGUOUS or singular(phrase) in _AMBIGUOUS:
+            kinds.ambiguous = kinds.ambiguous or (found.value, phrase)
+            continue
+        if found is Activity.OTHER:
+            kinds.office_alias = kinds.office_alias or phrase
+        elif phrase in _WEAK_WORDS or singular(phrase) in _WEAK_WORDS:
+            kinds.weak = kinds.weak or (found.value, phrase)
+        elif kinds.telling is None:
+            kinds.telling = (found.value, phrase)
+    return kinds
+
+
+def _guess_from_words(tokens: list[str], kinds: _Phrases, office_context: bool) -> Guess | None:
+    """The guess one text's words make, in order of how much each kind of word tells."""
+    office = kinds.office_alias or _office_word(tokens)
+    telling = kinds.telling or _stem_word(tokens)
+    dual = telling is not None and telling[1] in _DUAL_USE
+    if telling is not None and not (dual and (office is not None or office_context)):
+        return Guess(telling[0], f"the word {telling[1]!r}")
+    if telling is not None and office is None:
+        return Guess(OTHER, f"the word {telling[1]!r} in a matrix of office work")
+    if office is not None:
+        return Guess(OTHER, f"office work: the word {office!r}")
+    if kinds.weak is not None:
+        return Guess(kinds.weak[0], f"the word {kinds.weak[1]!r}")
+    return _channel_guess(tokens, kinds.ambiguous)
+
+
+def _channel_guess(tokens: list[str], ambiguous: tuple[str, str] | None) -> Guess | None:
+    """An ambiguous word decides only beside a social channel's name ("Facebook report")."""
+    channel = next((w for w in tokens if w in SOCIAL_WORDS), None)
+    if ambiguous is not None and channel is not None:
+        return Guess(ambiguous[0], f"the words {channel!r} and {ambiguous[1]!r}")
+    return None
+
+
+def _office_word(tokens: list[str]) -> str | None:
+    return next((w for w in tokens if singular(w) in OFFICE_WORDS or w in OFFICE_WORDS), None)
 
 
 #: Words that put a task on social media, so that a word like "report" or "review" in the
@@ -219,7 +245,7 @@ SOCIAL_WORDS = frozenset(
 #: decide ("Backup and recovery", "Security incident review" are IT work).
 _DUAL_USE = frozenset(
     {"recovery", "recover", "incident", "incidents", "incident response", "sales", "status", "monitor"}
-    | {"monitoring", "publish", "publishing", "promotion", "promote", "response"}
+    | {"monitoring", "publish", "publishing", "promotion", "promote", "response", "ad", "ads"}
 )
 
 #: Word stems of task names in Polish and French, whose endings change with grammar
@@ -288,6 +314,7 @@ def guess_activity(*names: str) -> Activity | None:
 _AUDIENCE_WORDS: dict[str, Audience] = {
     "candidate": Audience.CANDIDATES,
     "applicant": Audience.CANDIDATES,
+    "job": Audience.CANDIDATES,
     "job post": Audience.CANDIDATES,
     "job ad": Audience.CANDIDATES,
     "job offer": Audience.CANDIDATES,

@@ -213,23 +213,14 @@ def split_mapping(value: Cell) -> Any:
 def build_grid(org: Organization) -> Grid:
     departments = list(org.departments.items())
     tasks = list(org.tasks.items())
-    task_fields = [
-        name
-        for name in TASK_FIELDS
-        if name in ALWAYS_TASK_FIELDS or any(_task_value(task, name) is not None for _, task in tasks)
-    ]
+    task_fields = _used_task_fields([task for _, task in tasks])
     first = 1 + len(task_fields)
     width = first + len(departments)
 
     def row(label: str, values: list[Cell]) -> list[Cell]:
         return [label, *([None] * (first - 1)), *values]
 
-    rows: list[list[Cell]] = [_pad([ORGANIZATION, org.organization], width)]
-    if org.description is not None:
-        rows.append(_pad([ORG_DESCRIPTION, org.description], width))
-    if org.rules is not None:
-        rules = org.rules.model_dump(mode="json", exclude_none=True)
-        rows.append(_pad([RULES, json.dumps(rules, ensure_ascii=False, sort_keys=True)], width))
+    rows = _organization_rows(org, width)
     rows.append([None] * width)
     rows.append(row(DEPT_NAME, [dept.name for _, dept in departments]))
     rows.append(row(DEPT_FUNCTION, [dept.function.value for _, dept in departments]))
@@ -242,6 +233,26 @@ def build_grid(org: Organization) -> Grid:
         letters = [format_letters(task.raci[d]) if d in task.raci else None for d, _ in departments]
         rows.append([task_id, *(_task_value(task, name) for name in task_fields), *letters])
     return Grid(rows, header_row, first, len(departments))
+
+
+def _used_task_fields(tasks: list[Any]) -> list[str]:
+    """The task columns: the ones always shown, and the others some task fills."""
+    return [
+        name
+        for name in TASK_FIELDS
+        if name in ALWAYS_TASK_FIELDS or any(_task_value(task, name) is not None for task in tasks)
+    ]
+
+
+def _organization_rows(org: Organization, width: int) -> list[list[Cell]]:
+    """The organisation's name, then its description and rules when it has them."""
+    rows: list[list[Cell]] = [_pad([ORGANIZATION, org.organization], width)]
+    if org.description is not None:
+        rows.append(_pad([ORG_DESCRIPTION, org.description], width))
+    if org.rules is not None:
+        rules = org.rules.model_dump(mode="json", exclude_none=True)
+        rows.append(_pad([RULES, json.dumps(rules, ensure_ascii=False, sort_keys=True)], width))
+    return rows
 
 
 def _optional_department_rows(departments: list[Any]) -> list[tuple[str, list[Cell]]]:

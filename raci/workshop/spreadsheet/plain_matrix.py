@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from raci.model.errors import LoadError, Problem
@@ -182,13 +182,23 @@ def _transposed_header(rows: list[list[Value]]) -> int | None:
         filled = [value for value in row if value is not None]
         if not filled or _is_legend_row(row) or role_letter(filled[0]) is not None:
             continue
-        named = [letter for value in filled[1:] if (letter := role_letter(value)) is not None]
-        if len(set(named)) >= 3 and len(named) == len(set(named)):
-            below = next((rows[i] for i in range(r + 1, len(rows)) if _filled(rows[i]) >= 2), None)
-            return r if below is not None and not _is_letter_row(below, None) else None
+        if _names_roles(filled[1:]):
+            return r if _names_below(rows, r) else None
         if _is_letter_row(row, None):
             return None
     return None
+
+
+def _names_roles(values: Sequence[Value]) -> bool:
+    """Three or more RACI roles, none twice ("R | A | C | I")."""
+    named = [letter for value in values if (letter := role_letter(value)) is not None]
+    return len(set(named)) >= 3 and len(named) == len(set(named))
+
+
+def _names_below(rows: list[list[Value]], r: int) -> bool:
+    """Whether the first row below ``r`` with two cells holds names rather than letters."""
+    below = next((rows[i] for i in range(r + 1, len(rows)) if _filled(rows[i]) >= 2), None)
+    return below is not None and not _is_letter_row(below, None)
 
 
 def _text(value: Value) -> str:
@@ -226,10 +236,17 @@ class _Matrix:
 
     def _columns(self) -> None:
         header = self.sheet.rows[self.header]
-        filled = [c for c, value in enumerate(header) if value is not None]
         letter_rows = [
             row for row in self.sheet.rows[self.header + 1 :] if _is_letter_row(row, self.letter_map)
         ]
+        self.task_column = self._task_column(header, letter_rows)
+        width = max(len(row) for row in [header, *letter_rows[:50]])
+        for c in range(self.task_column + 1, width):
+            self._sort_column(header, letter_rows, c)
+
+    def _task_column(self, header: list[Value], letter_rows: list[list[Value]]) -> int:
+        """The tasks' column: the first filled one, past a numbering or a phase column."""
+        filled = [c for c, value in enumerate(header) if value is not None]
         first_data = min(
             (next(c for c, v in enumerate(row) if v is not None) for row in letter_rows[:5]), default=0
         )
@@ -243,21 +260,21 @@ class _Matrix:
             elif following in _TASK_LABELS and key not in _TASK_LABELS and "phase" not in self.fields:
                 self.fields["phase"] = start  # "Area | Task | …": the first column groups the tasks
             else:
-                break
+                return start
             start += 1
-        self.task_column = start
-        width = max(len(row) for row in [header, *letter_rows[:50]])
-        for c in range(start + 1, width):
-            value = header[c] if c < len(header) else None
-            key = label_key(strip_markup(value)) if isinstance(value, str) else ""
-            has_letters = any(c < len(row) and is_letter_cell(row[c]) for row in letter_rows)
-            if key in _NUMBERING and not has_letters:
-                continue
-            name = _field_name(key)
-            if name is not None and not has_letters and name not in self.fields:
-                self.fields[name] = c
-            elif value is not None or any(c < len(row) and row[c] is not None for row in letter_rows):
-                self.departments.append(c)
+
+    def _sort_column(self, header: list[Value], letter_rows: list[list[Value]], c: int) -> None:
+        """A column right of the tasks is a task field, a department, or (numbering) nothing."""
+        value = header[c] if c < len(header) else None
+        key = label_key(strip_markup(value)) if isinstance(value, str) else ""
+        has_letters = any(c < len(row) and is_letter_cell(row[c]) for row in letter_rows)
+        if key in _NUMBERING and not has_letters:
+            return
+        name = _field_name(key)
+        if name is not None and not has_letters and name not in self.fields:
+            self.fields[name] = c
+        elif value is not None or any(c < len(row) and row[c] is not None for row in letter_rows):
+            self.departments.append(c)
 
     def _field_columns(self) -> list[tuple[str, int]]:
         columns = [(name, c) for name, c in self.fields.items() if name not in ("phase", "description")]
@@ -345,9 +362,22 @@ class _Matrix:
         if "description" in self.fields and at(self.fields["description"]) is not None:
             notes.append(_text(at(self.fields["description"])))
             note_place = (r, self.fields["description"])
+        letters, note_place = self._letters(r, notes, note_place)
+        cells.append(("; ".join(notes) or None, note_place))
+        cells += [
+            (at(c), (r, c)) for name_, c in self.fields.items() if name_ not in ("phase", "description")
+        ]
+        self.out.add(cells + letters)
+
+    def _letters(
+        self, r: int, notes: list[str], note_place: tuple[int, int] | None
+    ) -> tuple[list[tuple[Value, tuple[int, int] | None]], tuple[int, int] | None]:
+        """Row ``r``'s cleaned letter cells; what the cleaning took out goes to ``notes``, and
+        ``note_place`` is the first cell a note came from."""
+        row = self.sheet.rows[r]
         letters: list[tuple[Value, tuple[int, int] | None]] = []
         for c in self.departments:
-            value = at(c)
+            value = row[c] if c < len(row) else None
             if isinstance(value, str):
                 cleaned = clean_letter_cell(value, self.letter_map)
                 if cleaned.note:
@@ -355,11 +385,7 @@ class _Matrix:
                     note_place = note_place or (r, c)
                 value = cleaned.text
             letters.append((value, (r, c)))
-        cells.append(("; ".join(notes) or None, note_place))
-        cells += [
-            (at(c), (r, c)) for name_, c in self.fields.items() if name_ not in ("phase", "description")
-        ]
-        self.out.add(cells + letters)
+        return letters, note_place
 
     def _rows_left(self, end: int) -> None:
         rows = self.sheet.rows
@@ -413,6 +439,10 @@ def _field_name(key: str) -> str | None:
 # --- the transposed shape: Task | R | A | C | I, names in the cells --------------------------
 
 
+#: (row, task name, party key -> (letters, first cell)) for one task of a transposed matrix.
+_HeldTask = tuple[int, str | None, dict[str, tuple[str, tuple[int, int]]]]
+
+
 @dataclass
 class _Transposed:
     sheet: Sheet
@@ -421,39 +451,12 @@ class _Transposed:
 
     def build(self) -> Sheet:
         out = _Out(self.sheet)
-        rows = self.sheet.rows
-        header = rows[self.header]
+        header = self.sheet.rows[self.header]
         roles = {c: role_letter(value) for c, value in enumerate(header)}
         role_columns = {c: letter for c, letter in roles.items() if letter is not None and c > 0}
         task_column = next(c for c, value in enumerate(header) if value is not None and c not in role_columns)
         parties: dict[str, tuple[str, tuple[int, int]]] = {}  # key -> (name, first cell)
-        tasks: list[tuple[int, str | None, dict[str, tuple[str, tuple[int, int]]]]] = []
-        phases: dict[int, tuple[str, tuple[int, int]]] = {}
-        phase: tuple[str, tuple[int, int]] | None = None
-        for r in range(self.header + 1, len(rows)):
-            row = rows[r]
-            if not _filled(row):
-                if tasks:
-                    break
-                continue
-            if _is_legend_row(row):
-                break
-            held: dict[str, tuple[str, tuple[int, int]]] = {}
-            for c, letter in role_columns.items():
-                value = row[c] if c < len(row) else None
-                for name in _party_names(value):
-                    key = name.lower()
-                    parties.setdefault(key, (name, (r, c)))
-                    letters, place = held.get(key, ("", (r, c)))
-                    held[key] = (letters + letter if letter not in letters else letters, place)
-            if not held:
-                c = next(c for c, value in enumerate(row) if value is not None)
-                phase = (_text(row[c]), (r, c))
-                continue
-            task_name = row[task_column] if task_column < len(row) else None
-            if phase is not None:
-                phases[r] = phase
-            tasks.append((r, _text(task_name) if task_name is not None else None, held))
+        tasks, phases = self._read_tasks(role_columns, task_column, parties)
         order = list(parties)
         add_title(self.sheet, self.header, out)
         head: list[tuple[Value, tuple[int, int] | None]] = [
@@ -476,6 +479,55 @@ class _Transposed:
             )
         )
         return out.sheet()
+
+    def _read_tasks(
+        self,
+        role_columns: dict[int, str],
+        task_column: int,
+        parties: dict[str, tuple[str, tuple[int, int]]],
+    ) -> tuple[list[_HeldTask], dict[int, tuple[str, tuple[int, int]]]]:
+        """The task rows with the letters each party holds, and the phase above each row;
+        every party met goes to ``parties`` in the order met."""
+        rows = self.sheet.rows
+        tasks: list[_HeldTask] = []
+        phases: dict[int, tuple[str, tuple[int, int]]] = {}
+        phase: tuple[str, tuple[int, int]] | None = None
+        for r in range(self.header + 1, len(rows)):
+            row = rows[r]
+            if not _filled(row):
+                if tasks:
+                    break
+                continue
+            if _is_legend_row(row):
+                break
+            held = _held_letters(row, r, role_columns, parties)
+            if not held:
+                c = next(c for c, value in enumerate(row) if value is not None)
+                phase = (_text(row[c]), (r, c))
+                continue
+            task_name = row[task_column] if task_column < len(row) else None
+            if phase is not None:
+                phases[r] = phase
+            tasks.append((r, _text(task_name) if task_name is not None else None, held))
+        return tasks, phases
+
+
+def _held_letters(
+    row: list[Value],
+    r: int,
+    role_columns: dict[int, str],
+    parties: dict[str, tuple[str, tuple[int, int]]],
+) -> dict[str, tuple[str, tuple[int, int]]]:
+    """Party key -> (the letters the row's role columns name it in, its first cell)."""
+    held: dict[str, tuple[str, tuple[int, int]]] = {}
+    for c, letter in role_columns.items():
+        value = row[c] if c < len(row) else None
+        for name in _party_names(value):
+            key = name.lower()
+            parties.setdefault(key, (name, (r, c)))
+            letters, place = held.get(key, ("", (r, c)))
+            held[key] = (letters + letter if letter not in letters else letters, place)
+    return held
 
 
 def _party_names(value: Value) -> list[str]:

@@ -239,20 +239,12 @@ class _Builder:
                     self.problem(header, c, "this column has cells below but no header: name its department")
                 continue
             text = str(value)
-            key = label_key(text)
-            task_field = TASK_COLUMN_LABELS.get(key)
-            if (
-                not in_departments
-                and task_field is not None
-                and task_field not in self.task_columns
-                and not self._has_department_rows(c)
-            ):
+            task_field = None if in_departments else self._new_task_column(c, text)
+            if task_field is not None:
                 self.task_columns[task_field] = c
                 continue
             in_departments = True
-            dept_id = text.strip() if names_given else slugify(text)
-            if not dept_id:
-                dept_id = f"department-{len(departments) + 1}"
+            dept_id = (text.strip() if names_given else slugify(text)) or f"department-{len(departments) + 1}"
             if dept_id in seen:
                 self.problem(
                     header,
@@ -264,13 +256,24 @@ class _Builder:
             seen[dept_id] = c
             departments.append((c, dept_id))
             self._read_department(c, dept_id, None if names_given else text)
+        self._check_label_column(departments)
+        return departments
+
+    def _new_task_column(self, c: int, text: str) -> str | None:
+        """The task field a header names, when it is not taken yet and the department rows
+        leave its column empty."""
+        task_field = TASK_COLUMN_LABELS.get(label_key(text))
+        if task_field is None or task_field in self.task_columns or self._has_department_rows(c):
+            return None
+        return task_field
+
+    def _check_label_column(self, departments: list[tuple[int, str]]) -> None:
         if self.dept_rows and departments and self.dept_label_column >= departments[0][0]:
             self.problem(
                 min(self.dept_rows.values()),
                 self.dept_label_column,
                 "labels of department rows belong left of the department columns",
             )
-        return departments
 
     def _has_department_rows(self, c: int) -> bool:
         """Whether the department rows above the header (function, name…) fill column ``c``:
@@ -347,17 +350,8 @@ class _Builder:
                 self.problem(r, 0, "this row has cells but no task in column A")
                 continue
             text = self.one_line(head if isinstance(head, str) else str(head), r, 0)
-            task_id = text.strip() if ids_given else slugify(text)
-            if not task_id:
-                task_id = f"task-{r + 1}"
-            if task_id in seen and not ids_given:
-                task_id = self._distinct_id(r, task_id, seen)
-            if task_id in seen:
-                self.problem(
-                    r,
-                    0,
-                    f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])})",
-                )
+            task_id = self._task_id(r, text, ids_given, seen)
+            if task_id is None:
                 continue
             seen[task_id] = r
             path: Path = ("tasks", task_id)
@@ -371,16 +365,34 @@ class _Builder:
             if "activity" not in task:
                 unguessed.append((r, task_id, task))
             task["raci"] = self._letters(r, path, departments)
-            stray = [
-                c
-                for c in filled
-                if c > 0
-                and c not in self.task_columns.values()
-                and (first_department is None or c < first_department)
-            ]
-            for c in stray:
-                self.problem(r, c, "this cell is in no column: give the column a header")
+            self._report_stray_cells(r, filled, first_department)
         self._guess_activities(unguessed)
+
+    def _task_id(self, r: int, text: str, ids_given: bool, seen: dict[str, int]) -> str | None:
+        """Row ``r``'s task id; None (and a problem) when an earlier row has it."""
+        task_id = (text.strip() if ids_given else slugify(text)) or f"task-{r + 1}"
+        if task_id in seen and not ids_given:
+            task_id = self._distinct_id(r, task_id, seen)
+        if task_id in seen:
+            self.problem(
+                r,
+                0,
+                f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])})",
+            )
+            return None
+        return task_id
+
+    def _report_stray_cells(self, r: int, filled: list[int], first_department: int | None) -> None:
+        """Cells left of the departments under no task column."""
+        stray = [
+            c
+            for c in filled
+            if c > 0
+            and c not in self.task_columns.values()
+            and (first_department is None or c < first_department)
+        ]
+        for c in stray:
+            self.problem(r, c, "this cell is in no column: give the column a header")
 
     def _task_fields(self, r: int, path: Path, task: dict[str, Any]) -> None:
         """The task's own columns (name, activity, effort…) of row ``r``."""

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from raci.workshop.spreadsheet.escape import is_dangerous
-from raci.workshop.spreadsheet.layout import DEPT_NAME, Cell, build_grid, number
+from raci.workshop.spreadsheet.layout import DEPT_NAME, Cell, Grid, build_grid, number
 
 if TYPE_CHECKING:
     from raci.model.findings import Finding
@@ -61,49 +61,63 @@ def export_xlsx(org: Organization, findings: Sequence[Finding] = ()) -> bytes:
 
 
 def _write_matrix(sheet: Any, org: Organization) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     grid = build_grid(org)
-    bold = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    underline = Border(bottom=Side(style="medium"))
-    centred = Alignment(horizontal="center", vertical="center")
-    wrapped = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    letter_styles = {
-        letter: (PatternFill("solid", fgColor=fill), Font(bold=True, color=font))
-        for letter, (fill, font) in LETTER_COLOURS.items()
-    }
-    first, last = grid.first_department_column, grid.first_department_column + grid.department_count
+    look = _MatrixLook(grid)
+    first = grid.first_department_column
     for r, values in enumerate(grid.rows, start=1):
-        index = r - 1
         for c, value in enumerate(values, start=1):
             if value is None:
                 continue
-            cell = _put(sheet, r, c, value)
-            column = c - 1
-            if index < grid.header_row and column == 0:
-                cell.font = bold
-            elif index < grid.header_row and first <= column < last:
-                cell.fill = header_fill
-                cell.alignment = wrapped if values[0] == DEPT_NAME else centred
-            elif index == grid.header_row:
-                cell.font = bold
-                cell.fill = header_fill
-                cell.border = underline
-                if column >= first:
-                    cell.alignment = centred
-            elif column >= first and isinstance(value, str):
-                strongest = next((letter for letter in "ARSCI" if letter in value), None)
-                if strongest is not None:
-                    cell.fill, cell.font = letter_styles[strongest]
-                cell.alignment = centred
+            look.style(_put(sheet, r, c, value), r - 1, c - 1, values)
     _size_columns(sheet, grid.rows, first)
     header = grid.header_row + 1
     sheet.freeze_panes = f"C{header + 1}"
     if grid.rows[header - 1]:
         end = get_column_letter(len(grid.rows[header - 1]))
         sheet.auto_filter.ref = f"A{header}:{end}{max(header, len(grid.rows))}"
+
+
+class _MatrixLook:
+    """How the matrix sheet's cells look: bold labels, shaded headers, coloured letters."""
+
+    def __init__(self, grid: Grid) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.grid = grid
+        self.bold = Font(bold=True)
+        self.header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        self.underline = Border(bottom=Side(style="medium"))
+        self.centred = Alignment(horizontal="center", vertical="center")
+        self.wrapped = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.letter_styles = {
+            letter: (PatternFill("solid", fgColor=fill), Font(bold=True, color=font))
+            for letter, (fill, font) in LETTER_COLOURS.items()
+        }
+        self.first = grid.first_department_column
+        self.last = grid.first_department_column + grid.department_count
+
+    def style(self, cell: Any, index: int, column: int, values: list[Cell]) -> None:
+        """Style the cell of row ``index`` and column ``column`` (both from 0)."""
+        header_row, first = self.grid.header_row, self.first
+        value = values[column]
+        if index < header_row and column == 0:
+            cell.font = self.bold
+        elif index < header_row and first <= column < self.last:
+            cell.fill = self.header_fill
+            cell.alignment = self.wrapped if values[0] == DEPT_NAME else self.centred
+        elif index == header_row:
+            cell.font = self.bold
+            cell.fill = self.header_fill
+            cell.border = self.underline
+            if column >= first:
+                cell.alignment = self.centred
+        elif column >= first and isinstance(value, str):
+            strongest = next((letter for letter in "ARSCI" if letter in value), None)
+            if strongest is not None:
+                cell.fill, cell.font = self.letter_styles[strongest]
+            cell.alignment = self.centred
 
 
 def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
