@@ -419,27 +419,33 @@ def parse_letter_map(pairs: Iterable[str]) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for chunk in pairs:
         for pair in chunk.split(","):
-            key, sep, value = pair.partition("=")
-            key, value = key.strip().upper(), value.strip().upper()
-            value = "" if value == "-" else value
-            valid_value = all(char in LETTER_CHARS for char in value) and len(set(value)) == len(value)
-            if not sep or len(key) != 1 or not key.isalpha() or not key.isascii() or not valid_value:
-                raise ValueError(
-                    f"--letter-map {pair.strip()!r}: write LETTER=LETTERS with letters from "
-                    "R, A, S, C, I, e.g. D=A, V=C, or X=- for no letter"
-                )
-            if key in LETTER_CHARS and value != key:
-                # A standard letter read as another would make the file mean two things.
-                meaning = Letter(key).name.title()
-                raise ValueError(
-                    f"--letter-map {pair.strip()!r}: {key} is a standard letter ({meaning}) and "
-                    "cannot be remapped; map only other letters, e.g. D=A"
-                )
+            key, value = _letter_pair(pair)
             if key in mapping and mapping[key] != value:
                 twice = f"{mapping[key] or '-'} and {value or '-'}"
                 raise ValueError(f"--letter-map: {key} is mapped twice ({twice})")
             mapping[key] = value
     return mapping
+
+
+def _letter_pair(pair: str) -> tuple[str, str]:
+    """One ``LETTER=LETTERS`` pair read, or ValueError naming it."""
+    key, sep, value = pair.partition("=")
+    key, value = key.strip().upper(), value.strip().upper()
+    value = "" if value == "-" else value
+    valid_value = all(char in LETTER_CHARS for char in value) and len(set(value)) == len(value)
+    if not sep or len(key) != 1 or not key.isalpha() or not key.isascii() or not valid_value:
+        raise ValueError(
+            f"--letter-map {pair.strip()!r}: write LETTER=LETTERS with letters from "
+            "R, A, S, C, I, e.g. D=A, V=C, or X=- for no letter"
+        )
+    if key in LETTER_CHARS and value != key:
+        # A standard letter read as another would make the file mean two things.
+        meaning = Letter(key).name.title()
+        raise ValueError(
+            f"--letter-map {pair.strip()!r}: {key} is a standard letter ({meaning}) and "
+            "cannot be remapped; map only other letters, e.g. D=A"
+        )
+    return key, value
 
 
 def apply_letter_map(text: str, letter_map: Mapping[str, str]) -> str:
