@@ -200,3 +200,29 @@ def test_the_matrix_says_waived_findings_in_a_neutral_colour() -> None:
     assert "gap" not in row.get("class", "").split()
     header = node_with(root, "Findings")
     assert "RACI003 waived" in texts(header)
+
+
+def test_a_big_matrix_is_split_into_landscape_pages_holding_every_task_once() -> None:
+    from raci.diagrams import render_pages
+    from raci.diagrams.matrix_view import PAGE_TASKS
+
+    from . import orgs
+
+    org = raci.loads(orgs.generate(12, 40), "org.yaml")
+    pages = render_pages(org, raci.check(org), view="matrix", format="svg", limits=UNHURRIED)
+    assert len(pages) == -(-len(org.tasks) // PAGE_TASKS) == 3
+    seen: list[str] = []
+    for number, page in enumerate(pages, 1):
+        root = ET.fromstring(page)
+        assert f"page {number} of 3" in texts(root)
+        width, height = (float(root.get(side, "0").removesuffix("pt")) for side in ("width", "height"))
+        assert width / height > 1.3  # landscape, not the one tall portrait
+        rows = [g for g in nodes(root) if "Findings" not in texts(g)]
+        seen.extend(
+            org.task_label(t)
+            for t in org.tasks
+            if any(
+                texts(g).startswith(org.task_label(t) + " ") or texts(g) == org.task_label(t) for g in rows
+            )
+        )
+    assert sorted(seen) == sorted(org.task_label(t) for t in org.tasks)

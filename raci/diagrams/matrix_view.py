@@ -29,8 +29,38 @@ _FINDINGS_WIDTH = 190
 _LINE = 14
 
 
+#: Task rows a page holds: a 16:9 slide of a dozen departments' columns stays readable.
+PAGE_TASKS = 14
+
+
 def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
     return _Matrix(org, result, options).draw()
+
+
+def build_pages(org: Organization, result: CheckResult, options: ViewOptions) -> list[graphviz.Digraph]:
+    """The matrix on numbered pages of at most :data:`PAGE_TASKS` tasks, in drawing order
+    (by activity); an activity with no task is drawn on the page where it falls."""
+    whole = _Matrix(org, result, options)
+    ordered = sorted(whole.tasks, key=lambda t: list(Activity).index(whole.graph.activity_of(t)))
+    if len(ordered) <= PAGE_TASKS:
+        return [whole.draw()]
+    chunks = [ordered[start : start + PAGE_TASKS] for start in range(0, len(ordered), PAGE_TASKS)]
+    activities = list(Activity)
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        page = _Matrix(org, result, options)
+        page.notes = whole.notes
+        page.tasks = chunk
+        low = activities.index(whole.graph.activity_of(chunk[0])) if number > 1 else 0
+        high = (
+            activities.index(whole.graph.activity_of(chunks[number][0]))
+            if number < len(chunks)
+            else len(activities)
+        )
+        page.missing = [a for a in whole.missing if low <= activities.index(a) < high]
+        page.page = (number, len(chunks), len(ordered))
+        pages.append(page.draw())
+    return pages
 
 
 class _Matrix:
@@ -46,6 +76,8 @@ class _Matrix:
         by_function = self.graph.departments_by_function
         self.departments = self._columns([d for f in functions for d in by_function[f]])
         self.missing = [a for a in Activity if a in self.gaps.missing_activities and options.shows(a)]
+        #: (page number, pages, tasks in all) when the matrix is split into pages.
+        self.page: tuple[int, int, int] | None = None
 
     def _rows(self, tasks: list[str]) -> list[str]:
         """The tasks drawn: all, or the flagged ones when there are too many."""
@@ -79,6 +111,12 @@ class _Matrix:
 
     def draw(self) -> graphviz.Digraph:
         what = f"RACI matrix: {len(self.tasks)} tasks \u00d7 {len(self.departments)} departments"
+        if self.page is not None:
+            number, pages, total = self.page
+            what = (
+                f"RACI matrix, page {number} of {pages}: {len(self.tasks)} of {total} tasks"
+                f" \u00d7 {len(self.departments)} departments"
+            )
         entries = [
             (
                 style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),
