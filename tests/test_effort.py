@@ -362,3 +362,18 @@ def test_report_matrix_marks_the_hand_counted_cells() -> None:
     assert "13 cells are marked red" in page
     assert len(re.findall(r'<td class="cell (?:hit|should)"', page)) == 13
     assert len(re.findall(r'<td class="cell should"', page)) == 1  # the missing R
+
+
+def test_readme_states_the_equal_shares_the_code_gives() -> None:
+    from raci.model.effort import _apportion
+
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "in tenths of an hour that add up" not in text
+    for claim, total, count in (
+        ("25 h among four: 6.25 each", 25, 4),
+        ("3 h among four: 0.75", 3, 4),
+        ("20 h among three: 6.7, 6.7, 6.6", 20, 3),
+    ):
+        assert claim in text
+        shares = [float(word) for word in re.findall(r"\d+\.\d+", claim.split(":")[1])]
+        assert _apportion(total, count)[: len(shares)] == shares

@@ -205,3 +205,38 @@ def test_source_date_epoch_wins_and_no_file_means_today(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     today = dt.datetime.now(dt.timezone.utc).date().isoformat()
     assert f"(made {today})" in (tmp_path / "c.html").read_text(encoding="utf-8")
+
+
+#: Fewer words than this on a printed page is a page left nearly empty: a footer alone (26
+#: words), one principle's box (41), a heading and its lead whose picture went to the next page.
+MIN_WORDS_A_PAGE = 80
+
+
+@needs_chromium
+@needs_pdftotext
+@pytest.mark.parametrize("name", ["10x30", "12x40", "15x60", "classic"])
+def test_printed_pages_are_none_nearly_empty(name: str, tmp_path: Path) -> None:
+    report, _ = report_of(name, tmp_path)
+    pdf = tmp_path / "report.pdf"
+    done = chromium(tmp_path, report.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    words = [
+        len(
+            subprocess.run(
+                ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                capture_output=True,
+                check=True,
+                text=True,
+            ).stdout.split()
+        )
+        for page in range(1, pages + 1)
+    ]
+    assert min(words) > MIN_WORDS_A_PAGE, words
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True).stdout
+    last = text.split("\f")[pages - 1]
+    # The footer sits with the last section, and all five principles fit on the first page.
+    assert "Workload" in last and "made by raci" in last
+    first = text.split("\f")[0]
+    assert all(f"{number}. Not" in first for number in range(1, 6))

@@ -564,3 +564,13 @@ def test_a_principle_with_only_info_findings_passes() -> None:
     group = dom.by_id("principle-1")
     assert "pass" in group.classes and "1 note" in group.text()
     assert "1 note" in dom.by_id("card-1").text() and "pass" in dom.by_id("card-1").classes
+
+
+def test_workload_caption_names_r_and_s_as_the_diagram_does() -> None:
+    from .test_rasci import RASCI
+
+    org = raci.loads(RASCI)
+    dom = parse(build_report(org, raci.check(org)))
+    caption = dom.by_id("workload").find_all("p", "lead")[0].text()
+    assert "Responsible (R) or Support (S)" in caption and "among its R's and S's" in caption
+    assert "Responsible and Support" in dom.by_id("workload").find_all("svg")[0].text()

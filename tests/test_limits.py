@@ -62,3 +62,11 @@ def test_max_items_counts_keys_and_list_items_on_both_paths() -> None:
     assert raci.loads(listed, limits=raci.Limits(max_items=14)).organization == "Acme"
     with pytest.raises(raci.LoadError, match="more than 13 items"):
         raci.loads(listed, limits=raci.Limits(max_items=13))
+
+
+def test_the_full_parser_counts_items_to_the_same_boundary() -> None:
+    from raci.yaml.loader import parse_yaml
+
+    assert parse_yaml(BASE, "x.yaml", limits=raci.Limits(max_items=11)).data["organization"] == "Acme"
+    with pytest.raises(raci.LoadError, match="more than 10 items"):
+        parse_yaml(BASE, "x.yaml", limits=raci.Limits(max_items=10))

@@ -188,3 +188,16 @@ def test_soc103_counts_the_tasks_marketing_owns(tmp_path: Path, owned: int, word
     found = findings(tmp_path, HEAD + "tasks:\n" + "".join(lines))
     (message,) = [str(f["message"]) for f in found if f["code"] == "SOC103"]
     assert f"marketing holds R or A on {words}" in message
+
+
+@pytest.mark.parametrize(("owners", "function"), [(("d1", "d3"), "public_relations"), (("d1",), None)])
+def test_soc103_names_the_function_only_when_one_is_missing(
+    tmp_path: Path, owners: tuple[str, ...], function: str | None
+) -> None:
+    # d0 marketing, d1 customer service, d2 PR, d3 sales: marketing and the owners hold R/A.
+    activities = {"d1": "respond", "d3": "sell"}
+    lines = ["  post: {activity: publish, raci: {d0: RA}}\n"]
+    lines += [f"  {d}-task: {{activity: {activities[d]}, raci: {{{d}: RA}}}}\n" for d in owners]
+    found = findings(tmp_path, HEAD + "tasks:\n" + "".join(lines))
+    (finding,) = [f for f in found if f["code"] == "SOC103"]
+    assert finding.get("function") == function

@@ -166,3 +166,63 @@ def on_curve(d: str) -> list[tuple[float, float]]:
             a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
             found.append((a * x0 + b * x1 + c * x2 + e * x3, a * y0 + b * y1 + c * y2 + e * y3))
     return found
+
+
+def legend_gap(root: ET.Element, words: str) -> float:
+    """Pixels between the right edge of the legend's red gap swatch and the start of its text."""
+    graph = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "graph")
+    (text,) = [t for t in graph.findall(f"{SVG}text") if words in "".join(t.itertext())]
+    swatches = [
+        shape
+        for shape in graph.findall(f"{SVG}path") + graph.findall(f"{SVG}polygon")
+        if shape.get("fill") == "#fdecea"  # the swatch's fill (its red outline is a path of its own)
+    ]
+    assert swatches
+    numbers = " ".join(s.get("d", s.get("points", "")) for s in swatches).replace(",", " ")
+    xs = [float(n) for n in numbers.replace("M", " ").replace("C", " ").replace("Z", " ").split()[0::2]]
+    return float(text.get("x", "0")) - max(xs)
+
+
+def test_the_red_legend_swatches_sit_next_to_their_text() -> None:
+    assert 0 < legend_gap(svg(classic(), "matrix"), "a cell a finding points at") < 20
+    marketing = yaml.safe_load((EXAMPLES / "marketing-owns-everything.yaml").read_text(encoding="utf-8"))
+    assert 0 < legend_gap(svg(marketing, "ownership"), "required but empty") < 20
+
+
+def test_the_matrix_says_waived_findings_in_a_neutral_colour() -> None:
+    from .test_waivers import ORG
+
+    root = svg(yaml.safe_load(ORG), "matrix")
+    row = node_with(root, "dms")
+    assert "SOC102  waived: customer service should be R" in texts(row)  # code and note: two texts
+    assert "SOC104  waived" in texts(row)
+    assert all(t.get("fill") != GAP for t in row.iter(f"{SVG}text"))
+    assert "gap" not in row.get("class", "").split()
+    header = node_with(root, "Findings")
+    assert "RACI003 waived" in texts(header)
+
+
+def test_a_big_matrix_is_split_into_landscape_pages_holding_every_task_once() -> None:
+    from raci.diagrams import render_pages
+    from raci.diagrams.matrix_view import PAGE_TASKS
+
+    from . import orgs
+
+    org = raci.loads(orgs.generate(12, 40), "org.yaml")
+    pages = render_pages(org, raci.check(org), view="matrix", format="svg", limits=UNHURRIED)
+    assert len(pages) == -(-len(org.tasks) // PAGE_TASKS) == 3
+    seen: list[str] = []
+    for number, page in enumerate(pages, 1):
+        root = ET.fromstring(page)
+        assert f"page {number} of 3" in texts(root)
+        width, height = (float(root.get(side, "0").removesuffix("pt")) for side in ("width", "height"))
+        assert width / height > 1.3  # landscape, not the one tall portrait
+        rows = [g for g in nodes(root) if "Findings" not in texts(g)]
+        seen.extend(
+            org.task_label(t)
+            for t in org.tasks
+            if any(
+                texts(g).startswith(org.task_label(t) + " ") or texts(g) == org.task_label(t) for g in rows
+            )
+        )
+    assert sorted(seen) == sorted(org.task_label(t) for t in org.tasks)

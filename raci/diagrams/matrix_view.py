@@ -29,8 +29,38 @@ _FINDINGS_WIDTH = 190
 _LINE = 14
 
 
+#: Task rows a page holds: a 16:9 slide of a dozen departments' columns stays readable.
+PAGE_TASKS = 14
+
+
 def build(org: Organization, result: CheckResult, options: ViewOptions) -> graphviz.Digraph:
     return _Matrix(org, result, options).draw()
+
+
+def build_pages(org: Organization, result: CheckResult, options: ViewOptions) -> list[graphviz.Digraph]:
+    """The matrix on numbered pages of at most :data:`PAGE_TASKS` tasks, in drawing order
+    (by activity); an activity with no task is drawn on the page where it falls."""
+    whole = _Matrix(org, result, options)
+    ordered = sorted(whole.tasks, key=lambda t: list(Activity).index(whole.graph.activity_of(t)))
+    if len(ordered) <= PAGE_TASKS:
+        return [whole.draw()]
+    chunks = [ordered[start : start + PAGE_TASKS] for start in range(0, len(ordered), PAGE_TASKS)]
+    activities = list(Activity)
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        page = _Matrix(org, result, options)
+        page.notes = whole.notes
+        page.tasks = chunk
+        low = activities.index(whole.graph.activity_of(chunk[0])) if number > 1 else 0
+        high = (
+            activities.index(whole.graph.activity_of(chunks[number][0]))
+            if number < len(chunks)
+            else len(activities)
+        )
+        page.missing = [a for a in whole.missing if low <= activities.index(a) < high]
+        page.page = (number, len(chunks), len(ordered))
+        pages.append(page.draw())
+    return pages
 
 
 class _Matrix:
@@ -46,6 +76,8 @@ class _Matrix:
         by_function = self.graph.departments_by_function
         self.departments = self._columns([d for f in functions for d in by_function[f]])
         self.missing = [a for a in Activity if a in self.gaps.missing_activities and options.shows(a)]
+        #: (page number, pages, tasks in all) when the matrix is split into pages.
+        self.page: tuple[int, int, int] | None = None
 
     def _rows(self, tasks: list[str]) -> list[str]:
         """The tasks drawn: all, or the flagged ones when there are too many."""
@@ -79,6 +111,12 @@ class _Matrix:
 
     def draw(self) -> graphviz.Digraph:
         what = f"RACI matrix: {len(self.tasks)} tasks \u00d7 {len(self.departments)} departments"
+        if self.page is not None:
+            number, pages, total = self.page
+            what = (
+                f"RACI matrix, page {number} of {pages}: {len(self.tasks)} of {total} tasks"
+                f" \u00d7 {len(self.departments)} departments"
+            )
         entries = [
             (
                 style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),
@@ -102,7 +140,7 @@ class _Matrix:
                 self.org.organization,
                 subtitle(self.result, what),
                 " ".join(self.notes) or None,
-                style.legend(entries, per_row=5),
+                style.legend(entries, per_row=len(entries)),
             ),
         )
         rows = [self._header()]
@@ -150,6 +188,12 @@ class _Matrix:
             color = style.severity_color(flag.severity) if flag else style.TEXT
             fill = style.severity_fill(flag.severity) if flag else "white"
             codes = f'<BR/><FONT POINT-SIZE="8">{html_text(" ".join(flag.codes))}</FONT>' if flag else ""
+            waived = self.gaps.waived.departments.get(dept_id) if self.gaps.waived and not flag else None
+            if waived is not None:
+                codes = (
+                    f'<BR/><FONT POINT-SIZE="8" COLOR="{style.MUTED}">'
+                    f"{html_text(' '.join(waived.codes))} waived</FONT>"
+                )
             if flag:
                 flagged_codes.extend(flag.codes)
             names.append(
@@ -213,8 +257,11 @@ class _Matrix:
         should = {dept_id: letters for dept_id, (letters, _) in marks.should.items()}
         findings = _findings(flag, owners)
         finding_lines = [wrap(f"{code} {note}", 32, 2) for code, note in findings]
+        waived = _waived(self.gaps.waived, task_id)
+        waived_lines = [wrap(f"{code} waived: {note}", 32, 2) for code, note in waived]
         name_lines = wrap(org.task_label(task_id), 34, 2)
-        height = max(len(name_lines), sum(len(lines) for lines in finding_lines), 1) * _LINE + 10
+        noted = sum(len(lines) for lines in finding_lines + waived_lines)
+        height = max(len(name_lines), noted, 1) * _LINE + 10
         cells = []
         for dept_id in self.departments:
             letters = assignments.get(dept_id, frozenset())
@@ -223,6 +270,10 @@ class _Matrix:
         severities = [*([flag.severity] if flag else []), *(f.severity for _, f in owners)]
         gap_color = style.severity_color(max(severities)) if severities else style.GAP
         findings_html = _findings_html(findings, finding_lines, gap_color)
+        if waived:
+            # Accepted findings: said, in a neutral colour, never drawn as gaps.
+            shown = _findings_html(waived, waived_lines, style.MUTED)
+            findings_html = f'{findings_html}<BR ALIGN="LEFT"/>{shown}' if findings_html else shown
         name = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in name_lines)
         label = (
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
@@ -277,6 +328,14 @@ class _Matrix:
             f'<TD {size} BGCOLOR="{look.fill}"><FONT COLOR="{look.ink}" POINT-SIZE="12">'
             f"<B>{html_text(written)}</B></FONT></TD>"
         )
+
+
+def _waived(waived: GapMap | None, task_id: str) -> list[tuple[str, str]]:
+    """A task's waived findings, on it or on the owners it misses (as :func:`_findings` words them)."""
+    if waived is None:
+        return []
+    owners = [(o.function, o.flag) for o in waived.missing_owners.values() if o.task == task_id]
+    return _findings(waived.tasks.get(task_id), owners)
 
 
 def _findings(flag: Flag | None, owners: Iterable[tuple[Function, Flag]]) -> list[tuple[str, str]]:

@@ -45,7 +45,7 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         "ownership",
         ranksep="0.04",
         nodesep="0.04",
-        label=style.header(org.organization, subtitle, None, style.legend(entries, per_row=6)),
+        label=style.header(org.organization, subtitle, None, style.legend(entries, per_row=len(entries))),
     )
     ids = NodeIds()
     columns = [

@@ -428,8 +428,7 @@ def parse_letter_map(pairs: Iterable[str]) -> dict[str, str]:
 
 
 def _letter_pair(pair: str) -> tuple[str, str]:
-    """``"d = a"`` -> ``("D", "A")``; ValueError for a pair that is malformed or remaps a
-    standard letter."""
+    """One ``LETTER=LETTERS`` pair read, or ValueError naming it."""
     key, sep, value = pair.partition("=")
     key, value = key.strip().upper(), value.strip().upper()
     value = "" if value == "-" else value

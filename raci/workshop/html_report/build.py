@@ -58,9 +58,9 @@ DIAGRAMS: tuple[tuple[str, str, str], ...] = (
     (
         "workload",
         "Workload",
-        "Per department: its share of the weekly hours of the tasks it is Responsible for "
-        "(a task's hours are split among its R's), against its capacity (red past it), and the "
-        "number of tasks it is Accountable for.",
+        "Per department: its share of the weekly hours of the tasks it does as Responsible (R) "
+        "or Support (S) (a task's hours are split among its R's and S's), against its capacity "
+        "(red past it), and the number of tasks it is Accountable for.",
     ),
 )
 

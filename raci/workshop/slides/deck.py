@@ -200,22 +200,16 @@ class _Deck:
             layout = self.gaps_layout(natural, entries, fix_lines, size, top)
             pages.picture(picture, *layout.picture, _GAPS_SCALE)
             pages.paragraph(_KEY, MARGIN, 56, layout.picture[2], 9, MUTED)
-            x, width = layout.findings[:2]
-            y = pages.paragraph("<b>Findings</b>", x, top if layout.side else layout.text_top, width, 14)
+            x, width, column_top, bottom = layout.findings
+            y = column_top - pages.paragraph("<b>Findings</b>", x, column_top, width, 14)
             y = pages.items(
-                entries,
-                x,
-                (top if layout.side else layout.text_top) - y - 4,
-                width,
-                # Beside the drawing the findings leave the fixes the room they need.
-                max(34 + self.words_height(fix_lines, width, size), HEIGHT * 0.25) if layout.side else 64,
-                size,
-                more=lambda start: _rest(findings[start:]),
+                entries, x, y - 4, width, bottom, size, more=lambda start: _rest(findings[start:])
             )
-            x, width = layout.fixes[:2]
-            y = y - 6 if layout.side else layout.text_top
+            x, width, column_top, bottom = layout.fixes
+            # Fixes with no place of their own follow the findings.
+            y = y - 6 if column_top < 0 else column_top
             y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
-            pages.items(fix_lines, x, y - 4, width, 34 if layout.side else 64, size)
+            pages.items(fix_lines, x, y - 4, width, bottom, size)
 
     def gaps_layout(
         self,
@@ -225,45 +219,52 @@ class _Deck:
         size: float,
         top: float,
     ) -> _GapsLayout:
-        """Where the drawing and the words go: the words in the narrowest column beside the
-        drawing that holds them, or under a wide drawing, whichever draws it larger."""
+        """Where the drawing and the words go, whichever draws it largest: the words in the
+        narrowest column beside the drawing that holds them; the findings beside it and the
+        fixes under it; or all the words under a wide drawing."""
         usable, bottom = WIDTH - 2 * MARGIN, 64.0
         natural_width, natural_height = max(natural[0], 1.0), max(natural[1], 1.0)
 
-        def scale(width: float, height: float) -> float:
-            return min(width / natural_width, height / natural_height, _GAPS_SCALE)
+        def scale(box: tuple[float, float, float, float]) -> float:
+            return min(box[2] / natural_width, box[3] / natural_height, _GAPS_SCALE)
 
-        side: _GapsLayout | None = None
-        for share in _TEXT_SHARES:
-            column = usable * share
-            need = self.words_height(entries, column, size) + self.words_height(fix_lines, column, size)
-            if need <= top - 34 or share == _TEXT_SHARES[-1]:
-                width = usable - column - 14
-                x = WIDTH - MARGIN - column
-                side = _GapsLayout(
-                    (MARGIN, bottom, width, top - bottom),
-                    (x, column),
-                    (x, column),
-                    top,
-                    True,
-                    scale(width, top - bottom),
-                )
-                break
-        assert side is not None
+        def column(lines: list[tuple[str, str]], room: float) -> float:
+            """The narrowest share of the width that holds these lines in ``room``."""
+            for share in _TEXT_SHARES:
+                if self.words_height(lines, usable * share, size) <= room:
+                    return usable * share
+            return usable * _TEXT_SHARES[-1]
+
+        candidates = []
+        # Beside: findings then fixes in one column on the right.
+        width = column(entries + fix_lines, top - 34)
+        x = WIDTH - MARGIN - width
+        fixes_room = max(34 + self.words_height(fix_lines, width, size), HEIGHT * 0.25)
+        box = (MARGIN, bottom, usable - width - 14, top - bottom)
+        candidates.append(_GapsLayout(box, (x, width, top, fixes_room), (x, width, -1, 34), scale(box)))
+        # Findings beside, fixes under the drawing.
+        width = column(entries, top - 34)
+        x = WIDTH - MARGIN - width
+        under = self.words_height(fix_lines, usable - width - 14, size)
+        box = (MARGIN, bottom + under + 12, usable - width - 14, top - bottom - under - 12)
+        if box[3] >= 120:
+            fixes = (MARGIN, box[2], bottom + under, bottom)
+            candidates.append(_GapsLayout(box, (x, width, top, 34), fixes, scale(box)))
+        # Everything under a wide drawing, in two columns.
         half = (usable - 24) / 2
-        need = max(self.words_height(entries, half, size), self.words_height(fix_lines, half, size))
-        height = top - bottom - need - 12
-        if height < 120:
-            return side
-        stacked = _GapsLayout(
-            (MARGIN, bottom + need + 12, usable, height),
-            (MARGIN, half),
-            (MARGIN + half + 24, half),
-            bottom + need,
-            False,
-            scale(usable, height),
-        )
-        return stacked if stacked.scale > side.scale * 1.05 else side
+        under = max(self.words_height(entries, half, size), self.words_height(fix_lines, half, size))
+        box = (MARGIN, bottom + under + 12, usable, top - bottom - under - 12)
+        if box[3] >= 120:
+            words_top = bottom + under
+            findings_column = (MARGIN, half, words_top, bottom)
+            fixes_column = (MARGIN + half + 24, half, words_top, bottom)
+            candidates.append(_GapsLayout(box, findings_column, fixes_column, scale(box)))
+        # Ties go to the first: a layout must draw clearly larger to win.
+        best = candidates[0]
+        for candidate in candidates[1:]:
+            if candidate.scale > best.scale * 1.05:
+                best = candidate
+        return best
 
     def words_height(self, entries: list[tuple[str, str]], width: float, size: float) -> float:
         return sum(self.pages.height_of(markup, width, size) + size * 0.4 for markup, _ in entries) + 24
@@ -725,14 +726,13 @@ def _rest(findings: list[Finding]) -> str:
 
 @dataclass(frozen=True)
 class _GapsLayout:
-    """A gaps page: the drawing's box (left, bottom, width, height), the findings' and the
-    fixes' columns (left, width), where words start under a drawing, and the drawing's scale."""
+    """A gaps page: the drawing's box (left, bottom, width, height); the findings' and the
+    fixes' columns (left, width, top, bottom; a top below 0: right after the findings); the
+    drawing's scale."""
 
     picture: tuple[float, float, float, float]
-    findings: tuple[float, float]
-    fixes: tuple[float, float]
-    text_top: float
-    side: bool
+    findings: tuple[float, float, float, float]
+    fixes: tuple[float, float, float, float]
     scale: float
 
 
