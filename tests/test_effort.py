@@ -352,16 +352,16 @@ tasks:
 
 def test_report_matrix_marks_the_hand_counted_cells() -> None:
     # classic-raci-mistakes.yaml by hand: newsletter-picks, marketing's A that should also be
-    # R (1); launch-posts, both A's (2); community-forum, its four R's (4); status-updates,
-    # its six C's (6): 13 cells.
+    # R (1); webinar-promotion, marketing's R that should also be A (1); launch-posts, both A's
+    # (2); community-forum, its four R's (4); status-updates, its six C's (6): 14 cells.
     from raci.workshop.html_report import build_report
 
     org = raci.load(CLASSIC)
     page = build_report(org, raci.check(org))
     assert "12 tasks \u00d7 8 departments" in page
-    assert "13 cells are marked red" in page
-    assert len(re.findall(r'<td class="cell (?:hit|should)"', page)) == 13
-    assert len(re.findall(r'<td class="cell should"', page)) == 1  # the missing R
+    assert "14 cells are marked red" in page
+    assert len(re.findall(r'<td class="cell (?:hit|should)"', page)) == 14
+    assert len(re.findall(r'<td class="cell should"', page)) == 2  # the missing R and A
 
 
 def test_readme_states_the_equal_shares_the_code_gives() -> None:
