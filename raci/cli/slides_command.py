@@ -27,14 +27,9 @@ def slides(
     """
     from raci.cli.workshop_io import load_org
 
-    if not output:
-        return _fail("say where to write the deck: raci slides FILE -o deck.pdf")
-    if output != "-" and Path(output).suffix.lower() != ".pdf":
-        suffix = Path(output).suffix
-        shown = f"'{suffix}'" if suffix else "no extension"
-        return _fail(f"the deck is a PDF: name the output .pdf, not {shown} ({output})")
-    if output == "-" and sys.stdout.isatty():
-        return _fail("a PDF is binary: write it to a file (-o deck.pdf), not a terminal")
+    problem = _output_problem(output)
+    if problem is not None:
+        return _fail(problem)
     after_org = load_org(file)
     before_org = load_org(before) if before is not None else None
     if after_org is None or (before is not None and before_org is None):
@@ -42,7 +37,6 @@ def slides(
 
     from raci.checking.checker import check
     from raci.diagrams.engine import EngineMissingError, RenderError, RenderLimitError, RenderLimits
-    from raci.files import write_atomic
     from raci.workshop.slides import FontMissingError, build_deck
 
     try:
@@ -56,6 +50,26 @@ def slides(
     except RenderError as error:
         write_stderr_lines([f"raci: {error}", "This is a bug in raci; please report it."])
         return EXIT_INTERNAL
+    return _write_deck(output, data)
+
+
+def _output_problem(output: str) -> str | None:
+    """Why the deck cannot go to ``output`` (no name, not .pdf, a terminal), or None."""
+    if not output:
+        return "say where to write the deck: raci slides FILE -o deck.pdf"
+    if output != "-" and Path(output).suffix.lower() != ".pdf":
+        suffix = Path(output).suffix
+        shown = f"'{suffix}'" if suffix else "no extension"
+        return f"the deck is a PDF: name the output .pdf, not {shown} ({output})"
+    if output == "-" and sys.stdout.isatty():
+        return "a PDF is binary: write it to a file (-o deck.pdf), not a terminal"
+    return None
+
+
+def _write_deck(output: str, data: bytes) -> int:
+    """The deck to standard output (``-``) or written whole to the file."""
+    from raci.files import write_atomic
+
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -131,13 +131,6 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     what = f"Hand-offs between departments · {len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
     flags = _department_flags(result)
     marked = bool(gaps or islands or flags)
-    note = None
-    if left_out:
-        most = max(pair.weight for pair in left_out)
-        note = (
-            f"{len(left_out)} lighter hand-off{'s' if len(left_out) != 1 else ''} "
-            f"({most} task{'s' if most != 1 else ''} or fewer each) not drawn"
-        )
     dot = style.new_digraph(
         "handoffs",
         rankdir="LR",
@@ -145,38 +138,61 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         label=style.header(
             org.organization,
             subtitle(result, what, marked),
-            note,
+            _left_out_note(left_out),
             style.legend(_legend(gaps, islands, bool(flags))),
         ),
     )
     island_of = {dept: index for index, island in enumerate(islands) for dept in island}
     for function in functions_in_order(graph.departments_by_function):
         for dept_id in graph.departments_by_function[function]:
-            if dept_id in island_of:
-                continue
-            dot.node(ids(dept_id), **_department(org, graph, dept_id, flags.get(dept_id)))
+            if dept_id not in island_of:
+                dot.node(ids(dept_id), **_department(org, graph, dept_id, flags.get(dept_id)))
     for index, island in enumerate(islands):
-        finding = next(f for f in result.findings if f.code == ISLAND_RULE and f.department == island[0])
-        with dot.subgraph(name=f"cluster_island_{index}") as box:
-            box.attr(
-                label=f"<<B>{ISLAND_RULE}</B> information island>",
-                fontcolor=style.GAP,
-                fontsize="12",
-                color=style.GAP,
-                style="rounded,dashed",
-                penwidth="2.2",
-                margin="14",
-                id=f"island{index}",
-                **{"class": style.gap_class([ISLAND_RULE])},
-                tooltip=dot_string(finding.message),
-            )
-            for dept_id in island:
-                box.node(ids(dept_id), **_department(org, graph, dept_id, flags.get(dept_id)))
+        _draw_island(dot, org, result, ids, index, island, flags)
     for pair in drawn:
         dot.edge(ids(pair.first), ids(pair.second), **_pair_attrs(org, pair, heaviest))
     for gap in gaps:
         _draw_gap(dot, org, ids, gap)
     return dot
+
+
+def _left_out_note(left_out: list[Pair]) -> str | None:
+    """How many lighter hand-offs the line budget left out, or None when all are drawn."""
+    if not left_out:
+        return None
+    most = max(pair.weight for pair in left_out)
+    return (
+        f"{len(left_out)} lighter hand-off{'s' if len(left_out) != 1 else ''} "
+        f"({most} task{'s' if most != 1 else ''} or fewer each) not drawn"
+    )
+
+
+def _draw_island(
+    dot: graphviz.Digraph,
+    org: Organization,
+    result: CheckResult,
+    ids: NodeIds,
+    index: int,
+    island: list[str],
+    flags: dict[str, Flag],
+) -> None:
+    """One information island: its departments in a red dashed box carrying the finding."""
+    finding = next(f for f in result.findings if f.code == ISLAND_RULE and f.department == island[0])
+    with dot.subgraph(name=f"cluster_island_{index}") as box:
+        box.attr(
+            label=f"<<B>{ISLAND_RULE}</B> information island>",
+            fontcolor=style.GAP,
+            fontsize="12",
+            color=style.GAP,
+            style="rounded,dashed",
+            penwidth="2.2",
+            margin="14",
+            id=f"island{index}",
+            **{"class": style.gap_class([ISLAND_RULE])},
+            tooltip=dot_string(finding.message),
+        )
+        for dept_id in island:
+            box.node(ids(dept_id), **_department(org, result.graph, dept_id, flags.get(dept_id)))
 
 
 def _spacing(graph: OrgGraph, drawn: list[Pair]) -> dict[str, str]:

@@ -169,44 +169,14 @@ class _Matrix:
         return _NAME_WIDTH + _CELL_WIDTH * len(self.departments) + _FINDINGS_WIDTH
 
     def _header(self) -> tuple[str, dict[str, str]]:
-        groups: list[tuple[Function, int]] = []
-        for dept_id in self.departments:
-            function = self.graph.function_of(dept_id)
-            if groups and groups[-1][0] is function:
-                groups[-1] = (function, groups[-1][1] + 1)
-            else:
-                groups.append((function, 1))
-        band = "".join(
-            f'<TD COLSPAN="{count}" BGCOLOR="{style.function_fill(function)}" HEIGHT="28">'
-            f'<FONT POINT-SIZE="9"><B>{html_lines(function.label, 14 * count, 2)}</B></FONT></TD>'
-            for function, count in groups
-        )
-        names = []
-        flagged_codes: list[str] = []
-        for dept_id in self.departments:
-            flag = self.gaps.departments.get(dept_id)
-            color = style.severity_color(flag.severity) if flag else style.TEXT
-            fill = style.severity_fill(flag.severity) if flag else "white"
-            codes = f'<BR/><FONT POINT-SIZE="8">{html_text(" ".join(flag.codes))}</FONT>' if flag else ""
-            waived = self.gaps.waived.departments.get(dept_id) if self.gaps.waived and not flag else None
-            if waived is not None:
-                codes = (
-                    f'<BR/><FONT POINT-SIZE="8" COLOR="{style.MUTED}">'
-                    f"{html_text(' '.join(waived.codes))} waived</FONT>"
-                )
-            if flag:
-                flagged_codes.extend(flag.codes)
-            names.append(
-                f'<TD WIDTH="{_CELL_WIDTH}" HEIGHT="58" FIXEDSIZE="TRUE" BGCOLOR="{fill}" VALIGN="BOTTOM">'
-                f'<FONT POINT-SIZE="9" COLOR="{color}">'
-                f"{html_lines(self.org.department_label(dept_id), 14, 3)}</FONT>{codes}</TD>"
-            )
+        band = self._function_band()
+        names = "".join(self._department_name(dept_id) for dept_id in self.departments)
         label = (
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
             f'<TR><TD WIDTH="{_NAME_WIDTH}"></TD>{band}<TD WIDTH="{_FINDINGS_WIDTH}"></TD></TR>'
             f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="58" FIXEDSIZE="TRUE" ALIGN="LEFT" VALIGN="BOTTOM">'
             "<B>Task</B></TD>"
-            f"{''.join(names)}"
+            f"{names}"
             f'<TD WIDTH="{_FINDINGS_WIDTH}" HEIGHT="58" FIXEDSIZE="TRUE" ALIGN="LEFT" VALIGN="BOTTOM">'
             "<B>Findings</B></TD></TR>"
             "</TABLE>>"
@@ -222,6 +192,40 @@ class _Matrix:
         else:
             attrs["class"] = "header"
         return self.ids("header"), attrs
+
+    def _function_band(self) -> str:
+        """The header's top line: one cell per run of neighbouring departments of a function."""
+        groups: list[tuple[Function, int]] = []
+        for dept_id in self.departments:
+            function = self.graph.function_of(dept_id)
+            if groups and groups[-1][0] is function:
+                groups[-1] = (function, groups[-1][1] + 1)
+            else:
+                groups.append((function, 1))
+        return "".join(
+            f'<TD COLSPAN="{count}" BGCOLOR="{style.function_fill(function)}" HEIGHT="28">'
+            f'<FONT POINT-SIZE="9"><B>{html_lines(function.label, 14 * count, 2)}</B></FONT></TD>'
+            for function, count in groups
+        )
+
+    def _department_name(self, dept_id: str) -> str:
+        """A department's header cell: its name, red with its codes when flagged, or its
+        waived codes in grey."""
+        flag = self.gaps.departments.get(dept_id)
+        color = style.severity_color(flag.severity) if flag else style.TEXT
+        fill = style.severity_fill(flag.severity) if flag else "white"
+        codes = f'<BR/><FONT POINT-SIZE="8">{html_text(" ".join(flag.codes))}</FONT>' if flag else ""
+        waived = self.gaps.waived.departments.get(dept_id) if self.gaps.waived and not flag else None
+        if waived is not None:
+            codes = (
+                f'<BR/><FONT POINT-SIZE="8" COLOR="{style.MUTED}">'
+                f"{html_text(' '.join(waived.codes))} waived</FONT>"
+            )
+        return (
+            f'<TD WIDTH="{_CELL_WIDTH}" HEIGHT="58" FIXEDSIZE="TRUE" BGCOLOR="{fill}" VALIGN="BOTTOM">'
+            f'<FONT POINT-SIZE="9" COLOR="{color}">'
+            f"{html_lines(self.org.department_label(dept_id), 14, 3)}</FONT>{codes}</TD>"
+        )
 
     def _band(self, activity: Activity, missing: Flag | None) -> tuple[str, dict[str, str]]:
         if missing is None:

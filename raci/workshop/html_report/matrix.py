@@ -76,47 +76,77 @@ class MatrixTable:
 
 
 def build_matrix(result: CheckResult) -> MatrixTable:
-    org, graph = result.org, result.graph
+    graph = result.graph
     gaps = build_gap_map(result)
     notes: list[str] = []
-    tasks = list(org.tasks)
-    if len(tasks) > MAX_ROWS:
-        flagged = [t for t in tasks if t in gaps.tasks or _owner_gaps(gaps, t)]
-        notes.append(
-            f"{len(tasks)} tasks are too many for one table: only the "
-            f"{min(len(flagged), MAX_ROWS)} with findings are shown"
-            f"{'' if len(flagged) <= MAX_ROWS else ' (the first ones)'}."
-        )
-        tasks = flagged[:MAX_ROWS]
+    tasks = _shown_tasks(list(result.org.tasks), gaps, notes)
     functions = functions_in_order(graph.departments_by_function)
-    departments = [d for f in functions for d in graph.departments_by_function[f]]
-    if len(departments) > MAX_COLUMNS:
-        involved = {d for t in tasks for d in graph.assignments(t)} | set(gaps.departments)
-        kept = [d for d in departments if d in involved][:MAX_COLUMNS]
-        notes.append(f"{len(departments)} departments are too many for one table: {len(kept)} are shown.")
-        departments = kept
+    departments = _shown_departments(
+        result, gaps, tasks, [d for f in functions for d in graph.departments_by_function[f]], notes
+    )
+    rows = _rows(result, gaps, tasks, departments)
+    marked = sum(1 for row in rows for cell in row.cells if cell.hit or cell.should)
+    columns = _columns(result, gaps, departments)
+    return MatrixTable(_groups(result, departments), columns, rows, tuple(notes), len(tasks), marked)
 
+
+def _shown_tasks(tasks: list[str], gaps: GapMap, notes: list[str]) -> list[str]:
+    """All tasks, or past :data:`MAX_ROWS` only those with findings (saying so in ``notes``)."""
+    if len(tasks) <= MAX_ROWS:
+        return tasks
+    flagged = [t for t in tasks if t in gaps.tasks or _owner_gaps(gaps, t)]
+    notes.append(
+        f"{len(tasks)} tasks are too many for one table: only the "
+        f"{min(len(flagged), MAX_ROWS)} with findings are shown"
+        f"{'' if len(flagged) <= MAX_ROWS else ' (the first ones)'}."
+    )
+    return flagged[:MAX_ROWS]
+
+
+def _shown_departments(
+    result: CheckResult, gaps: GapMap, tasks: list[str], departments: list[str], notes: list[str]
+) -> list[str]:
+    """All departments, or past :data:`MAX_COLUMNS` only those involved in the shown tasks or flagged."""
+    if len(departments) <= MAX_COLUMNS:
+        return departments
+    involved = {d for t in tasks for d in result.graph.assignments(t)} | set(gaps.departments)
+    kept = [d for d in departments if d in involved][:MAX_COLUMNS]
+    notes.append(f"{len(departments)} departments are too many for one table: {len(kept)} are shown.")
+    return kept
+
+
+def _groups(result: CheckResult, departments: list[str]) -> tuple[Group, ...]:
+    """Runs of neighbouring departments of the same function, for the header's top line."""
     groups: list[Group] = []
     for dept_id in departments:
-        function = graph.function_of(dept_id)
+        function = result.graph.function_of(dept_id)
         if groups and groups[-1].function == function.value:
             groups[-1] = Group(function.value, function.label, groups[-1].span + 1)
         else:
             groups.append(Group(function.value, function.label, 1))
-    columns = tuple(
-        Column(
-            dept_id,
-            org.department_label(dept_id),
-            graph.function_of(dept_id).value,
-            tuple(gaps.departments[dept_id].items) if dept_id in gaps.departments else (),
-            gaps.departments[dept_id].severity.value if dept_id in gaps.departments else "",
-        )
-        for dept_id in departments
+    return tuple(groups)
+
+
+def _columns(result: CheckResult, gaps: GapMap, departments: list[str]) -> tuple[Column, ...]:
+    return tuple(_column(result, gaps, dept_id) for dept_id in departments)
+
+
+def _column(result: CheckResult, gaps: GapMap, dept_id: str) -> Column:
+    flag = gaps.departments.get(dept_id)
+    return Column(
+        dept_id,
+        result.org.department_label(dept_id),
+        result.graph.function_of(dept_id).value,
+        tuple(flag.items) if flag is not None else (),
+        flag.severity.value if flag is not None else "",
     )
 
+
+def _rows(result: CheckResult, gaps: GapMap, tasks: list[str], departments: list[str]) -> tuple[Row, ...]:
+    """A band row per activity with its task rows under it; a missing activity gets one flagged row."""
     by_activity: dict[Activity, list[str]] = {}
     for task_id in tasks:
-        by_activity.setdefault(graph.activity_of(task_id), []).append(task_id)
+        by_activity.setdefault(result.graph.activity_of(task_id), []).append(task_id)
     rows: list[Row] = []
     for activity in Activity:
         if activity in by_activity:
@@ -127,8 +157,7 @@ def build_matrix(result: CheckResult) -> MatrixTable:
             rows.append(
                 Row("missing", activity.label, "", activity.value, (), tuple(flag.items), flag.severity.value)
             )
-    marked = sum(1 for row in rows for cell in row.cells if cell.hit or cell.should)
-    return MatrixTable(tuple(groups), columns, tuple(rows), tuple(notes), len(tasks), marked)
+    return tuple(rows)
 
 
 def _owner_gaps(gaps: GapMap, task_id: str) -> list[tuple[Function, Flag, str]]:

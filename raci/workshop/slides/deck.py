@@ -180,11 +180,7 @@ class _Deck:
         entries = [
             (f"<b>{text(f.code)}</b> {text(self.finding_text(f))}", _COLORS[f.severity]) for f in findings
         ]
-        fix_lines = [(f"• {text(self.fix_text(s))}", TEXT) for s in mine]
-        if not fix_lines:
-            hints = dict.fromkeys(self.hint_text(f) for f in findings if f.hint)
-            fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
-        fix_lines = fix_lines or [("No change found that clears these.", MUTED)]
+        fix_lines = self._gaps_fix_lines(findings, mine)
         # A few findings read from the back of the room; many need the smaller size.
         size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
         for index, drawing in enumerate(drawings, 1):
@@ -192,24 +188,42 @@ class _Deck:
             pages = self.pages
             top = pages.page(title + more, subtitle, RED)
             picture = self.pdf(drawing.source)
-            natural = picture_size(picture)
             if index > 1:
                 pages.picture(picture, MARGIN, 64, WIDTH - 2 * MARGIN, top - 64, _GAPS_SCALE)
                 pages.paragraph(_KEY, MARGIN, 56, WIDTH - 2 * MARGIN, 9, MUTED)
                 continue
-            layout = self.gaps_layout(natural, entries, fix_lines, size, top)
-            pages.picture(picture, *layout.picture, _GAPS_SCALE)
-            pages.paragraph(_KEY, MARGIN, 56, layout.picture[2], 9, MUTED)
-            x, width, column_top, bottom = layout.findings
-            y = column_top - pages.paragraph("<b>Findings</b>", x, column_top, width, 14)
-            y = pages.items(
-                entries, x, y - 4, width, bottom, size, more=lambda start: _rest(findings[start:])
-            )
-            x, width, column_top, bottom = layout.fixes
-            # Fixes with no place of their own follow the findings.
-            y = y - 6 if column_top < 0 else column_top
-            y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
-            pages.items(fix_lines, x, y - 4, width, bottom, size)
+            self._first_gaps_page(picture, findings, entries, fix_lines, size, top)
+
+    def _gaps_fix_lines(self, findings: list[Finding], mine: list[Suggestion]) -> list[tuple[str, str]]:
+        """The fixes found for these findings, else their rules' hints, else a line saying none."""
+        fix_lines = [(f"• {text(self.fix_text(s))}", TEXT) for s in mine]
+        if not fix_lines:
+            hints = dict.fromkeys(self.hint_text(f) for f in findings if f.hint)
+            fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
+        return fix_lines or [("No change found that clears these.", MUTED)]
+
+    def _first_gaps_page(
+        self,
+        picture: bytes,
+        findings: list[Finding],
+        entries: list[tuple[str, str]],
+        fix_lines: list[tuple[str, str]],
+        size: float,
+        top: float,
+    ) -> None:
+        """The drawing with the findings and fixes laid out beside or under it."""
+        pages = self.pages
+        layout = self.gaps_layout(picture_size(picture), entries, fix_lines, size, top)
+        pages.picture(picture, *layout.picture, _GAPS_SCALE)
+        pages.paragraph(_KEY, MARGIN, 56, layout.picture[2], 9, MUTED)
+        x, width, column_top, bottom = layout.findings
+        y = column_top - pages.paragraph("<b>Findings</b>", x, column_top, width, 14)
+        y = pages.items(entries, x, y - 4, width, bottom, size, more=lambda start: _rest(findings[start:]))
+        x, width, column_top, bottom = layout.fixes
+        # Fixes with no place of their own follow the findings.
+        y = y - 6 if column_top < 0 else column_top
+        y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
+        pages.items(fix_lines, x, y - 4, width, bottom, size)
 
     def gaps_layout(
         self,
@@ -576,23 +590,9 @@ class _Deck:
         over = capacity is not None and load > capacity
         name_width, bar_width, hours_width = width * 0.32, width * 0.28, width * 0.22
         bar_left = left + name_width
-        color = RED if flag is not None else TEXT
-        used = pages.paragraph(
-            f"<b>{text(org.department_label(dept_id))}</b>", left, top - 2, name_width - 6, 11, color
-        )
-        if flag is not None:
-            notes = " · ".join(note_lines(flag))
-            used += pages.paragraph(text(notes), left, top - 2 - used, name_width - 6, 8, RED)
+        used = self._workload_name(dept_id, left, top, name_width, flag)
         a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
-        scale = (bar_width - 8) / biggest
-        bar_bottom = top - 13
-        if capacity is not None:
-            pages.bar(bar_left, bar_bottom, capacity * scale, "#e4e7eb")
-        pages.bar(
-            bar_left, bar_bottom, min(load, capacity if capacity is not None else load) * scale, "#4a90d9"
-        )
-        if over and capacity is not None:
-            pages.bar(bar_left + capacity * scale, bar_bottom, (load - capacity) * scale, RED)
+        self._workload_bar(bar_left, top - 13, load, capacity, (bar_width - 8) / biggest)
         hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h (no capacity)"
         pages.paragraph(
             f"<b>{text(hours)}</b>" if over else text(hours),
@@ -611,6 +611,29 @@ class _Deck:
             RED if a_flagged else TEXT,
         )
         return used
+
+    def _workload_name(self, dept_id: str, left: float, top: float, width: float, flag: Flag | None) -> float:
+        """The department's name, and under it its gaps in red; returns the height they took."""
+        pages = self.pages
+        color = RED if flag is not None else TEXT
+        used = pages.paragraph(
+            f"<b>{text(self.org.department_label(dept_id))}</b>", left, top - 2, width - 6, 11, color
+        )
+        if flag is not None:
+            notes = " · ".join(note_lines(flag))
+            used += pages.paragraph(text(notes), left, top - 2 - used, width - 6, 8, RED)
+        return used
+
+    def _workload_bar(
+        self, left: float, bottom: float, load: float, capacity: float | None, scale: float
+    ) -> None:
+        """Capacity in grey, the load up to it in blue, and any load past it in red."""
+        pages = self.pages
+        if capacity is not None:
+            pages.bar(left, bottom, capacity * scale, "#e4e7eb")
+        pages.bar(left, bottom, min(load, capacity if capacity is not None else load) * scale, "#4a90d9")
+        if capacity is not None and load > capacity:
+            pages.bar(left + capacity * scale, bottom, (load - capacity) * scale, RED)
 
     # --- waived findings ------------------------------------------------------------------
 
