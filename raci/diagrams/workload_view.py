@@ -17,7 +17,7 @@ import graphviz
 from raci.checking.checker import CheckResult
 from raci.diagrams import style
 from raci.diagrams.escape import NodeIds, dot_string, html_text, wrap
-from raci.diagrams.gapmap import Flag, build_gap_map, responsible_effort
+from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, responsible_effort
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import ViewOptions
 from raci.graph import OrgGraph
@@ -47,27 +47,8 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     capacities = {d: org.departments[d].capacity_hours for d in departments}
     biggest = max([1.0, work.unassigned, *loads.values(), *(c for c in capacities.values() if c is not None)])
     scale = _BAR_WIDTH / biggest
-    known = [c for c in capacities.values() if c is not None]
     doers, used = _doer_words(graph)
-    what = (
-        f"Workload: each task's hours shared among its {doers} departments"
-        f" · {work.total:g} h a week in all"
-        + (f", capacity {sum(known):g} h" if known and len(known) == len(departments) else "")
-        + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else "")
-    )
-    entries = [
-        (style.box_sample(_USED, _USED, 1), used),
-        (style.box_sample(_SPARE, _SPARE, 1), "capacity left"),
-    ]
-    waived_map = gaps.waived.departments if gaps.waived else {}
-    waived_over = {d for d in departments if d in waived_map and d not in gaps.departments}
-    overloaded = [d for d, c in capacities.items() if c is not None and loads[d] > c]
-    if any(d not in waived_over for d in overloaded):
-        entries.append((style.box_sample(style.GAP, style.GAP, 1), "past capacity (a gap)"))
-    if any(d in waived_over for d in overloaded):
-        entries.append((style.box_sample(_WAIVED, _WAIVED, 1), "past capacity, waived"))
-    if any(c is None for c in capacities.values()):
-        entries.append((style.box_sample(_UNKNOWN, _UNKNOWN, 1), "no capacity given"))
+    what = _what(result, doers, capacities)
     marked = any(d in gaps.departments for d in departments)
     dot = style.new_digraph(
         "workload",
@@ -75,7 +56,10 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         ranksep="0.02",
         nodesep="0.1",
         label=style.header(
-            org.organization, subtitle(result, what, marked), None, style.legend(entries, per_row=4)
+            org.organization,
+            subtitle(result, what, marked),
+            None,
+            style.legend(_legend(gaps, used, loads, capacities), per_row=4),
         ),
     )
     rows = [(ids("header"), _header(biggest))]
@@ -85,45 +69,8 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         if function is not current:
             current = function
             rows.append((ids(("function", function)), _band(function.label, style.function_fill(function))))
-        held = graph.tasks_of(dept_id)
-        accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
-        flag = gaps.departments.get(dept_id)
-        waived = gaps.waived.departments.get(dept_id) if gaps.waived and flag is None else None
-        load, capacity = loads[dept_id], capacities[dept_id]
-        over = capacity is not None and load > capacity
-        a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
-        hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h"
-        color = style.GAP if over and waived is None else style.TEXT
-        a_color = style.GAP if a_flagged else style.TEXT
-        fill = f' BGCOLOR="{style.severity_fill(flag.severity)}"' if flag else ""
-        name_lines = wrap(org.department_label(dept_id), 30, 2)
-        name = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in name_lines)
-        height = max(_ROW_HEIGHT, 16 * len(name_lines) + 6)
-        excess = _WAIVED if waived is not None else style.GAP
-        label = (
-            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"{fill}>'
-            f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" '
-            'ALIGN="LEFT" BALIGN="LEFT">'
-            f"{name}</TD>"
-            f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
-            f"{_bar(load, capacity, scale, excess=excess)}</TD>"
-            f'<TD WIDTH="{_HOURS_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
-            f'<FONT COLOR="{color}">{_bold(html_text(hours), over and waived is None)}</FONT></TD>'
-            f'<TD WIDTH="{_A_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
-            f'<FONT COLOR="{a_color}">A on {accountable} task{"s" if accountable != 1 else ""}</FONT></TD>'
-            f"</TR>{_notes(flag, waived)}</TABLE>>"
-        )
-        attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}
-        if flag is not None:
-            attrs["class"] = style.gap_class(flag.codes)
-            attrs["tooltip"] = dot_string("\n".join(flag.messages))
-        elif waived is not None:
-            attrs["class"] = "department waived " + " ".join(waived.codes)
-            attrs["tooltip"] = dot_string("\n".join(f"waived: {m}" for m in waived.messages))
-        else:
-            attrs["class"] = "department"
-            attrs["tooltip"] = dot_string(f"{org.department_label(dept_id)} ({dept_id}): {hours}")
-        rows.append((ids(("department", dept_id)), attrs))
+        row = _department_row(org, result, gaps, dept_id, loads[dept_id], scale)
+        rows.append((ids(("department", dept_id)), row))
     if work.unassigned:
         rows.append((ids("unassigned"), _unassigned(org, work.unassigned, work.unassigned_tasks, scale)))
     if not departments:
@@ -135,6 +82,106 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     for (upper, _), (lower, _) in pairwise(rows):
         dot.edge(upper, lower, style="invis")
     return dot
+
+
+def _what(result: CheckResult, doers: str, capacities: dict[str, float | None]) -> str:
+    """The subtitle: how hours are shared, the total, the capacity when every department gives one."""
+    work = result.workload
+    known = [c for c in capacities.values() if c is not None]
+    return (
+        f"Workload: each task's hours shared among its {doers} departments"
+        f" · {work.total:g} h a week in all"
+        + (f", capacity {sum(known):g} h" if known and len(known) == len(capacities) else "")
+        + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else "")
+    )
+
+
+def _legend(
+    gaps: GapMap, used: str, loads: dict[str, float], capacities: dict[str, float | None]
+) -> list[tuple[str, str]]:
+    """The bar colours, past-capacity and no-capacity ones only when some bar shows them."""
+    entries = [
+        (style.box_sample(_USED, _USED, 1), used),
+        (style.box_sample(_SPARE, _SPARE, 1), "capacity left"),
+    ]
+    waived_map = gaps.waived.departments if gaps.waived else {}
+    waived_over = {d for d in capacities if d in waived_map and d not in gaps.departments}
+    overloaded = [d for d, c in capacities.items() if c is not None and loads[d] > c]
+    if any(d not in waived_over for d in overloaded):
+        entries.append((style.box_sample(style.GAP, style.GAP, 1), "past capacity (a gap)"))
+    if any(d in waived_over for d in overloaded):
+        entries.append((style.box_sample(_WAIVED, _WAIVED, 1), "past capacity, waived"))
+    if any(c is None for c in capacities.values()):
+        entries.append((style.box_sample(_UNKNOWN, _UNKNOWN, 1), "no capacity given"))
+    return entries
+
+
+def _department_row(
+    org: Organization, result: CheckResult, gaps: GapMap, dept_id: str, load: float, scale: float
+) -> dict[str, str]:
+    """One department's row: name, bar, hours against capacity, Accountable count, findings."""
+    flag = gaps.departments.get(dept_id)
+    waived = gaps.waived.departments.get(dept_id) if gaps.waived and flag is None else None
+    capacity = org.departments[dept_id].capacity_hours
+    hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h"
+    label = _department_label(org, result, dept_id, flag, waived, (load, capacity, scale), hours)
+    attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}
+    attrs.update(_row_marks(org, dept_id, flag, waived, hours))
+    return attrs
+
+
+def _department_label(
+    org: Organization,
+    result: CheckResult,
+    dept_id: str,
+    flag: Flag | None,
+    waived: Flag | None,
+    bar: tuple[float, float | None, float],
+    hours: str,
+) -> str:
+    """The row's HTML table; ``bar`` is the load, the capacity and the points per hour."""
+    load, capacity, scale = bar
+    held = result.graph.tasks_of(dept_id)
+    accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
+    over = capacity is not None and load > capacity
+    a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
+    color = style.GAP if over and waived is None else style.TEXT
+    a_color = style.GAP if a_flagged else style.TEXT
+    fill = f' BGCOLOR="{style.severity_fill(flag.severity)}"' if flag else ""
+    name_lines = wrap(org.department_label(dept_id), 30, 2)
+    name = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in name_lines)
+    height = max(_ROW_HEIGHT, 16 * len(name_lines) + 6)
+    excess = _WAIVED if waived is not None else style.GAP
+    return (
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"{fill}>'
+        f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" '
+        'ALIGN="LEFT" BALIGN="LEFT">'
+        f"{name}</TD>"
+        f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
+        f"{_bar(load, capacity, scale, excess=excess)}</TD>"
+        f'<TD WIDTH="{_HOURS_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
+        f'<FONT COLOR="{color}">{_bold(html_text(hours), over and waived is None)}</FONT></TD>'
+        f'<TD WIDTH="{_A_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
+        f'<FONT COLOR="{a_color}">A on {accountable} task{"s" if accountable != 1 else ""}</FONT></TD>'
+        f"</TR>{_notes(flag, waived)}</TABLE>>"
+    )
+
+
+def _row_marks(
+    org: Organization, dept_id: str, flag: Flag | None, waived: Flag | None, hours: str
+) -> dict[str, str]:
+    """The row's SVG class and tooltip: its gaps, its waived findings, or just its hours."""
+    if flag is not None:
+        return {"class": style.gap_class(flag.codes), "tooltip": dot_string("\n".join(flag.messages))}
+    if waived is not None:
+        return {
+            "class": "department waived " + " ".join(waived.codes),
+            "tooltip": dot_string("\n".join(f"waived: {m}" for m in waived.messages)),
+        }
+    return {
+        "class": "department",
+        "tooltip": dot_string(f"{org.department_label(dept_id)} ({dept_id}): {hours}"),
+    }
 
 
 def _notes(flag: Flag | None, waived: Flag | None) -> str:
