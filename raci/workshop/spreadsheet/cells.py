@@ -244,13 +244,26 @@ def _raci_sheet(
 ) -> tuple[str, list[list[Value]], list[tuple[int, int]]]:
     """The sheet asked for; else one named like a RACI matrix; else the one with most letters."""
     if sheet is None:
-        named = [n for n in names if n == "RACI"] or [
-            n for n in names if any(word in n.lower() for word in _RACI_SHEET_WORDS)
-        ]
-        if named or len(names) == 1:
-            sheet = (named or names)[0]
+        sheet = _sheet_named_like_a_matrix(names)
     if sheet is not None:
         return (sheet, *_worksheet_rows(workbook[sheet], source, sheet))
+    return _sheet_with_most_letters(workbook, names, source)
+
+
+def _sheet_named_like_a_matrix(names: list[str]) -> str | None:
+    """The sheet called RACI, else the first named with a matrix word; else the only sheet."""
+    named = [n for n in names if n == "RACI"] or [
+        n for n in names if any(word in n.lower() for word in _RACI_SHEET_WORDS)
+    ]
+    if named or len(names) == 1:
+        return (named or names)[0]
+    return None
+
+
+def _sheet_with_most_letters(
+    workbook: Any, names: list[str], source: str
+) -> tuple[str, list[list[Value]], list[tuple[int, int]]]:
+    """The sheet with the most letter cells after its first column; the first one on a tie."""
     from raci.workshop.spreadsheet.letters import is_letter_cell
 
     best: tuple[int, str, list[list[Value]], list[tuple[int, int]]] | None = None
