@@ -34,12 +34,8 @@ def diagram(
     (``n0``, ``n1``…); user text appears only in escaped labels and tooltips. Raises
     ``ValueError`` for an unknown view, detail or activity.
     """
-    if result is None:
-        from raci.checking.checker import check
-
-        result = check(org)
-    options = ViewOptions(detail=detail, activities=parse_activities(activities))
-    return get_view(view).builder()(org, result, options)
+    checked, options = _checked(org, result, detail, activities)
+    return get_view(view).builder()(org, checked, options)
 
 
 def render(
@@ -74,12 +70,8 @@ def diagram_pages(
 ) -> list[graphviz.Digraph]:
     """Like :func:`diagram`, one Digraph per slide: the gaps view splits when one 16:9 slide
     cannot hold its gaps (each page says "Page 1 of 3"); other views give one."""
-    if result is None:
-        from raci.checking.checker import check
-
-        result = check(org)
-    options = ViewOptions(detail=detail, activities=parse_activities(activities))
-    return get_view(view).pages_builder()(org, result, options)
+    checked, options = _checked(org, result, detail, activities)
+    return get_view(view).pages_builder()(org, checked, options)
 
 
 def render_pages(
@@ -128,3 +120,17 @@ def normalise_format(name: str) -> str:
         raise ValueError(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}")
     assert value == "dot" or value in LAYOUT_FORMATS
     return value
+
+
+def _checked(
+    org: Organization,
+    result: CheckResult | None,
+    detail: str,
+    activities: Sequence[Activity | str],
+) -> tuple[CheckResult, ViewOptions]:
+    """The result to draw (checked here when the caller has none) and the view's options."""
+    if result is None:
+        from raci.checking.checker import check
+
+        result = check(org)
+    return result, ViewOptions(detail=detail, activities=parse_activities(activities))
