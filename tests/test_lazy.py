@@ -43,3 +43,15 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
         "try:\n    raci.nope\nexcept AttributeError as error:\n    print(error)\n"
     )
     assert _run(code) == "module 'raci' has no attribute 'nope'"
+
+
+def test_the_cli_loads_no_model_or_rules_until_a_command_runs() -> None:
+    # `raci --help` imports the CLI and its commands; the pydantic model, the rule catalog and
+    # networkx cost a tenth of a second or more each and wait for a command that needs them.
+    code = (
+        "import sys\n"
+        "import raci.cli.app\n"
+        "heavy = {'pydantic', 'networkx', 'raci.rules', 'raci.checking.checker'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    assert _run(code) == "[]"

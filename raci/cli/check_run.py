@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import LoadError, Problem
-from raci.checking.checker import CheckResult
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_FINDINGS
 from raci.cli.inputs import input_limits
 from raci.cli.settings import FlagError, rule_config
@@ -30,6 +29,7 @@ from raci.report import ReportOptions, portable_path, render_report
 
 if TYPE_CHECKING:
     from raci.checking.baseline import Baseline
+    from raci.checking.checker import CheckResult
     from raci.checking.config import Config
 
 YAML_SUFFIXES = (".yaml", ".yml")

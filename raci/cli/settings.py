@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from raci.checking.config import Config
 from raci.model.severity import Severity
+
+if TYPE_CHECKING:
+    # The rule catalog and the pydantic model load when a command runs, not for --help.
+    from raci.checking.config import Config
 
 
 class FlagError(ValueError):
@@ -32,6 +36,8 @@ def config_from_flags(
         target, value = _pair(item, "=", "--set", "CODE.option=value")
         code, name = _pair(target, ".", "--set", "CODE.option=value")
         options.setdefault(code, {})[name] = value
+    from raci.checking.config import Config
+
     return Config(
         select=_codes(select) or None,
         ignore=_codes(ignore),
