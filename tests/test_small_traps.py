@@ -24,8 +24,9 @@ ORG = EXAMPLES / "shared-ownership.yaml"
         ("check", str(ORG), "--format", "markdown"),
         ("render", str(ORG), "-f", "dot", "-o", "-"),
         ("schema",),
+        ("slides", str(ORG), "-o", "-"),
     ],
-    ids=["text", "json", "markdown", "render", "schema"],
+    ids=["text", "json", "markdown", "render", "schema", "slides"],
 )
 def test_a_full_disk_under_stdout_is_exit_2_with_one_line(args: tuple[str, ...]) -> None:
     with open("/dev/full", "wb") as full:

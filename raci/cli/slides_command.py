@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
-from raci.cli.streams import write_stderr_lines
+from raci.cli.streams import write_stderr_lines, write_stdout
 
 
 def slides(
@@ -71,8 +71,7 @@ def _write_deck(output: str, data: bytes) -> int:
     from raci.files import write_atomic
 
     if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)  # a closed pipe ends quietly, a full disk is one line and exit 2
         return EXIT_CLEAN
     try:
         write_atomic(output, data)
