@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any, TypeVar
 
 from raci import __version__
 from raci.model.organization import HORIZON_WORDS, Organization
@@ -34,6 +35,8 @@ from raci.model.vocabulary import (
     normalise_word,
 )
 from raci.rules import ALL_RULES, Rule
+
+_Word = TypeVar("_Word", bound=Enum)
 
 SCHEMA_ID = "https://raci.dev/schema/org-v1.json"
 #: Where `raci init` points editors: a copy written beside the org file with `raci schema`.
@@ -170,60 +173,52 @@ def _nested_description(node: Schema) -> str | None:
 
 
 def function_schema() -> Schema:
-    canonical = [function.value for function in Function]
-    aliases = sorted(set(FUNCTION_ALIASES) - {normalise_word(value) for value in canonical})
-    descriptions = [FUNCTION_LABELS[function] for function in Function] + [
-        f"alias of {FUNCTION_ALIASES[alias].value}" for alias in aliases
-    ]
     return _vocabulary(
+        Function,
+        FUNCTION_LABELS,
+        FUNCTION_ALIASES,
         "What the department does: rules reason about the function, never the name. Your own "
         "words work too, in any case ('support', 'customer care', 'comms', 'press'…).",
-        canonical + aliases,
-        descriptions,
-        FUNCTION_ALIASES,
     )
 
 
 def activity_schema() -> Schema:
-    canonical = [activity.value for activity in Activity]
-    aliases = sorted(set(ACTIVITY_ALIASES) - {normalise_word(value) for value in canonical})
-    descriptions = [ACTIVITY_LABELS[activity] for activity in Activity] + [
-        f"alias of {ACTIVITY_ALIASES[alias].value}" for alias in aliases
-    ]
     return _vocabulary(
+        Activity,
+        ACTIVITY_LABELS,
+        ACTIVITY_ALIASES,
         "Which part of social media work the task is: monitor, discover, select, create, publish, "
         "respond, sell, media_relations, promote, recover or measure (aliases such as "
         "'listening', 'complaints' or 'paid social' work too); other for work that is not "
         "social media (project, governance, admin…), which only the RACI rules check.",
-        canonical + aliases,
-        descriptions,
-        ACTIVITY_ALIASES,
     )
 
 
 def audience_schema() -> Schema:
-    canonical = [audience.value for audience in Audience]
-    aliases = sorted(set(AUDIENCE_ALIASES) - {normalise_word(value) for value in canonical})
-    descriptions = [AUDIENCE_LABELS[audience] for audience in Audience] + [
-        f"alias of {AUDIENCE_ALIASES[alias].value}" for alias in aliases
-    ]
     return _vocabulary(
+        Audience,
+        AUDIENCE_LABELS,
+        AUDIENCE_ALIASES,
         "Whom the task's work faces (default customers). The article's rules about answering "
         "customers look at customer-facing tasks only: replies to job candidates are HR's work.",
-        canonical + aliases,
-        descriptions,
-        AUDIENCE_ALIASES,
     )
 
 
-def _vocabulary(description: str, values: list[str], descriptions: list[str], words: Iterable[str]) -> Schema:
+def _vocabulary(
+    kind: type[_Word], labels: Mapping[_Word, str], aliases: Mapping[str, _Word], description: str
+) -> Schema:
+    """A vocabulary field: its canonical values with labels, then each alias with what it means."""
+    canonical = [member.value for member in kind]
+    extra = sorted(set(aliases) - {normalise_word(value) for value in canonical})
+    values = canonical + extra
+    descriptions = [labels[member] for member in kind] + [f"alias of {aliases[word].value}" for word in extra]
     return {
         "type": "string",
         "description": description,
         "anyOf": [
             {"enum": values, "enumDescriptions": descriptions},
             # What the loader accepts beyond the list: any case, any of its word separators.
-            {"pattern": _words_pattern(words, between=f"{_SEPARATOR}+", around=f"{_SEPARATOR}*")},
+            {"pattern": _words_pattern(aliases, between=f"{_SEPARATOR}+", around=f"{_SEPARATOR}*")},
         ],
     }
 
@@ -237,8 +232,8 @@ def horizon_schema() -> Schema:
         "anyOf": [
             {"type": "integer", "minimum": 0, "maximum": 3650},
             {"type": "string", "enum": words, "enumDescriptions": descriptions},
-            # The loader folds case and reads '-' and '_' as spaces: "Half-yearly".
-            {"type": "string", "pattern": _words_pattern(words, between="[ _-]", around=r"\s*")},
+            # The loader folds case, reads "-" and "_" as spaces and runs of them as one.
+            {"type": "string", "pattern": _words_pattern(words, between="[ _-]+", around=r"\s*")},
         ],
     }
 
