@@ -134,3 +134,14 @@ def test_every_polish_word_has_its_plain_spelling() -> None:
     for table in (POLISH_FUNCTIONS, POLISH_ACTIVITIES, POLISH_AUDIENCES, POLISH_HORIZONS):
         for word in table:
             assert without_diacritics(word) in table, word
+
+
+def test_the_schema_accepts_the_horizon_words_as_the_loader_reads_them() -> None:
+    import re as regex
+
+    from raci.model.schema import horizon_schema
+
+    pattern = next(branch["pattern"] for branch in horizon_schema()["anyOf"] if "pattern" in branch)
+    for written in ("co  tydzień", "Co-Tydzien", "po_każdym  poście", "kwartalnie", "half-yearly"):
+        assert regex.fullmatch(pattern, written), written
+    assert not regex.fullmatch(pattern, "co tydzien!")
