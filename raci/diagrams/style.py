@@ -15,6 +15,8 @@ from raci.diagrams.escape import html_lines, html_text
 from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.gaps import activity_word as activity_word
+from raci.rules.gaps import letters_text as letters_text
 
 FONT = "Helvetica"
 TEXT = "#1f2933"
@@ -123,29 +125,6 @@ def new_digraph(name: str, *, rankdir: str = "LR", **graph_attr: str) -> graphvi
     )
 
 
-#: An activity's short name for running text ("no respond task"): the label's head word in
-#: English (the canonical value), a noun Polish can put in a sentence.
-ACTIVITY_WORDS: dict[Activity, str] = {
-    Activity.MONITOR: N_("monitor"),
-    Activity.DISCOVER: N_("discover"),
-    Activity.SELECT: N_("select"),
-    Activity.CREATE: N_("create"),
-    Activity.PUBLISH: N_("publish"),
-    Activity.RESPOND: N_("respond"),
-    Activity.SELL: N_("sell"),
-    Activity.MEDIA_RELATIONS: N_("media relations"),
-    Activity.PROMOTE: N_("promote"),
-    Activity.RECOVER: N_("recover"),
-    Activity.MEASURE: N_("measure"),
-    Activity.OTHER: N_("other"),
-}
-
-
-def activity_word(activity: Activity) -> str:
-    """The activity's short name in the current language ("media relations", "naprawa wpadek")."""
-    return gettext(ACTIVITY_WORDS[activity])
-
-
 def severity_count(severity: Severity, count: int) -> str:
     """ "3 errors", "1 warning", "2 info" (Polish "3 błędy", "5 ostrzeżeń", "2 informacje")."""
     if severity is Severity.ERROR:
@@ -164,12 +143,6 @@ def findings_summary(counts: dict[Severity, int]) -> str:
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[severity]
     )
-
-
-def letters_text(letters: str) -> str:
-    """Letters a rule asks for, as people read them: "R or A" (Polish "R lub A")."""
-    # Translators: joins the letters a rule asks for, as in "R or A".
-    return letters.replace(" or ", f" {gettext('or')} ")
 
 
 def activity_heading(activity: Activity, size: int = 11) -> str:

@@ -6,9 +6,9 @@ after a number: 1 zadanie, 2 zadania, 5 zadań), so no view glues translated fra
 
 from __future__ import annotations
 
-from raci.diagrams.style import activity_word, letters_text
 from raci.i18n import N_, gettext, ngettext
 from raci.model.vocabulary import Activity, Function
+from raci.rules.gaps import letters_text, no_task_note
 
 
 def tasks_count(count: int) -> str:
@@ -51,7 +51,7 @@ def no_department(function: Function) -> str:
 
 def no_task(activity: Activity) -> str:
     """``no respond task``."""
-    return gettext("no %(activity)s task") % {"activity": activity_word(activity)}
+    return no_task_note(activity)
 
 
 def should_hold(letters: str) -> str:

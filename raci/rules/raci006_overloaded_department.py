@@ -117,10 +117,22 @@ class OverloadedDepartment(Rule):
 
     @classmethod
     def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
+        from raci.i18n import gettext
+
+        if is_capacity_finding(finding, org, dept_id):
+            effort = workload(org).hours.get(dept_id, 0.0)
+            capacity = org.departments[dept_id].capacity_hours or 0.0
+            return gettext("over capacity: %(hours)s h of %(capacity)s h") % {
+                "hours": f"{effort:g}",
+                "capacity": f"{capacity:g}",
+            }
         held = graph.tasks_of(dept_id)
-        if "Accountable" in finding.message:
-            accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
-            return f"Accountable for {accountable} tasks"
-        effort = workload(org).hours.get(dept_id, 0.0)
-        capacity = org.departments[dept_id].capacity_hours or 0.0
-        return f"over capacity: {effort:g} h of {capacity:g} h"
+        accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
+        return gettext("Accountable for %(count)d tasks") % {"count": accountable}
+
+
+def is_capacity_finding(finding: Finding, org: Organization, dept_id: str) -> bool:
+    """Whether a finding of this rule is the one about hours (the other is about A's): the
+    department is over capacity and the message gives its capacity, in any language."""
+    over = workload(org).over(org).get(dept_id)
+    return over is not None and hours(over[1]) in finding.message
