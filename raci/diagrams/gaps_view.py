@@ -37,11 +37,11 @@ from raci.diagrams.words import (
     accountable_on,
     and_more,
     departments_count,
-    function_phrase,
     hours_a_week,
     no_department,
     no_task,
     on_tasks,
+    owner_note,
     should_hold,
     tasks_count,
 )
@@ -579,8 +579,7 @@ class _Summary(_View):
 
 def _owner_note(function: Function) -> Callable[[str], str]:
     """A missing owner's note as its task says it: "customer service should be R"."""
-    who = function_phrase(function)
-    return lambda note: gettext("%(function)s %(note)s") % {"function": who, "note": note}
+    return lambda note: owner_note(function, note)
 
 
 def _missing_owner_cell(owners: list[MissingOwner], text: str) -> GridCell:

@@ -59,6 +59,11 @@ def should_hold(letters: str) -> str:
     return gettext("should hold %(letters)s") % {"letters": letters_text(letters)}
 
 
+def owner_note(function: Function, note: str) -> str:
+    """A missing owner's note with who it is about: "customer service should be R"."""
+    return gettext("%(function)s %(note)s") % {"function": function_phrase(function), "note": note}
+
+
 #: The functions' mid-sentence words (``Function.phrase``), marked so the catalog holds them.
 FUNCTION_PHRASES = (
     N_("marketing"),
