@@ -117,18 +117,24 @@ class OverloadedDepartment(Rule):
 
     @classmethod
     def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
-        from raci.i18n import gettext
-
         if is_capacity_finding(finding, org, dept_id):
             effort = workload(org).hours.get(dept_id, 0.0)
             capacity = org.departments[dept_id].capacity_hours or 0.0
+            from raci.i18n import gettext
+
             return gettext("over capacity: %(hours)s h of %(capacity)s h") % {
                 "hours": f"{effort:g}",
                 "capacity": f"{capacity:g}",
             }
         held = graph.tasks_of(dept_id)
-        accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
-        return gettext("Accountable for %(count)d tasks") % {"count": accountable}
+        return accountable_note(sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters))
+
+
+def accountable_note(count: int) -> str:
+    """The note on a department Accountable for too many tasks (the workload view finds it)."""
+    from raci.i18n import gettext
+
+    return gettext("Accountable for %(count)d tasks") % {"count": count}
 
 
 def is_capacity_finding(finding: Finding, org: Organization, dept_id: str) -> bool:
