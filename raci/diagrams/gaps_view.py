@@ -527,7 +527,8 @@ class _Summary(_View):
             for code, count in sorted(counts.items())
         ]
         if not members:
-            lines.append(f'<FONT POINT-SIZE="9" COLOR="{style.GAP}"><I>{gettext("no task")}</I></FONT>')
+            no_task_yet = html_text(gettext("no task"))
+            lines.append(f'<FONT POINT-SIZE="9" COLOR="{style.GAP}"><I>{no_task_yet}</I></FONT>')
         tasks = tasks_count(len(members))
         label = (
             f"<{style.activity_heading(activity)}<BR/>"

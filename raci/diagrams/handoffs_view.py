@@ -185,9 +185,10 @@ def _draw_island(
 ) -> None:
     """One information island: its departments in a red dashed box carrying the finding."""
     finding = next(f for f in result.findings if f.code == ISLAND_RULE and f.department == island[0])
+    island_words = html_text(gettext("information island"))
     with dot.subgraph(name=f"cluster_island_{index}") as box:
         box.attr(
-            label=f"<<B>{ISLAND_RULE}</B> {html_text(gettext('information island'))}>",
+            label=f"<<B>{ISLAND_RULE}</B> {island_words}>",
             fontcolor=style.GAP,
             fontsize="12",
             color=style.GAP,
@@ -345,9 +346,10 @@ def _draw_gap(dot: graphviz.Digraph, org: Organization, ids: NodeIds, gap: Missi
     if gap.source is None or gap.source == gap.target:
         # No owner to draw from: a note saying so points at the department that should hear.
         note = ids(("missing", gap.code, gap.target))
+        nobody = html_text(gettext("%(tasks)s: nobody owns it") % {"tasks": named})
         dot.node(
             note,
-            label=f"<<B>{gap.code}</B> {html_text(gettext('%(tasks)s: nobody owns it') % {'tasks': named})}>",
+            label=f"<<B>{gap.code}</B> {nobody}>",
             shape="note",
             color=style.GAP,
             fontcolor=style.GAP,

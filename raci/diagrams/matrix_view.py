@@ -176,7 +176,7 @@ class _Matrix:
                 (
                     self.ids("empty"),
                     {
-                        "label": f"<<I>{html_text(gettext('no tasks'))}</I>>",
+                        "label": "<<I>" + html_text(gettext("no tasks")) + "</I>>",
                         "shape": "plaintext",
                         "class": "empty",
                     },
@@ -260,7 +260,7 @@ class _Matrix:
         else:
             codes = " ".join(missing.codes)
             text = (
-                f"<B>{html_text(activity.label)}</B>: <I>{html_text(gettext('no task'))}</I>  "
+                f"<B>{html_text(activity.label)}</B>: <I>" + html_text(gettext("no task")) + "</I>  "
                 f'<FONT POINT-SIZE="9">{html_text(codes)}</FONT>'
             )
             fill, color = style.GAP_FILL, style.GAP

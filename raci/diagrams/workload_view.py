@@ -81,7 +81,7 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
             (
                 ids("empty"),
                 {
-                    "label": f"<<I>{html_text(gettext('no departments'))}</I>>",
+                    "label": "<<I>" + html_text(gettext("no departments")) + "</I>>",
                     "shape": "plaintext",
                     "class": "empty",
                 },
@@ -246,12 +246,13 @@ def _bar(
 
 
 def _unassigned(org: Organization, hours: float, tasks: tuple[str, ...], scale: float) -> dict[str, str]:
+    nobody = html_text(gettext("nobody Responsible"))
     names = ", ".join(org.task_label(t) for t in tasks)
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
         f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" '
         'ALIGN="LEFT" BALIGN="LEFT">'
-        f'<FONT COLOR="{style.GAP}"><I>{html_text(gettext("nobody Responsible"))}</I></FONT>'
+        f'<FONT COLOR="{style.GAP}"><I>{nobody}</I></FONT>'
         '<BR ALIGN="LEFT"/>'
         f'<FONT POINT-SIZE="9" COLOR="{style.GAP}">{html_text(wrap(names, 40, 1)[0])}</FONT></TD>'
         f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
@@ -276,14 +277,20 @@ def _unassigned(org: Organization, hours: float, tasks: tuple[str, ...], scale: 
 
 
 def _header(biggest: float) -> dict[str, str]:
+    heads = [
+        html_text(gettext("Department")),
+        html_text(gettext("Work a week")),
+        html_text(gettext("(bar: 0 to %(hours)s h)") % {"hours": f"{biggest:g}"}),
+        html_text(gettext("hours of capacity")),
+        html_text(gettext("Accountable")),
+    ]
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
-        f'<TR><TD WIDTH="{_NAME_WIDTH}" ALIGN="LEFT"><B>{html_text(gettext("Department"))}</B></TD>'
-        f'<TD WIDTH="{_BAR_WIDTH + 8}" ALIGN="LEFT"><B>{html_text(gettext("Work a week"))}</B>'
-        f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">  '
-        f"{html_text(gettext('(bar: 0 to %(hours)s h)') % {'hours': f'{biggest:g}'})}</FONT></TD>"
-        f'<TD WIDTH="{_HOURS_WIDTH}" ALIGN="RIGHT"><B>{html_text(gettext("hours of capacity"))}</B></TD>'
-        f'<TD WIDTH="{_A_WIDTH}" ALIGN="RIGHT"><B>{html_text(gettext("Accountable"))}</B></TD></TR></TABLE>>'
+        f'<TR><TD WIDTH="{_NAME_WIDTH}" ALIGN="LEFT"><B>{heads[0]}</B></TD>'
+        f'<TD WIDTH="{_BAR_WIDTH + 8}" ALIGN="LEFT"><B>{heads[1]}</B>'
+        f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">  {heads[2]}</FONT></TD>'
+        f'<TD WIDTH="{_HOURS_WIDTH}" ALIGN="RIGHT"><B>{heads[3]}</B></TD>'
+        f'<TD WIDTH="{_A_WIDTH}" ALIGN="RIGHT"><B>{heads[4]}</B></TD></TR></TABLE>>'
     )
     return {
         "label": label,

@@ -75,7 +75,8 @@ def activity_word(activity: Activity) -> str:
 def letters_text(letters: str) -> str:
     """Letters a rule asks for, as people read them: "R or A" (Polish "R lub A")."""
     # Translators: joins the letters a rule asks for, as in "R or A".
-    return letters.replace(" or ", f" {gettext('or')} ")
+    word = gettext("or")
+    return letters.replace(" or ", " " + word + " ")
 
 
 def no_task_note(activity: Activity) -> str:
