@@ -77,7 +77,10 @@ def explain_text(rule: type[Rule], width: int = 88) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width=width, initial_indent="  ", subsequent_indent="  ")
+    # Never at a hyphen: task ids (answer-complaints) stay whole.
+    return textwrap.wrap(
+        text, width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
 
 
 def _indent(block: str) -> list[str]:
