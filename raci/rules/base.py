@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from raci.i18n import gettext
@@ -60,11 +60,24 @@ class Option:
 
 @dataclass(frozen=True)
 class RuleDoc:
+    """A rule's documentation, English as written in its docstring."""
+
     summary: str
     why: str
     passes: str
     fails: str
     fix: str
+
+    def prose(self) -> tuple[tuple[str, str], ...]:
+        """The sections a reader sees translated (the Passes/Fails YAML is not)."""
+        return (("summary", self.summary), ("Why", self.why), ("Fix", self.fix))
+
+    def translated(self) -> RuleDoc:
+        """The same documentation in the current language (the catalogs hold the prose,
+        extracted from the docstrings by :mod:`raci.rules.doc_messages`)."""
+        from raci.i18n import gettext
+
+        return replace(self, summary=gettext(self.summary), why=gettext(self.why), fix=gettext(self.fix))
 
 
 @dataclass(frozen=True)

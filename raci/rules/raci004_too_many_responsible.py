@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import gettext, ngettext
+from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
@@ -36,7 +36,7 @@ class TooManyResponsible(Rule):
     code = "RACI004"
     name = "too-many-responsible"
     severity = Severity.WARNING
-    options = (Option("max_responsible", 3, "most Responsible departments a task may have", 1),)
+    options = (Option("max_responsible", 3, N_("most Responsible departments a task may have"), 1),)
     points_at = (Letter.RESPONSIBLE,)
 
     def check(self, context: RuleContext) -> Iterator[Violation]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import gettext, ngettext
+from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
@@ -37,7 +37,7 @@ class TooManyConsulted(Rule):
     code = "RACI005"
     name = "too-many-consulted"
     severity = Severity.WARNING
-    options = (Option("max_consulted", 4, "most Consulted departments a task may have", 1),)
+    options = (Option("max_consulted", 4, N_("most Consulted departments a task may have"), 1),)
     points_at = (Letter.CONSULTED,)
 
     def check(self, context: RuleContext) -> Iterator[Violation]:

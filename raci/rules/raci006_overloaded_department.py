@@ -46,7 +46,7 @@ class OverloadedDepartment(Rule):
     name = "overloaded-department"
     severity = Severity.WARNING
     principle = 5
-    options = (Option("max_accountable", 12, "most tasks one department may be Accountable for", 1),)
+    options = (Option("max_accountable", 12, N_("most tasks one department may be Accountable for"), 1),)
     principle_check = N_("no one is overloaded")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:

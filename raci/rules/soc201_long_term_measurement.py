@@ -38,7 +38,7 @@ class LongTermMeasurement(Rule):
     name = "long-term-measurement"
     severity = Severity.WARNING
     principle = 2
-    options = (Option("min_horizon_days", 90, "shortest review horizon that counts as long term", 1),)
+    options = (Option("min_horizon_days", 90, N_("shortest review horizon that counts as long term"), 1),)
     principle_check = N_("a measure task exists with a review horizon of a quarter or more")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
