@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from raci.i18n import gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 
@@ -94,6 +95,8 @@ class Violation:
     function: Function | None = None
     #: Where to point when the finding concerns neither one task nor one department.
     section: str | None = None
+    #: The letter whose holders the finding counts (RACI006's too many A's), for the views.
+    letter: Letter | None = None
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ class Rule:
     @classmethod
     def advice(cls, finding: Finding, org: Organization) -> str | None:
         """What to tell the user when no change clears ``finding``."""
-        return cls.no_fix
+        return gettext(cls.no_fix) if cls.no_fix else None
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
