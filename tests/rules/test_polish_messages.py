@@ -343,8 +343,8 @@ def test_jobs_write_the_callers_language_not_the_workers_environment() -> None:
     one = run_subprocess("check", "--lang", "pl", "--jobs", "1", *files, env=english_env)
     two = run_subprocess("check", "--lang", "pl", "--jobs", "2", *files, env=english_env)
     assert two.stdout == one.stdout and two.code == one.code
-    assert "error RACI002 zadanie „newsletter-picks”: żaden dział nie jest R" in two.stdout
-    assert "error SOC301 brak zadania naprawy wpadek" in two.stdout
+    assert "RACI002 zadanie „newsletter-picks”: żaden dział nie jest R" in two.stdout
+    assert "SOC301 brak zadania naprawy wpadek" in two.stdout
     assert "has no" not in two.stdout
 
 
