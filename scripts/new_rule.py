@@ -6,6 +6,8 @@ writes raci/rules/soc303_legal_consulted_on_recovery.py (a rule class to fill in
 its fixes, where its gaps are drawn), tests/rules/cases/SOC303.yaml (a passing and a failing
 case to fill in) and adds the module to RULE_MODULES in raci/rules/__init__.py. Nothing else
 needs changing: ``raci suggest``, the diagrams, the scorecard and the docs read the rules.
+The docstring's summary, Why and Fix reach the translation catalogs through babel.cfg's rule
+extractor: update the catalogs and translate them as for any new message.
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     REGISTRY.write_text(add_to_registry(registry, module), encoding="utf-8")
     for path in (target, case, REGISTRY):
         print(f"wrote {path.relative_to(ROOT)}")
+    print("then: update the catalogs, translate the docstring's summary, Why and Fix (docs/architecture.md)")
     return 0
 
 

@@ -24,6 +24,7 @@ Cli = Callable[..., Run]
 SHARED = str(EXAMPLES / "shared-ownership.yaml")
 MARKETING = str(EXAMPLES / "marketing-owns-everything.yaml")
 CLASSIC = str(EXAMPLES / "classic-raci-mistakes.yaml")
+POLISH = str(EXAMPLES / "polska-firma.yaml")
 FINDING_LINE = re.compile(r"^\S+:\d+:\d+: (error|warning|info) [A-Z]+\d{3} ", re.MULTILINE)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TOP_KEYS = {"tool", "format_version", "findings", "files", "load_errors", "summary"}
@@ -365,7 +366,7 @@ def test_several_files_and_a_directory(cli: Cli) -> None:
     data = _json(result)
     files = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
     assert sorted(f["file"] for f in data["files"]) == files  # type: ignore[union-attr]
-    assert {f["file"] for f in data["findings"]} == {CLASSIC, MARKETING}  # type: ignore[union-attr]
+    assert {f["file"] for f in data["findings"]} == {CLASSIC, MARKETING, POLISH}  # type: ignore[union-attr]
     named = cli("check", "-f", "json", CLASSIC, MARKETING)
     assert _json(named)["findings"] == [
         f
@@ -381,10 +382,11 @@ def test_one_broken_file_does_not_hide_the_others(cli: Cli, tmp_path: Path) -> N
     result = cli("check", "-f", "json", str(tmp_path))
     assert result.code == 2
     data = _json(result)
-    assert data["summary"]["files_checked"] == 3  # type: ignore[index]
+    assert data["summary"]["files_checked"] == 4  # type: ignore[index]
     assert {Path(f["file"]).name for f in data["findings"]} == {  # type: ignore[union-attr]
         "classic-raci-mistakes.yaml",
         "marketing-owns-everything.yaml",
+        "polska-firma.yaml",
     }
     assert [Path(e["file"]).name for e in data["load_errors"]] == ["broken.yaml"]  # type: ignore[union-attr]
     assert result.stderr.startswith(f"{tmp_path / 'broken.yaml'}:2:32: function in department 'care'")

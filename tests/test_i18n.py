@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 import raci
@@ -44,9 +45,11 @@ def catalog(code: str) -> Catalog:
 
 
 def source_messages() -> set[str]:
-    """Every message the source marks for translation, extracted as pybabel extract does."""
-    method_map = [("raci/**.py", "python")]
-    found = extract_from_dir(str(ROOT), method_map=method_map)
+    """Every message the source marks for translation, extracted as pybabel extract does:
+    with babel.cfg's mapping, so the rule docstrings' prose is counted too."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found = extract_from_dir(str(ROOT), method_map=method_map, options_map=options_map)
     return {message[2] if isinstance(message[2], str) else message[2][0] for message in found}
 
 

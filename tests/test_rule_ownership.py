@@ -210,6 +210,12 @@ def test_scaffold_writes_a_rule_that_the_registry_loads(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
     )
     assert loaded.stdout == "SOC303 legal-on-recovery\n", loaded.stderr
+    # Its prose reaches the translation catalog through babel.cfg's rule extractor.
+    from raci.rules.doc_messages import rule_doc_messages
+
+    module = (tmp_path / "raci" / "rules" / "soc303_legal_on_recovery.py").read_text(encoding="utf-8")
+    sections = [section for _, section, _ in rule_doc_messages(module)]
+    assert sections == ["summary", "Why", "Fix"]
     again = subprocess.run(
         [sys.executable, "scripts/new_rule.py", "SOC303", "other-name"],
         cwd=tmp_path, env=env, capture_output=True, text=True, check=False,

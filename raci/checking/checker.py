@@ -154,4 +154,5 @@ def _place(org: Organization, entry: ActiveRule, violation: Violation) -> Findin
         activity=violation.activity.value if violation.activity else None,
         function=violation.function.value if violation.function else None,
         hint=violation.hint,
+        letter=violation.letter.value if violation.letter else None,
     )

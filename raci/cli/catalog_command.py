@@ -29,12 +29,14 @@ def rules(
 def explain(code: Annotated[str, typer.Argument(help="A rule code (SOC103) or name.")]) -> int:
     """Explain a rule: the principle behind it, why it matters, examples, and how to fix."""
     from raci import rules as registry
+    from raci.i18n import gettext as _
     from raci.report.catalog import explain_text
 
     rule = registry.rule_for(code)
     if rule is None:
         known = ", ".join(r.code for r in registry.ALL_RULES)
-        write_stderr_lines([f"raci: unknown rule {code!r}; known rules: {known}"])
+        message = _("unknown rule %(code)s; known rules: %(known)s") % {"code": repr(code), "known": known}
+        write_stderr_lines([f"raci: {message}"])
         return EXIT_BAD_INPUT
     write_stdout(explain_text(rule))
     return EXIT_CLEAN

@@ -32,6 +32,9 @@ class Finding:
     activity: str | None = None
     function: str | None = None
     hint: str | None = None
+    #: The RACI letter whose holders the finding counts (too many A's, no R …), or None: a
+    #: language-free detail for views; the JSON report leaves it out (its message says it).
+    letter: str | None = None
     #: Why the team accepts this finding (a ``waive:`` entry), or None: not waived.
     waiver: str | None = None
 

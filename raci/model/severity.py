@@ -16,6 +16,8 @@ from __future__ import annotations
 import sys
 from enum import Enum
 
+from raci.i18n import N_
+
 if sys.version_info >= (3, 11):
     from enum import StrEnum as _StrEnum
 else:  # pragma: no cover - Python 3.10 has no StrEnum
@@ -34,6 +36,14 @@ class Severity(_StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
+
+    @property
+    def label(self) -> str:
+        """The word people read, in the current language ("error", "błąd"); machine formats
+        keep :attr:`value`."""
+        from raci.i18n import gettext
+
+        return gettext(_LABELS[self.value])
 
     @property
     def rank(self) -> int:
@@ -77,3 +87,5 @@ class Severity(_StrEnum):
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
+#: The words of the levels, marked for the catalogs (read through :attr:`Severity.label`).
+_LABELS = {"info": N_("info"), "warning": N_("warning"), "error": N_("error")}

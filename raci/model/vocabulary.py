@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
-from raci.i18n import N_, gettext
+from raci.i18n import DEFAULT_LANGUAGE, N_, current_language, gettext
 from raci.model.polish_words import POLISH_ACTIVITIES, POLISH_AUDIENCES, POLISH_FUNCTIONS
 
 _E = TypeVar("_E", bound=Enum)
@@ -35,11 +35,15 @@ class Function(str, Enum):
 
     @property
     def phrase(self) -> str:
-        """The English label as it reads mid-sentence: "customer service", but "PR".
+        """The function as a rule message names it, in the current language.
 
-        English on purpose: rule messages are not translated yet and quote it."""
-        label = FUNCTION_LABELS[self]
-        return label if label.isupper() else label.lower()
+        English reads it mid-sentence in lower case ("customer service", but "PR"); Polish
+        nouns decline, so Polish messages quote the label as it is, in the nominative
+        (dział „Obsługa klienta”), and the phrase is the label unchanged."""
+        label = self.label
+        if current_language() != DEFAULT_LANGUAGE or label.isupper():
+            return label
+        return label.lower()
 
 
 class Activity(str, Enum):

@@ -1,6 +1,7 @@
 """The rule catalog as text: the list for ``raci rules`` and the page for ``raci explain``.
 
-Both read the rules' own metadata and docstrings, so the docs cannot drift from the code.
+Both read the rules' own metadata and docstrings, so the docs cannot drift from the code;
+the prose comes in the current language (:meth:`raci.rules.base.RuleDoc.translated`).
 """
 
 from __future__ import annotations
@@ -9,61 +10,77 @@ import json
 import textwrap
 
 from raci import rules as registry
+from raci.i18n import gettext as _
 from raci.model.principles import PRINCIPLES_BY_NUMBER
+from raci.model.severity import Severity
 from raci.rules import Rule
 
 
 def rule_list_text() -> str:
     width = max(len(rule.name) for rule in registry.ALL_RULES)
+    severity_width = max(len(level.label) for level in Severity) + 2
     lines = [
-        f"{rule.code:<8}{rule.name:<{width + 2}}{rule.severity.value:<9}{rule.doc.summary}"
+        f"{rule.code:<8}{rule.name:<{width + 2}}{rule.severity.label:<{severity_width}}"
+        f"{rule.doc.translated().summary}"
         for rule in registry.ALL_RULES
     ]
     return "\n".join(lines) + "\n"
 
 
 def rule_list_json() -> str:
-    return json.dumps([rule_metadata(rule) for rule in registry.ALL_RULES], indent=2) + "\n"
+    rules = [rule_metadata(rule) for rule in registry.ALL_RULES]
+    return json.dumps(rules, indent=2, ensure_ascii=False) + "\n"
 
 
 def rule_metadata(rule: type[Rule]) -> dict[str, object]:
+    """A rule's metadata: English keys, codes and the YAML examples; its prose in the language."""
+    doc = rule.doc.translated()
     return {
         "code": rule.code,
         "name": rule.name,
         "severity": rule.severity.value,
         "principle": rule.principle,
-        "summary": rule.doc.summary,
-        "why": rule.doc.why,
-        "passes": rule.doc.passes,
-        "fails": rule.doc.fails,
-        "fix": rule.doc.fix,
+        "summary": doc.summary,
+        "why": doc.why,
+        "passes": doc.passes,
+        "fails": doc.fails,
+        "fix": doc.fix,
         "options": [
-            {"name": o.name, "default": o.default, "description": o.description} for o in rule.options
+            {"name": o.name, "default": o.default, "description": _(o.description)} for o in rule.options
         ],
     }
 
 
 def explain_text(rule: type[Rule], width: int = 88) -> str:
-    doc = rule.doc
-    out = [f"{rule.code} {rule.name} (default severity: {rule.severity.value})", doc.summary, ""]
+    doc = rule.doc.translated()
+    heading = _("%(code)s %(name)s (default severity: %(severity)s)") % {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.label,
+    }
+    out = [heading, doc.summary, ""]
     if rule.principle is not None:
         principle = PRINCIPLES_BY_NUMBER[rule.principle]
         out += [
-            f'Principle {principle.number}: not "{principle.misconception}"',
+            _('Principle %(number)d: not "%(misconception)s"')
+            % {"number": principle.number, "misconception": principle.misconception},
             *_wrap(principle.truth, width),
             "",
         ]
-    out += ["Why it matters", *_wrap(doc.why, width), ""]
-    out += ["Passes", *_indent(doc.passes), "Fails", *_indent(doc.fails)]
-    out += ["How to fix", *_wrap(doc.fix, width)]
+    out += [_("Why it matters"), *_wrap(doc.why, width), ""]
+    out += [_("Passes"), *_indent(doc.passes), _("Fails"), *_indent(doc.fails)]
+    out += [_("How to fix"), *_wrap(doc.fix, width)]
     if rule.options:
-        out += ["", "Options (set under rules: options: in the org file, or --set CODE.option=value)"]
-        out += [f"  {o.name} = {o.default}  {o.description}" for o in rule.options]
+        out += ["", _("Options (set under rules: options: in the org file, or --set CODE.option=value)")]
+        out += [f"  {o.name} = {o.default}  {_(o.description)}" for o in rule.options]
     return "\n".join(out) + "\n"
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width=width, initial_indent="  ", subsequent_indent="  ")
+    # Never at a hyphen: task ids (answer-complaints) stay whole.
+    return textwrap.wrap(
+        text, width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
 
 
 def _indent(block: str) -> list[str]:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from raci.i18n import gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 
@@ -59,11 +60,24 @@ class Option:
 
 @dataclass(frozen=True)
 class RuleDoc:
+    """A rule's documentation, English as written in its docstring."""
+
     summary: str
     why: str
     passes: str
     fails: str
     fix: str
+
+    def prose(self) -> tuple[tuple[str, str], ...]:
+        """The sections a reader sees translated (the Passes/Fails YAML is not)."""
+        return (("summary", self.summary), ("Why", self.why), ("Fix", self.fix))
+
+    def translated(self) -> RuleDoc:
+        """The same documentation in the current language (the catalogs hold the prose,
+        extracted from the docstrings by :mod:`raci.rules.doc_messages`)."""
+        from raci.i18n import gettext
+
+        return replace(self, summary=gettext(self.summary), why=gettext(self.why), fix=gettext(self.fix))
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,8 @@ class Violation:
     function: Function | None = None
     #: Where to point when the finding concerns neither one task nor one department.
     section: str | None = None
+    #: The letter whose holders the finding counts (RACI006's too many A's), for the views.
+    letter: Letter | None = None
 
 
 @dataclass(frozen=True)
@@ -171,7 +187,7 @@ class Rule:
     @classmethod
     def advice(cls, finding: Finding, org: Organization) -> str | None:
         """What to tell the user when no change clears ``finding``."""
-        return cls.no_fix
+        return gettext(cls.no_fix) if cls.no_fix else None
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:

@@ -13,8 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from raci.i18n import N_, gettext
 from raci.model.principles import natural_owner
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
+from raci.rules.wording import activity_name
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -82,19 +84,19 @@ def hours_text(value: float) -> str:
     return f"{value:g} h"
 
 
-#: Activity -> (id, name) of a task a fix adds.
+#: Activity -> (id, name) of a task a fix adds; the name is written in the current language.
 NEW_TASKS: dict[Activity, tuple[str, str]] = {
-    Activity.MONITOR: ("social-listening", "Listen to mentions and reviews"),
-    Activity.DISCOVER: ("discover-content", "Discover stories and topics worth sharing"),
-    Activity.SELECT: ("curate-content", "Select (curate) content to share"),
-    Activity.CREATE: ("create-content", "Write posts and campaign messages"),
-    Activity.PUBLISH: ("publish-posts", "Publish the content calendar"),
-    Activity.RESPOND: ("answer-complaints", "Answer complaints and questions in public"),
-    Activity.SELL: ("handle-leads", "Handle leads and objections from social"),
-    Activity.MEDIA_RELATIONS: ("media-enquiries", "Answer journalists and influencers"),
-    Activity.PROMOTE: ("paid-promotion", "Promote posts with paid reach"),
-    Activity.RECOVER: ("handle-incidents", "Own and fix public mistakes openly"),
-    Activity.MEASURE: ("quarterly-value-review", "Review community, trust and revenue each quarter"),
+    Activity.MONITOR: ("social-listening", N_("Listen to mentions and reviews")),
+    Activity.DISCOVER: ("discover-content", N_("Discover stories and topics worth sharing")),
+    Activity.SELECT: ("curate-content", N_("Select (curate) content to share")),
+    Activity.CREATE: ("create-content", N_("Write posts and campaign messages")),
+    Activity.PUBLISH: ("publish-posts", N_("Publish the content calendar")),
+    Activity.RESPOND: ("answer-complaints", N_("Answer complaints and questions in public")),
+    Activity.SELL: ("handle-leads", N_("Handle leads and objections from social")),
+    Activity.MEDIA_RELATIONS: ("media-enquiries", N_("Answer journalists and influencers")),
+    Activity.PROMOTE: ("paid-promotion", N_("Promote posts with paid reach")),
+    Activity.RECOVER: ("handle-incidents", N_("Own and fix public mistakes openly")),
+    Activity.MEASURE: ("quarterly-value-review", N_("Review community, trust and revenue each quarter")),
 }
 
 
@@ -142,9 +144,15 @@ class Planner:
         return SetLetters(task_id, dept_id, left or frozenset({C}))
 
     def change_text(self, op: SetLetters) -> str:
-        before = format_letters(self.letters(op.task, op.department)) or "nothing"
-        after = format_letters(op.letters) or "nothing"
-        return f"{self.name(op.department)} {before} -> {after} on {op.task}"
+        nothing = gettext("nothing")
+        before = format_letters(self.letters(op.task, op.department)) or nothing
+        after = format_letters(op.letters) or nothing
+        return gettext("%(department)s %(before)s -> %(after)s on %(task)s") % {
+            "department": self.name(op.department),
+            "before": before,
+            "after": after,
+            "task": op.task,
+        }
 
     def candidate(self, *ops: SetLetters, note: str | None = None) -> Candidate:
         return Candidate(tuple(ops), "; ".join(self.change_text(op) for op in ops), note)
@@ -175,10 +183,17 @@ class Planner:
         every = [t.effort_hours for t in self.org.tasks.values() if t.effort_hours]
         values = same or every
         if not values:
-            return None, "add its effort_hours: no task states one to estimate from"
+            return None, gettext("add its effort_hours: no task states one to estimate from")
         estimate = float(statistics.median_low(sorted(values)))
-        basis = f"your other {activity.value} tasks" if same else "your tasks"
-        note = f"effort_hours {hours_text(estimate)} is an estimate (the median of {basis}): adjust it"
+        if same:
+            note = gettext(
+                "effort_hours %(hours)s is an estimate (the median of your other %(activity)s tasks): "
+                "adjust it"
+            ) % {"hours": hours_text(estimate), "activity": activity_name(activity)}
+        else:
+            note = gettext("effort_hours %(hours)s is an estimate (the median of your tasks): adjust it") % {
+                "hours": hours_text(estimate)
+            }
         return estimate, note
 
     def new_task(
@@ -195,9 +210,14 @@ class Planner:
         raci = [(owner, frozenset({R, A}))]
         raci += [(d, frozenset({letter})) for d, letter in others if d != owner]
         effort, note = self.effort_estimate(activity)
-        op = AddTask(task_id, name, activity, tuple(raci), effort, horizon)
+        op = AddTask(task_id, gettext(name), activity, tuple(raci), effort, horizon)
         who = ", ".join(f"{self.name(d)} {format_letters(letters)}" for d, letters in raci)
-        return Candidate((op,), f"add task {task_id} ({activity.value}): {who}", note)
+        summary = gettext("add task %(task)s (%(activity)s): %(raci)s") % {
+            "task": task_id,
+            "activity": activity_name(activity),
+            "raci": who,
+        }
+        return Candidate((op,), summary, note)
 
     def informed(self, task_id: str | None, *functions: Function) -> list[tuple[str, Letter]]:
         """The first department of each function not already on the task, as I."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -45,16 +46,25 @@ class OneAccountable(Rule):
             accountable = context.graph.holders(task_id, Letter.ACCOUNTABLE)
             if not accountable:
                 yield Violation(
-                    f"task '{task_id}' has no Accountable department",
+                    gettext("task '%(task)s' has no Accountable department") % {"task": task_id},
                     task=task_id,
-                    hint="give exactly one department the letter A",
+                    hint=gettext("give exactly one department the letter A"),
+                    letter=Letter.ACCOUNTABLE,
                 )
             elif len(accountable) > 1:
+                message = ngettext(
+                    "task '%(task)s' has %(count)d Accountable department (%(departments)s); "
+                    "keep exactly one",
+                    "task '%(task)s' has %(count)d Accountable departments (%(departments)s); "
+                    "keep exactly one",
+                    len(accountable),
+                )
+                departments = department_list(org, accountable)
                 yield Violation(
-                    f"task '{task_id}' has {len(accountable)} Accountable departments "
-                    f"({department_list(org, accountable)}); keep exactly one",
+                    message % {"task": task_id, "count": len(accountable), "departments": departments},
                     task=task_id,
-                    hint="keep the A with the department that answers for the outcome",
+                    hint=gettext("keep the A with the department that answers for the outcome"),
+                    letter=Letter.ACCOUNTABLE,
                 )
 
     @classmethod

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -38,9 +39,10 @@ class HasResponsible(Rule):
         for task_id in context.graph.task_ids():
             if not context.graph.holders(task_id, Letter.RESPONSIBLE):
                 yield Violation(
-                    f"task '{task_id}' has no Responsible department",
+                    gettext("task '%(task)s' has no Responsible department") % {"task": task_id},
                     task=task_id,
-                    hint="give R to the department that does the work",
+                    hint=gettext("give R to the department that does the work"),
+                    letter=Letter.RESPONSIBLE,
                 )
 
     @classmethod

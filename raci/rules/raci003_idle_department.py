@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext
 from raci.model.principles import NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
@@ -42,10 +43,11 @@ class IdleDepartment(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for dept_id in context.graph.idle_departments():
+            label = context.org.department_label(dept_id)
             yield Violation(
-                f"department '{context.org.department_label(dept_id)}' holds no letter on any task",
+                gettext("department '%(department)s' holds no letter on any task") % {"department": label},
                 department=dept_id,
-                hint="give it the letters it really holds, or remove it",
+                hint=gettext("give it the letters it really holds, or remove it"),
             )
 
     @classmethod

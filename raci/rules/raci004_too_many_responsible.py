@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
@@ -35,7 +36,7 @@ class TooManyResponsible(Rule):
     code = "RACI004"
     name = "too-many-responsible"
     severity = Severity.WARNING
-    options = (Option("max_responsible", 3, "most Responsible departments a task may have", 1),)
+    options = (Option("max_responsible", 3, N_("most Responsible departments a task may have"), 1),)
     points_at = (Letter.RESPONSIBLE,)
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
@@ -43,11 +44,19 @@ class TooManyResponsible(Rule):
         for task_id in context.graph.task_ids():
             responsible = context.graph.holders(task_id, Letter.RESPONSIBLE)
             if len(responsible) > limit:
+                message = ngettext(
+                    "task '%(task)s' has %(count)d Responsible department (%(departments)s), "
+                    "more than %(limit)s: split it",
+                    "task '%(task)s' has %(count)d Responsible departments (%(departments)s), "
+                    "more than %(limit)s: split it",
+                    len(responsible),
+                )
+                values = {"task": task_id, "count": len(responsible), "limit": limit}
                 yield Violation(
-                    f"task '{task_id}' has {len(responsible)} Responsible departments "
-                    f"({department_list(context.org, responsible)}), more than {limit}: split it",
+                    message % {**values, "departments": department_list(context.org, responsible)},
                     task=task_id,
-                    hint="split the task, or turn some R into C",
+                    hint=gettext("split the task, or turn some R into C"),
+                    letter=Letter.RESPONSIBLE,
                 )
 
     @classmethod

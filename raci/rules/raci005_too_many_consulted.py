@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Option, Rule, RuleContext, Violation
@@ -36,7 +37,7 @@ class TooManyConsulted(Rule):
     code = "RACI005"
     name = "too-many-consulted"
     severity = Severity.WARNING
-    options = (Option("max_consulted", 4, "most Consulted departments a task may have", 1),)
+    options = (Option("max_consulted", 4, N_("most Consulted departments a task may have"), 1),)
     points_at = (Letter.CONSULTED,)
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
@@ -44,11 +45,19 @@ class TooManyConsulted(Rule):
         for task_id in context.graph.task_ids():
             consulted = context.graph.holders(task_id, Letter.CONSULTED)
             if len(consulted) > limit:
+                message = ngettext(
+                    "task '%(task)s' has %(count)d Consulted department (%(departments)s), "
+                    "more than %(limit)s: decisions will be slow",
+                    "task '%(task)s' has %(count)d Consulted departments (%(departments)s), "
+                    "more than %(limit)s: decisions will be slow",
+                    len(consulted),
+                )
+                values = {"task": task_id, "count": len(consulted), "limit": limit}
                 yield Violation(
-                    f"task '{task_id}' has {len(consulted)} Consulted departments "
-                    f"({department_list(context.org, consulted)}), more than {limit}: decisions will be slow",
+                    message % {**values, "departments": department_list(context.org, consulted)},
                     task=task_id,
-                    hint="keep as C only those whose input changes the outcome; make the rest I",
+                    hint=gettext("keep as C only those whose input changes the outcome; make the rest I"),
+                    letter=Letter.CONSULTED,
                 )
 
     @classmethod

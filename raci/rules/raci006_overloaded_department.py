@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_
+from raci.i18n import N_, gettext, ngettext
 from raci.model.effort import workload
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
@@ -46,7 +46,7 @@ class OverloadedDepartment(Rule):
     name = "overloaded-department"
     severity = Severity.WARNING
     principle = 5
-    options = (Option("max_accountable", 12, "most tasks one department may be Accountable for", 1),)
+    options = (Option("max_accountable", 12, N_("most tasks one department may be Accountable for"), 1),)
     principle_check = N_("no one is overloaded")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
@@ -61,19 +61,29 @@ class OverloadedDepartment(Rule):
         for dept_id in org.departments:
             if dept_id in over:
                 load, capacity = over[dept_id]
+                message = gettext(
+                    "department '%(department)s' has %(load)s of work a week (its share of the "
+                    "tasks it is Responsible for) but capacity for %(capacity)s"
+                )
+                label = org.department_label(dept_id)
                 yield Violation(
-                    f"department '{org.department_label(dept_id)}' has {hours(load)} of work a "
-                    f"week (its share of the tasks it is Responsible for) but capacity for "
-                    f"{hours(capacity)}",
+                    message % {"department": label, "load": hours(load), "capacity": hours(capacity)},
                     department=dept_id,
-                    hint="raise capacity_hours, lower effort, or move R to another department",
+                    hint=gettext("raise capacity_hours, lower effort, or move R to another department"),
                 )
             if accountable[dept_id] > limit:
+                count = accountable[dept_id]
+                message = ngettext(
+                    "department '%(department)s' is Accountable for %(count)d task, more than %(limit)s",
+                    "department '%(department)s' is Accountable for %(count)d tasks, more than %(limit)s",
+                    count,
+                )
+                label = org.department_label(dept_id)
                 yield Violation(
-                    f"department '{org.department_label(dept_id)}' is Accountable for "
-                    f"{accountable[dept_id]} tasks, more than {limit}",
+                    message % {"department": label, "count": count, "limit": limit},
                     department=dept_id,
-                    hint="share the A's out to the departments that do the work",
+                    hint=gettext("share the A's out to the departments that do the work"),
+                    letter=Letter.ACCOUNTABLE,
                 )
 
     @classmethod
@@ -110,15 +120,15 @@ class OverloadedDepartment(Rule):
         if finding.department not in org.departments:
             return None
         load = responsible_hours(org)[finding.department]
-        return (
-            f"raise capacity_hours of {org.department_label(finding.department)} to {hours(load)}, "
-            "lower effort_hours, or add a department to share the work"
-        )
+        return gettext(
+            "raise capacity_hours of %(department)s to %(load)s, lower effort_hours, or add a "
+            "department to share the work"
+        ) % {"department": org.department_label(finding.department), "load": hours(load)}
 
     @classmethod
     def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
         held = graph.tasks_of(dept_id)
-        if "Accountable" in finding.message:
+        if finding.letter == Letter.ACCOUNTABLE.value:  # too many A's, not over capacity
             accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
             return f"Accountable for {accountable} tasks"
         effort = workload(org).hours.get(dept_id, 0.0)

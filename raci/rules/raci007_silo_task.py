@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext
 from raci.model.principles import AUDIENCE_OWNER
 from raci.model.severity import Severity
 from raci.model.vocabulary import Function, Letter
@@ -42,7 +43,8 @@ class SiloTask(Rule):
             held = context.graph.letters_on(task_id)
             if Letter.CONSULTED not in held and Letter.INFORMED not in held:
                 yield Violation(
-                    f"task '{task_id}' consults and informs no department: it is done in a silo",
+                    gettext("task '%(task)s' consults and informs no department: it is done in a silo")
+                    % {"task": task_id},
                     task=task_id,
                     hint=_hint(context.graph, task_id),
                 )
@@ -69,8 +71,8 @@ class SiloTask(Rule):
 
 def _hint(graph: OrgGraph, task_id: str) -> str:
     if graph.is_customer_facing(task_id):
-        return "inform the departments customers will contact about it"
-    return "inform the departments that work with it"
+        return gettext("inform the departments customers will contact about it")
+    return gettext("inform the departments that work with it")
 
 
 def colleagues(graph: OrgGraph, task_id: str) -> list[str]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from raci.graph import OWNING, OrgGraph
-from raci.i18n import N_
+from raci.i18n import N_, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from raci.model.findings import Finding
     from raci.rules.fixes import Candidate, Planner
 from raci.rules.flow import busiest_department
-from raci.rules.wording import department_list
+from raci.rules.wording import department_list, give
 
 
 def department_groups(graph: OrgGraph) -> list[list[str]]:
@@ -86,12 +86,18 @@ class InformationIslands(Rule):
         for island in groups[1:]:
             names = department_list(context.org, island)
             task_id = next(iter(graph.tasks_of(island[0])))
-            verb = "shares" if len(island) == 1 else "share"
-            hint = f"give {bridge} I on {task_id}"
+            hint = give(bridge, "I", task_id)
+            message = ngettext(
+                "information island: %(departments)s shares no task with the rest of the company, "
+                "directly or through others: %(hint)s (or give the island a letter on a task the "
+                "rest own)",
+                "information island: %(departments)s share no task with the rest of the company, "
+                "directly or through others: %(hint)s (or give the island a letter on a task the "
+                "rest own)",
+                len(island),
+            )
             yield Violation(
-                f"information island: {names} {verb} no task with the rest of the company, "
-                f"directly or through others: {hint} (or give the island a letter on a task "
-                "the rest own)",
+                message % {"departments": names, "hint": hint},
                 department=island[0],
                 hint=hint,
             )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.rules.base import Rule, RuleContext, Violation
 
@@ -37,7 +38,7 @@ class UnusedWaiver(Rule):
     severity = Severity.INFO
     reviews_findings = True
     waivable = False
-    no_fix = "remove the waiver from the file: the finding it accepted is no longer there"
+    no_fix = N_("remove the waiver from the file: the finding it accepted is no longer there")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         org = context.org
@@ -48,20 +49,27 @@ class UnusedWaiver(Rule):
         on_task = {(f.task, f.code) for f in context.findings if f.task is not None}
         on_department = {(f.department, f.code) for f in context.findings if f.department is not None}
         for task_id, code in _unmatched(tasks, on_task, context.ran):
-            yield self._unused(code, "tasks", task_id, f"task '{task_id}'")
+            yield Violation(
+                gettext(
+                    "the waiver of %(code)s on task '%(task)s' matches no finding: remove it, or it "
+                    "will hide the problem if it comes back"
+                )
+                % {"code": code, "task": task_id},
+                task=task_id,
+                hint=gettext("remove %(code)s from the waive list of task '%(task)s'")
+                % {"code": code, "task": task_id},
+            )
         for dept_id, code in _unmatched(departments, on_department, context.ran):
-            label = org.department_label(dept_id)
-            yield self._unused(code, "departments", dept_id, f"department '{label}'")
-
-    @staticmethod
-    def _unused(code: str, section: str, owner: str, where: str) -> Violation:
-        return Violation(
-            f"the waiver of {code} on {where} matches no finding: remove it, or it will hide "
-            f"the problem if it comes back",
-            task=owner if section == "tasks" else None,
-            department=owner if section == "departments" else None,
-            hint=f"remove {code} from the waive list of {where}",
-        )
+            values = {"code": code, "department": org.department_label(dept_id)}
+            yield Violation(
+                gettext(
+                    "the waiver of %(code)s on department '%(department)s' matches no finding: "
+                    "remove it, or it will hide the problem if it comes back"
+                )
+                % values,
+                department=dept_id,
+                hint=gettext("remove %(code)s from the waive list of department '%(department)s'") % values,
+            )
 
 
 def _unmatched(

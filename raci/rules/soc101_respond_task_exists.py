@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import NO_CARE, first_department
+from raci.rules.wording import first_department, no_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -47,21 +47,24 @@ class RespondTaskExists(Rule):
         if graph.customer_facing(Activity.RESPOND):
             return
         care = first_department(graph, Function.CUSTOMER_SERVICE)
-        owner = f"{care}: RA" if care else "<customer service department>: RA"
+        owner = care or gettext("<customer service department>")
         yield Violation(
-            "no task responds to complaints and questions: public complaints have no owner "
-            f"(add e.g. answer-complaints: {{activity: respond, raci: {{{owner}}}}})",
+            gettext(
+                "no task responds to complaints and questions: public complaints have no owner "
+                "(add e.g. answer-complaints: {activity: respond, raci: {%(owner)s: RA}})"
+            )
+            % {"owner": owner},
             section="tasks",
             activity=Activity.RESPOND,
             function=Function.CUSTOMER_SERVICE,
-            hint="add a respond task with customer service Responsible",
+            hint=gettext("add a respond task with customer service Responsible"),
         )
 
     @classmethod
     def fixes(cls, plan: Planner, finding: Finding) -> Iterator[Candidate]:
         care = plan.departments(Function.CUSTOMER_SERVICE)
         if not care:
-            plan.note(finding, NO_CARE)
+            plan.note(finding, no_department(Function.CUSTOMER_SERVICE))
             return
         others = plan.informed(None, Function.MARKETING, Function.PUBLIC_RELATIONS)
         for dept in care:

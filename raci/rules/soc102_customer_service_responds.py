@@ -3,10 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, known_task
-from raci.rules.wording import NO_CARE, department_list, give_on_task
+from raci.rules.wording import department_list, give_on_task, no_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -47,10 +48,20 @@ class CustomerServiceResponds(Rule):
             responsible = graph.holders(task_id, Letter.RESPONSIBLE)
             if any(graph.function_of(d) is Function.CUSTOMER_SERVICE for d in responsible):
                 continue
-            now = f" (R now: {department_list(context.org, responsible)})" if responsible else ""
             suggestion = give_on_task(graph, Function.CUSTOMER_SERVICE, task_id, "R")
+            values = {"task": task_id, "hint": suggestion}
+            if responsible:
+                message = gettext(
+                    "respond task '%(task)s' has no Responsible in customer service (R now: "
+                    "%(departments)s): %(hint)s"
+                ) % {**values, "departments": department_list(context.org, responsible)}
+            else:
+                message = (
+                    gettext("respond task '%(task)s' has no Responsible in customer service: %(hint)s")
+                    % values
+                )
             yield Violation(
-                f"respond task '{task_id}' has no Responsible in customer service{now}: {suggestion}",
+                message,
                 task=task_id,
                 activity=Activity.RESPOND,
                 function=Function.CUSTOMER_SERVICE,
@@ -64,7 +75,7 @@ class CustomerServiceResponds(Rule):
             return
         care = plan.departments(Function.CUSTOMER_SERVICE)
         if not care:
-            plan.note(finding, NO_CARE)
+            plan.note(finding, no_department(Function.CUSTOMER_SERVICE))
         for dept in care:
             yield plan.take_over(task_id, dept)
             yield plan.candidate(plan.give(task_id, dept, frozenset({Letter.RESPONSIBLE})))

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_
+from raci.i18n import N_, ngettext
 from raci.model.principles import AUDIENCE_OWNER, NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
@@ -59,15 +59,24 @@ class SharedOwnership(Rule):
         if not missing:
             return
         names = join_words([f.phrase for f in missing])
-        verb = "holds" if len(missing) == 1 else "hold"
         suggestions = [
             suggest_owner(graph, f, NATURAL_ACTIVITY[f], tasks=counted_tasks(graph, f, NATURAL_ACTIVITY[f]))
             for f in missing
         ]
-        tasks = "task" if marketing == 1 else "tasks"
+        # Two counts, two sentences' worth of grammar: marketing's share is a clause of its own.
+        marketing_holds = ngettext(
+            "marketing holds R or A on %(count)d task", "marketing holds R or A on %(count)d tasks", marketing
+        ) % {"count": marketing}
+        message = ngettext(
+            "%(functions)s holds no R or A on any social task; %(marketing)s: ownership is not "
+            "shared; %(hint)s",
+            "%(functions)s hold no R or A on any social task; %(marketing)s: ownership is not "
+            "shared; %(hint)s",
+            len(missing),
+        )
+        values = {"functions": names[0].upper() + names[1:], "marketing": marketing_holds}
         yield Violation(
-            f"{names[0].upper() + names[1:]} {verb} no R or A on any social task; marketing holds "
-            f"R or A on {marketing} {tasks}: ownership is not shared; {'; '.join(suggestions)}",
+            message % {**values, "hint": "; ".join(suggestions)},
             section="tasks",
             function=missing[0] if len(missing) == 1 else None,
             hint="; ".join(suggestions),

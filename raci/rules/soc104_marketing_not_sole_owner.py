@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import N_, gettext
 from raci.model.principles import NATURAL_OWNER
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity, finding_function, known_task
-from raci.rules.wording import give_on_task, no_department
+from raci.rules.wording import activity_name, give_on_task, no_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -17,6 +18,19 @@ if TYPE_CHECKING:
     from raci.rules.gaps import Gap
 
 _NOT_MARKETINGS_WORK = (Activity.RESPOND, Activity.SELL, Activity.RECOVER)
+#: The message by what marketing holds on the task: (the only R, the A).
+_ROLES: dict[tuple[bool, bool], str] = {
+    (True, False): N_(
+        "marketing is the only R on %(activity)s task '%(task)s'; %(function)s should lead it: %(hint)s"
+    ),
+    (False, True): N_(
+        "marketing is the A on %(activity)s task '%(task)s'; %(function)s should lead it: %(hint)s"
+    ),
+    (True, True): N_(
+        "marketing is the only R and the A on %(activity)s task '%(task)s'; %(function)s should lead "
+        "it: %(hint)s"
+    ),
+}
 
 
 class MarketingNotSoleOwner(Rule):
@@ -58,13 +72,15 @@ class MarketingNotSoleOwner(Rule):
                 has_a = any(graph.function_of(d) is Function.MARKETING for d in accountable)
                 if not (only_r or has_a):
                     continue
-                role = " and ".join(
-                    part for part, present in (("the only R", only_r), ("the A", has_a)) if present
-                )
                 suggestion = give_on_task(graph, owner, task_id, "RA" if has_a else "R")
+                values = {
+                    "activity": activity_name(activity),
+                    "task": task_id,
+                    "function": owner.phrase,
+                    "hint": suggestion,
+                }
                 yield Violation(
-                    f"marketing is {role} on {activity.value} task '{task_id}'; "
-                    f"{owner.phrase} should lead it: {suggestion}",
+                    gettext(_ROLES[only_r, has_a]) % values,
                     task=task_id,
                     activity=activity,
                     function=owner,

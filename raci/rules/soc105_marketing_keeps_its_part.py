@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext, ngettext
 from raci.model.principles import MARKETING_ACTIVITIES
 from raci.model.severity import Severity
 from raci.model.vocabulary import Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity, known_task
-from raci.rules.wording import first_department
+from raci.rules.wording import activity_name, first_department, give
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -49,11 +50,19 @@ class MarketingKeepsItsPart(Rule):
             tasks = graph.tasks_by_activity.get(activity, [])
             if not tasks or any(_marketing_responsible(context, t) for t in tasks):
                 continue
-            who = context.org.department_label(marketing) if marketing else "a marketing department"
-            suggestion = f"give {who} R on {tasks[0]}"
+            if marketing:
+                suggestion = give(context.org.department_label(marketing), "R", tasks[0])
+            else:
+                suggestion = gettext("give a marketing department R on %(task)s") % {"task": tasks[0]}
+            message = ngettext(
+                "marketing holds no R on any %(activity)s task (%(count)d task): its own part is "
+                "unowned; %(hint)s",
+                "marketing holds no R on any %(activity)s task (%(count)d tasks): its own part is "
+                "unowned; %(hint)s",
+                len(tasks),
+            )
             yield Violation(
-                f"marketing holds no R on any {activity.value} task "
-                f"({_count(tasks)}): its own part is unowned; {suggestion}",
+                message % {"activity": activity_name(activity), "count": len(tasks), "hint": suggestion},
                 task=tasks[0],
                 activity=activity,
                 function=Function.MARKETING,
@@ -85,7 +94,3 @@ class MarketingKeepsItsPart(Rule):
 def _marketing_responsible(context: RuleContext, task_id: str) -> bool:
     graph = context.graph
     return any(graph.function_of(d) is Function.MARKETING for d in graph.holders(task_id, Letter.RESPONSIBLE))
-
-
-def _count(tasks: list[str]) -> str:
-    return f"{len(tasks)} task{'s' if len(tasks) != 1 else ''}"

@@ -4,11 +4,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from raci.graph import TASK, department_keys
-from raci.i18n import N_
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Letter
 from raci.rules.base import Rule, RuleContext, Violation
 from raci.rules.flow import customer_facing_tasks
+from raci.rules.wording import give
 
 if TYPE_CHECKING:
     from raci.model.findings import Finding
@@ -66,10 +67,14 @@ class ListeningReachesResponders(Rule):
                 continue
             dept_id = responders[0]
             who = context.org.department_label(dept_id)
-            hint = f"give {who} I on {task_id}"
+            hint = give(who, "I", task_id)
+            message = gettext(
+                "monitor task '%(task)s' reaches nobody who answers customers: inform %(department)s "
+                "(R on %(respond_task)s): %(hint)s"
+            )
+            values = {"task": task_id, "department": who, "respond_task": answering[dept_id][0], "hint": hint}
             yield Violation(
-                f"monitor task '{task_id}' reaches nobody who answers customers: inform {who} "
-                f"(R on {answering[dept_id][0]}): {hint}",
+                message % values,
                 task=task_id,
                 department=dept_id,
                 activity=Activity.MONITOR,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_
+from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Option, Rule, RuleContext, Violation, known_task
@@ -38,7 +38,7 @@ class LongTermMeasurement(Rule):
     name = "long-term-measurement"
     severity = Severity.WARNING
     principle = 2
-    options = (Option("min_horizon_days", 90, "shortest review horizon that counts as long term", 1),)
+    options = (Option("min_horizon_days", 90, N_("shortest review horizon that counts as long term"), 1),)
     principle_check = N_("a measure task exists with a review horizon of a quarter or more")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
@@ -46,29 +46,25 @@ class LongTermMeasurement(Rule):
         tasks = context.graph.tasks_by_activity.get(Activity.MEASURE, [])
         if not tasks:
             yield Violation(
-                "no measure task: returns are not reviewed (add e.g. quarterly-roi-review: "
-                f"{{activity: measure, review_horizon_days: {minimum}}})",
+                gettext(
+                    "no measure task: returns are not reviewed (add e.g. quarterly-roi-review: "
+                    "{activity: measure, review_horizon_days: %(days)s})"
+                )
+                % {"days": minimum},
                 section="tasks",
                 activity=Activity.MEASURE,
-                hint=f"add a measure task with review_horizon_days: {minimum}",
+                hint=gettext("add a measure task with review_horizon_days: %(days)s") % {"days": minimum},
             )
             return
         horizons = {t: context.org.tasks[t].review_horizon_days for t in tasks}
         if any(days is not None and days >= minimum for days in horizons.values()):
             return
         for task_id, days in horizons.items():
-            if days is None:
-                detail = "has no review_horizon_days"
-            elif days == 0:
-                detail = "is reviewed per post"
-            else:
-                detail = f"is reviewed every {days} days"
             yield Violation(
-                f"measure task '{task_id}' {detail}; returns grow over quarters: "
-                f"set review_horizon_days to {minimum} or more",
+                _short_horizon(days) % {"task": task_id, "count": days, "days": minimum},
                 task=task_id,
                 activity=Activity.MEASURE,
-                hint=f"set review_horizon_days: {minimum}",
+                hint=gettext("set review_horizon_days: %(days)s") % {"days": minimum},
             )
 
     @classmethod
@@ -83,7 +79,7 @@ class LongTermMeasurement(Rule):
         if finding.task is not None:
             yield Candidate(
                 (SetField(finding.task, "review_horizon_days", 90),),
-                f"review {finding.task} every 90 days instead",
+                gettext("review %(task)s every %(days)d days instead") % {"task": finding.task, "days": 90},
             )
 
     @classmethod
@@ -100,3 +96,24 @@ class LongTermMeasurement(Rule):
         if days is None:
             return "no review horizon"
         return "reviewed per post" if days == 0 else f"reviewed every {days} days"
+
+
+def _short_horizon(days: int | None) -> str:
+    """The message about a measure task reviewed too soon (``%(count)d``: its horizon)."""
+    if days is None:
+        return gettext(
+            "measure task '%(task)s' has no review_horizon_days; returns grow over quarters: "
+            "set review_horizon_days to %(days)s or more"
+        )
+    if days == 0:
+        return gettext(
+            "measure task '%(task)s' is reviewed per post; returns grow over quarters: "
+            "set review_horizon_days to %(days)s or more"
+        )
+    return ngettext(
+        "measure task '%(task)s' is reviewed every %(count)d day; returns grow over quarters: "
+        "set review_horizon_days to %(days)s or more",
+        "measure task '%(task)s' is reviewed every %(count)d days; returns grow over quarters: "
+        "set review_horizon_days to %(days)s or more",
+        days,
+    )

@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_function, known_task
-from raci.rules.wording import accountable_note, first_department
+from raci.rules.wording import accountable_note, first_department, give, no_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -50,17 +50,23 @@ class RecoveryPlan(Rule):
     def check(self, context: RuleContext) -> Iterator[Violation]:
         graph = context.graph
         pr = first_department(graph, Function.PUBLIC_RELATIONS)
-        pr_name = context.org.department_label(pr) if pr else "a PR department"
+        pr_name = context.org.department_label(pr) if pr else None
         tasks = graph.tasks_by_activity.get(Activity.RECOVER, [])
         if not tasks:
-            owner = f"{pr}: RA" if pr else "<pr department>: RA"
+            if pr_name is None:
+                hint = gettext("add a recover task with a PR department as R or A")
+            else:
+                hint = gettext("add a recover task with %(department)s as R or A") % {"department": pr_name}
             yield Violation(
-                "no recover task: nobody owns recovering from a public mistake "
-                f"(add e.g. handle-incidents: {{activity: recover, raci: {{{owner}}}}})",
+                gettext(
+                    "no recover task: nobody owns recovering from a public mistake "
+                    "(add e.g. handle-incidents: {activity: recover, raci: {%(owner)s: RA}})"
+                )
+                % {"owner": pr or gettext("<pr department>")},
                 section="tasks",
                 activity=Activity.RECOVER,
                 function=Function.PUBLIC_RELATIONS,
-                hint=f"add a recover task with {pr_name} as R or A",
+                hint=hint,
             )
             return
         involved = (Letter.RESPONSIBLE, Letter.ACCOUNTABLE, Letter.CONSULTED)
@@ -68,11 +74,15 @@ class RecoveryPlan(Rule):
             assignments = graph.assignments(task_id)
             if not any(Letter.ACCOUNTABLE in letters for letters in assignments.values()):
                 yield Violation(
-                    f"recover task '{task_id}' has no Accountable owner: "
-                    "name one department that answers for the recovery",
+                    gettext(
+                        "recover task '%(task)s' has no Accountable owner: name one department "
+                        "that answers for the recovery"
+                    )
+                    % {"task": task_id},
                     task=task_id,
                     activity=Activity.RECOVER,
-                    hint="give one department A",
+                    hint=gettext("give one department A"),
+                    letter=Letter.ACCOUNTABLE,
                 )
             pr_in = any(
                 graph.function_of(d) is Function.PUBLIC_RELATIONS
@@ -81,12 +91,12 @@ class RecoveryPlan(Rule):
             )
             if not pr_in:
                 yield Violation(
-                    f"PR is neither R, A nor C on recover task '{task_id}': "
-                    f"give {pr_name} C (or R) on {task_id}",
+                    gettext("PR is neither R, A nor C on recover task '%(task)s': %(hint)s")
+                    % {"task": task_id, "hint": _give_pr(pr_name, gettext("C (or R)"), task_id)},
                     task=task_id,
                     activity=Activity.RECOVER,
                     function=Function.PUBLIC_RELATIONS,
-                    hint=f"give {pr_name} C or R on {task_id}",
+                    hint=_give_pr(pr_name, gettext("C or R"), task_id),
                 )
 
     @classmethod
@@ -97,7 +107,7 @@ class RecoveryPlan(Rule):
         pr = plan.departments(Function.PUBLIC_RELATIONS)
         if task_id is None:
             if not pr:
-                plan.note(finding, "there is no PR department: add one (function: public_relations)")
+                plan.note(finding, no_department(Function.PUBLIC_RELATIONS))
             for dept in pr:
                 yield plan.recover_task(dept)
             return
@@ -109,7 +119,7 @@ class RecoveryPlan(Rule):
         involved = {Letter.RESPONSIBLE, Letter.ACCOUNTABLE, Letter.CONSULTED}
         if not any(d in pr and plan.letters(task_id, d) & involved for d in plan.org.tasks[task_id].raci):
             if not pr:
-                plan.note(finding, "there is no PR department: add one (function: public_relations)")
+                plan.note(finding, no_department(Function.PUBLIC_RELATIONS))
             for dept in pr:
                 held = plan.letters(task_id, dept) - {Letter.INFORMED}
                 yield plan.candidate(SetLetters(task_id, dept, held | {Letter.CONSULTED}))
@@ -135,3 +145,10 @@ class RecoveryPlan(Rule):
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
         return accountable_note(graph, task_id)
+
+
+def _give_pr(pr_name: str | None, letters: str, task_id: str) -> str:
+    """Give the PR department (or one the org should add) letters on a recover task."""
+    if pr_name is None:
+        return gettext("give a PR department %(letters)s on %(task)s") % {"letters": letters, "task": task_id}
+    return give(pr_name, letters, task_id)

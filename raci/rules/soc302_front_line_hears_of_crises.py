@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from raci.graph import TASK, department_keys
-from raci.i18n import N_
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from raci.model.findings import Finding
     from raci.rules.fixes import Candidate, Planner
 from raci.rules.flow import busiest_department, front_line, social_tasks
+from raci.rules.wording import give
 
 #: The functions customers talk to first when something has gone wrong in public.
 FRONT_LINE: tuple[Function, ...] = (Function.CUSTOMER_SERVICE, Function.SALES)
@@ -65,10 +66,13 @@ class FrontLineHearsOfCrises(Rule):
                     continue
                 dept_id = named[function]
                 who = context.org.department_label(dept_id)
-                hint = f"give {who} I on {task_id}"
+                hint = give(who, "I", task_id)
+                message = gettext(
+                    "recover task '%(task)s' does not reach %(function)s: %(hint)s so the front "
+                    "line hears about the crisis"
+                )
                 yield Violation(
-                    f"recover task '{task_id}' does not reach {function.phrase}: "
-                    f"{hint} so the front line hears about the crisis",
+                    message % {"task": task_id, "function": function.phrase, "hint": hint},
                     task=task_id,
                     department=dept_id,
                     activity=Activity.RECOVER,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.rules.base import Rule, RuleContext, Violation
 
@@ -36,15 +36,16 @@ class TaskHasCost(Rule):
     severity = Severity.WARNING
     principle = 5
     principle_check = N_("every task has effort or budget")
-    no_fix = "estimate its effort_hours (per week) or budget (per month): raci cannot know what it costs"
+    no_fix = N_("estimate its effort_hours (per week) or budget (per month): raci cannot know what it costs")
 
     def check(self, context: RuleContext) -> Iterator[Violation]:
         for task_id, task in context.org.tasks.items():
             if task.is_social and task.effort_hours is None and task.budget is None:
                 yield Violation(
-                    f"task '{task_id}' has no effort_hours or budget: social media is not free",
+                    gettext("task '%(task)s' has no effort_hours or budget: social media is not free")
+                    % {"task": task_id},
                     task=task_id,
-                    hint="add effort_hours (per week) or budget (per month)",
+                    hint=gettext("add effort_hours (per week) or budget (per month)"),
                 )
 
     @classmethod

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_
+from raci.i18n import N_, gettext
 from raci.model.principles import COSTLY_ACTIVITIES
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
@@ -51,11 +51,10 @@ class CostlyActivitiesCovered(Rule):
         for activity in COSTLY_ACTIVITIES:
             if activity not in covered:
                 yield Violation(
-                    f"no {activity.value} task: {_GERUND[activity]} costs time and money, "
-                    "and nobody is planned to do it",
+                    gettext(_MISSING[activity]),
                     section="tasks",
                     activity=activity,
-                    hint=f"add a task with activity: {activity.value}",
+                    hint=gettext("add a task with activity: %(activity)s") % {"activity": activity.value},
                 )
 
     @classmethod
@@ -66,7 +65,8 @@ class CostlyActivitiesCovered(Rule):
         function = Function.CUSTOMER_SERVICE if activity is Activity.RESPOND else Function.MARKETING
         depts = plan.departments(function)
         if not depts:
-            plan.note(finding, f"there is no {function.phrase} department to own it")
+            note = gettext("there is no %(function)s department to own it")
+            plan.note(finding, note % {"function": function.phrase})
             return
         inform = Function.MARKETING if function is Function.CUSTOMER_SERVICE else Function.CUSTOMER_SERVICE
         for dept in depts:
@@ -82,10 +82,18 @@ class CostlyActivitiesCovered(Rule):
         return [MissingActivityGap(activity, f"no {activity.value} task")]
 
 
-_GERUND = {
-    Activity.DISCOVER: "discovering content",
-    Activity.SELECT: "selecting (curating) content",
-    Activity.PUBLISH: "publishing",
-    Activity.RESPOND: "responding",
-    Activity.PROMOTE: "promoting (paid reach)",
+#: The message for each costly activity without a task: one sentence each (Polish names
+#: the work in its own words, not by the activity's label).
+_MISSING = {
+    Activity.DISCOVER: N_(
+        "no discover task: discovering content costs time and money, and nobody is planned to do it"
+    ),
+    Activity.SELECT: N_(
+        "no select task: selecting (curating) content costs time and money, and nobody is planned to do it"
+    ),
+    Activity.PUBLISH: N_("no publish task: publishing costs time and money, and nobody is planned to do it"),
+    Activity.RESPOND: N_("no respond task: responding costs time and money, and nobody is planned to do it"),
+    Activity.PROMOTE: N_(
+        "no promote task: promoting (paid reach) costs time and money, and nobody is planned to do it"
+    ),
 }

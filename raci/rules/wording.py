@@ -1,10 +1,16 @@
-"""Small helpers that phrase findings in the organisation's own names."""
+"""Small helpers that phrase findings in the organisation's own names, in the current language.
+
+Names the organisation chose (departments, tasks) and the functions' labels go into a message
+as placeholders; Polish messages quote them in the nominative (zadanie „x”, dział „y”), so
+they read right whatever the name and however Polish declines the words around it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from raci.i18n import DEFAULT_LANGUAGE, current_language, gettext, ngettext
 from raci.model.organization import Organization
 from raci.model.vocabulary import Activity, Function, Letter
 
@@ -21,15 +27,42 @@ def hours(value: float) -> str:
 
 
 def join_words(words: list[str]) -> str:
-    """["a", "b", "c"] -> "a, b and c"."""
+    """["a", "b", "c"] -> "a, b and c" ("a, b i c" in Polish)."""
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(words[:-1]), "last": words[-1]}
+
+
+def activity_name(activity: Activity) -> str:
+    """An activity as a message names it: its canonical value in English ("respond", the word
+    the org file takes), its label in other languages ("odpowiedzi")."""
+    return activity.value if current_language() == DEFAULT_LANGUAGE else activity.label
 
 
 def first_department(graph: OrgGraph, function: Function) -> str | None:
     found = graph.departments_by_function.get(function)
     return found[0] if found else None
+
+
+def give(who: str, letters: str, task_id: str) -> str:
+    """A department takes letters on a task: "give Customer Care R on answer-comments"."""
+    return gettext("give %(department)s %(letters)s on %(task)s") % {
+        "department": who,
+        "letters": letters,
+        "task": task_id,
+    }
+
+
+def add_department(function: Function, letter: str, task_id: str | None, activity: Activity) -> str:
+    """The organisation lacks a department of ``function``: add one and give it ``letter``."""
+    values = {"function": function.phrase, "value": function.value, "letters": letter}
+    if task_id is not None:
+        return gettext(
+            "add a %(function)s department (function: %(value)s) and give it %(letters)s on %(task)s"
+        ) % {**values, "task": task_id}
+    return gettext(
+        "add a %(function)s department (function: %(value)s) and give it %(letters)s on a %(activity)s task"
+    ) % {**values, "activity": activity_name(activity)}
 
 
 def suggest_owner(
@@ -49,36 +82,36 @@ def suggest_owner(
     if tasks is None:
         tasks = graph.tasks_by_activity.get(activity, [])
     if department is None:
-        return (
-            f"add a {function.phrase} department (function: {function.value}) and give it "
-            f"{letter} on {tasks[0] if tasks else 'a ' + activity.value + ' task'}"
-        )
+        return add_department(function, letter, tasks[0] if tasks else None, activity)
     who = org.department_label(department)
     if tasks:
-        return f"give {who} {letter} on {tasks[0]}"
-    return f"add a {activity.value} task with {who} as {letter} (raci: {{{department}: {letter}}})"
+        return give(who, letter, tasks[0])
+    return gettext(
+        "add a %(activity)s task with %(department)s as %(letters)s (raci: {%(id)s: %(letters)s})"
+    ) % {"activity": activity_name(activity), "department": who, "letters": letter, "id": department}
 
 
 def give_on_task(graph: OrgGraph, function: Function, task_id: str, letter: str) -> str:
     """Suggest a letter on one existing task for the first department of a function."""
     department = first_department(graph, function)
     if department is None:
-        return (
-            f"add a {function.phrase} department (function: {function.value}) and give it "
-            f"{letter} on {task_id}"
-        )
-    return f"give {graph.org.department_label(department)} {letter} on {task_id}"
+        return add_department(function, letter, task_id, Activity.OTHER)
+    return give(graph.org.department_label(department), letter, task_id)
 
 
 def accountable_note(graph: OrgGraph, task_id: str) -> str:
     """A task flag's words about its Accountable count."""
     held = len(graph.holders(task_id, Letter.ACCOUNTABLE))
-    return "no Accountable" if held == 0 else f"{held} Accountable: keep one"
+    if held == 0:
+        return gettext("no Accountable")
+    return ngettext("%(count)d Accountable: keep one", "%(count)d Accountable: keep one", held) % {
+        "count": held
+    }
 
 
 def no_department(function: Function) -> str:
     """Why no fix can be proposed when the organisation has no department of ``function``."""
-    return f"there is no {function.phrase} department: add one (function: {function.value})"
-
-
-NO_CARE = "there is no customer service department: add one (function: customer_service)"
+    return gettext("there is no %(function)s department: add one (function: %(value)s)") % {
+        "function": function.phrase,
+        "value": function.value,
+    }
