@@ -568,7 +568,7 @@ class _Deck:
             pages.vertical_headings(labels, MARGIN + layout.name_width, top, cell, size)
             codes_left = MARGIN + layout.name_width + cell * len(departments) + 4
             findings = _bold(gettext("Findings"))
-            pages.paragraph(findings, codes_left, top - header + 14, layout.codes_width, size - 1)
+            pages.paragraph(findings, codes_left, top - header + 14, layout.codes_width - 4, size - 1)
             y = top - header - 6
             # Bands first, words after: no band can cover the words of the row above it.
             band = y
@@ -588,7 +588,7 @@ class _Deck:
         name = text(self.org.task_label(task_id))
         used = max(
             pages.height_of(name, layout.name_width - 8, layout.size),
-            pages.height_of(text(codes), layout.codes_width, layout.size - 1) if codes else 0.0,
+            pages.height_of(text(codes), layout.codes_width - 4, layout.size - 1) if codes else 0.0,
         )
         height = used + _ROW_PADDING * 2
         return _MatrixRow(task_id, name, codes, _COLORS[worst] if worst is not None else TEXT, height)
@@ -608,7 +608,9 @@ class _Deck:
                 pages.centred(format_letters(frozenset(letters)), x + cell / 2, baseline, size)
             x += cell
         if row.codes:
-            pages.paragraph(text(row.codes), x + 4, y - _ROW_PADDING, layout.codes_width, size - 1, row.color)
+            pages.paragraph(
+                text(row.codes), x + 4, y - _ROW_PADDING, layout.codes_width - 4, size - 1, row.color
+            )
 
     # --- workload -------------------------------------------------------------------------
 
@@ -980,6 +982,7 @@ class _MatrixLayout:
     cell: float
     size: float
     name_width: float
+    #: The findings column, right of the cells; it starts 4 pt after them.
     codes_width: float = 120.0
 
     @classmethod
