@@ -397,21 +397,21 @@ def parse_letters(text: str) -> tuple[frozenset[Letter], str | None]:
             return frozenset(), unknown_letter_message(char)
         letter = Letter(char)
         if letter in letters:
-            return frozenset(), f"letter {char} is written twice"
+            return frozenset(), gettext("letter %(letter)s is written twice") % {"letter": char}
         letters.append(letter)
     if not letters:
-        return frozenset(), "no RACI letter given (use R, A, S, C or I, e.g. 'RA')"
+        return frozenset(), gettext("no RACI letter given (use R, A, S, C or I, e.g. 'RA')")
     return frozenset(letters), None
 
 
 def unknown_letter_message(char: str) -> str:
     """Other RACI variants (DRASCI's D, RACI-VS's V…) are not guessed: the user maps them."""
     if char.isalpha() and char.isascii():
-        return (
-            f"unknown RACI letter {char!r} (use R, A, S, C or I, e.g. 'RA'); if your matrix uses "
-            f"another letter set, say what {char} means, e.g. --letter-map {char}=A"
-        )
-    return f"unknown RACI letter {char!r} (use R, A, S, C or I, e.g. 'RA')"
+        return gettext(
+            "unknown RACI letter %(quoted)s (use R, A, S, C or I, e.g. 'RA'); if your matrix uses "
+            "another letter set, say what %(letter)s means, e.g. --letter-map %(letter)s=A"
+        ) % {"quoted": repr(char), "letter": char}
+    return gettext("unknown RACI letter %(quoted)s (use R, A, S, C or I, e.g. 'RA')") % {"quoted": repr(char)}
 
 
 def parse_letter_map(pairs: Iterable[str]) -> dict[str, str]:

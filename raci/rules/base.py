@@ -46,15 +46,18 @@ class Option:
 
     def coerce(self, value: Any) -> int | float:
         """Read a configured value (YAML gives text) as this option's type, or raise ValueError."""
+        from raci.i18n import gettext
+
         kind = type(self.default)
         if isinstance(value, bool):
-            raise ValueError(f"must be a number, not {value}")
+            raise ValueError(gettext("must be a number, not %(value)s") % {"value": value})
         try:
             number = kind(value) if not isinstance(value, str) else kind(value.strip())
         except (TypeError, ValueError):
-            raise ValueError(f"must be {'a whole number' if kind is int else 'a number'}") from None
+            expected = gettext("must be a whole number") if kind is int else gettext("must be a number")
+            raise ValueError(expected) from None
         if number < self.minimum:
-            raise ValueError(f"must be at least {self.minimum}")
+            raise ValueError(gettext("must be at least %(minimum)s") % {"minimum": self.minimum})
         return number
 
 
