@@ -217,11 +217,15 @@ class Rule:
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
         """A few words for the task's flag, counted from the graph rather than read from messages."""
-        return finding.rule.replace("-", " ") or finding.code
+        from raci.rules.gaps import rule_note
+
+        return rule_note(finding)
 
     @classmethod
     def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
-        return finding.rule.replace("-", " ") or finding.code
+        from raci.rules.gaps import rule_note
+
+        return rule_note(finding)
 
     @classmethod
     def option_defaults(cls) -> dict[str, int | float]:

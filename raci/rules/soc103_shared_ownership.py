@@ -96,7 +96,7 @@ class SharedOwnership(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingOwnerGap
+        from raci.rules.gaps import MissingOwnerGap, should_own
 
         owned = channel_ownership(graph)
         found: list[Gap] = []
@@ -104,7 +104,7 @@ class SharedOwnership(Rule):
             target = NATURAL_ACTIVITY[missing]
             tasks = counted_tasks(graph, missing, target)
             on = tasks[0] if len(tasks) == 1 else None
-            found.append(MissingOwnerGap(missing, target, on, "R or A", "should own (R or A)"))
+            found.append(MissingOwnerGap(missing, target, on, "R or A", should_own("R or A")))
         return found
 
 

@@ -101,7 +101,7 @@ class MarketingNotSoleOwner(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingOwnerGap
+        from raci.rules.gaps import MissingOwnerGap, should_lead
 
         task = known_task(finding, org)
         function, activity = finding_function(finding), finding_activity(finding)
@@ -111,4 +111,4 @@ class MarketingNotSoleOwner(Rule):
             graph.function_of(d) is Function.MARKETING for d in graph.holders(task, Letter.ACCOUNTABLE)
         )
         letters = "RA" if marketing_accountable else "R"
-        return [MissingOwnerGap(function, activity, task, letters, f"should lead ({letters})")]
+        return [MissingOwnerGap(function, activity, task, letters, should_lead(letters))]

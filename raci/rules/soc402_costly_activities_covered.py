@@ -74,12 +74,12 @@ class CostlyActivitiesCovered(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingActivityGap
+        from raci.rules.gaps import MissingActivityGap, no_task_note
 
         activity = finding_activity(finding)
         if activity is None:
             return super().gaps(finding, org, graph)
-        return [MissingActivityGap(activity, f"no {activity.value} task")]
+        return [MissingActivityGap(activity, no_task_note(activity))]
 
 
 #: The message for each costly activity without a task: one sentence each (Polish names

@@ -101,6 +101,8 @@ def give_on_task(graph: OrgGraph, function: Function, task_id: str, letter: str)
 
 def accountable_note(graph: OrgGraph, task_id: str) -> str:
     """A task flag's words about its Accountable count."""
+    from raci.i18n import gettext
+
     held = len(graph.holders(task_id, Letter.ACCOUNTABLE))
     if held == 0:
         return gettext("no Accountable")
