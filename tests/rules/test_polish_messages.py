@@ -263,7 +263,7 @@ def test_lists_join_with_the_polish_and() -> None:
     departments |= {"pr": {"function": "public_relations"}, "sales": {"function": "sales"}}
     tasks = {"answer": {"activity": "respond", "raci": {"mkt": "RA", "care": "I"}}}
     (message,) = _polish(_org(departments, tasks), "SOC103")
-    assert message.startswith("Obsługa klienta, PR i Sprzedaż nie mają R ani A w żadnym zadaniu")
+    assert message.startswith("Obsługa klienta, PR i sprzedaż nie mają R ani A w żadnym zadaniu")
     assert "; marketing ma R lub A w 1 zadaniu: nie dzieli się odpowiedzialnością; " in message
 
 
