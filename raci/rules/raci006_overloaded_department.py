@@ -119,6 +119,11 @@ class OverloadedDepartment(Rule):
 
         if finding.department not in org.departments:
             return None
+        if finding.letter == Letter.ACCOUNTABLE.value:
+            # Too many A's, not too many hours: no capacity to raise.
+            return gettext(
+                "share the A's out to the departments that do the work: which ones is the team's call"
+            )
         load = responsible_hours(org)[finding.department]
         return gettext(
             "raise capacity_hours of %(department)s to %(load)s, lower effort_hours, or add a "

@@ -8,7 +8,7 @@ from raci.model.principles import NATURAL_OWNER
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity, finding_function, known_task
-from raci.rules.wording import activity_name, give_on_task, no_department
+from raci.rules.wording import activity_name, function_name, give_on_task, no_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -76,7 +76,7 @@ class MarketingNotSoleOwner(Rule):
                 values = {
                     "activity": activity_name(activity),
                     "task": task_id,
-                    "function": owner.phrase,
+                    "function": function_name(owner),
                     "hint": suggestion,
                 }
                 yield Violation(
