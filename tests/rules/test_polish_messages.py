@@ -200,6 +200,18 @@ def test_raci004_counts_the_responsible_departments(count: int, words: str) -> N
     assert message.endswith("więcej niż 1: podziel je")
 
 
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [(2, "2 działy z A"), (5, "5 działów z A"), (22, "22 działy z A"), (25, "25 działów z A")],
+)
+def test_raci001_counts_the_accountable_departments(count: int, words: str) -> None:
+    departments = {f"d{n}": {"function": "other"} for n in range(count)}
+    letters = {f"d{n}": "A" for n in range(count)} | {"d0": "RA"}
+    (message,) = _polish(_org(departments, {"t": {"activity": "other", "raci": letters}}), "RACI001")
+    assert message.startswith(f"zadanie „t” ma {words} (d0, d1")
+    assert message.endswith("); zostaw A tylko jednemu")
+
+
 def test_one_of_each_plural_form_in_the_catalog() -> None:
     """1, 2, 5, 22 and 25 through the catalog for the messages whose count may be 1."""
     with i18n.language("pl"):
