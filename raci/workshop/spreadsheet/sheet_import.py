@@ -52,7 +52,7 @@ from raci.workshop.spreadsheet.layout import (
 )
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
-from raci.yaml.loader import Path, Position, SourceMap
+from raci.yaml.source_map import Path, Position, SourceMap
 
 if TYPE_CHECKING:
     from raci.model.organization import Organization
