@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
 from raci.cli.workshop_io import load_org, print_lines, write_file
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
+
+if TYPE_CHECKING:
+    from raci.model.organization import Organization
 
 
 class SheetFormat(str, Enum):
@@ -37,7 +42,9 @@ def export(
     """
     chosen = sheet_format.value if sheet_format is not None else _format_of(output)
     if chosen is None:
-        print_lines([f"raci: {output}: name the output .xlsx or .csv, or give --format"])
+        print_lines(
+            [_("raci: %(output)s: name the output .xlsx or .csv, or give --format") % {"output": output}]
+        )
         return EXIT_BAD_INPUT
     org = load_org(file)
     if org is None:
@@ -55,9 +62,25 @@ def export(
         data = export_csv(org)
     if not write_file(output, data):
         return EXIT_BAD_INPUT
-    extra = f", {len(result.findings)} findings on sheet Findings" if chosen == "xlsx" else ""
-    print_lines([f"wrote {output}: {len(org.tasks)} tasks x {len(org.departments)} departments{extra}"])
+    print_lines([_wrote(output, org, len(result.findings) if chosen == "xlsx" else None)])
     return EXIT_CLEAN
+
+
+def _wrote(output: Path, org: Organization, findings: int | None) -> str:
+    """What was written: the matrix's size, and for a workbook the findings on their sheet."""
+    counts = {
+        "output": output,
+        "tasks": ngettext("%(count)d task", "%(count)d tasks", len(org.tasks)) % {"count": len(org.tasks)},
+        "departments": ngettext("%(count)d department", "%(count)d departments", len(org.departments))
+        % {"count": len(org.departments)},
+    }
+    if findings is None:
+        return _("wrote %(output)s: %(tasks)s x %(departments)s") % counts
+    from raci.workshop.spreadsheet.headings import findings_sheet_name
+
+    counts["findings"] = ngettext("%(count)d finding", "%(count)d findings", findings) % {"count": findings}
+    counts["sheet"] = findings_sheet_name()
+    return _("wrote %(output)s: %(tasks)s x %(departments)s, %(findings)s on sheet %(sheet)s") % counts
 
 
 def _format_of(path: Path) -> str | None:

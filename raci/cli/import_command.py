@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
 from raci.cli.workshop_io import emit, print_lines, print_problems
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
+
+if TYPE_CHECKING:
+    from raci.model.organization import Organization
+    from raci.model.severity import Severity
 
 
 def import_matrix(
@@ -61,26 +68,52 @@ def import_matrix(
         )
     except LoadError as error:
         print_problems(error.problems)
-        noun = "problem" if len(error.problems) == 1 else "problems"
-        print_lines([f"raci: {sheet_file}: {len(error.problems)} {noun}; nothing written"])
+        count = len(error.problems)
+        message = ngettext(
+            "raci: %(file)s: %(count)d problem; nothing written",
+            "raci: %(file)s: %(count)d problems; nothing written",
+            count,
+        )
+        print_lines([message % {"file": sheet_file, "count": count}])
         return EXIT_BAD_INPUT
     print_problems(imported.warnings)
     if imported.guesses:
         count = len(imported.guesses)
-        print_lines(
-            [f"raci: {count} guess{'es' if count != 1 else ''} from names; check them and fix any wrong one:"]
+        message = ngettext(
+            "raci: %(count)d guess from names; check them and fix any wrong one:",
+            "raci: %(count)d guesses from names; check them and fix any wrong one:",
+            count,
         )
+        print_lines([message % {"count": count}])
         print_problems(imported.guesses)
     if not emit(dump_organization(imported.org), output):
         return EXIT_BAD_INPUT
     if output is not None and str(output) != "-":
-        counts = check(imported.org).counts()
-        found = ", ".join(
-            f"{n} {s.value}{'s' if n != 1 and s.value != 'info' else ''}" for s, n in counts.items() if n
-        )
-        size = f"{len(imported.org.tasks)} tasks, {len(imported.org.departments)} departments"
-        print_lines([f"wrote {output}: {size} ({found or 'no findings'}); next: raci check {output}"])
+        print_lines([_wrote(output, imported.org, check(imported.org).counts())])
     return EXIT_CLEAN
+
+
+def _wrote(output: Path, org: Organization, counts: Mapping[Severity, int]) -> str:
+    """What was written: the org's size, what a check finds in it, and what to run next."""
+    found = ", ".join(_severity_count(severity, n) for severity, n in counts.items() if n)
+    tasks, departments = len(org.tasks), len(org.departments)
+    return _("wrote %(output)s: %(tasks)s, %(departments)s (%(found)s); next: raci check %(output)s") % {
+        "output": output,
+        "tasks": ngettext("%(count)d task", "%(count)d tasks", tasks) % {"count": tasks},
+        "departments": ngettext("%(count)d department", "%(count)d departments", departments)
+        % {"count": departments},
+        "found": found or _("no findings"),
+    }
+
+
+def _severity_count(severity: Severity, count: int) -> str:
+    if severity == "error":
+        text = ngettext("%(count)d error", "%(count)d errors", count)
+    elif severity == "warning":
+        text = ngettext("%(count)d warning", "%(count)d warnings", count)
+    else:
+        text = ngettext("%(count)d info", "%(count)d info", count)
+    return text % {"count": count}
 
 
 def _letter_map(pairs: list[str], source: str) -> dict[str, str]:

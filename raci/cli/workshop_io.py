@@ -8,6 +8,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext as _
+
 if TYPE_CHECKING:
     from raci.model.errors import Problem
     from raci.model.organization import Organization
@@ -44,12 +46,14 @@ def report_format(output: Path | None, given: ReportFormat | None) -> str | None
     suffix = output.suffix.lower() if output is not None and str(output) != STDOUT else ""
     meant = REPORT_SUFFIXES.get(suffix)
     if suffix in _OTHER_FORMATS:
-        print_lines(
-            [f"raci: this report is text, JSON or Markdown: name the file .txt, .json or .md, not {suffix}"]
+        message = _(
+            "raci: this report is text, JSON or Markdown: name the file .txt, .json or .md, not %(suffix)s"
         )
+        print_lines([message % {"suffix": suffix}])
         return None
     if given is not None and meant is not None and given.value != meant:
-        print_lines([f"raci: --format {given.value} does not match {output} ({meant}): change one of them"])
+        message = _("raci: --format %(given)s does not match %(output)s (%(meant)s): change one of them")
+        print_lines([message % {"given": given.value, "output": output, "meant": meant}])
         return None
     return given.value if given is not None else meant or ReportFormat.text.value
 
@@ -93,6 +97,8 @@ def write_file(path: Path, data: bytes) -> bool:
     try:
         write_atomic(path, data)
     except OSError as error:
-        print_lines([f"raci: cannot write {path}: {error.strerror or error}"])
+        print_lines(
+            [_("raci: cannot write %(path)s: %(reason)s") % {"path": path, "reason": error.strerror or error}]
+        )
         return False
     return True

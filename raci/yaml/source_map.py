@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from raci.i18n import gettext as _
 from raci.model.errors import LoadError, Problem
 from raci.model.text_safety import printable
 
@@ -111,7 +112,15 @@ def decode(data: bytes, source: str) -> str:
                     return data.decode(codec)
                 except UnicodeDecodeError as error:
                     raise LoadError(
-                        [Problem(source, 1, 1, f"not valid {codec.upper()}: {error.reason}")]
+                        [
+                            Problem(
+                                source,
+                                1,
+                                1,
+                                _("not valid %(codec)s: %(reason)s")
+                                % {"codec": codec.upper(), "reason": error.reason},
+                            )
+                        ]
                     ) from None
     try:
         return data.decode("utf-8")
@@ -121,5 +130,5 @@ def decode(data: bytes, source: str) -> str:
         line = len(breaks) + 1
         column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start]
-        message = f"not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8"
+        message = _("not valid UTF-8 (byte %(byte)s); save the file as UTF-8") % {"byte": f"0x{byte:02X}"}
         raise LoadError([Problem(source, line, column, message)]) from None

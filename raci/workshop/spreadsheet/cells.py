@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from raci.files import InputTooLargeError, read_bounded
+from raci.i18n import gettext as _
 from raci.model.errors import LoadError, Problem
 from raci.model.text_safety import escape
 from raci.workshop.spreadsheet.encoding import decode_bytes
 from raci.workshop.spreadsheet.escape import restore
+from raci.workshop.spreadsheet.headings import MATRIX_SHEET_NAMES
+from raci.workshop.spreadsheet.wording import grouped, quote_word, warning_line
 
 Value = str | int | float | None
 
@@ -131,10 +134,10 @@ def read_sheet(
         return read_xlsx(name, sheet)
     if suffix not in CSV_SUFFIXES + MARKDOWN_SUFFIXES:
         raise LoadError(
-            [Problem(name, None, None, "unknown spreadsheet type: name the file .xlsx, .csv, .tsv or .md")]
+            [Problem(name, None, None, _("unknown spreadsheet type: name the file .xlsx, .csv, .tsv or .md"))]
         )
     if sheet is not None:
-        raise LoadError([Problem(name, None, None, "a text file has no sheets: leave out --sheet")])
+        raise LoadError([Problem(name, None, None, _("a text file has no sheets: leave out --sheet"))])
     data = _read_bytes(name)
     if suffix in MARKDOWN_SUFFIXES:
         from raci.workshop.spreadsheet.markdown import read_markdown_text
@@ -142,10 +145,11 @@ def read_sheet(
         decoded = decode_bytes(data, name, encoding)
         result = read_markdown_text(decoded.text, name, table)
         if decoded.note:
-            result.notes.insert(0, Problem(name, None, None, f"warning: {decoded.note}"))
+            result.notes.insert(0, Problem(name, None, None, warning_line(decoded.note)))
         return result
     if table is not None:
-        raise LoadError([Problem(name, None, None, "--table is for Markdown files, which may hold several")])
+        message = _("--table is for Markdown files, which may hold several")
+        raise LoadError([Problem(name, None, None, message)])
     return read_csv_bytes(data, name, encoding)
 
 
@@ -154,17 +158,18 @@ def _read_bytes(name: str) -> bytes:
     try:
         return read_bounded(name, MAX_BYTES)
     except InputTooLargeError:
-        message = f"file is larger than {MAX_BYTES // 2**20} MiB"
+        message = _("file is larger than %(size)d MiB") % {"size": MAX_BYTES // 2**20}
         raise LoadError([Problem(name, None, None, message)]) from None
     except OSError as error:
-        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+        message = _("cannot read file: %(reason)s") % {"reason": error.strerror or error}
+        raise LoadError([Problem(name, None, None, message)]) from None
 
 
 def read_csv_bytes(data: bytes, source: str = "<csv>", encoding: str | None = None) -> Sheet:
     decoded = decode_bytes(data, source, encoding)
     notes: list[Problem] = []
     if decoded.note:
-        notes.append(Problem(source, None, None, f"warning: {decoded.note}"))
+        notes.append(Problem(source, None, None, warning_line(decoded.note)))
     text = decoded.text
     delimiter = _delimiter(text[: 64 * 1024])
     rows: list[list[Value]] = []
@@ -172,12 +177,15 @@ def read_csv_bytes(data: bytes, source: str = "<csv>", encoding: str | None = No
     try:
         for record in reader:
             if len(rows) >= MAX_ROWS:
-                raise LoadError([Problem(source, len(rows) + 1, 1, f"more than {MAX_ROWS:,} rows")])
+                message = _("more than %(count)s rows") % {"count": grouped(MAX_ROWS)}
+                raise LoadError([Problem(source, len(rows) + 1, 1, message)])
             if len(record) > MAX_COLUMNS:
-                raise LoadError([Problem(source, len(rows) + 1, 1, f"more than {MAX_COLUMNS:,} columns")])
+                message = _("more than %(count)s columns") % {"count": grouped(MAX_COLUMNS)}
+                raise LoadError([Problem(source, len(rows) + 1, 1, message)])
             rows.append([restore(value) if value.strip() else None for value in record])
     except csv.Error as error:
-        raise LoadError([Problem(source, len(rows) + 1, 1, f"not readable as CSV: {error}")]) from None
+        message = _("not readable as CSV: %(error)s") % {"error": error}
+        raise LoadError([Problem(source, len(rows) + 1, 1, message)]) from None
     return Sheet(source, rows, None, notes)
 
 
@@ -203,7 +211,7 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a declared dependency
         raise LoadError(
-            [Problem(source, None, None, "reading .xlsx needs openpyxl: pip install openpyxl")]
+            [Problem(source, None, None, _("reading .xlsx needs openpyxl: pip install openpyxl"))]
         ) from None
     data = _read_bytes(source)
     _check_unpacked_size(source, data)
@@ -211,25 +219,24 @@ def read_xlsx(source: str, sheet: str | None = None) -> Sheet:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # zip, XML and openpyxl's own errors: the file is not a workbook
         detail = escape(str(error))[:120]
-        raise LoadError([Problem(source, None, None, f"not a readable .xlsx workbook ({detail})")]) from None
+        message = _("not a readable .xlsx workbook (%(detail)s)") % {"detail": detail}
+        raise LoadError([Problem(source, None, None, message)]) from None
     try:
         names = list(workbook.sheetnames)
         if sheet is not None and sheet not in names:
-            raise LoadError(
-                [Problem(source, None, None, f"no sheet named {sheet!r}; sheets: {', '.join(names)}")]
-            )
+            message = _("no sheet named %(sheet)s; sheets: %(sheets)s")
+            problem = message % {"sheet": quote_word(sheet), "sheets": ", ".join(names)}
+            raise LoadError([Problem(source, None, None, problem)])
         asked = sheet
         sheet, rows, formulas = _raci_sheet(workbook, names, source, sheet)
     finally:
         workbook.close()
     result = Sheet(source, rows, sheet)
-    if asked is None and len(names) > 1 and sheet != "RACI":
-        others = ", ".join(repr(name) for name in names if name != sheet)
-        result.notes.append(
-            Problem(
-                source, None, None, f"warning: read sheet {sheet!r}; also in the workbook: {others} (--sheet)"
-            )
-        )
+    if asked is None and len(names) > 1 and sheet not in MATRIX_SHEET_NAMES:
+        others = ", ".join(quote_word(name) for name in names if name != sheet)
+        message = _("read sheet %(sheet)s; also in the workbook: %(others)s (--sheet)")
+        note = warning_line(message % {"sheet": quote_word(sheet), "others": others})
+        result.notes.append(Problem(source, None, None, note))
     if formulas:
         _use_saved_values(result, formulas, data)
     return result
@@ -252,7 +259,7 @@ def _raci_sheet(
 
 def _sheet_named_like_a_matrix(names: list[str]) -> str | None:
     """The sheet called RACI, else the first named with a matrix word; else the only sheet."""
-    named = [n for n in names if n == "RACI"] or [
+    named = [n for n in names if n in MATRIX_SHEET_NAMES] or [
         n for n in names if any(word in n.lower() for word in _RACI_SHEET_WORDS)
     ]
     if named or len(names) == 1:
@@ -290,15 +297,13 @@ def _check_unpacked_size(source: str, data: bytes) -> None:
     except (OSError, zipfile.BadZipFile, ValueError, EOFError):
         return  # load_workbook says what is wrong with it
     if unpacked > MAX_UNPACKED_BYTES:
-        limit = MAX_UNPACKED_BYTES // 2**20
-        raise LoadError(
-            [Problem(source, None, None, f"workbook unpacks to more than {limit} MiB; refusing to read it")]
-        )
+        message = _("workbook unpacks to more than %(size)d MiB; refusing to read it")
+        raise LoadError([Problem(source, None, None, message % {"size": MAX_UNPACKED_BYTES // 2**20})])
     if hostile is not None:
-        message = (
-            f"part {escape(hostile)} of the workbook declares XML entities or a DTD, which are refused "
+        message = _(
+            "part %(part)s of the workbook declares XML entities or a DTD, which are refused "
             "(entity expansion, external files); save the workbook again from a spreadsheet program"
-        )
+        ) % {"part": escape(hostile)}
         raise LoadError([Problem(source, None, None, message)])
 
 
@@ -330,13 +335,20 @@ def _worksheet_rows(
 
 def _broken_part(source: str, sheet: str, worksheet: Any, error: Exception) -> Problem:
     member = getattr(worksheet, "_worksheet_path", None)
-    where = f"sheet {sheet!r}" + (f" ({escape(str(member))} in the workbook)" if member else "")
     kind = type(error).__name__
     if kind in ("EntitiesForbidden", "ExternalReferenceForbidden", "DTDForbidden"):
-        reason = "it declares XML entities or a DTD, which are refused (entity expansion, external files)"
+        reason = _("it declares XML entities or a DTD, which are refused (entity expansion, external files)")
     else:
-        reason = f"its XML cannot be read ({kind}: {escape(str(error))[:100]})"
-    return Problem(source, None, None, f"{where} is broken or hostile: {reason}")
+        reason = _("its XML cannot be read (%(kind)s: %(error)s)") % {
+            "kind": kind,
+            "error": escape(str(error))[:100],
+        }
+    if member:
+        message = _("sheet %(sheet)s (%(member)s in the workbook) is broken or hostile: %(reason)s")
+    else:
+        message = _("sheet %(sheet)s is broken or hostile: %(reason)s")
+    words = {"sheet": quote_word(sheet), "member": escape(str(member)), "reason": reason}
+    return Problem(source, None, None, message % words)
 
 
 def _read_rows(worksheet: Any, source: str, sheet: str) -> tuple[list[list[Value]], list[tuple[int, int]]]:
@@ -345,13 +357,15 @@ def _read_rows(worksheet: Any, source: str, sheet: str) -> tuple[list[list[Value
     kept = 0
     for r, cells in enumerate(worksheet.iter_rows(), start=1):
         if r > MAX_ROWS:
-            raise LoadError([Problem(source, None, None, f"sheet {sheet!r} has more than {MAX_ROWS:,} rows")])
+            message = _("sheet %(sheet)s has more than %(count)s rows")
+            words = {"sheet": quote_word(sheet), "count": grouped(MAX_ROWS)}
+            raise LoadError([Problem(source, None, None, message % words)])
         row: list[Value] = []
         for c, cell in enumerate(cells, start=1):
             if c > MAX_COLUMNS:
-                raise LoadError(
-                    [Problem(source, None, None, f"sheet {sheet!r} has more than {MAX_COLUMNS:,} columns")]
-                )
+                message = _("sheet %(sheet)s has more than %(count)s columns")
+                words = {"sheet": quote_word(sheet), "count": grouped(MAX_COLUMNS)}
+                raise LoadError([Problem(source, None, None, message % words)])
             value = getattr(cell, "value", None)
             if getattr(cell, "data_type", None) == "f":
                 formulas.append((r, c))
@@ -362,8 +376,9 @@ def _read_rows(worksheet: Any, source: str, sheet: str) -> tuple[list[list[Value
             row.pop()
         kept += len(row) + 1
         if kept > MAX_CELLS:
-            message = f"sheet {sheet!r} has more than {MAX_CELLS:,} cells"
-            raise LoadError([Problem(source, None, None, message)])
+            message = _("sheet %(sheet)s has more than %(count)s cells")
+            words = {"sheet": quote_word(sheet), "count": grouped(MAX_CELLS)}
+            raise LoadError([Problem(source, None, None, message % words)])
         rows.append(row)
     while rows and not rows[-1]:
         rows.pop()
@@ -393,10 +408,10 @@ def _use_saved_values(sheet: Sheet, formulas: list[tuple[int, int]], data: bytes
     for r, c in formulas:
         value = saved.get((r, c))
         if value is None:
-            message = "a formula with no saved value: open and save the file in Excel, or paste values"
+            message = _("a formula with no saved value: open and save the file in Excel, or paste values")
             problems.append(sheet.problem(r, c, message))
         else:
             sheet.rows[r - 1][c - 1] = value
-            sheet.notes.append(sheet.problem(r, c, "warning: formula read as its saved value"))
+            sheet.notes.append(sheet.problem(r, c, warning_line(_("formula read as its saved value"))))
     if problems:
         raise LoadError(problems)

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from raci.i18n import gettext as _
 from raci.model.errors import LoadError, Problem
 
 #: Code pages spreadsheet programs save CSV in, in the order a tie is reported.
@@ -85,14 +86,18 @@ def _decode_as(data: bytes, source: str, encoding: str) -> Decoded:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise LoadError(
-            [Problem(source, None, None, f"unknown encoding {encoding!r} (--encoding)")]
-        ) from None
+        from raci.workshop.spreadsheet.wording import quote_word
+
+        message = _("unknown encoding %(encoding)s (--encoding)") % {"encoding": quote_word(encoding)}
+        raise LoadError([Problem(source, None, None, message)]) from None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        message = f"not valid {display_name(encoding)} (byte 0x{data[error.start]:02X})"
+        message = _("not valid %(encoding)s (byte %(byte)s)") % {
+            "encoding": display_name(encoding),
+            "byte": f"0x{data[error.start]:02X}",
+        }
         raise LoadError([Problem(source, line, 1, message)]) from None
     return Decoded(text.removeprefix("\ufeff"), display_name(encoding))
 
@@ -108,7 +113,7 @@ def _detect(data: bytes, source: str, first_bad: int) -> Decoded:
         if looks_like_text(text):
             readings.setdefault(text, code_page)
     if not readings:
-        message = (
+        message = _(
             "not UTF-8, and no usual code page reads it as text: save it as CSV UTF-8, "
             "or name the encoding with --encoding"
         )
@@ -121,7 +126,9 @@ def _detect(data: bytes, source: str, first_bad: int) -> Decoded:
             raise LoadError([Problem(source, line, 1, _ambiguity(readings))])
         text, code_page = chosen
     name = display_name(code_page)
-    note = f"not UTF-8: read as {name} (detected); if names look wrong, give --encoding"
+    note = _("not UTF-8: read as %(encoding)s (detected); if names look wrong, give --encoding") % {
+        "encoding": name
+    }
     return Decoded(text, name, note)
 
 
@@ -145,11 +152,18 @@ def _ambiguity(readings: dict[str, str]) -> str:
     (first, page1), (second, page2) = list(readings.items())[:2]
     words1, words2 = _WORD.findall(first), _WORD.findall(second)
     example = next(((a, b) for a, b in zip(words1, words2, strict=False) if a != b), ("?", "?"))
-    return (
-        f"not UTF-8, and the encoding is ambiguous: {example[0][:30]!r} in {display_name(page1)} "
-        f"or {example[1][:30]!r} in {display_name(page2)}; name it with --encoding "
-        f"{display_name(page1)} (or save the file as CSV UTF-8)"
+    from raci.workshop.spreadsheet.wording import quote_word
+
+    message = _(
+        "not UTF-8, and the encoding is ambiguous: %(first)s in %(page1)s or %(second)s in %(page2)s; "
+        "name it with --encoding %(page1)s (or save the file as CSV UTF-8)"
     )
+    return message % {
+        "first": quote_word(example[0][:30]),
+        "page1": display_name(page1),
+        "second": quote_word(example[1][:30]),
+        "page2": display_name(page2),
+    }
 
 
 def looks_like_text(text: str) -> bool:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from raci.i18n import N_, gettext
 from raci.model.vocabulary import (
     ACTIVITY_ALIASES,
     FUNCTION_ALIASES,
@@ -120,14 +121,38 @@ OFFICE_WORDS = frozenset(
 )
 
 
+# Why a value was guessed; read through gettext when the reason is shown, so the cached
+# guesses below serve every language.
+# Translators: why the importer guessed a value ("the name 'Customer Care'").
+_BY_NAME = N_("the name %(text)s")
+# Translators: why the importer guessed a value ("the word 'complaints'").
+_BY_WORD = N_("the word %(word)s")
+# Translators: a telling word, but most tasks of the matrix are office work, so "other".
+_OFFICE_MATRIX = N_("the word %(word)s in a matrix of office work")
+_OFFICE_WORD = N_("office work: the word %(word)s")
+# Translators: a social channel's name and an ambiguous word decided ("'facebook' and 'report'").
+_BY_WORDS = N_("the words %(channel)s and %(word)s")
+_NO_ACTIVITY = N_("no word of the name names an activity")
+_NO_FUNCTION = N_("no word of the name names a function")
+
+
 @dataclass(frozen=True)
 class Guess:
     """A value read from a name, with the word that decided it, or why nothing did."""
 
     value: str
-    reason: str
+    #: The reason's message (English, marked for translation) and the words it quotes.
+    why: str
+    words: tuple[tuple[str, str], ...] = ()
     #: False when the name said too little and the value is the fallback ("other").
     confident: bool = True
+
+    @property
+    def reason(self) -> str:
+        """Why, in the current language: "the word 'complaints'"."""
+        from raci.workshop.spreadsheet.wording import quote_word
+
+        return gettext(self.why) % {key: quote_word(word) for key, word in self.words}
 
 
 def words(text: str) -> list[str]:
@@ -169,13 +194,13 @@ def guess_task_activity(name: str, *more: str, office_context: bool = False) -> 
     for text in (name, *more):
         exact = parse_activity(text)
         if exact is not None:
-            return Guess(exact.value, f"the name {text!r}")
+            return Guess(exact.value, _BY_NAME, (("text", text),))
         # "social media" says where the work is, not media relations.
         tokens = words(normalise_word(text).replace("social media", "social"))
         guess = _guess_from_words(tokens, _activity_phrases(tokens), office_context)
         if guess is not None:
             return guess
-    return Guess(OTHER, "no word of the name names an activity", confident=False)
+    return Guess(OTHER, _NO_ACTIVITY, confident=False)
 
 
 @dataclass
@@ -212,13 +237,13 @@ def _guess_from_words(tokens: list[str], kinds: _Phrases, office_context: bool) 
     telling = kinds.telling or _stem_word(tokens)
     dual = telling is not None and telling[1] in _DUAL_USE
     if telling is not None and not (dual and (office is not None or office_context)):
-        return Guess(telling[0], f"the word {telling[1]!r}")
+        return Guess(telling[0], _BY_WORD, (("word", telling[1]),))
     if telling is not None and office is None:
-        return Guess(OTHER, f"the word {telling[1]!r} in a matrix of office work")
+        return Guess(OTHER, _OFFICE_MATRIX, (("word", telling[1]),))
     if office is not None:
-        return Guess(OTHER, f"office work: the word {office!r}")
+        return Guess(OTHER, _OFFICE_WORD, (("word", office),))
     if kinds.weak is not None:
-        return Guess(kinds.weak[0], f"the word {kinds.weak[1]!r}")
+        return Guess(kinds.weak[0], _BY_WORD, (("word", kinds.weak[1]),))
     return _channel_guess(tokens, kinds.ambiguous)
 
 
@@ -226,7 +251,7 @@ def _channel_guess(tokens: list[str], ambiguous: tuple[str, str] | None) -> Gues
     """An ambiguous word decides only beside a social channel's name ("Facebook report")."""
     channel = next((w for w in tokens if w in SOCIAL_WORDS), None)
     if ambiguous is not None and channel is not None:
-        return Guess(ambiguous[0], f"the words {channel!r} and {ambiguous[1]!r}")
+        return Guess(ambiguous[0], _BY_WORDS, (("channel", channel), ("word", ambiguous[1])))
     return None
 
 
@@ -355,7 +380,7 @@ def guess_task_audience(name: str) -> Guess | None:
     for _, _, phrase in _phrases(tokens):
         found = next((a for form in _forms(phrase) if (a := _AUDIENCE_WORDS.get(form))), None)
         if found is not None and found is not Audience.CUSTOMERS:
-            return Guess(found.value, f"the word {phrase!r}")
+            return Guess(found.value, _BY_WORD, (("word", phrase),))
     return None
 
 
@@ -477,7 +502,7 @@ def guess_department_function(name: str, *more: str) -> Guess:
     for text in (name, *more):
         exact = parse_function(text) or _FUNCTION_WORDS.get(normalise_word(text))
         if exact is not None:
-            return Guess(exact.value, f"the name {text!r}")
+            return Guess(exact.value, _BY_NAME, (("text", text),))
         tokens = words(normalise_word(text))
         best: tuple[int, int, int, Function, str] | None = None
         for start, length, phrase in _phrases(tokens):
@@ -495,8 +520,8 @@ def guess_department_function(name: str, *more: str) -> Guess:
             if best is None or rank[:3] > best[:3]:
                 best = rank
         if best is not None:
-            return Guess(best[3].value, f"the word {best[4]!r}")
-    return Guess(Function.OTHER.value, "no word of the name names a function", confident=False)
+            return Guess(best[3].value, _BY_WORD, (("word", best[4]),))
+    return Guess(Function.OTHER.value, _NO_FUNCTION, confident=False)
 
 
 def guess_function(*names: str) -> Function | None:

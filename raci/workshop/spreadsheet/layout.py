@@ -24,7 +24,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from raci.i18n import gettext
 from raci.model.vocabulary import format_letters, normalise_word
+from raci.workshop.spreadsheet.headings import (
+    POLISH_DEPT_LABELS,
+    POLISH_ORG_LABELS,
+    POLISH_TASK_COLUMNS,
+    activity_word,
+    audience_word,
+    function_word,
+    row_label_texts,
+    task_column_texts,
+)
 
 if TYPE_CHECKING:
     from raci.model.organization import Organization
@@ -111,6 +122,19 @@ TASK_COLUMN_LABELS: dict[str, str] = {
     "waivers": "waive",
 }
 
+# Polish words are read whatever language raci runs in; an English word spelt the same stays.
+for _table, _polish in (
+    (ORG_LABELS, POLISH_ORG_LABELS),
+    (DEPT_LABELS, POLISH_DEPT_LABELS),
+    (TASK_COLUMN_LABELS, POLISH_TASK_COLUMNS),
+):
+    for _word, _key in _polish.items():
+        _table.setdefault(_word, _key)
+
+#: The first two headings of the table raci export writes ("task | name | …"), in each language.
+TASK_HEADINGS = frozenset({"task", "zadanie"})
+NAME_HEADINGS = frozenset({"name", "nazwa"})
+
 _UNITS = str.maketrans({"(": " ", ")": " ", "[": " ", "]": " ", ".": " ", ":": " "})
 
 
@@ -173,6 +197,8 @@ def join_waivers(waivers: dict[str, str]) -> str | None:
 
 def split_waivers(text: str) -> tuple[dict[str, str], str | None]:
     """A waivers cell read back: ``{code: reason}``, and a problem (None when it reads)."""
+    from raci.workshop.spreadsheet.wording import quote_word
+
     stripped = text.strip()
     if stripped.startswith("{"):
         try:
@@ -181,14 +207,15 @@ def split_waivers(text: str) -> tuple[dict[str, str], str | None]:
             data = None
         if isinstance(data, dict) and all(isinstance(v, str) for v in data.values()):
             return {str(k): v for k, v in data.items()}, None
-        return {}, "waivers: write a CODE: reason line each, or a JSON object"
+        return {}, gettext("waivers: write a CODE: reason line each, or a JSON object")
     waivers: dict[str, str] = {}
     for line in stripped.splitlines():
         if not line.strip():
             continue
         code, colon, reason = line.partition(":")
         if not colon or not code.strip():
-            return {}, f"waivers: write a CODE: reason line each (found {line.strip()[:30]!r})"
+            message = gettext("waivers: write a CODE: reason line each (found %(found)s)")
+            return {}, message % {"found": quote_word(line.strip()[:30])}
         waivers[code.strip()] = reason.strip()
     return waivers, None
 
@@ -211,24 +238,27 @@ def split_mapping(value: Cell) -> Any:
 
 
 def build_grid(org: Organization) -> Grid:
+    """The sheet's cells, labelled in the current language (English: the keys above)."""
     departments = list(org.departments.items())
     tasks = list(org.tasks.items())
     task_fields = _used_task_fields([task for _, task in tasks])
     first = 1 + len(task_fields)
     width = first + len(departments)
+    labels = row_label_texts()
 
     def row(label: str, values: list[Cell]) -> list[Cell]:
-        return [label, *([None] * (first - 1)), *values]
+        return [labels[label], *([None] * (first - 1)), *values]
 
-    rows = _organization_rows(org, width)
+    rows = _organization_rows(org, width, labels)
     rows.append([None] * width)
     rows.append(row(DEPT_NAME, [dept.name for _, dept in departments]))
-    rows.append(row(DEPT_FUNCTION, [dept.function.value for _, dept in departments]))
+    rows.append(row(DEPT_FUNCTION, [function_word(dept.function) for _, dept in departments]))
     rows.append(row(DEPT_CAPACITY, [number(dept.capacity_hours) for _, dept in departments]))
     for label, values in _optional_department_rows([dept for _, dept in departments]):
         rows.append(row(label, values))
     header_row = len(rows)
-    rows.append([TASK, *task_fields, *(dept_id for dept_id, _ in departments)])
+    headings = task_column_texts()
+    rows.append([labels[TASK], *(headings[name] for name in task_fields), *(d for d, _ in departments)])
     for task_id, task in tasks:
         letters = [format_letters(task.raci[d]) if d in task.raci else None for d, _ in departments]
         rows.append([task_id, *(_task_value(task, name) for name in task_fields), *letters])
@@ -244,14 +274,14 @@ def _used_task_fields(tasks: list[Any]) -> list[str]:
     ]
 
 
-def _organization_rows(org: Organization, width: int) -> list[list[Cell]]:
+def _organization_rows(org: Organization, width: int, labels: dict[str, str]) -> list[list[Cell]]:
     """The organisation's name, then its description and rules when it has them."""
-    rows: list[list[Cell]] = [_pad([ORGANIZATION, org.organization], width)]
+    rows: list[list[Cell]] = [_pad([labels[ORGANIZATION], org.organization], width)]
     if org.description is not None:
-        rows.append(_pad([ORG_DESCRIPTION, org.description], width))
+        rows.append(_pad([labels[ORG_DESCRIPTION], org.description], width))
     if org.rules is not None:
         rules = org.rules.model_dump(mode="json", exclude_none=True)
-        rows.append(_pad([RULES, json.dumps(rules, ensure_ascii=False, sort_keys=True)], width))
+        rows.append(_pad([labels[RULES], json.dumps(rules, ensure_ascii=False, sort_keys=True)], width))
     return rows
 
 
@@ -268,14 +298,14 @@ def _optional_department_rows(departments: list[Any]) -> list[tuple[str, list[Ce
 def _task_value(task: Any, name: str) -> Cell:
     value = getattr(task, name)
     if name == "activity":
-        return str(value.value)
+        return activity_word(value)
     if name == "effort_split":
         return join_mapping(value) if value else None
     if name == "channels":
         return join_list(value)
     if name == "audience":
         # Customers is the default: the column appears only when some task faces others.
-        return None if value.value == "customers" else str(value.value)
+        return None if value.value == "customers" else audience_word(value)
     if name == "waive":
         return join_waivers(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
 from raci.model.errors import LoadError, Problem
 from raci.workshop.spreadsheet.cells import MAX_CELLS, MAX_ROWS, Sheet, Value
 from raci.workshop.spreadsheet.letters import is_letter_cell, role_letter, strip_markup
+from raci.workshop.spreadsheet.wording import grouped, warning_line
 
 _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -125,7 +128,10 @@ def parse_markdown(text: str, source: str = "<markdown>") -> MarkdownDocument:
                 _add_row(table, lines[index], index + 1)
                 cells += len(table.rows[-1]) + 1
                 if cells > MAX_CELLS or len(table.rows) > MAX_ROWS:
-                    message = f"tables larger than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells"
+                    message = _("tables larger than %(rows)s rows or %(cells)s cells") % {
+                        "rows": grouped(MAX_ROWS),
+                        "cells": grouped(MAX_CELLS),
+                    }
                     raise LoadError([Problem(source, index + 1, 1, message)])
                 index += 1
             tables.append(table)
@@ -144,14 +150,17 @@ def read_markdown_text(text: str, source: str, table: int | None = None) -> Shee
     """The RACI table(s) of a Markdown document as one sheet; see the module's docstring."""
     document = parse_markdown(text, source)
     if not document.tables:
-        raise LoadError(
-            [Problem(source, None, None, "no Markdown table found (a RACI matrix is a | pipe | table)")]
-        )
+        message = _("no Markdown table found (a RACI matrix is a | pipe | table)")
+        raise LoadError([Problem(source, None, None, message)])
     notes: list[Problem] = []
     if table is not None:
         if not 1 <= table <= len(document.tables):
             count = len(document.tables)
-            message = f"--table {table}: the file has {count} table{'s' if count != 1 else ''}"
+            message = ngettext(
+                "--table %(table)d: the file has %(count)d table",
+                "--table %(table)d: the file has %(count)d tables",
+                count,
+            ) % {"table": table, "count": count}
             raise LoadError([Problem(source, None, None, message)])
         chosen = [document.tables[table - 1]]
     else:
@@ -164,22 +173,22 @@ def _raci_tables(document: MarkdownDocument, source: str, notes: list[Problem]) 
     raci = [t for score, t in scored if score > 0]
     if not raci:
         lines = ", ".join(str(t.line) for t in document.tables)
-        message = f"none of the tables (lines {lines}) holds RACI letters; choose one with --table N"
+        message = _("none of the tables (lines %(lines)s) holds RACI letters; choose one with --table N") % {
+            "lines": lines
+        }
         raise LoadError([Problem(source, None, None, message)])
     best = max(raci, key=lambda t: t.letter_cells())
     group = [t for t in raci if t.columns_key() == best.columns_key()]
     others = [t for t in raci if t not in group]
     if others:
-        where = ", ".join(f"table {t.number} (line {t.line})" for t in others)
-        notes.append(
-            Problem(
-                source,
-                best.line,
-                1,
-                f"warning: read table {best.number}; other RACI tables with other columns were left: "
-                f"{where}; choose with --table N",
-            )
+        where = ", ".join(
+            _("table %(number)d (line %(line)d)") % {"number": t.number, "line": t.line} for t in others
         )
+        message = _(
+            "read table %(number)d; other RACI tables with other columns were left: %(where)s; "
+            "choose with --table N"
+        ) % {"number": best.number, "where": where}
+        notes.append(Problem(source, best.line, 1, warning_line(message)))
     return group
 
 
@@ -202,7 +211,8 @@ def _sheet(
     add(tables[0].rows[0], tables[0].places[0])
     for table in tables:
         if len(tables) > 1:
-            heading = table.heading or (f"Table {table.number}", table.line)
+            # Translators: a phase heading for a Markdown table without a heading of its own.
+            heading = table.heading or (_("Table %(number)d") % {"number": table.number}, table.line)
             add([heading[0]], [(heading[1], 1)])
         for cells, places in zip(table.rows[1:], table.places[1:], strict=True):
             add(cells, places)

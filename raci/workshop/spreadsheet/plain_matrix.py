@@ -16,9 +16,17 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from raci.i18n import gettext, ngettext
 from raci.model.errors import LoadError, Problem
 from raci.workshop.spreadsheet.cells import Sheet, Value
-from raci.workshop.spreadsheet.layout import DEPT_LABELS, ORG_LABELS, TASK_COLUMN_LABELS, label_key
+from raci.workshop.spreadsheet.layout import (
+    DEPT_LABELS,
+    NAME_HEADINGS,
+    ORG_LABELS,
+    TASK_COLUMN_LABELS,
+    TASK_HEADINGS,
+    label_key,
+)
 from raci.workshop.spreadsheet.letters import (
     clean_letter_cell,
     is_legend_text,
@@ -27,6 +35,7 @@ from raci.workshop.spreadsheet.letters import (
     role_letter,
     strip_markup,
 )
+from raci.workshop.spreadsheet.wording import quote_word, warning_line
 
 #: Header labels of columns that only number the rows.
 _NUMBERING = frozenset({"#", "id", "no", "nr", "lp", "n", "\u2116", "ref", "wbs", "no.", "nr."})
@@ -72,7 +81,7 @@ class _Out:
                 self.origin[(r, c)] = self.source.in_file(place[0] + 1, place[1] + 1)
 
     def warn(self, r: int, c: int, message: str) -> None:
-        self.notes.append(self.source.problem(r + 1, c + 1, f"warning: {message}"))
+        self.notes.append(self.source.problem(r + 1, c + 1, warning_line(message)))
 
     def sheet(self) -> Sheet:
         return Sheet(
@@ -93,7 +102,7 @@ def is_export_layout(sheet: Sheet) -> bool:
         label = label_key(filled[0])
         if (row[0] is not None and label in ORG_LABELS) or label in DEPT_LABELS:
             return True
-        if label == "task" and len(filled) > 1 and label_key(filled[1]) == "name":
+        if label in TASK_HEADINGS and len(filled) > 1 and label_key(filled[1]) in NAME_HEADINGS:
             return True
     return False
 
@@ -113,15 +122,9 @@ def straighten(sheet: Sheet, letter_map: Mapping[str, str] | None = None) -> She
         (r for r in range(first - 1, -1, -1) if _filled(rows[r]) >= 2 and not _is_legend_row(rows[r])), None
     )
     if header is None:
-        message = "the table has no header row above it (a row naming the departments)"
+        message = gettext("the table has no header row above it (a row naming the departments)")
         raise LoadError([sheet.problem(first + 1, 1, message)])
     return _Matrix(sheet, header, letter_map).build()
-
-
-_NO_TABLE = (
-    "no RACI table found: expected a header row (tasks, then one column per department) and "
-    "rows of letters R, A, C, I (or S); for other letters say what they mean, e.g. --letter-map D=A"
-)
 
 
 def _no_table_message(rows: list[list[Value]]) -> str:
@@ -134,11 +137,15 @@ def _no_table_message(rows: list[list[Value]]) -> str:
     )
     if marks:
         mark = marks.most_common(1)[0][0]
-        return (
-            f"no RACI table found: cells are marked {mark!r}, which is not a RACI letter; "
-            f"say what it means, e.g. --letter-map {mark}=R"
+        message = gettext(
+            "no RACI table found: cells are marked %(mark)s, which is not a RACI letter; "
+            "say what it means, e.g. --letter-map %(letter)s=R"
         )
-    return _NO_TABLE
+        return message % {"mark": quote_word(mark), "letter": mark}
+    return gettext(
+        "no RACI table found: expected a header row (tasks, then one column per department) and "
+        "rows of letters R, A, C, I (or S); for other letters say what they mean, e.g. --letter-map D=A"
+    )
 
 
 def _filled(row: list[Value]) -> int:
@@ -315,9 +322,8 @@ class _Matrix:
             self._task(r, phase)
         self._report_phases(headings)
         for r in pending:
-            self.out.warn(
-                r, 0, f"row ignored: {_text(_first(rows[r]))[:40]!r} has no letters and no tasks follow it"
-            )
+            message = gettext("row ignored: %(name)s has no letters and no tasks follow it")
+            self.out.warn(r, 0, message % {"name": quote_word(_text(_first(rows[r]))[:40])})
         self._rows_left(end)
 
     def _report_phases(self, headings: list[int]) -> None:
@@ -326,20 +332,29 @@ class _Matrix:
         if not headings:
             return
         rows = self.sheet.rows
-        word = "line" if self.sheet.source.lower().endswith((".md", ".markdown")) else "row"
+        if self.sheet.source.lower().endswith((".md", ".markdown")):
+            # Translators: a phase heading's name and where it is in a Markdown file.
+            where = gettext("%(name)s (line %(row)d)")
+        else:
+            where = gettext("%(name)s (row %(row)d)")
         named = ", ".join(
-            f"{_text(_first(rows[r]))[:30]!r} ({word} {self.sheet.in_file(r + 1, 1)[0]})"
+            where % {"name": quote_word(_text(_first(rows[r]))[:30]), "row": self.sheet.in_file(r + 1, 1)[0]}
             for r in headings[:8]
         )
-        more = f" and {len(headings) - 8} more" if len(headings) > 8 else ""
+        left = len(headings) - 8
+        more = (
+            ngettext(" and %(count)d more", " and %(count)d more", left) % {"count": left} if left > 0 else ""
+        )
         first = headings[0]
         column = next(c for c, value in enumerate(rows[first]) if value is not None)
-        self.out.warn(
-            first,
-            column,
-            f"{len(headings)} rows with a name and no letters read as phase headings: {named}{more}; "
+        message = ngettext(
+            "%(count)d row with a name and no letters read as a phase heading: %(rows)s%(more)s; "
             "a task nobody holds yet needs a '-' in its cells",
+            "%(count)d rows with a name and no letters read as phase headings: %(rows)s%(more)s; "
+            "a task nobody holds yet needs a '-' in its cells",
+            len(headings),
         )
+        self.out.warn(first, column, message % {"count": len(headings), "rows": named, "more": more})
 
     def _task(self, r: int, phase: tuple[str, tuple[int, int]] | None) -> None:
         row = self.sheet.rows[r]
@@ -392,9 +407,14 @@ class _Matrix:
         left = [r for r in range(end, len(rows)) if _filled(rows[r]) and not _is_legend_row(rows[r])]
         if left:
             first, last = left[0], left[-1]
-            span = f"row {first + 1}" if first == last else f"rows {first + 1}-{last + 1}"
+            if first == last:
+                message = gettext("row %(first)d below the table not read (a blank row or a legend ends it)")
+            else:
+                message = gettext(
+                    "rows %(first)d-%(last)d below the table not read (a blank row or a legend ends it)"
+                )
             column = next(c for c, value in enumerate(rows[first]) if value is not None)
-            self.out.warn(first, column, f"{span} below the table not read (a blank row or a legend ends it)")
+            self.out.warn(first, column, message % {"first": first + 1, "last": last + 1})
 
 
 def add_title(sheet: Sheet, header: int, out: _Out) -> None:
@@ -474,8 +494,16 @@ class _Transposed:
             self.sheet.problem(
                 self.header + 1,
                 task_column + 1,
-                f"warning: read as a transposed matrix (one column per letter, names in the cells): "
-                f"{len(parties)} parties became departments",
+                warning_line(
+                    ngettext(
+                        "read as a transposed matrix (one column per letter, names in the cells): "
+                        "%(count)d party became a department",
+                        "read as a transposed matrix (one column per letter, names in the cells): "
+                        "%(count)d parties became departments",
+                        len(parties),
+                    )
+                    % {"count": len(parties)}
+                ),
             )
         )
         return out.sheet()

@@ -22,8 +22,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from raci.i18n import DEFAULT_LANGUAGE, current_language
+from raci.i18n import gettext as _
 from raci.model.errors import LoadError, Problem
-from raci.model.text_safety import excerpt
+from raci.model.vocabulary import Activity, Audience, Function
 from raci.workshop.spreadsheet.cells import Sheet, Value, read_sheet
 from raci.workshop.spreadsheet.guessing import (
     OTHER,
@@ -33,6 +35,7 @@ from raci.workshop.spreadsheet.guessing import (
     guess_task_audience,
     slugify,
 )
+from raci.workshop.spreadsheet.headings import audience_word, row_label_texts
 from raci.workshop.spreadsheet.layout import (
     DEPT_CAPACITY,
     DEPT_DESCRIPTION,
@@ -52,6 +55,7 @@ from raci.workshop.spreadsheet.layout import (
 )
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
+from raci.workshop.spreadsheet.wording import guess_line, quote, quote_word, warning_line
 from raci.yaml.source_map import Path, Position, SourceMap
 
 if TYPE_CHECKING:
@@ -126,10 +130,10 @@ class _Builder:
         self.problems.append(self.sheet.problem(r + 1, c + 1, message))
 
     def warn(self, r: int, c: int, message: str) -> None:
-        self.warnings.append(self.sheet.problem(r + 1, c + 1, f"warning: {message}"))
+        self.warnings.append(self.sheet.problem(r + 1, c + 1, warning_line(message)))
 
     def guessed(self, r: int, c: int, message: str) -> None:
-        self.guesses.append(self.sheet.problem(r + 1, c + 1, f"guess: {message}"))
+        self.guesses.append(self.sheet.problem(r + 1, c + 1, guess_line(message)))
 
     def waivers(self, value: Value, path: Path, r: int, c: int) -> dict[str, str]:
         """A waivers cell (``CODE: reason`` lines) as a mapping; every waiver placed at the cell."""
@@ -146,7 +150,7 @@ class _Builder:
         header, so it is read as a space (names never hold line breaks), with a warning."""
         if not _LINE_BREAK.search(text):
             return text
-        self.warn(r, c, "a line break in a name was read as a space (names are one line)")
+        self.warn(r, c, _("a line break in a name was read as a space (names are one line)"))
         return _LINE_BREAK.sub(" ", text).strip()
 
     def place(self, path: Path, r: int, c: int, *, key: bool = False) -> None:
@@ -162,19 +166,7 @@ class _Builder:
 
         header = self._read_top()
         if header is None:
-            where = self.sheet.sheet or "the file"
-            raise LoadError(
-                [
-                    *self.problems,
-                    Problem(
-                        self.sheet.source,
-                        None,
-                        None,
-                        f"{where} has no table: expected a header row "
-                        "(tasks in the first column, one column per department) and rows of letters",
-                    ),
-                ]
-            )
+            raise LoadError([*self.problems, Problem(self.sheet.source, None, None, self._no_table())])
         departments = self._read_departments(header)
         self._read_tasks(header, departments)
         self._finish_organization()
@@ -186,6 +178,23 @@ class _Builder:
         warnings = sorted([*self.sheet.notes, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
         guesses = sorted(self.guesses, key=lambda p: (p.line or 0, p.column or 0))
         return ImportResult(org, tuple(warnings), tuple(guesses))
+
+    def _no_table(self) -> str:
+        if self.sheet.sheet is None:
+            return _(
+                "the file has no table: expected a header row "
+                "(tasks in the first column, one column per department) and rows of letters"
+            )
+        message = _(
+            "%(sheet)s has no table: expected a header row "
+            "(tasks in the first column, one column per department) and rows of letters"
+        )
+        return message % {"sheet": self.sheet.sheet}
+
+    def _second_row(self, r: int, c: int, kind: str, first: int) -> None:
+        """A label given twice: the first row counts, the second is a problem."""
+        message = _("a second %(label)s row (the first is row %(row)d)")
+        self.problem(r, c, message % {"label": quote_word(_label_text(kind)), "row": first + 1})
 
     def _read_top(self) -> int | None:
         """Read the labelled rows above the table; return the header row's index."""
@@ -200,9 +209,7 @@ class _Builder:
             elif label in DEPT_LABELS:
                 kind = DEPT_LABELS[label]
                 if kind in self.dept_rows:
-                    self.problem(
-                        r, first, f"a second {kind!r} row (the first is row {self.dept_rows[kind] + 1})"
-                    )
+                    self._second_row(r, first, kind, self.dept_rows[kind])
                 else:
                     self.dept_rows[kind] = r
                     self.dept_label_column = max(self.dept_label_column, first)
@@ -214,11 +221,12 @@ class _Builder:
 
     def _org_row(self, r: int, kind: str, filled: list[int]) -> None:
         if kind in self.org_rows:
-            self.problem(r, 0, f"a second {kind!r} row (the first is row {self.org_rows[kind][0] + 1})")
+            self._second_row(r, 0, kind, self.org_rows[kind][0])
             return
         rest = [c for c in filled if c > 0]
         if len(rest) > 1:
-            self.problem(r, rest[1], f"the {kind!r} row holds one value, in column B")
+            message = _("the %(label)s row holds one value, in column B")
+            self.problem(r, rest[1], message % {"label": quote_word(_label_text(kind))})
         self.org_rows[kind] = (r, rest[0] if rest else 1)
 
     # --- departments -----------------------------------------------------------------------
@@ -236,7 +244,8 @@ class _Builder:
             value = row[c] if c < len(row) else None
             if value is None:
                 if self._column_has_data(c, header):
-                    self.problem(header, c, "this column has cells below but no header: name its department")
+                    message = _("this column has cells below but no header: name its department")
+                    self.problem(header, c, message)
                 continue
             text = str(value)
             task_field = None if in_departments else self._new_task_column(c, text)
@@ -246,12 +255,9 @@ class _Builder:
             in_departments = True
             dept_id = (text.strip() if names_given else slugify(text)) or f"department-{len(departments) + 1}"
             if dept_id in seen:
-                self.problem(
-                    header,
-                    c,
-                    f"department {excerpt(dept_id)} appears twice (also in column "
-                    f"{self._column_name(seen[dept_id])})",
-                )
+                message = _("department %(department)s appears twice (also in column %(column)s)")
+                column = self._column_name(seen[dept_id])
+                self.problem(header, c, message % {"department": quote(dept_id), "column": column})
                 continue
             seen[dept_id] = c
             departments.append((c, dept_id))
@@ -272,7 +278,7 @@ class _Builder:
             self.problem(
                 min(self.dept_rows.values()),
                 self.dept_label_column,
-                "labels of department rows belong left of the department columns",
+                _("labels of department rows belong left of the department columns"),
             )
 
     def _has_department_rows(self, c: int) -> bool:
@@ -311,7 +317,9 @@ class _Builder:
             label = department.get("name") or dept_id
             guess = guess_department_function(str(label), dept_id)
             department["function"] = guess.value
-            self.guessed(r, c, f"department {excerpt(label)}: function {guess.value!r} ({guess.reason})")
+            message = _("department %(department)s: function %(value)s (%(reason)s)")
+            shown = _value_text(guess.value, Function(guess.value).label)
+            self.guessed(r, c, message % {"department": quote(label), "value": shown, "reason": guess.reason})
             self.place((*path, "function"), r, c)
         for kind, name_in_model in (
             (DEPT_CAPACITY, "capacity_hours"),
@@ -347,7 +355,7 @@ class _Builder:
                 continue
             head = self.cell(r, 0)
             if head is None:
-                self.problem(r, 0, "this row has cells but no task in column A")
+                self.problem(r, 0, _("this row has cells but no task in column A"))
                 continue
             text = self.one_line(head if isinstance(head, str) else str(head), r, 0)
             task_id = self._task_id(r, text, ids_given, seen)
@@ -374,11 +382,12 @@ class _Builder:
         if task_id in seen and not ids_given:
             task_id = self._distinct_id(r, task_id, seen)
         if task_id in seen:
-            self.problem(
-                r,
-                0,
-                f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])})",
-            )
+            first = self._row_number(seen[task_id])
+            if self._is_markdown():
+                message = _("task %(task)s appears twice (first in line %(row)d)")
+            else:
+                message = _("task %(task)s appears twice (first in row %(row)d)")
+            self.problem(r, 0, message % {"task": quote(task_id), "row": first})
             return None
         return task_id
 
@@ -392,7 +401,7 @@ class _Builder:
             and (first_department is None or c < first_department)
         ]
         for c in stray:
-            self.problem(r, c, "this cell is in no column: give the column a header")
+            self.problem(r, c, _("this cell is in no column: give the column a header"))
 
     def _task_fields(self, r: int, path: Path, task: dict[str, Any]) -> None:
         """The task's own columns (name, activity, effort…) of row ``r``."""
@@ -443,14 +452,18 @@ class _Builder:
         label = task.get("name", task_id)
         task["activity"] = guess.value
         self.place(("tasks", task_id, "activity"), r, c)
-        self.guessed(r, c, f"task {excerpt(label)}: activity {guess.value!r} ({guess.reason})")
+        message = _("task %(task)s: activity %(value)s (%(reason)s)")
+        value = _value_text(guess.value, Activity(guess.value).label.split(" (")[0])
+        self.guessed(r, c, message % {"task": quote(label), "value": value, "reason": guess.reason})
         audience = (
             guess_task_audience(str(label)) if guess.value != OTHER and "audience" not in task else None
         )
         if audience is not None:
             task["audience"] = audience.value
             self.place(("tasks", task_id, "audience"), r, c)
-            self.guessed(r, c, f"task {excerpt(label)}: audience {audience.value!r} ({audience.reason})")
+            message = _("task %(task)s: audience %(value)s (%(reason)s)")
+            value = _value_text(audience.value, audience_word(Audience(audience.value)))
+            self.guessed(r, c, message % {"task": quote(label), "value": value, "reason": audience.reason})
 
     def _distinct_id(self, r: int, task_id: str, seen: dict[str, int]) -> str:
         """An id for a name seen before: under its phase ("build-review"), else numbered, with
@@ -465,19 +478,26 @@ class _Builder:
         number = 2
         while f"{task_id}-{number}" in seen:
             number += 1
-        self.warn(
-            r,
-            0,
-            f"task {excerpt(task_id)} appears twice (first in {self._row_name(seen[task_id])}): "
-            f"imported as {task_id}-{number}; merge or rename them if they are one task",
-        )
+        if self._is_markdown():
+            message = _(
+                "task %(task)s appears twice (first in line %(row)d): imported as %(id)s; "
+                "merge or rename them if they are one task"
+            )
+        else:
+            message = _(
+                "task %(task)s appears twice (first in row %(row)d): imported as %(id)s; "
+                "merge or rename them if they are one task"
+            )
+        first = self._row_number(seen[task_id])
+        self.warn(r, 0, message % {"task": quote(task_id), "row": first, "id": f"{task_id}-{number}"})
         return f"{task_id}-{number}"
 
-    def _row_name(self, r: int) -> str:
-        """How a row is named to the user: its row in a sheet, its line in Markdown."""
-        line = self.sheet.in_file(r + 1, 1)[0]
-        markdown = self.sheet.source.lower().endswith((".md", ".markdown"))
-        return f"{'line' if markdown else 'row'} {line}"
+    def _row_number(self, r: int) -> int:
+        """Where row ``r`` is in the file: its row in a sheet, its line in Markdown."""
+        return self.sheet.in_file(r + 1, 1)[0]
+
+    def _is_markdown(self) -> bool:
+        return self.sheet.source.lower().endswith((".md", ".markdown"))
 
     # --- the organisation ------------------------------------------------------------------
 
@@ -492,7 +512,7 @@ class _Builder:
             self.place(("organization",), r, c)
             if value is None:
                 ordered.pop("organization")
-                self.problem(r, c, "the organization row has no name in column B")
+                self.problem(r, c, _("the organization row has no name in column B"))
         elif self.organization is not None:
             ordered["organization"] = self.organization
         elif self.titles:
@@ -500,7 +520,8 @@ class _Builder:
             r, c = used_title
             ordered["organization"] = self.one_line(str(self.cell(r, c)), r, c)
             self.place(("organization",), r, c)
-            self.warn(r, c, f"organization name taken from the title {excerpt(ordered['organization'])}")
+            message = _("organization name taken from the title %(title)s")
+            self.warn(r, c, message % {"title": quote(ordered["organization"])})
         else:
             stem = os.path.splitext(os.path.basename(self.sheet.source))[0] or "organization"
             ordered["organization"] = stem
@@ -509,13 +530,16 @@ class _Builder:
                     self.sheet.source,
                     None,
                     None,
-                    f"warning: no organization row: named {excerpt(stem)} "
-                    "after the file (use --organization to choose)",
+                    warning_line(
+                        _("no organization row: named %(name)s after the file (use --organization to choose)")
+                        % {"name": quote(stem)}
+                    ),
                 )
             )
         for r, c in self.titles:
             if (r, c) != used_title:
-                self.warn(r, c, f"row ignored: {excerpt(self.cell(r, c))} is neither a label nor a table row")
+                message = _("row ignored: %(text)s is neither a label nor a table row")
+                self.warn(r, c, message % {"text": quote(self.cell(r, c))})
         if ORG_DESCRIPTION in self.org_rows:
             r, c = self.org_rows[ORG_DESCRIPTION]
             if self.cell(r, c) is not None:
@@ -538,13 +562,26 @@ class _Builder:
         try:
             rules = json.loads(str(value))
         except json.JSONDecodeError as error:
-            where = f"{error.msg} at character {error.pos + 1}"
-            self.problem(r, c, f"rules must be JSON, as raci export writes them: {where}")
+            message = _("rules must be JSON, as raci export writes them: %(error)s at character %(position)d")
+            self.problem(r, c, message % {"error": error.msg, "position": error.pos + 1})
             return None
         if not isinstance(rules, dict):
-            self.problem(r, c, 'rules must be a JSON object, e.g. {"ignore": ["RACI007"]}')
+            self.problem(r, c, _('rules must be a JSON object, e.g. {"ignore": ["RACI007"]}'))
             return None
         return rules
+
+
+def _label_text(kind: str) -> str:
+    """A row label as this language writes it ('department name', „nazwa działu”)."""
+    return row_label_texts().get(kind, kind)
+
+
+def _value_text(canonical: str, label: str) -> str:
+    """A guessed value as the user reads it: 'respond' in English; the Polish word, with the
+    canonical one the org file holds, in Polish: „odpowiedzi” (respond)."""
+    if current_language() == DEFAULT_LANGUAGE or label.lower() == canonical:
+        return quote_word(canonical)
+    return f"{quote_word(label)} ({canonical})"
 
 
 def _once(problems: Any) -> list[Problem]:

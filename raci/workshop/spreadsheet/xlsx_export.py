@@ -15,18 +15,23 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from raci.i18n import gettext as _
 from raci.workshop.spreadsheet.escape import is_dangerous
+from raci.workshop.spreadsheet.headings import (
+    findings_headings,
+    findings_sheet_name,
+    function_word,
+    matrix_sheet_name,
+    row_label_texts,
+    workload_headings,
+    workload_sheet_name,
+)
 from raci.workshop.spreadsheet.layout import DEPT_NAME, Cell, Grid, build_grid, number
 
 if TYPE_CHECKING:
     from raci.model.findings import Finding
     from raci.model.organization import Organization
 
-MATRIX_SHEET = "RACI"
-FINDINGS_SHEET = "Findings"
-FINDINGS_COLUMNS = ("severity", "code", "task", "department", "message", "fix")
-WORKLOAD_SHEET = "Workload"
-WORKLOAD_COLUMNS = ("department", "name", "function", "hours a week", "capacity", "over by", "tasks")
 
 #: Letter -> (fill, font colour); a cell takes the colour of its strongest letter.
 LETTER_COLOURS = {
@@ -44,15 +49,16 @@ _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms
 
 
 def export_xlsx(org: Organization, findings: Sequence[Finding] = ()) -> bytes:
-    """The workbook as bytes: the matrix of ``org`` and, on a second sheet, ``findings``."""
+    """The workbook as bytes: the matrix of ``org`` and, on a second sheet, ``findings``;
+    sheet names, labels and headings in the current language."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     matrix = workbook.active
-    matrix.title = MATRIX_SHEET
+    matrix.title = matrix_sheet_name()
     _write_matrix(matrix, org)
-    _write_findings(workbook.create_sheet(FINDINGS_SHEET), findings)
-    _write_workload(workbook.create_sheet(WORKLOAD_SHEET), org)
+    _write_findings(workbook.create_sheet(findings_sheet_name()), findings)
+    _write_workload(workbook.create_sheet(workload_sheet_name()), org)
     workbook.properties.creator = "raci"
     workbook.properties.created = _FIXED_TIME
     buffer = io.BytesIO()
@@ -97,6 +103,7 @@ class _MatrixLook:
         }
         self.first = grid.first_department_column
         self.last = grid.first_department_column + grid.department_count
+        self.name_label = row_label_texts()[DEPT_NAME]
 
     def style(self, cell: Any, index: int, column: int, values: list[Cell]) -> None:
         """Style the cell of row ``index`` and column ``column`` (both from 0)."""
@@ -106,7 +113,7 @@ class _MatrixLook:
             cell.font = self.bold
         elif index < header_row and first <= column < self.last:
             cell.fill = self.header_fill
-            cell.alignment = self.wrapped if values[0] == DEPT_NAME else self.centred
+            cell.alignment = self.wrapped if values[0] == self.name_label else self.centred
         elif index == header_row:
             cell.font = self.bold
             cell.fill = self.header_fill
@@ -125,15 +132,17 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    for c, title in enumerate(FINDINGS_COLUMNS, start=1):
+    for c, title in enumerate(findings_headings(), start=1):
         cell = sheet.cell(row=1, column=c, value=title)
         cell.font, cell.fill = bold, fill
     top = Alignment(vertical="top", wrap_text=True)
     severity_fonts = {name: Font(bold=True, color=colour) for name, colour in SEVERITY_COLOURS.items()}
     rows: list[list[Cell]] = []
+    levels: list[str] = []
     for finding in findings:
+        levels.append(finding.severity.value)
         row: list[Cell] = [
-            finding.severity.value,
+            severity_word(finding.severity.value),
             finding.code,
             finding.task,
             finding.department,
@@ -148,7 +157,7 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
             cell = _put(sheet, r, c, value)
             cell.alignment = top
             if c == 1:
-                cell.font = severity_fonts.get(str(value), bold)
+                cell.font = severity_fonts.get(levels[r - 2], bold)
     widths = (10, 10, 24, 18, 80, 50)
     from openpyxl.utils import get_column_letter
 
@@ -157,7 +166,18 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:F{len(rows) + 1}"
     if not rows:
-        sheet.cell(row=2, column=5, value="no findings")
+        sheet.cell(row=2, column=5, value=_("no findings"))
+
+
+def severity_word(level: str) -> str:
+    """A severity as the Findings sheet writes it, in the current language."""
+    words = {
+        # Translators: severities in the Findings sheet's first column.
+        "error": _("error"),
+        "warning": _("warning"),
+        "info": _("info"),
+    }
+    return words.get(level, level)
 
 
 def _write_workload(sheet: Any, org: Organization) -> None:
@@ -171,7 +191,7 @@ def _write_workload(sheet: Any, org: Organization) -> None:
     work = workload(org)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    for c, title in enumerate(WORKLOAD_COLUMNS, start=1):
+    for c, title in enumerate(workload_headings(), start=1):
         cell = sheet.cell(row=1, column=c, value=title)
         cell.font, cell.fill = bold, fill
     rows: list[list[Cell]] = []
@@ -182,7 +202,7 @@ def _write_workload(sheet: Any, org: Organization) -> None:
             [
                 dept_id,
                 dept.name,
-                dept.function.value,
+                function_word(dept.function),
                 number(hours),
                 number(capacity),
                 over,
@@ -192,7 +212,8 @@ def _write_workload(sheet: Any, org: Organization) -> None:
     if work.unassigned:
         rows.append(
             [
-                "(nobody Responsible)",
+                # Translators: the Workload sheet's row of hours no department is R for.
+                _("(nobody Responsible)"),
                 None,
                 None,
                 number(work.unassigned),
@@ -201,7 +222,8 @@ def _write_workload(sheet: Any, org: Organization) -> None:
                 len(work.unassigned_tasks),
             ]
         )
-    rows.append(["total", None, None, number(work.total), None, None, len(org.tasks)])
+    # Translators: the Workload sheet's last row, the sum of all tasks' hours.
+    rows.append([_("total"), None, None, number(work.total), None, None, len(org.tasks)])
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
             if value is not None:
