@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from raci.files import InputTooLargeError, read_bounded
+from raci.i18n import N_, gettext
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.report import portable_path
 
@@ -136,11 +137,12 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     try:
         text = read_bounded(name, MAX_BASELINE_BYTES).decode("utf-8")
     except InputTooLargeError:
-        raise _error(name, "baseline file is too large") from None
+        raise _error(name, gettext("baseline file is too large")) from None
     except OSError as error:
-        raise _error(name, f"cannot read baseline: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise _error(name, gettext("cannot read baseline: %(reason)s") % {"reason": reason}) from None
     except UnicodeDecodeError:
-        raise _error(name, "baseline is not UTF-8 text") from None
+        raise _error(name, gettext("baseline is not UTF-8 text")) from None
     return parse_baseline(text, name)
 
 
@@ -148,15 +150,19 @@ def parse_baseline(text: str, source: str = "<baseline>") -> Baseline:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise _error(source, f"not a baseline: {error.msg}", error.lineno, error.colno) from None
+        message = gettext("not a baseline: %(reason)s") % {"reason": error.msg}
+        raise _error(source, message, error.lineno, error.colno) from None
     except (ValueError, RecursionError) as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else "a value cannot be read"
-        raise _error(source, f"not a baseline: {reason}") from None
+        deep = isinstance(error, RecursionError)
+        reason = gettext("nested too deeply") if deep else gettext("a value cannot be read")
+        raise _error(source, gettext("not a baseline: %(reason)s") % {"reason": reason}) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise _error(source, "not a baseline: expected an object with a findings list")
+        raise _error(source, gettext("not a baseline: expected an object with a findings list"))
     version = data.get("baseline_version")
     if version != BASELINE_VERSION:
-        raise _error(source, f"unsupported baseline_version {version!r}; expected {BASELINE_VERSION}")
+        words = {"version": repr(version), "expected": BASELINE_VERSION}
+        message = gettext("unsupported baseline_version %(version)s; expected %(expected)d") % words
+        raise _error(source, message)
     counts: Counter[Identity] = Counter()
     messages: dict[Identity, str] = {}
     bad: list[int] = []
@@ -175,7 +181,7 @@ def parse_baseline(text: str, source: str = "<baseline>") -> Baseline:
     return Baseline(dict(counts), messages)
 
 
-_BAD_ENTRY = (
+_BAD_ENTRY = N_(
     "a finding needs code and file (text), optional task, department, activity and "
     "function (text) and a positive whole count"
 )
@@ -189,7 +195,7 @@ def _entry_problems(text: str, source: str, bad: list[int]) -> list[Problem]:
     problems = []
     for index in shown:
         line, column = places[index] if index < len(places) else (None, None)
-        problems.append(Problem(source, line, column, _BAD_ENTRY, ("findings", index)))
+        problems.append(Problem(source, line, column, gettext(_BAD_ENTRY), ("findings", index)))
     return bounded(problems, hidden=len(bad) - len(shown))
 
 

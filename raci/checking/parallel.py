@@ -4,6 +4,10 @@
 :class:`CheckResult` or the :class:`LoadError` that stopped it. With ``jobs`` above one the
 work goes to a :class:`concurrent.futures.ProcessPoolExecutor` (results and errors pickle
 whole); standard input (``"-"``) is always read here, in this process.
+
+Messages are written in the caller's language wherever the work runs: each call carries it,
+since a worker process starts with its own environment and a thread from a pool does not
+inherit the caller's context variables.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import partial
 from raci.checking import checker
 from raci.checking.checker import CheckResult
 from raci.checking.config import Config
+from raci.i18n import current_language, language
 from raci.model.errors import LoadError
 from raci.yaml.loader import Limits
 
@@ -53,7 +58,13 @@ def check_files(
     in input order. ``jobs``: worker processes (``None``: :func:`default_jobs`)."""
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
-    work = partial(check_path, config=config, limits=limits or Limits(), letter_map=letter_map)
+    work = partial(
+        check_path,
+        config=config,
+        limits=limits or Limits(),
+        letter_map=letter_map,
+        lang=current_language(),
+    )
     workers = default_jobs(len(paths)) if jobs is None else min(jobs, max(1, len(paths)))
     files = [path for path in paths if path != STDIN]
     if workers == 1 or len(files) < 2:
@@ -64,12 +75,7 @@ def check_files(
     # Imported here: a one-file check (the common case, and start-up) never starts a pool.
     from concurrent.futures import ProcessPoolExecutor
 
-    from raci.i18n import current_language, set_language
-
-    # Workers write their messages in the caller's language, not their own environment's.
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=set_language, initargs=(current_language(),)
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         done = iter(list(pool.map(work, files, chunksize=chunk)))
     return [work(path) if path == STDIN else next(done) for path in paths]
 
@@ -80,8 +86,13 @@ def check_path(
     config: Config | None = None,
     limits: Limits | None = None,
     letter_map: Mapping[str, str] | None = None,
+    lang: str | None = None,
 ) -> Outcome:
-    """One file loaded and checked; its :class:`LoadError` returned, not raised."""
+    """One file loaded and checked; its :class:`LoadError` returned, not raised. ``lang``:
+    the language of its messages (None: this context's)."""
+    if lang is not None:
+        with language(lang):
+            return check_path(path, config=config, limits=limits, letter_map=letter_map)
     from raci import api
 
     try:

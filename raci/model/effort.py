@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic_core import PydanticCustomError
 
+from raci.i18n import N_
+from raci.i18n import gettext as _
 from raci.model.vocabulary import LETTER_ORDER, Letter
 
 if TYPE_CHECKING:
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 WORKING_LETTERS: frozenset[Letter] = frozenset({Letter.RESPONSIBLE, Letter.SUPPORT})
 
 _WORDS = {Letter.RESPONSIBLE: "Responsible", Letter.SUPPORT: "Support", Letter.ACCOUNTABLE: "Accountable"}
+# The working letters as working_words() names them, for the catalog (read through gettext).
+N_("Responsible or Support")
 _PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
 # The YAML reader leaves numbers as text for the model to parse.
 _NUMBER = re.compile(r"\s*(\d{1,7}(?:\.\d{0,9})?|\.\d{1,9})\s*")
@@ -48,7 +52,8 @@ _CLOSE = 10.0**-_PLACES * 5
 def working_words() -> str:
     """The working letters in words, for messages: "Responsible or Support"."""
     ordered = [letter for letter in LETTER_ORDER if letter in WORKING_LETTERS]
-    return " or ".join(_WORDS.get(letter, letter.name.title()) for letter in ordered)
+    english = " or ".join(_WORDS.get(letter, letter.name.title()) for letter in ordered)
+    return _(english)
 
 
 def parse_amount(value: Any) -> Any:
@@ -59,7 +64,7 @@ def parse_amount(value: Any) -> Any:
         value = float(value)
     if isinstance(value, (int, float)):
         if not 0 <= value <= 1_000_000:  # also refuses NaN
-            raise PydanticCustomError("split_amount", "hours must be between 0 and 1000000")
+            raise PydanticCustomError("split_hours", "hours must be between 0 and 1000000")
         return float(value)
     if isinstance(value, str):
         match = _PERCENT.fullmatch(value)
@@ -204,21 +209,22 @@ def split_problems(task: Task, departments: Sequence[str]) -> Iterator[tuple[str
     if not split:
         return
     if task.effort_hours is None:
-        yield None, "effort_split needs the task's effort_hours to split"
+        yield None, _("effort_split needs the task's effort_hours to split")
         return
     working = doers(task, departments)
     for dept_id in split:
         if dept_id in departments and dept_id not in working:
             yield (
                 dept_id,
-                (
-                    f"effort_split gives part of the effort to {dept_id!r}, which is not "
-                    f"{working_words()} on this task: only departments doing the work share it"
-                ),
+                _(
+                    "effort_split gives part of the effort to %(department)s, which is not "
+                    "%(letters)s on this task: only departments doing the work share it"
+                )
+                % {"department": repr(dept_id), "letters": working_words()},
             )
     shares = [_share(amount) for amount in split.values()]
     if any(s is None for s in shares) and any(s is not None for s in shares):
-        yield None, "effort_split mixes hours and percentages: write all of them one way"
+        yield None, _("effort_split mixes hours and percentages: write all of them one way")
         return
     yield from _sum_problems(task, working)
 
@@ -234,7 +240,8 @@ def _sum_problems(task: Task, working: list[str]) -> Iterator[tuple[str | None, 
         return f"{hours / total * 100:g}%" if percent and total else f"{hours:g} h"
 
     whole = "100%" if percent else f"effort_hours, {total:g} h"
+    values = {"stated": written(stated), "whole": whole}
     if every and abs(stated - total) > _CLOSE:
-        yield None, f"effort_split adds up to {written(stated)} but must add up to {whole}"
+        yield None, _("effort_split adds up to %(stated)s but must add up to %(whole)s") % values
     elif stated > total + _CLOSE:
-        yield None, f"effort_split adds up to {written(stated)}, more than {whole}"
+        yield None, _("effort_split adds up to %(stated)s, more than %(whole)s") % values

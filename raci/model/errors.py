@@ -14,9 +14,10 @@ Every error pickles with what it carries, so a worker process of a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from raci.i18n import ngettext
 from raci.model.text_safety import escape, printable, shorten
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ class Problem:
     column: int | None
     message: str
     path: tuple[str | int, ...] = ()
+    #: The "stopping after 50 problems" note: sorted after the problem whose place it shares.
+    note: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         # The source is shown in every report: a file name with a control character or a
@@ -81,8 +84,12 @@ def bounded(problems: Iterable[Problem], hidden: int = 0) -> list[Problem]:
         return ordered
     last = ordered[min(MAX_PROBLEMS, len(ordered)) - 1]
     more = len(ordered) + hidden - MAX_PROBLEMS
-    note = f"stopping after {MAX_PROBLEMS} problems ({more} more not shown)"
-    return [*ordered[:MAX_PROBLEMS], Problem(last.source, last.line, last.column, note, last.path)]
+    note = ngettext(
+        "stopping after %(count)d problems (%(more)d more not shown)",
+        "stopping after %(count)d problems (%(more)d more not shown)",
+        more,
+    ) % {"count": MAX_PROBLEMS, "more": more}
+    return [*ordered[:MAX_PROBLEMS], Problem(last.source, last.line, last.column, note, last.path, note=True)]
 
 
 class Error(Exception):
@@ -125,5 +132,4 @@ class ScenarioError(Error, ValueError):
 
 def _problem_order(problem: Problem) -> tuple[str, int, int, bool, str]:
     # The "stopping after" note shares the last problem's place and comes after it.
-    note = problem.message.startswith("stopping after ")
-    return (problem.source, problem.line or 0, problem.column or 0, note, problem.message)
+    return (problem.source, problem.line or 0, problem.column or 0, problem.note, problem.message)

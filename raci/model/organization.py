@@ -35,6 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
+from raci.i18n import N_, gettext
 from raci.model.effort import parse_amount
 from raci.model.frozen import FrozenDict, freeze
 from raci.model.lookalike import id_key
@@ -79,9 +80,9 @@ def _clean_name(value: Any) -> Any:
             if first_unsafe(bad):
                 detail = ""
             elif bad in "\n\r\u2028\u2029" or ord(bad) < 0x20:
-                detail = ": names and ids are one line of text"
+                detail = N_(": names and ids are one line of text")
             else:  # an invisible format character: the name would not be what it looks like
-                detail = ": names and ids hold only characters that can be seen"
+                detail = N_(": names and ids hold only characters that can be seen")
             context = {"char": describe_character(bad), "detail": detail}
             raise PydanticCustomError("unsafe_text", "{char} is not allowed{detail}", context)
     return value
@@ -295,7 +296,8 @@ def _unique_once_trimmed(value: Any) -> Any:
             if isinstance(key, str):
                 if id_key(key) in seen:
                     raise PydanticCustomError(
-                        _DUPLICATE_ID, "duplicate id {key}: ids are compared once spaces are trimmed, "
+                        _DUPLICATE_ID,
+                        "duplicate id {key}: ids are compared once spaces are trimmed, "
                         "Unicode-normalised and look-alike characters folded",
                         {"key": repr(key.strip()[:40])},
                     )
@@ -339,8 +341,9 @@ def _waiver_reason(value: Any) -> Any:
     # A waiver records a decision; without the reason nobody can review it later.
     if value is None or (isinstance(value, str) and not value.strip()):
         raise PydanticCustomError(
-            "waiver_reason", "needs a reason: say why the team accepts this finding, e.g. {example}",
-            {"example": "SOC102: \"HR answers candidates, not customers\""},
+            "waiver_reason",
+            "needs a reason: say why the team accepts this finding, e.g. {example}",
+            {"example": N_('SOC102: "HR answers candidates, not customers"')},
         )
     return value.strip() if isinstance(value, str) else value
 
@@ -531,7 +534,9 @@ class Organization(BaseModel):
         try:
             data = json.loads(json_data)
         except ValueError as error:
-            raise LoadError([Problem("<json>", None, None, f"not valid JSON: {error}")]) from None
+            raise LoadError(
+                [Problem("<json>", None, None, gettext("not valid JSON: %(error)s") % {"error": error})]
+            ) from None
         return cast(Self, cls.from_data(data, "<json>"))
 
     @classmethod
@@ -626,13 +631,16 @@ class Organization(BaseModel):
 
     def _require(self, section: str, key: str) -> None:
         if key not in getattr(self, section):
-            kind = "task" if section == "tasks" else "department"
-            self._refuse(section, key, f"no {kind} {key!r}")
+            message = gettext("no task %(id)s") if section == "tasks" else gettext("no department %(id)s")
+            self._refuse(section, key, message % {"id": repr(key)})
 
     def _require_new(self, section: str, key: str) -> None:
         if key in getattr(self, section):
-            kind = "task" if section == "tasks" else "department"
-            self._refuse(section, key, f"there is already a {kind} {key!r}")
+            if section == "tasks":
+                message = gettext("there is already a task %(id)s")
+            else:
+                message = gettext("there is already a department %(id)s")
+            self._refuse(section, key, message % {"id": repr(key)})
 
     def _refuse(self, section: str, key: str, message: str) -> None:
         from raci.model.errors import LoadError, Problem

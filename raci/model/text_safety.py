@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from raci.i18n import gettext as _
+
 UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 #: Unicode's format characters (category Cf): invisible, yet they make two ids that look the
 #: same differ (``care`` and ``ca\u200bre``) or hide text (the tag block). Generated from
@@ -34,17 +36,17 @@ _ESCAPED = re.compile(
 def describe_character(char: str) -> str:
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
-        kind = "a lone surrogate"
+        kind = _("a lone surrogate")
     elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-        kind = "a bidirectional override"
+        kind = _("a bidirectional override")
     elif char in "\n\r\u2028\u2029":
-        kind = "a line break"
+        kind = _("a line break")
     elif char == "\t":
-        kind = "a tab"
+        kind = _("a tab")
     elif _FORMAT.match(char):
-        kind = "an invisible format character"
+        kind = _("an invisible format character")
     else:
-        kind = "a control character"
+        kind = _("a control character")
     return f"U+{code:04X} ({kind})"
 
 

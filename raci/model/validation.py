@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from raci.i18n import N_
+from raci.i18n import gettext as _
 from raci.model.effort import split_problems
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.model.lookalike import id_key
@@ -50,12 +52,15 @@ class _Pending:
         if self.also is not None:
             place = source_map.key(self.also)
             if place is not None:
-                message += f" (the first at line {place[0]}, column {place[1]})"
+                message += _(" (the first at line %(line)d, column %(column)d)") % {
+                    "line": place[0],
+                    "column": place[1],
+                }
         if self.hint is not None:
             word, choices = self.hint
             close = closest(word, choices, indexes)
             if close is not None:
-                message += f"; did you mean {excerpt(close)}?"
+                message += _("; did you mean %(word)s?") % {"word": excerpt(close)}
         return message
 
 
@@ -82,7 +87,10 @@ def build_organization(
     except LoadError:
         raise
     except Exception as error:  # RecursionError, MemoryError, a str subclass that raises…
-        message = f"the data cannot be validated ({type(error).__name__}: {shorten(_text_of(error), 80)})"
+        message = _("the data cannot be validated (%(error)s: %(detail)s)") % {
+            "error": type(error).__name__,
+            "detail": shorten(_text_of(error), 80),
+        }
         raise LoadError([*earlier, _problem(source_map, (), message)]) from None
 
 
@@ -96,7 +104,7 @@ def plain_data(data: Any, source_map: SourceMap) -> Any:
     try:
         return _plain(data)
     except RecursionError:
-        raise LoadError([_problem(source_map, (), "the data is nested too deeply")]) from None
+        raise LoadError([_problem(source_map, (), _("the data is nested too deeply"))]) from None
 
 
 def _plain(value: Any) -> Any:
@@ -142,13 +150,14 @@ def _text_of(error: BaseException) -> str:
     try:
         return str(error)
     except Exception:
-        return "no description"
+        return _("no description")
 
 
 def _build_organization(data: Any, source_map: SourceMap, earlier: Sequence[Problem]) -> Organization:
     if not isinstance(data, dict):
-        found = "an empty file" if data is None else f"a {_kind(data)}"
-        message = f"expected a mapping with 'organization', 'departments' and 'tasks', found {found}"
+        message = _("expected a mapping with 'organization', 'departments' and 'tasks', found %(found)s") % {
+            "found": _kind(data)
+        }
         raise LoadError([*earlier, _problem(source_map, (), message)])
     pending: list[_Pending] = []
     org: Organization | None = None
@@ -231,7 +240,7 @@ def build_config(data: Any, source_map: SourceMap, earlier: Sequence[Problem] = 
     from raci.checking.config import Config
 
     if not isinstance(data, dict) or set(data) != {"rules"}:
-        raise LoadError([*earlier, _problem(source_map, (), "expected a mapping with one key, 'rules'")])
+        raise LoadError([*earlier, _problem(source_map, (), _("expected a mapping with one key, 'rules'"))])
     pending: list[_Pending] = []
     section = None
     try:
@@ -265,10 +274,14 @@ def _unknown_references(data: dict[str, Any]) -> Iterator[_Pending]:
                     path = ("tasks", task_id, section, department_id)
                     meant = _looks_like(department_id, departments, lookalikes)
                     if meant is not None:
-                        message = (
-                            f"task {excerpt(task_id)} names department {excerpt(department_id)}, which only "
-                            f"looks like {excerpt(meant)} (other characters); write it as {excerpt(meant)}"
-                        )
+                        message = _(
+                            "task %(task)s names department %(department)s, which only looks like "
+                            "%(meant)s (other characters); write it as %(meant)s"
+                        ) % {
+                            "task": excerpt(task_id),
+                            "department": excerpt(department_id),
+                            "meant": excerpt(meant),
+                        }
                         yield _Pending(path, True, message)
                     else:
                         yield _Pending(path, True, hint=(department_id, departments))
@@ -295,19 +308,23 @@ def _effort_split_problems(data: dict[str, Any], org: Organization) -> Iterator[
             path: Path = ("tasks", raw_id, "effort_split")
             if department_id is not None:
                 path = (*path, raw_keys.get(department_id, department_id))
-            yield _Pending(path, True, f"task {excerpt(raw_id)}: {message}")
+            text = _("task %(task)s: %(problem)s") % {"task": excerpt(raw_id), "problem": message}
+            yield _Pending(path, True, text)
 
 
 def _unknown(path: Path) -> str:
-    verb = "splits its effort with" if path[2] == "effort_split" else "names"
-    return f"task {excerpt(path[1])} {verb} unknown department {excerpt(path[3])}"
+    if path[2] == "effort_split":
+        message = _("task %(task)s splits its effort with unknown department %(department)s")
+    else:
+        message = _("task %(task)s names unknown department %(department)s")
+    return message % {"task": excerpt(path[1]), "department": excerpt(path[3])}
 
 
 def _waiver_problems(data: dict[str, Any]) -> Iterator[_Pending]:
     """A waiver names a rule by its code; an unknown one would silently waive nothing."""
     from raci.rules import ORGANISATION_WIDE, RULES_BY_CODE, UNWAIVABLE
 
-    for section, owner in (("tasks", "task"), ("departments", "department")):
+    for section in ("tasks", "departments"):
         entries = data.get(section)
         if not isinstance(entries, dict):
             continue
@@ -319,20 +336,36 @@ def _waiver_problems(data: dict[str, Any]) -> Iterator[_Pending]:
                 if not isinstance(code, str):
                     continue
                 wanted = code.strip().upper()
-                where = f"in {owner} {excerpt(entry_id)}"
+                values = {"code": wanted, "id": excerpt(entry_id), "rule": excerpt(code)}
                 path: Path = (section, entry_id, "waive", code)
                 if wanted in UNWAIVABLE:
-                    yield _Pending(path, True, f"{wanted} cannot be waived {where}: {UNWAIVABLE[wanted]}")
+                    values["reason"] = _(UNWAIVABLE[wanted])
+                    yield _Pending(path, True, _(_WAIVER_MESSAGES[section, "unwaivable"]) % values)
                 elif wanted in ORGANISATION_WIDE:
-                    message = (
-                        f"{wanted} cannot be waived {where}: its findings are about the whole "
-                        f"organisation, not one {owner}; to accept them, add it to "
-                        f"rules: ignore: [{wanted}]"
-                    )
-                    yield _Pending(path, True, message)
+                    yield _Pending(path, True, _(_WAIVER_MESSAGES[section, "organisation"]) % values)
                 elif wanted not in RULES_BY_CODE:
-                    message = f"waiver {where} names unknown rule {excerpt(code)}"
+                    message = _(_WAIVER_MESSAGES[section, "unknown"]) % values
                     yield _Pending(path, True, message, hint=(wanted, tuple(RULES_BY_CODE)))
+
+
+# The reason raci.rules.UNWAIVABLE gives, marked here for the catalog.
+N_("it reports waivers themselves; remove the unused waiver instead")
+
+#: Waiver problems, one whole sentence each for tasks and for departments.
+_WAIVER_MESSAGES = {
+    ("tasks", "unwaivable"): N_("%(code)s cannot be waived in task %(id)s: %(reason)s"),
+    ("departments", "unwaivable"): N_("%(code)s cannot be waived in department %(id)s: %(reason)s"),
+    ("tasks", "organisation"): N_(
+        "%(code)s cannot be waived in task %(id)s: its findings are about the whole organisation, "
+        "not one task; to accept them, add it to rules: ignore: [%(code)s]"
+    ),
+    ("departments", "organisation"): N_(
+        "%(code)s cannot be waived in department %(id)s: its findings are about the whole "
+        "organisation, not one department; to accept them, add it to rules: ignore: [%(code)s]"
+    ),
+    ("tasks", "unknown"): N_("waiver in task %(id)s names unknown rule %(rule)s"),
+    ("departments", "unknown"): N_("waiver in department %(id)s names unknown rule %(rule)s"),
+}
 
 
 def _ids_equal_once_trimmed(data: dict[str, Any]) -> Iterator[_Pending]:
@@ -366,12 +399,20 @@ def _duplicates(path: Path, section: dict[Any, Any]) -> Iterator[_Pending]:
         if first is key:
             continue
         if first.strip() == key.strip():
-            how = "are the same id once spaces are trimmed"
+            template = _(
+                "duplicate id %(id)s: %(first)s and %(second)s are the same id once spaces are trimmed"
+            )
         elif unicodedata.normalize("NFKC", first.strip()) == unicodedata.normalize("NFKC", key.strip()):
-            how = "are the same id once Unicode-normalised (NFKC): they look the same"
+            template = _(
+                "duplicate id %(id)s: %(first)s and %(second)s are the same id once Unicode-normalised "
+                "(NFKC): they look the same"
+            )
         else:
-            how = "look the same (look-alike characters, e.g. from another script): ids must differ visibly"
-        message = f"duplicate id {excerpt(key.strip())}: {excerpt(first)} and {excerpt(key)} {how}"
+            template = _(
+                "duplicate id %(id)s: %(first)s and %(second)s look the same (look-alike characters, "
+                "e.g. from another script): ids must differ visibly"
+            )
+        message = template % {"id": excerpt(key.strip()), "first": excerpt(first), "second": excerpt(key)}
         yield _Pending((*path, key), True, message, also=(*path, first))
 
 
@@ -431,24 +472,41 @@ def _message(item: Any, path: Path) -> str:
     kind = item["type"]
     # Keys are user text: quoted short and escaped, never echoed whole.
     field = excerpt(path[-1]) if path else "'file'"
-    name = (shorten(path[-1]) or "''") if path else "file"
-    where = _describe_parent(path[:-1])
-    if kind == "missing":
-        return f"missing required field {field}{where}"
-    if kind == "extra_forbidden":
-        return f"unknown field {field}{where}"
+    name = (shorten(path[-1]) or "''") if path else _("file")
+    place, where = _place(path[:-1])
+    if kind in ("missing", "extra_forbidden"):
+        return _(_FIELD_MESSAGES[kind, place]) % {"field": field, **where}
     context = {k: f"{v:g}" if isinstance(v, float) else v for k, v in item.get("ctx", {}).items()}
-    message = _FRIENDLY.get(kind, "").format(**context) or str(item["msg"])
-    if kind == "waiver_reason" and len(path) == 4 and "example" in context:
-        # The example waives the code the user wrote, not some other rule.
-        code = shorten(str(path[3]).strip().upper())
-        message = message.replace(str(context["example"]), f'{code}: "we accept this because …"')
+    message = _problem_text(kind, context, path) or str(item["msg"])
     if kind.startswith(("value_error", "assertion_error")):
         message = message.split(", ", 1)[-1]
     if message[1:2].islower():
         # pydantic's "Input should be…" reads as a sentence; keep "U+001B …" as written.
         message = message[:1].lower() + message[1:]
-    return f"{_entry_subject(path) or name + where}: {message}"
+    subject = _entry_subject(path) or (_(_SUBJECTS[place]) % {"name": name, **where} if place else name)
+    return f"{subject}: {message}"
+
+
+def _problem_text(kind: str, context: dict[str, Any], path: Path) -> str:
+    """What is wrong with a value, in the reader's language; "" for an error not worded here."""
+    template = _FRIENDLY.get(kind)
+    if template is None:
+        return ""
+    if kind == "unsafe_text":
+        detail = context.get("detail")
+        return _(template) % context + (_(detail) if detail else "")
+    if kind == "waiver_reason" and "example" in context:
+        if len(path) == 4:
+            # The example waives the code the user wrote, not some other rule.
+            code = shorten(str(path[3]).strip().upper())
+            reason = _("we accept this because …")
+            context = {"example": f'{code}: "{reason}"'}
+        else:
+            context = {"example": _(str(context["example"]))}
+    try:
+        return _(template) % context
+    except (KeyError, TypeError, ValueError):  # a context pydantic did not give: its own words
+        return ""
 
 
 def _entry_subject(path: Path) -> str | None:
@@ -456,43 +514,86 @@ def _entry_subject(path: Path) -> str | None:
     task 'x'", "waiver of SOC102 in department 'y'"; None for other places."""
     if len(path) != 4 or path[0] not in ("tasks", "departments"):
         return None
-    owner = "task" if path[0] == "tasks" else "department"
     if path[0] == "tasks" and path[2] == "raci":
-        return f"letters of {excerpt(path[3])} in task {excerpt(path[1])}"
+        return _("letters of %(department)s in task %(task)s") % {
+            "department": excerpt(path[3]),
+            "task": excerpt(path[1]),
+        }
     if path[2] == "waive":
-        return f"waiver of {shorten(path[3])} in {owner} {excerpt(path[1])}"
+        values = {"code": shorten(path[3]), "id": excerpt(path[1])}
+        if path[0] == "tasks":
+            return _("waiver of %(code)s in task %(id)s") % values
+        return _("waiver of %(code)s in department %(id)s") % values
     return None
 
 
+#: pydantic's error types (and the model's own) worded for a person; %(…)s come from the
+#: error's context.
 _FRIENDLY = {
-    "greater_than_equal": "must be at least {ge}",
-    "greater_than": "must be more than {gt}",
-    "less_than_equal": "must be at most {le}",
-    "float_parsing": "must be a number",
-    "float_type": "must be a number",
-    "int_parsing": "must be a whole number",
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "string_type": "must be text",
-    "string_too_long": "is too long (at most {max_length} characters)",
-    "string_too_short": "must not be empty",
-    "dict_type": "must be a mapping (key: value pairs)",
-    "model_type": "must be a mapping (key: value pairs)",
-    "finite_number": "must be a finite number",
-    "int_parsing_size": "is too large",
-    "list_type": "must be a list",
-    "enum": "must be one of {expected}",
+    "greater_than_equal": N_("must be at least %(ge)s"),
+    "greater_than": N_("must be more than %(gt)s"),
+    "less_than_equal": N_("must be at most %(le)s"),
+    "less_than": N_("must be less than %(lt)s"),
+    "float_parsing": N_("must be a number"),
+    "float_type": N_("must be a number"),
+    "int_parsing": N_("must be a whole number"),
+    "int_type": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "string_type": N_("must be text"),
+    "string_too_long": N_("is too long (at most %(max_length)s characters)"),
+    "string_too_short": N_("must not be empty"),
+    "dict_type": N_("must be a mapping (key: value pairs)"),
+    "model_type": N_("must be a mapping (key: value pairs)"),
+    "finite_number": N_("must be a finite number"),
+    "int_parsing_size": N_("is too large"),
+    "list_type": N_("must be a list"),
+    "enum": N_("must be one of %(expected)s"),
+    "unsafe_text": N_("%(char)s is not allowed"),
+    "unknown_function": N_(
+        "unknown function %(word)s; use one of: %(allowed)s (aliases such as 'support' or 'comms' work too)"
+    ),
+    "unknown_activity": N_(
+        "unknown activity %(word)s; use one of: %(allowed)s "
+        "(aliases such as 'listening' or 'complaints' work too)"
+    ),
+    "unknown_audience": N_(
+        "unknown audience %(word)s; use one of: %(allowed)s "
+        "(aliases such as 'applicants' or 'press' work too)"
+    ),
+    "split_amount": N_("must be hours (a number) or a share such as '60%%'"),
+    "split_hours": N_("hours must be between 0 and 1000000"),
+    "waiver_reason": N_("needs a reason: say why the team accepts this finding, e.g. %(example)s"),
+}
+
+#: "missing" and "unknown field" problems, one whole sentence for each kind of place.
+_FIELD_MESSAGES = {
+    ("missing", ""): N_("missing required field %(field)s"),
+    ("missing", "task"): N_("missing required field %(field)s in task %(task)s"),
+    ("missing", "department"): N_("missing required field %(field)s in department %(department)s"),
+    ("missing", "section"): N_("missing required field %(field)s in %(section)s"),
+    ("extra_forbidden", ""): N_("unknown field %(field)s"),
+    ("extra_forbidden", "task"): N_("unknown field %(field)s in task %(task)s"),
+    ("extra_forbidden", "department"): N_("unknown field %(field)s in department %(department)s"),
+    ("extra_forbidden", "section"): N_("unknown field %(field)s in %(section)s"),
+}
+
+#: A field named with its place: "effort_hours in task 'x'".
+_SUBJECTS = {
+    "task": N_("%(name)s in task %(task)s"),
+    "department": N_("%(name)s in department %(department)s"),
+    "section": N_("%(name)s in %(section)s"),
 }
 
 
-def _describe_parent(parent: Path) -> str:
+def _place(parent: Path) -> tuple[str, dict[str, str]]:
+    """The kind of place a field is in ("" for the top of the file) and its names."""
     if len(parent) == 2 and parent[0] == "tasks":
-        return f" in task {excerpt(parent[1])}"
+        return "task", {"task": excerpt(parent[1])}
     if len(parent) == 2 and parent[0] == "departments":
-        return f" in department {excerpt(parent[1])}"
+        return "department", {"department": excerpt(parent[1])}
     if parent:
-        return f" in '{'.'.join(shorten(part) for part in parent)}'"
-    return ""
+        return "section", {"section": f"'{'.'.join(shorten(part) for part in parent)}'"}
+    return "", {}
 
 
 def _model_at(path: Path) -> type[BaseModel] | None:
@@ -515,6 +616,9 @@ def _problem(source_map: SourceMap, path: Path, message: str, *, on_key: bool = 
 
 
 def _kind(value: Any) -> str:
+    """What the whole file holds instead of a mapping, for "…, found %(found)s"."""
+    if value is None:
+        return _("an empty file")
     if isinstance(value, list):
-        return "list"
-    return "text value" if isinstance(value, str) else type(value).__name__
+        return _("a list")
+    return _("a text value") if isinstance(value, str) else _("a %(type)s") % {"type": type(value).__name__}

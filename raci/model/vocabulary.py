@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
-from raci.i18n import DEFAULT_LANGUAGE, N_, current_language, gettext
+from raci.i18n import N_, gettext
 from raci.model.polish_words import POLISH_ACTIVITIES, POLISH_AUDIENCES, POLISH_FUNCTIONS
 
 _E = TypeVar("_E", bound=Enum)
@@ -35,15 +35,13 @@ class Function(str, Enum):
 
     @property
     def phrase(self) -> str:
-        """The function as a rule message names it, in the current language.
+        """The English label as it reads mid-sentence: "customer service", but "PR".
 
-        English reads it mid-sentence in lower case ("customer service", but "PR"); Polish
-        nouns decline, so Polish messages quote the label as it is, in the nominative
-        (dział „Obsługa klienta”), and the phrase is the label unchanged."""
-        label = self.label
-        if current_language() != DEFAULT_LANGUAGE or label.isupper():
-            return label
-        return label.lower()
+        Always English: views translate it as a message of its own (``gettext(phrase)``);
+        rule messages name a function with :func:`raci.rules.wording.function_name`, which
+        gives Polish the label to quote in the nominative (dział „Obsługa klienta”)."""
+        label = FUNCTION_LABELS[self]
+        return label if label.isupper() else label.lower()
 
 
 class Activity(str, Enum):
@@ -397,21 +395,21 @@ def parse_letters(text: str) -> tuple[frozenset[Letter], str | None]:
             return frozenset(), unknown_letter_message(char)
         letter = Letter(char)
         if letter in letters:
-            return frozenset(), f"letter {char} is written twice"
+            return frozenset(), gettext("letter %(letter)s is written twice") % {"letter": char}
         letters.append(letter)
     if not letters:
-        return frozenset(), "no RACI letter given (use R, A, S, C or I, e.g. 'RA')"
+        return frozenset(), gettext("no RACI letter given (use R, A, S, C or I, e.g. 'RA')")
     return frozenset(letters), None
 
 
 def unknown_letter_message(char: str) -> str:
     """Other RACI variants (DRASCI's D, RACI-VS's V…) are not guessed: the user maps them."""
     if char.isalpha() and char.isascii():
-        return (
-            f"unknown RACI letter {char!r} (use R, A, S, C or I, e.g. 'RA'); if your matrix uses "
-            f"another letter set, say what {char} means, e.g. --letter-map {char}=A"
-        )
-    return f"unknown RACI letter {char!r} (use R, A, S, C or I, e.g. 'RA')"
+        return gettext(
+            "unknown RACI letter %(quoted)s (use R, A, S, C or I, e.g. 'RA'); if your matrix uses "
+            "another letter set, say what %(letter)s means, e.g. --letter-map %(letter)s=A"
+        ) % {"quoted": repr(char), "letter": char}
+    return gettext("unknown RACI letter %(quoted)s (use R, A, S, C or I, e.g. 'RA')") % {"quoted": repr(char)}
 
 
 def parse_letter_map(pairs: Iterable[str]) -> dict[str, str]:

@@ -84,19 +84,20 @@ def hours_text(value: float) -> str:
     return f"{value:g} h"
 
 
-#: Activity -> (id, name) of a task a fix adds; the name is written in the current language.
+#: Activity -> (id, name) of a task a fix adds, both written in the current language (a Polish
+#: org gets a Polish id it can read).
 NEW_TASKS: dict[Activity, tuple[str, str]] = {
-    Activity.MONITOR: ("social-listening", N_("Listen to mentions and reviews")),
-    Activity.DISCOVER: ("discover-content", N_("Discover stories and topics worth sharing")),
-    Activity.SELECT: ("curate-content", N_("Select (curate) content to share")),
-    Activity.CREATE: ("create-content", N_("Write posts and campaign messages")),
-    Activity.PUBLISH: ("publish-posts", N_("Publish the content calendar")),
-    Activity.RESPOND: ("answer-complaints", N_("Answer complaints and questions in public")),
-    Activity.SELL: ("handle-leads", N_("Handle leads and objections from social")),
-    Activity.MEDIA_RELATIONS: ("media-enquiries", N_("Answer journalists and influencers")),
-    Activity.PROMOTE: ("paid-promotion", N_("Promote posts with paid reach")),
-    Activity.RECOVER: ("handle-incidents", N_("Own and fix public mistakes openly")),
-    Activity.MEASURE: ("quarterly-value-review", N_("Review community, trust and revenue each quarter")),
+    Activity.MONITOR: (N_("social-listening"), N_("Listen to mentions and reviews")),
+    Activity.DISCOVER: (N_("discover-content"), N_("Discover stories and topics worth sharing")),
+    Activity.SELECT: (N_("curate-content"), N_("Select (curate) content to share")),
+    Activity.CREATE: (N_("create-content"), N_("Write posts and campaign messages")),
+    Activity.PUBLISH: (N_("publish-posts"), N_("Publish the content calendar")),
+    Activity.RESPOND: (N_("answer-complaints"), N_("Answer complaints and questions in public")),
+    Activity.SELL: (N_("handle-leads"), N_("Handle leads and objections from social")),
+    Activity.MEDIA_RELATIONS: (N_("media-enquiries"), N_("Answer journalists and influencers")),
+    Activity.PROMOTE: (N_("paid-promotion"), N_("Promote posts with paid reach")),
+    Activity.RECOVER: (N_("handle-incidents"), N_("Own and fix public mistakes openly")),
+    Activity.MEASURE: (N_("quarterly-value-review"), N_("Review community, trust and revenue each quarter")),
 }
 
 
@@ -203,14 +204,14 @@ class Planner:
         others: Sequence[tuple[str, Letter]] = (),
         horizon: int | None = None,
     ) -> Candidate:
-        base, name = NEW_TASKS[activity]
+        base, name = (gettext(text) for text in NEW_TASKS[activity])
         task_id, n = base, 2
         while task_id in self.org.tasks:
             task_id, n = f"{base}-{n}", n + 1
         raci = [(owner, frozenset({R, A}))]
         raci += [(d, frozenset({letter})) for d, letter in others if d != owner]
         effort, note = self.effort_estimate(activity)
-        op = AddTask(task_id, gettext(name), activity, tuple(raci), effort, horizon)
+        op = AddTask(task_id, name, activity, tuple(raci), effort, horizon)
         who = ", ".join(f"{self.name(d)} {format_letters(letters)}" for d, letters in raci)
         summary = gettext("add task %(task)s (%(activity)s): %(raci)s") % {
             "task": task_id,

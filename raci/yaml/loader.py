@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 from yaml import events
 
+from raci.i18n import N_
+from raci.i18n import gettext as _
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem
 from raci.model.text_safety import UNSAFE_CHARACTERS, describe_character, excerpt, printable
 
@@ -205,7 +207,15 @@ def decode(data: bytes, source: str) -> str:
                     return data.decode(codec)
                 except UnicodeDecodeError as error:
                     raise LoadError(
-                        [Problem(source, 1, 1, f"not valid {codec.upper()}: {error.reason}")]
+                        [
+                            Problem(
+                                source,
+                                1,
+                                1,
+                                _("not valid %(codec)s: %(reason)s")
+                                % {"codec": codec.upper(), "reason": error.reason},
+                            )
+                        ]
                     ) from None
     try:
         return data.decode("utf-8")
@@ -215,7 +225,7 @@ def decode(data: bytes, source: str) -> str:
         line = len(breaks) + 1
         column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start]
-        message = f"not valid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8"
+        message = _("not valid UTF-8 (byte %(byte)s); save the file as UTF-8") % {"byte": f"0x{byte:02X}"}
         raise LoadError([Problem(source, line, column, message)]) from None
 
 
@@ -257,7 +267,7 @@ def _refuse_unsafe_characters(text: str, source: str) -> None:
             line, line_start = line + 1, found.end()
         scanned = match.start()
         column = match.start() - line_start + 1
-        problems.append(Problem(source, line, column, f"{describe_character(match.group())} is not allowed"))
+        problems.append(Problem(source, line, column, _not_allowed(match.group())))
         if len(problems) >= MAX_PROBLEMS:
             problems.append(_too_many(source, line, column))
             break
@@ -265,8 +275,43 @@ def _refuse_unsafe_characters(text: str, source: str) -> None:
         raise LoadError(problems)
 
 
+#: PyYAML's most common syntax messages, worded for the reader; others stay as PyYAML says them.
+_YAML_PHRASES = frozenset(
+    {
+        N_("mapping values are not allowed in this context"),
+        N_("mapping values are not allowed here"),
+        N_("while parsing a block mapping"),
+        N_("did not find expected key"),
+        N_("while parsing a flow sequence"),
+        N_("did not find expected ',' or ']'"),
+        N_("while parsing a flow mapping"),
+        N_("did not find expected ',' or '}'"),
+        N_("while scanning a quoted scalar"),
+        N_("found unexpected end of stream"),
+        N_("while scanning for the next token"),
+        N_("found character that cannot start any token"),
+        N_("while parsing a block collection"),
+        N_("did not find expected '-' indicator"),
+        N_("while scanning a simple key"),
+        N_("could not find expected ':'"),
+        N_("while scanning a plain scalar"),
+        N_("found a tab character that violates indentation"),
+    }
+)
+
+
+def _yaml_words(part: str) -> str:
+    return _(part) if part in _YAML_PHRASES else part
+
+
 def _too_many(source: str, line: int, column: int) -> Problem:
-    return Problem(source, line, column, f"stopping after {MAX_PROBLEMS} problems")
+    return Problem(
+        source, line, column, _("stopping after %(count)d problems") % {"count": MAX_PROBLEMS}, note=True
+    )
+
+
+def _not_allowed(char: str) -> str:
+    return _("%(char)s is not allowed") % {"char": describe_character(char)}
 
 
 class _Frame:
@@ -319,16 +364,21 @@ class _Composer:
             root = self._compose()
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
-            text = " ".join(part for part in (error.context, error.problem) if part)
+            text = " ".join(_yaml_words(part) for part in (error.context, error.problem) if part)
             self.problems.append(
-                Problem(self.source, *(_position(mark) if mark else (1, 1)), f"YAML syntax error: {text}")
+                Problem(
+                    self.source,
+                    *(_position(mark) if mark else (1, 1)),
+                    _("YAML syntax error: %(detail)s") % {"detail": text},
+                )
             )
             root = None
         except yaml.YAMLError as error:
-            self.problems.append(Problem(self.source, 1, 1, f"YAML error: {error}"))
+            self.problems.append(Problem(self.source, 1, 1, _("YAML error: %(detail)s") % {"detail": error}))
             root = None
         except UnicodeEncodeError as error:
-            self.problems.append(Problem(self.source, 1, 1, f"text cannot be encoded: {error.reason}"))
+            message = _("text cannot be encoded: %(reason)s") % {"reason": error.reason}
+            self.problems.append(Problem(self.source, 1, 1, message))
             root = None
         if root is None and self.problems:
             raise LoadError(self.problems)
@@ -381,7 +431,10 @@ class _Composer:
 
     def _on_scalar(self, event: Any) -> None:
         if event.tag not in _STR_TAGS:
-            self.problem(event.start_mark, f"YAML tag {event.tag} is not supported; write the plain value")
+            self.problem(
+                event.start_mark,
+                _("YAML tag %(tag)s is not supported; write the plain value") % {"tag": event.tag},
+            )
         # libyaml gives plain scalars the style '' where PyYAML's parser gives None.
         plain = not event.style and event.implicit[0]
         value = None if plain and event.value in _NULLS else event.value
@@ -396,9 +449,12 @@ class _Composer:
     def _on_start(self, event: Any, is_map: bool) -> None:
         stack = self.stack
         if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
-            self.problem(event.start_mark, f"YAML tag {event.tag} is not supported")
+            self.problem(event.start_mark, _("YAML tag %(tag)s is not supported") % {"tag": event.tag})
         if len(stack) >= self.limits.max_depth:
-            self.problem(event.start_mark, f"nesting is deeper than {self.limits.max_depth} levels")
+            self.problem(
+                event.start_mark,
+                _("nesting is deeper than %(depth)d levels") % {"depth": self.limits.max_depth},
+            )
             raise LoadError(self.problems)
         container: dict[str, Any] | list[Any] = {} if is_map else []
         if stack:
@@ -415,7 +471,9 @@ class _Composer:
 
     def _on_alias(self, event: Any) -> None:
         self.problem(
-            event.start_mark, f"YAML aliases (*{event.anchor}) are not supported; write the value out in full"
+            event.start_mark,
+            _("YAML aliases (*%(anchor)s) are not supported; write the value out in full")
+            % {"anchor": event.anchor},
         )
         if self.stack:
             self._add(self.stack[-1], None, event)
@@ -423,7 +481,7 @@ class _Composer:
     def _on_document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
-            self.problem(event.start_mark, "only one YAML document is allowed per file (found '---')")
+            self.problem(event.start_mark, _("only one YAML document is allowed per file (found '---')"))
             raise LoadError(self.problems)
 
     def _add(self, frame: _Frame, value: Any, event: Any) -> Path | None:
@@ -449,8 +507,11 @@ class _Composer:
         if key in container:
             first = self.map.keys.get(path)
             line = first[0] if first else frame.lines.get(key)
-            where = f" (first defined at line {line})" if line else ""
-            self.problem(key_mark, f"duplicate key {excerpt(key, 80)}{where}")
+            if line:
+                message = _("duplicate key %(key)s (first defined at line %(line)d)")
+            else:
+                message = _("duplicate key %(key)s")
+            self.problem(key_mark, message % {"key": excerpt(key, 80), "line": line or 0})
             return None
         container[key] = value
         if frame.record:
@@ -470,13 +531,19 @@ class _Composer:
         # Inside a refused key every nested key would repeat the same problem.
         if not frame.detached:
             is_null = value is None and type(event) is events.ScalarEvent
-            message = "a key must not be empty or null" if is_null else "a key must be a plain text value"
+            message = (
+                _("a key must not be empty or null") if is_null else _("a key must be a plain text value")
+            )
             self.problem(event.start_mark, message)
 
     def _count_item(self, event: Any) -> None:
         self.items += 1
         if self.items > self.limits.max_items:
-            self.problem(event.start_mark, f"more than {self.limits.max_items:,} items (keys and list items)")
+            self.problem(
+                event.start_mark,
+                _("more than %(count)s items (keys and list items)")
+                % {"count": f"{self.limits.max_items:,}"},
+            )
             raise LoadError(self.problems)
 
     def _check_escapes(self, value: str, mark: Any) -> str:
@@ -484,6 +551,6 @@ class _Composer:
         match = UNSAFE_CHARACTERS.search(value)
         if match is None:
             return value
-        self.problem(mark, f"{describe_character(match.group())} is not allowed")
+        self.problem(mark, _not_allowed(match.group()))
         # Reported once here; what goes on to validation must be safe to quote in messages.
         return UNSAFE_CHARACTERS.sub("\ufffd", value)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
 from raci.model.errors import LoadError, Problem
 from raci.yaml.fast_reader import fast_locate, fast_parse
 from raci.yaml.loader import Limits, Path, SourceMap, decode, parse_yaml
@@ -77,5 +79,8 @@ def _utf8_size_exceeds(text: str, limit: int) -> bool:
 
 def too_large(source: str, limits: Limits) -> Problem:
     size = limits.max_bytes
-    limit = f"{size / (1024 * 1024):g} MiB" if size >= 1024 * 1024 else f"{size:,} bytes"
-    return Problem(source, None, None, f"file is larger than the limit of {limit}")
+    if size >= 1024 * 1024:
+        limit = f"{size / (1024 * 1024):g} MiB"
+    else:
+        limit = ngettext("%(count)s byte", "%(count)s bytes", size) % {"count": f"{size:,}"}
+    return Problem(source, None, None, _("file is larger than the limit of %(limit)s") % {"limit": limit})
