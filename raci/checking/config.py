@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from raci import rules as registry
+from raci.i18n import gettext as _
 from raci.model.errors import ConfigError, Problem
 from raci.model.organization import RulesConfig
 from raci.model.severity import Severity
@@ -132,17 +133,19 @@ def _codes(key: str, value: Any, problems: list[Problem]) -> tuple[str, ...]:
     try:
         codes = tuple(value)
     except TypeError:
-        problems.append(_config_problem((key,), f"{key} must be a rule code or a list of them"))
+        message = _("%(key)s must be a rule code or a list of them") % {"key": key}
+        problems.append(_config_problem((key,), message))
         return ()
     for index, code in enumerate(codes):
         if not isinstance(code, str) or not code.strip():
-            problems.append(_config_problem((key, index), f"{key} holds {code!r}, not a rule code"))
+            message = _("%(key)s holds %(value)s, not a rule code") % {"key": key, "value": repr(code)}
+            problems.append(_config_problem((key, index), message))
     return tuple(code.strip() for code in codes if isinstance(code, str) and code.strip())
 
 
 def _severities(value: Any, problems: list[Problem]) -> Mapping[str, Severity]:
     if not isinstance(value, Mapping):
-        problems.append(_config_problem(("severity",), "severity must map rule codes to severities"))
+        problems.append(_config_problem(("severity",), _("severity must map rule codes to severities")))
         return MappingProxyType({})
     levels: dict[str, Severity] = {}
     for code, level in value.items():
@@ -155,12 +158,12 @@ def _severities(value: Any, problems: list[Problem]) -> Mapping[str, Severity]:
 
 def _options(value: Any, problems: list[Problem]) -> Mapping[str, Mapping[str, Any]]:
     if not isinstance(value, Mapping):
-        problems.append(_config_problem(("options",), "options must map rule codes to {option: value}"))
+        problems.append(_config_problem(("options",), _("options must map rule codes to {option: value}")))
         return MappingProxyType({})
     options: dict[str, Mapping[str, Any]] = {}
     for code, values in value.items():
         if not isinstance(values, Mapping):
-            problems.append(_config_problem(("options", str(code)), "must map option names to values"))
+            problems.append(_config_problem(("options", str(code)), _("must map option names to values")))
             continue
         options[str(code)] = MappingProxyType(dict(values))
     return MappingProxyType(options)
@@ -182,22 +185,33 @@ def _problems(config: Config) -> Iterator[ConfigProblem]:
     for key, patterns in (("select", config.select or ()), ("ignore", config.ignore)):
         for index, pattern in enumerate(patterns):
             if not _known_prefix(pattern):
-                yield (key, index), f"unknown rule code '{pattern}' in {key}", False
+                message = _("unknown rule code '%(code)s' in %(key)s") % {"code": pattern, "key": key}
+                yield (key, index), message, False
     for code in config.severity:
         if code.upper() not in registry.RULES_BY_CODE:
-            yield ("severity", code), f"unknown rule code '{code}' in severity", True
+            yield ("severity", code), _("unknown rule code '%(code)s' in severity") % {"code": code}, True
     for code, values in config.options.items():
         rule = registry.RULES_BY_CODE.get(code.upper())
         if rule is None:
-            yield ("options", code), f"unknown rule code '{code}' in options", True
+            yield ("options", code), _("unknown rule code '%(code)s' in options") % {"code": code}, True
             continue
         for name, value in values.items():
             option = rule.option(name)
             if option is None:
-                known = ", ".join(o.name for o in rule.options) or "none"
-                yield ("options", code, name), f"{rule.code} has no option '{name}' (options: {known})", True
+                known = ", ".join(o.name for o in rule.options) or _("none")
+                message = _("%(code)s has no option '%(name)s' (options: %(known)s)")
+                yield (
+                    ("options", code, name),
+                    message % {"code": rule.code, "name": name, "known": known},
+                    True,
+                )
                 continue
             try:
                 option.coerce(value)
             except ValueError as error:
-                yield ("options", code, name), f"{rule.code} option '{name}' {error}", False
+                message = _("%(code)s option '%(name)s' %(problem)s")
+                yield (
+                    ("options", code, name),
+                    message % {"code": rule.code, "name": name, "problem": error},
+                    False,
+                )

@@ -22,6 +22,8 @@ from raci.cli.options import (
 )
 from raci.cli.settings import FlagError, RuleFlags
 from raci.cli.workshop_io import STDOUT, emit, load_org, print_lines, print_problems
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
 
 #: The only extensions the report is written to: it is one page of HTML, never a PDF or text.
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -51,14 +53,22 @@ def report(
 
     if output == STDOUT and sys.stdout.isatty():
         print_lines(
-            ["raci: the report is a page of HTML, not for a terminal: write it to a file with -o report.html"]
+            [
+                _(
+                    "raci: the report is a page of HTML, not for a terminal: "
+                    "write it to a file with -o report.html"
+                )
+            ]
         )
         return EXIT_BAD_INPUT
     # A directory is refused when written to ("cannot write"), with its own reason.
     suffix = Path(output).suffix.lower() if output != STDOUT else ".html"
     if suffix not in HTML_SUFFIXES and not Path(output).is_dir():
-        shown = suffix or "no extension"
-        print_lines([f"raci: the report is a page of HTML: name the file .html or .htm, not {shown}"])
+        if suffix:
+            message = _("raci: the report is a page of HTML: name the file .html or .htm, not %(suffix)s")
+        else:
+            message = _("raci: the report is a page of HTML: name the file .html or .htm, not no extension")
+        print_lines([message % {"suffix": suffix}])
         return EXIT_BAD_INPUT
     limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
     try:
@@ -82,10 +92,16 @@ def report(
         return EXIT_BAD_INPUT
     if output != STDOUT:
         scorecard = result.scorecard
-        print_lines(
-            [
-                f"wrote {output}: {scorecard.honoured()}, "
-                f"{len(result.findings)} findings ({len(html.encode('utf-8')) // 1024} KiB)"
-            ]
+        message = ngettext(
+            "wrote %(path)s: %(honoured)s, %(count)d finding (%(size)d KiB)",
+            "wrote %(path)s: %(honoured)s, %(count)d findings (%(size)d KiB)",
+            len(result.findings),
         )
+        values = {
+            "path": output,
+            "honoured": scorecard.honoured(),
+            "count": len(result.findings),
+            "size": len(html.encode("utf-8")) // 1024,
+        }
+        print_lines([message % values])
     return EXIT_CLEAN

@@ -10,6 +10,7 @@ import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
 from raci.cli.streams import write_stderr_lines, write_stdout
+from raci.i18n import gettext as _
 
 
 def slides(
@@ -48,7 +49,7 @@ def slides(
     except (EngineMissingError, RenderLimitError, FontMissingError) as error:
         return _fail(str(error))
     except RenderError as error:
-        write_stderr_lines([f"raci: {error}", "This is a bug in raci; please report it."])
+        write_stderr_lines([f"raci: {error}", _("This is a bug in raci; please report it.")])
         return EXIT_INTERNAL
     return _write_deck(output, data)
 
@@ -56,19 +57,22 @@ def slides(
 def _output_problem(output: str) -> str | None:
     """Why the deck cannot go to ``output`` (no name, not .pdf, a terminal), or None."""
     if not output:
-        return "say where to write the deck: raci slides FILE -o deck.pdf"
+        return _("say where to write the deck: raci slides FILE -o deck.pdf")
     if output != "-" and Path(output).suffix.lower() != ".pdf":
         suffix = Path(output).suffix
-        shown = f"'{suffix}'" if suffix else "no extension"
-        return f"the deck is a PDF: name the output .pdf, not {shown} ({output})"
+        if suffix:
+            message = _("the deck is a PDF: name the output .pdf, not '%(suffix)s' (%(file)s)")
+        else:
+            message = _("the deck is a PDF: name the output .pdf, not no extension (%(file)s)")
+        return message % {"suffix": suffix, "file": output}
     if output == "-" and sys.stdout.isatty():
-        return "a PDF is binary: write it to a file (-o deck.pdf), not a terminal"
+        return _("a PDF is binary: write it to a file (-o deck.pdf), not a terminal")
     return None
 
 
 def _write_deck(output: str, data: bytes) -> int:
     """The deck to standard output (``-``) or written whole to the file."""
-    from raci.files import write_atomic
+    from raci.files import os_reason, write_atomic
 
     if output == "-":
         write_stdout(data)  # a closed pipe ends quietly, a full disk is one line and exit 2
@@ -76,8 +80,10 @@ def _write_deck(output: str, data: bytes) -> int:
     try:
         write_atomic(output, data)
     except OSError as error:
-        return _fail(f"cannot write {output}: {error.strerror or error}")
-    write_stderr_lines([f"wrote {output} (workshop deck, {len(data) // 1024} KiB)"])
+        return _fail(_("cannot write %(path)s: %(reason)s") % {"path": output, "reason": os_reason(error)})
+    write_stderr_lines(
+        [_("wrote %(path)s (workshop deck, %(size)d KiB)") % {"path": output, "size": len(data) // 1024}]
+    )
     return EXIT_CLEAN
 
 

@@ -59,7 +59,10 @@ class Severity(_StrEnum):
             return cls(str(value).strip().lower())
         except ValueError:
             allowed = ", ".join(level.value for level in cls)
-            raise ValueError(f"unknown severity {value!r}; use one of: {allowed}") from None
+            from raci.i18n import gettext
+
+            message = gettext("unknown severity %(value)s; use one of: %(allowed)s")
+            raise ValueError(message % {"value": repr(value), "allowed": allowed}) from None
 
     def _other_rank(self, other: object) -> int:
         if isinstance(other, str):

@@ -48,13 +48,15 @@ class Option:
         """Read a configured value (YAML gives text) as this option's type, or raise ValueError."""
         kind = type(self.default)
         if isinstance(value, bool):
-            raise ValueError(f"must be a number, not {value}")
+            raise ValueError(gettext("must be a number, not %(value)s") % {"value": value})
         try:
             number = kind(value) if not isinstance(value, str) else kind(value.strip())
         except (TypeError, ValueError):
-            raise ValueError(f"must be {'a whole number' if kind is int else 'a number'}") from None
+            raise ValueError(
+                gettext("must be a whole number") if kind is int else gettext("must be a number")
+            ) from None
         if number < self.minimum:
-            raise ValueError(f"must be at least {self.minimum}")
+            raise ValueError(gettext("must be at least %(ge)s") % {"ge": self.minimum})
         return number
 
 
