@@ -169,7 +169,8 @@ def _write_pages(pages: Sequence[bytes], output: str, view: str, chosen: str) ->
     if output == STDOUT:
         if len(pages) > 1:
             message = ngettext(
-                "the %(view)s view needs %(count)d slide: write it to a file with -o %(file)s",
+                "the %(view)s view needs %(count)d slide: write it to a file with -o %(file)s "
+                "(%(first)s ... %(last)s)",
                 "the %(view)s view needs %(count)d slides: write them to files with -o %(file)s "
                 "(%(first)s ... %(last)s)",
                 len(pages),
