@@ -122,6 +122,23 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations(code).ngettext(singular, plural, count)
 
 
+#: Languages that write 51,25 where English writes 51.25, and 12 500 for 12500.
+_DECIMAL_COMMA = frozenset({"pl"})
+
+
+def number(value: float) -> str:
+    """A number as a reader of the current language writes it: ``51.25`` and ``12500`` in
+    English, ``51,25`` and ``12 500`` (a no-break space from five digits) in Polish; ``:g``
+    in both, so no trailing zeros (``8``, not ``8.0``)."""
+    shown = f"{value:g}"
+    if current_language() not in _DECIMAL_COMMA:
+        return shown
+    whole, dot, fraction = shown.partition(".")
+    if "e" not in shown and abs(value) >= 10000:
+        whole = f"{int(whole):,}".replace(",", "\u00a0")
+    return whole + ("," if dot else "") + fraction
+
+
 def N_(message: str) -> str:
     """Mark a constant for the catalog; it is translated when read with ``_()``."""
     return message
@@ -141,6 +158,7 @@ __all__ = [
     "language",
     "ngettext",
     "normalize",
+    "number",
     "parse_language",
     "set_language",
 ]

@@ -21,8 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from raci.files import InputTooLargeError, os_reason, read_bounded
-from raci.i18n import N_
-from raci.i18n import gettext as _
+from raci.i18n import N_, gettext
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.report import portable_path
 
@@ -138,11 +137,12 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     try:
         text = read_bounded(name, MAX_BASELINE_BYTES).decode("utf-8")
     except InputTooLargeError:
-        raise _error(name, _("baseline file is too large")) from None
+        raise _error(name, gettext("baseline file is too large")) from None
     except OSError as error:
-        raise _error(name, _("cannot read baseline: %(reason)s") % {"reason": os_reason(error)}) from None
+        reason = os_reason(error)
+        raise _error(name, gettext("cannot read baseline: %(reason)s") % {"reason": reason}) from None
     except UnicodeDecodeError:
-        raise _error(name, _("baseline is not UTF-8 text")) from None
+        raise _error(name, gettext("baseline is not UTF-8 text")) from None
     return parse_baseline(text, name)
 
 
@@ -150,18 +150,19 @@ def parse_baseline(text: str, source: str = "<baseline>") -> Baseline:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        message = _("not a baseline: %(reason)s") % {"reason": error.msg}
+        message = gettext("not a baseline: %(reason)s") % {"reason": error.msg}
         raise _error(source, message, error.lineno, error.colno) from None
     except (ValueError, RecursionError) as error:
-        if isinstance(error, RecursionError):
-            raise _error(source, _("not a baseline: nested too deeply")) from None
-        raise _error(source, _("not a baseline: a value cannot be read")) from None
+        deep = isinstance(error, RecursionError)
+        reason = gettext("nested too deeply") if deep else gettext("a value cannot be read")
+        raise _error(source, gettext("not a baseline: %(reason)s") % {"reason": reason}) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise _error(source, _("not a baseline: expected an object with a findings list"))
+        raise _error(source, gettext("not a baseline: expected an object with a findings list"))
     version = data.get("baseline_version")
     if version != BASELINE_VERSION:
-        message = _("unsupported baseline_version %(found)s; expected %(expected)s")
-        raise _error(source, message % {"found": repr(version), "expected": BASELINE_VERSION})
+        words = {"version": repr(version), "expected": BASELINE_VERSION}
+        message = gettext("unsupported baseline_version %(version)s; expected %(expected)d") % words
+        raise _error(source, message)
     counts: Counter[Identity] = Counter()
     messages: dict[Identity, str] = {}
     bad: list[int] = []
@@ -194,7 +195,7 @@ def _entry_problems(text: str, source: str, bad: list[int]) -> list[Problem]:
     problems = []
     for index in shown:
         line, column = places[index] if index < len(places) else (None, None)
-        problems.append(Problem(source, line, column, _(_BAD_ENTRY), ("findings", index)))
+        problems.append(Problem(source, line, column, gettext(_BAD_ENTRY), ("findings", index)))
     return bounded(problems, hidden=len(bad) - len(shown))
 
 

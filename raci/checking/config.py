@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from raci import rules as registry
-from raci.i18n import gettext as _
+from raci.i18n import gettext
 from raci.model.errors import ConfigError, Problem
 from raci.model.organization import RulesConfig
 from raci.model.severity import Severity
@@ -133,19 +133,19 @@ def _codes(key: str, value: Any, problems: list[Problem]) -> tuple[str, ...]:
     try:
         codes = tuple(value)
     except TypeError:
-        message = _("%(key)s must be a rule code or a list of them") % {"key": key}
+        message = gettext("%(key)s must be a rule code or a list of them") % {"key": key}
         problems.append(_config_problem((key,), message))
         return ()
     for index, code in enumerate(codes):
         if not isinstance(code, str) or not code.strip():
-            message = _("%(key)s holds %(value)s, not a rule code") % {"key": key, "value": repr(code)}
+            message = gettext("%(key)s holds %(value)s, not a rule code") % {"key": key, "value": repr(code)}
             problems.append(_config_problem((key, index), message))
     return tuple(code.strip() for code in codes if isinstance(code, str) and code.strip())
 
 
 def _severities(value: Any, problems: list[Problem]) -> Mapping[str, Severity]:
     if not isinstance(value, Mapping):
-        problems.append(_config_problem(("severity",), _("severity must map rule codes to severities")))
+        problems.append(_config_problem(("severity",), gettext("severity must map rule codes to severities")))
         return MappingProxyType({})
     levels: dict[str, Severity] = {}
     for code, level in value.items():
@@ -158,12 +158,14 @@ def _severities(value: Any, problems: list[Problem]) -> Mapping[str, Severity]:
 
 def _options(value: Any, problems: list[Problem]) -> Mapping[str, Mapping[str, Any]]:
     if not isinstance(value, Mapping):
-        problems.append(_config_problem(("options",), _("options must map rule codes to {option: value}")))
+        message = gettext("options must map rule codes to {option: value}")
+        problems.append(_config_problem(("options",), message))
         return MappingProxyType({})
     options: dict[str, Mapping[str, Any]] = {}
     for code, values in value.items():
         if not isinstance(values, Mapping):
-            problems.append(_config_problem(("options", str(code)), _("must map option names to values")))
+            message = gettext("must map option names to values")
+            problems.append(_config_problem(("options", str(code)), message))
             continue
         options[str(code)] = MappingProxyType(dict(values))
     return MappingProxyType(options)
@@ -185,33 +187,30 @@ def _problems(config: Config) -> Iterator[ConfigProblem]:
     for key, patterns in (("select", config.select or ()), ("ignore", config.ignore)):
         for index, pattern in enumerate(patterns):
             if not _known_prefix(pattern):
-                message = _("unknown rule code '%(code)s' in %(key)s") % {"code": pattern, "key": key}
-                yield (key, index), message, False
+                yield (key, index), _unknown_code(pattern, key), False
     for code in config.severity:
         if code.upper() not in registry.RULES_BY_CODE:
-            yield ("severity", code), _("unknown rule code '%(code)s' in severity") % {"code": code}, True
+            yield ("severity", code), _unknown_code(code, "severity"), True
     for code, values in config.options.items():
         rule = registry.RULES_BY_CODE.get(code.upper())
         if rule is None:
-            yield ("options", code), _("unknown rule code '%(code)s' in options") % {"code": code}, True
+            yield ("options", code), _unknown_code(code, "options"), True
             continue
         for name, value in values.items():
             option = rule.option(name)
             if option is None:
-                known = ", ".join(o.name for o in rule.options) or _("none")
-                message = _("%(code)s has no option '%(name)s' (options: %(known)s)")
-                yield (
-                    ("options", code, name),
-                    message % {"code": rule.code, "name": name, "known": known},
-                    True,
-                )
+                known = ", ".join(o.name for o in rule.options) or gettext("none")
+                words = {"code": rule.code, "name": name, "known": known}
+                message = gettext("%(code)s has no option '%(name)s' (options: %(known)s)") % words
+                yield ("options", code, name), message, True
                 continue
             try:
                 option.coerce(value)
             except ValueError as error:
-                message = _("%(code)s option '%(name)s' %(problem)s")
-                yield (
-                    ("options", code, name),
-                    message % {"code": rule.code, "name": name, "problem": error},
-                    False,
-                )
+                words = {"code": rule.code, "name": name, "problem": str(error)}
+                message = gettext("%(code)s option '%(name)s' %(problem)s") % words
+                yield ("options", code, name), message, False
+
+
+def _unknown_code(code: str, key: str) -> str:
+    return gettext("unknown rule code '%(code)s' in %(key)s") % {"code": code, "key": key}

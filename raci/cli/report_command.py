@@ -22,8 +22,7 @@ from raci.cli.options import (
 )
 from raci.cli.settings import FlagError, RuleFlags
 from raci.cli.workshop_io import STDOUT, emit, load_org, print_lines, print_problems
-from raci.i18n import gettext as _
-from raci.i18n import ngettext
+from raci.i18n import gettext
 
 #: The only extensions the report is written to: it is one page of HTML, never a PDF or text.
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -52,23 +51,19 @@ def report(
     from raci.diagrams.engine import RenderLimits
 
     if output == STDOUT and sys.stdout.isatty():
-        print_lines(
-            [
-                _(
-                    "raci: the report is a page of HTML, not for a terminal: "
-                    "write it to a file with -o report.html"
-                )
-            ]
+        message = gettext(
+            "the report is a page of HTML, not for a terminal: write it to a file with -o report.html"
         )
+        print_lines(["raci: " + message])
         return EXIT_BAD_INPUT
     # A directory is refused when written to ("cannot write"), with its own reason.
     suffix = Path(output).suffix.lower() if output != STDOUT else ".html"
     if suffix not in HTML_SUFFIXES and not Path(output).is_dir():
         if suffix:
-            message = _("raci: the report is a page of HTML: name the file .html or .htm, not %(suffix)s")
+            message = gettext("the report is a page of HTML: name the file .html or .htm, not %(suffix)s")
         else:
-            message = _("raci: the report is a page of HTML: name the file .html or .htm, not no extension")
-        print_lines([message % {"suffix": suffix}])
+            message = gettext("the report is a page of HTML: name the file .html or .htm, not no extension")
+        print_lines(["raci: " + message % {"suffix": suffix}])
         return EXIT_BAD_INPUT
     limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
     try:
@@ -91,17 +86,20 @@ def report(
     if not emit(html, Path(output)):
         return EXIT_BAD_INPUT
     if output != STDOUT:
-        scorecard = result.scorecard
-        message = ngettext(
-            "wrote %(path)s: %(honoured)s, %(count)d finding (%(size)d KiB)",
-            "wrote %(path)s: %(honoured)s, %(count)d findings (%(size)d KiB)",
-            len(result.findings),
+        from raci.workshop.html_report.words import findings, number
+
+        size = number(len(html.encode("utf-8")) // 1024)
+        # Translators: the file written, the principles honoured, the findings and the page's size.
+        wrote = gettext("wrote %(path)s: %(honoured)s, %(findings)s (%(size)s KiB)")
+        print_lines(
+            [
+                wrote
+                % {
+                    "path": output,
+                    "honoured": result.scorecard.honoured(),
+                    "findings": findings(len(result.findings)),
+                    "size": size,
+                }
+            ]
         )
-        values = {
-            "path": output,
-            "honoured": scorecard.honoured(),
-            "count": len(result.findings),
-            "size": len(html.encode("utf-8")) // 1024,
-        }
-        print_lines([message % values])
     return EXIT_CLEAN

@@ -10,7 +10,7 @@ import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
 from raci.cli.streams import write_stderr_lines, write_stdout
-from raci.i18n import gettext as _
+from raci.i18n import gettext
 
 
 def slides(
@@ -49,7 +49,7 @@ def slides(
     except (EngineMissingError, RenderLimitError, FontMissingError) as error:
         return _fail(str(error))
     except RenderError as error:
-        write_stderr_lines([f"raci: {error}", _("This is a bug in raci; please report it.")])
+        write_stderr_lines([f"raci: {error}", gettext("This is a bug in raci; please report it.")])
         return EXIT_INTERNAL
     return _write_deck(output, data)
 
@@ -57,16 +57,19 @@ def slides(
 def _output_problem(output: str) -> str | None:
     """Why the deck cannot go to ``output`` (no name, not .pdf, a terminal), or None."""
     if not output:
-        return _("say where to write the deck: raci slides FILE -o deck.pdf")
+        return gettext("say where to write the deck: raci slides FILE -o deck.pdf")
     if output != "-" and Path(output).suffix.lower() != ".pdf":
         suffix = Path(output).suffix
-        if suffix:
-            message = _("the deck is a PDF: name the output .pdf, not '%(suffix)s' (%(file)s)")
-        else:
-            message = _("the deck is a PDF: name the output .pdf, not no extension (%(file)s)")
-        return message % {"suffix": suffix, "file": output}
+        if not suffix:
+            return gettext("the deck is a PDF: name the output .pdf, not no extension (%(output)s)") % {
+                "output": output
+            }
+        return gettext("the deck is a PDF: name the output .pdf, not '%(suffix)s' (%(output)s)") % {
+            "suffix": suffix,
+            "output": output,
+        }
     if output == "-" and sys.stdout.isatty():
-        return _("a PDF is binary: write it to a file (-o deck.pdf), not a terminal")
+        return gettext("a PDF is binary: write it to a file (-o deck.pdf), not a terminal")
     return None
 
 
@@ -80,9 +83,14 @@ def _write_deck(output: str, data: bytes) -> int:
     try:
         write_atomic(output, data)
     except OSError as error:
-        return _fail(_("cannot write %(path)s: %(reason)s") % {"path": output, "reason": os_reason(error)})
+        return _fail(
+            gettext("cannot write %(output)s: %(reason)s") % {"output": output, "reason": os_reason(error)}
+        )
     write_stderr_lines(
-        [_("wrote %(path)s (workshop deck, %(size)d KiB)") % {"path": output, "size": len(data) // 1024}]
+        [
+            gettext("wrote %(output)s (workshop deck, %(size)d KiB)")
+            % {"output": output, "size": len(data) // 1024}
+        ]
     )
     return EXIT_CLEAN
 

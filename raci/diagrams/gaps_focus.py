@@ -25,7 +25,9 @@ from raci.diagrams import style
 from raci.diagrams.escape import NodeIds, dot_string, html_text, shorten, wrap
 from raci.diagrams.gapmap import Flag, GapMap, MissingOwner, build_gap_map
 from raci.diagrams.options import ViewOptions
+from raci.diagrams.words import and_more, function_phrase, hours_a_week, tasks_count
 from raci.graph import OrgGraph
+from raci.i18n import gettext, ngettext
 from raci.model.organization import Organization
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
@@ -64,9 +66,7 @@ class Item:
     def notes(self) -> list[tuple[str, Severity]]:
         notes = [(line, self.flag.severity) for line in note_lines(self.flag)]
         return notes[:_FINDING_ROWS] + (
-            [(f"and {len(notes) - _FINDING_ROWS} more", self.flag.severity)]
-            if len(notes) > _FINDING_ROWS
-            else []
+            [(and_more(len(notes) - _FINDING_ROWS), self.flag.severity)] if len(notes) > _FINDING_ROWS else []
         )
 
     @property
@@ -192,7 +192,7 @@ def _task_item(
     for owner in mine:
         flag.merge(owner.flag, note=_naming(_owner_name(org, result, owner.function)))
     task = org.tasks[task_id]
-    effort = f"{task.effort_hours:g} h a week" if task.effort_hours is not None else ""
+    effort = hours_a_week(task.effort_hours) if task.effort_hours is not None else ""
     activity = graph.activity_of(task_id)
     holders = [
         (dept_id, letters)
@@ -222,8 +222,8 @@ def _missing_item(
     return Item(
         ("no-task", activity.value),
         activity,
-        f"No {_activity_word(activity)} task",
-        "nobody is planned to do this work",
+        gettext("No %(activity)s task") % {"activity": _activity_word(activity)},
+        gettext("nobody is planned to do this work"),
         flag,
         owners,
         dashed=True,
@@ -240,8 +240,8 @@ def _work_item(
     return Item(
         ("work", activity.value),
         activity,
-        f"All {_activity_word(activity)} work",
-        f"{count} task{'s' if count != 1 else ''}",
+        gettext("All %(activity)s work") % {"activity": _activity_word(activity)},
+        tasks_count(count),
         flag,
         owners,
     )
@@ -344,11 +344,13 @@ def _naming(who: str) -> Callable[[str], str]:
 
 def _owner_name(org: Organization, result: CheckResult, function: Function) -> str:
     members = result.graph.departments_by_function.get(function, [])
-    return org.department_label(members[0]) if members else f"a {function.phrase} department"
+    if members:
+        return org.department_label(members[0])
+    return gettext("a %(function)s department") % {"function": function_phrase(function)}
 
 
 def _activity_word(activity: Activity) -> str:
-    return activity.value.replace("_", " ")
+    return style.activity_word(activity)
 
 
 def _others(graph: OrgGraph, task_id: str) -> str:
@@ -435,7 +437,7 @@ class _Page:
                 for owner in item.owners:
                     if owner.function is function:
                         missing.merge(owner.flag)
-            words = f"No {html_text(function.phrase)} department"
+            words = html_text(gettext("No %(function)s department") % {"function": function_phrase(function)})
             rows = [f'<FONT POINT-SIZE="{TITLE}" COLOR="{style.GAP}"><I>{words}</I></FONT>']
             return _box(rows, missing, style.GAP_FILL, dashed=True)
         function = self.graph.function_of(dept_id)
@@ -481,7 +483,10 @@ class _Page:
                 color=look.color,
                 style=look.style,
                 penwidth=f"{look.penwidth:g}",
-                tooltip=dot_string(f"{self.org.department_label(dept_id)} holds {format_letters(letters)}"),
+                tooltip=dot_string(
+                    gettext("%(department)s holds %(letters)s")
+                    % {"department": self.org.department_label(dept_id), "letters": format_letters(letters)}
+                ),
                 **{"class": f"letter-{look.letter.value}"},
             )
         for owner in item.owners:
@@ -513,14 +518,19 @@ class _Page:
     def _subtitle(self) -> str:
         org, plan = self.org, self.plan
         what = (
-            f"Owners of all {len(org.tasks)} tasks: no gaps, every rule passes"
+            gettext("Owners of all %(count)d tasks: no gaps, every rule passes") % {"count": len(org.tasks)}
             if plan.drawn_all
             else self._gaps_summary()
         )
         pages = len(plan.pages)
         if pages > 1:
             shown = ", ".join(dict.fromkeys(_activity_word(i.activity) for i in self.items))
-            what = f"Page {self.number} of {pages} ({shown}) · {what}"
+            what = gettext("Page %(number)d of %(pages)d (%(activities)s) · %(what)s") % {
+                "number": self.number,
+                "pages": pages,
+                "activities": shown,
+                "what": what,
+            }
         return what
 
     def _gaps_summary(self) -> str:
@@ -529,19 +539,17 @@ class _Page:
         drawn = sum(1 for page in plan.pages for item in page if item.key[0] == "task" and item.flag.items)
         departments = len(self.gaps.departments)
         missing = sum(1 for page in plan.pages for item in page if item.key[0] == "no-task")
-        counts = self.result.counts()
-        parts = [
-            f"{counts[s]} {s.value if counts[s] == 1 else _PLURAL[s]}"
-            for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-            if counts[s]
-        ]
-        return (
-            f"Gaps on {drawn} of {len(org.tasks)} tasks"
-            + (f" and {departments} of {len(org.departments)} departments" if departments else "")
-            + (f", {missing} kind{'s' if missing != 1 else ''} of work with no task" if missing else "")
-            + " · "
-            + " · ".join(parts)
-        )
+        where = gettext("Gaps on %(drawn)d of %(total)d tasks") % {"drawn": drawn, "total": len(org.tasks)}
+        if departments:
+            where += gettext(" and %(flagged)d of %(total)d departments") % {
+                "flagged": departments,
+                "total": len(org.departments),
+            }
+        if missing:
+            where += ngettext(
+                ", %(count)d kind of work with no task", ", %(count)d kinds of work with no task", missing
+            ) % {"count": missing}
+        return where + " · " + style.findings_summary(self.result.counts())
 
     def _note(self) -> str | None:
         notes = []
@@ -553,35 +561,43 @@ class _Page:
                 for activity in Activity
                 if by_activity[activity]
             )
-            notes.append(f"Not drawn: {len(healthy)} tasks with no gaps ({listed}).")
+            notes.append(
+                gettext("Not drawn: %(count)d tasks with no gaps (%(activities)s).")
+                % {"count": len(healthy), "activities": listed}
+            )
         context = any(not item.flag.items for page in self.plan.pages for item in page)
         if self.number == 1 and context and not self.plan.drawn_all:
-            notes.append("White boxes: the flagged departments' own tasks.")
+            notes.append(gettext("White boxes: the flagged departments' own tasks."))
         if self.number == 1:
             notes.extend(shorten(f"{f.code}: {f.message}", 140) for f in self.gaps.general[:3])
-            notes.append("Only R and A are drawn; every line: --detail full.")
+            notes.append(gettext("Only R and A are drawn; every line: --detail full."))
         return " ".join(notes) or None
 
     def _legend(self) -> str:
         entries = [
             (
                 style.line_sample(style.LETTER_STYLES[Letter.ACCOUNTABLE].color, "bold", 4),
-                "<B>A</B> accountable (RA or A)",
+                "<B>A</B> " + html_text(gettext("accountable (RA or A)")),
             ),
             (
                 style.line_sample(style.LETTER_STYLES[Letter.RESPONSIBLE].color, "solid", 2),
-                "<B>R</B> responsible",
+                "<B>R</B> " + html_text(style.LETTER_STYLES[Letter.RESPONSIBLE].word),
             ),
         ]
         if not self.plan.drawn_all:
-            entries.append((style.line_sample(style.GAP, "dashed", 3), "should own it: missing owner"))
             entries.append(
-                (style.box_sample(style.GAP_FILL, style.GAP), "a gap (rule code and what is wrong)")
+                (
+                    style.line_sample(style.GAP, "dashed", 3),
+                    html_text(gettext("should own it: missing owner")),
+                )
+            )
+            entries.append(
+                (
+                    style.box_sample(style.GAP_FILL, style.GAP),
+                    html_text(gettext("a gap (rule code and what is wrong)")),
+                )
             )
         return style.legend(entries, per_row=4, size=DETAIL)
-
-
-_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
 def _note_rows(notes: list[tuple[str, Severity]], width: int) -> list[str]:
@@ -605,7 +621,7 @@ def _box(
         "style": "rounded,filled" + (",dashed" if dashed else ""),
         "fillcolor": fill,
         "margin": "0.14,0.08",
-        "tooltip": dot_string(tooltip or "no gap"),
+        "tooltip": dot_string(tooltip or gettext("no gap")),
     }
     if flag is not None and flag.items:
         attrs.update(

@@ -15,7 +15,7 @@ departments by function, and says so in the picture.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import graphviz
 
@@ -33,6 +33,19 @@ from raci.diagrams.options import (
     SUMMARY,
     ViewOptions,
 )
+from raci.diagrams.words import (
+    accountable_on,
+    and_more,
+    departments_count,
+    hours_a_week,
+    no_department,
+    no_task,
+    on_tasks,
+    owner_note,
+    should_hold,
+    tasks_count,
+)
+from raci.i18n import gettext
 from raci.model.organization import Organization
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
@@ -73,26 +86,20 @@ def functions_in_order(functions: Iterable[Function]) -> list[Function]:
 
 def subtitle(result: CheckResult, what: str, marked: bool = True) -> str:
     """What the picture shows and the findings' counts; ``marked``: gaps are drawn in red."""
-    counts = result.counts()
     if not result.findings:
-        return f"{what} · no gaps: every rule passes"
-    plural = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
-    parts = [
-        f"{counts[severity]} {severity.value if counts[severity] == 1 else plural[severity]}"
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        if counts[severity]
-    ]
-    return f"{what} · {' · '.join(parts)}" + (" · red marks each gap" if marked else "")
+        return gettext("%(what)s · no gaps: every rule passes") % {"what": what}
+    parts = style.findings_summary(result.counts())
+    return f"{what} · {parts}" + (" · " + gettext("red marks each gap") if marked else "")
 
 
 def effort_text(org: Organization, task_id: str) -> str:
     task = org.tasks[task_id]
     parts = []
     if task.effort_hours is not None:
-        parts.append(f"{task.effort_hours:g} h a week")
+        parts.append(hours_a_week(task.effort_hours))
     if task.budget is not None:
-        parts.append(f"budget {task.budget:g} a month")
-    return " · ".join(parts) if parts else "no effort or budget given"
+        parts.append(gettext("budget %(budget)s a month") % {"budget": f"{task.budget:g}"})
+    return " · ".join(parts) if parts else gettext("no effort or budget given")
 
 
 def flag_rows(flag: Flag | None, limit: int = 4) -> str:
@@ -107,7 +114,7 @@ def flag_rows(flag: Flag | None, limit: int = 4) -> str:
     if len(flag.items) > limit:
         rows.append(
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{color}">'
-            f"and {len(flag.items) - limit} more</FONT></TD></TR>"
+            f"{and_more(len(flag.items) - limit)}</FONT></TD></TR>"
         )
     return "".join(rows)
 
@@ -126,10 +133,10 @@ def gap_attrs(flag: Flag, *, dashed: bool = False) -> dict[str, str]:
 def legend_entries(result: CheckResult) -> list[tuple[str, str]]:
     entries = style.letter_legend()
     if result.findings:
-        entries.append((style.line_sample(style.GAP, "dashed", 2), "missing owner"))
-        entries.append((style.box_sample(style.GAP_FILL, style.GAP), "gap on a task or department"))
+        entries.append((style.line_sample(style.GAP, "dashed", 2), gettext("missing owner")))
+        entries.append((style.box_sample(style.GAP_FILL, style.GAP), gettext("gap on a task or department")))
         entries.append(
-            (style.box_sample(style.GAP_FILL, style.GAP, dashed=True), "missing task or department")
+            (style.box_sample(style.GAP_FILL, style.GAP, dashed=True), gettext("missing task or department"))
         )
         entries.extend(info_legend(result))
     return entries
@@ -137,7 +144,7 @@ def legend_entries(result: CheckResult) -> list[tuple[str, str]]:
 
 def info_legend(result: CheckResult) -> list[tuple[str, str]]:
     if any(f.severity is Severity.INFO for f in result.findings):
-        return [(style.box_sample(style.INFO_FILL, style.INFO), "a hint (info)")]
+        return [(style.box_sample(style.INFO_FILL, style.INFO), gettext("a hint (info)"))]
     return []
 
 
@@ -169,8 +176,8 @@ class _View:
     def note(self) -> str | None:
         notes = []
         if self.options.activities:
-            shown = ", ".join(a.value for a in self.options.activities)
-            notes.append(f"Only {shown} tasks are drawn.")
+            shown = ", ".join(style.activity_word(a) for a in self.options.activities)
+            notes.append(gettext("Only %(activities)s tasks are drawn.") % {"activities": shown})
         notes.extend(shorten(f"{f.code}: {f.message}", 140) for f in self.gaps.general[:3])
         return " ".join(notes) or None
 
@@ -182,7 +189,10 @@ class _Full(_View):
     def draw(self) -> graphviz.Digraph:
         assignments = sum(len(self.graph.assignments(t)) for t in self.tasks)
         self.roomy = assignments <= _ROOMY_ASSIGNMENTS
-        what = f"Gaps: {len(self.org.departments)} departments \u00d7 {len(self.tasks)} tasks"
+        what = gettext("Gaps: %(departments)s \u00d7 %(tasks)s") % {
+            "departments": departments_count(len(self.org.departments)),
+            "tasks": tasks_count(len(self.tasks)),
+        }
         dot = style.new_digraph(
             "gaps",
             compound="true",
@@ -235,7 +245,7 @@ class _Full(_View):
                     for owner in self.owners:
                         if owner.function is function:
                             flag.merge(owner.flag, note=lambda _: "")
-                    label = f"<<I>no {html_text(function.phrase)} department</I>>"
+                    label = f"<<I>{html_text(no_department(function))}</I>>"
                     cluster.node(
                         node, label=label, shape="box", fontcolor=style.GAP, **gap_attrs(flag, dashed=True)
                     )
@@ -249,8 +259,14 @@ class _Full(_View):
         accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
         effort = responsible_effort(org, self.result, dept_id)
         capacity = org.departments[dept_id].capacity_hours
-        load = f"R {effort:g}" + (f" of {capacity:g}" if capacity is not None else "") + " h a week"
-        stats = f"{load} · A on {accountable} task{'s' if accountable != 1 else ''}"
+        if capacity is not None:
+            load = gettext("R %(hours)s of %(capacity)s h a week") % {
+                "hours": f"{effort:g}",
+                "capacity": f"{capacity:g}",
+            }
+        else:
+            load = gettext("R %(hours)s h a week") % {"hours": f"{effort:g}"}
+        stats = f"{load} · {accountable_on(accountable)}"
         title = f"<B>{html_lines(org.department_label(dept_id), 26, 2, 'LEFT')}</B>"
         return _entity_node("department", title, stats, flag, f"{org.department_label(dept_id)} ({dept_id})")
 
@@ -280,7 +296,7 @@ class _Full(_View):
                             if owner.activity is activity:
                                 flag.merge(owner.flag, note=lambda _: "")
                     node = self.ids(("no-task", activity))
-                    label = f"<<I>no {html_text(activity.value.replace('_', ' '))} task</I>>"
+                    label = f"<<I>{html_text(no_task(activity))}</I>>"
                     cluster.node(
                         node, label=label, shape="box", fontcolor=style.GAP, **gap_attrs(flag, dashed=True)
                     )
@@ -297,7 +313,7 @@ class _Full(_View):
             if flag is not None:
                 merged.merge(flag)
             for owner in owners:
-                merged.merge(owner.flag, note=f"{owner.function.phrase} {{}}".format)
+                merged.merge(owner.flag, note=_owner_note(owner.function))
             flag = merged
         title = html_lines(org.task_label(task_id), 30, 3, "LEFT")
         return _entity_node(
@@ -333,7 +349,12 @@ class _Full(_View):
                     tailport="e",
                     headport="w",
                     tooltip=dot_string(
-                        f"{self.org.department_label(dept_id)}: {written} on {self.org.task_label(task_id)}"
+                        gettext("%(department)s: %(letters)s on %(task)s")
+                        % {
+                            "department": self.org.department_label(dept_id),
+                            "letters": written,
+                            "task": self.org.task_label(task_id),
+                        }
                     ),
                     **{"class": f"letter-{letter.value}", **marked},
                 )
@@ -364,7 +385,7 @@ class _Full(_View):
                 # A real label gets room of its own; in a crowded drawing it would add a rank
                 # full of detours, so there it floats beside the line instead.
                 attrs["label" if self.roomy else "xlabel"] = (
-                    f'<<FONT COLOR="{color}" POINT-SIZE="10"><B>should hold {html_text(owner.letters)}</B>'
+                    f'<<FONT COLOR="{color}" POINT-SIZE="10"><B>{html_text(should_hold(owner.letters))}</B>'
                     f"<BR/>{html_text(codes)}</FONT>>"
                 )
             dot.edge(
@@ -387,19 +408,20 @@ class _Summary(_View):
     MAX_LISTED = 5
 
     def draw(self, forced: bool = False) -> graphviz.Digraph:
-        what = (
-            f"Gaps by function and activity: {len(self.org.departments)} departments "
-            f"\u00d7 {len(self.tasks)} tasks"
-        )
-        why = (
-            "Departments are summed up"
-            if forced
-            else "Too many to draw one by one, so departments are summed up"
-        )
-        note = (
-            f"{why} by function and tasks by activity; draw one activity in full with "
-            "--activity ACTIVITY --detail full."
-        )
+        what = gettext("Gaps by function and activity: %(departments)s \u00d7 %(tasks)s") % {
+            "departments": departments_count(len(self.org.departments)),
+            "tasks": tasks_count(len(self.tasks)),
+        }
+        if forced:
+            note = gettext(
+                "Departments are summed up by function and tasks by activity; draw one activity "
+                "in full with --activity ACTIVITY --detail full."
+            )
+        else:
+            note = gettext(
+                "Too many to draw one by one, so departments are summed up by function and tasks "
+                "by activity; draw one activity in full with --activity ACTIVITY --detail full."
+            )
         extra = self.note()
         dot = style.new_digraph(
             "gaps",
@@ -462,9 +484,10 @@ class _Summary(_View):
         if len(flagged) > self.MAX_LISTED:
             lines.append(
                 f'<FONT POINT-SIZE="9" COLOR="{style.GAP}">'
-                f"and {len(flagged) - self.MAX_LISTED} more with gaps</FONT>"
+                + gettext("and %(count)d more with gaps") % {"count": len(flagged) - self.MAX_LISTED}
+                + "</FONT>"
             )
-        count = f"{len(members)} department{'s' if len(members) != 1 else ''}" if members else "no department"
+        count = departments_count(len(members)) if members else gettext("no department")
         label = (
             f"<<B>{html_text(function.label)}</B><BR/>"
             f'<FONT POINT-SIZE="9" COLOR="{style.GAP if not members else style.MUTED}">{count}</FONT>'
@@ -504,8 +527,9 @@ class _Summary(_View):
             for code, count in sorted(counts.items())
         ]
         if not members:
-            lines.append(f'<FONT POINT-SIZE="9" COLOR="{style.GAP}"><I>no task</I></FONT>')
-        tasks = f"{len(members)} task{'s' if len(members) != 1 else ''}"
+            no_task_yet = html_text(gettext("no task"))
+            lines.append(f'<FONT POINT-SIZE="9" COLOR="{style.GAP}"><I>{no_task_yet}</I></FONT>')
+        tasks = tasks_count(len(members))
         label = (
             f"<{style.activity_heading(activity)}<BR/>"
             f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">{tasks}</FONT>'
@@ -534,7 +558,10 @@ class _Summary(_View):
             strongest = style.strongest(frozenset(counter))
             parts = [f"{letter.value} {counter[letter]}" for letter in style.STRENGTH if counter[letter]]
             text = " · ".join(parts[:2]) + ("<BR/>" + " · ".join(parts[2:]) if parts[2:] else "")
-        where = f"{function.label} on {activity.value}"
+        where = gettext("%(function)s on %(activity)s") % {
+            "function": function.label,
+            "activity": style.activity_word(activity),
+        }
         if owners:
             return _missing_owner_cell(owners, text)
         if strongest is None:
@@ -551,6 +578,11 @@ class _Summary(_View):
         )
 
 
+def _owner_note(function: Function) -> Callable[[str], str]:
+    """A missing owner's note as its task says it: "customer service should be R"."""
+    return lambda note: owner_note(function, note)
+
+
 def _missing_owner_cell(owners: list[MissingOwner], text: str) -> GridCell:
     """A summary cell where someone should hold a letter: what, on how many tasks, which rules."""
     flag = Flag()
@@ -558,10 +590,11 @@ def _missing_owner_cell(owners: list[MissingOwner], text: str) -> GridCell:
         flag.merge(owner.flag)
     tasks = sum(1 for o in owners if o.task is not None) or len(owners)
     color = style.severity_color(flag.severity)
-    on = f"<BR/>on {tasks} tasks" if tasks > 1 else ""
+    on = "<BR/>" + html_text(on_tasks(tasks)) if tasks > 1 else ""
     letters = owners[0].letters.replace(" or ", "/").replace(", ", "/")
+    should = html_text(gettext("should hold"))
     label = (
-        f'<<FONT POINT-SIZE="9" COLOR="{color}">should hold <B>{html_text(letters)}</B>'
+        f'<<FONT POINT-SIZE="9" COLOR="{color}">{should} <B>{html_text(letters)}</B>'
         f"{on}<BR/>{html_text(' '.join(flag.codes[:2]))}</FONT>"
         + (f'<BR/><FONT POINT-SIZE="8" COLOR="{style.MUTED}">{text}</FONT>' if text else "")
         + ">"
@@ -586,8 +619,12 @@ def _summary_legend(result: CheckResult) -> list[tuple[str, str]]:
         )
         for letter in style.STRENGTH
     ]
-    entries.append((style.box_sample(style.GAP_FILL, style.GAP), "missing owner: should hold the letter"))
-    entries.append((style.box_sample("white", style.GAP), "gaps on tasks or departments, with rule codes"))
+    entries.append(
+        (style.box_sample(style.GAP_FILL, style.GAP), gettext("missing owner: should hold the letter"))
+    )
+    entries.append(
+        (style.box_sample("white", style.GAP), gettext("gaps on tasks or departments, with rule codes"))
+    )
     entries.extend(info_legend(result))
     return entries
 

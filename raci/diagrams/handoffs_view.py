@@ -27,7 +27,9 @@ from raci.diagrams.fit import MAX_LINES
 from raci.diagrams.gapmap import Flag, build_gap_map
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import ViewOptions
+from raci.diagrams.words import tasks_count
 from raci.graph import OrgGraph
+from raci.i18n import gettext, ngettext
 from raci.model.findings import Finding
 from raci.model.organization import Organization
 from raci.model.vocabulary import Letter
@@ -128,7 +130,11 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     drawn, left_out = pairs[:room], pairs[room:]
     heaviest = max([1, *(pair.weight for pair in pairs)])
 
-    what = f"Hand-offs between departments · {len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
+    what = ngettext(
+        "Hand-offs between departments · %(count)d pair",
+        "Hand-offs between departments · %(count)d pairs",
+        len(pairs),
+    ) % {"count": len(pairs)}
     flags = _department_flags(result)
     marked = bool(gaps or islands or flags)
     dot = style.new_digraph(
@@ -161,10 +167,11 @@ def _left_out_note(left_out: list[Pair]) -> str | None:
     if not left_out:
         return None
     most = max(pair.weight for pair in left_out)
-    return (
-        f"{len(left_out)} lighter hand-off{'s' if len(left_out) != 1 else ''} "
-        f"({most} task{'s' if most != 1 else ''} or fewer each) not drawn"
-    )
+    return ngettext(
+        "%(count)d lighter hand-off (%(tasks)s or fewer each) not drawn",
+        "%(count)d lighter hand-offs (%(tasks)s or fewer each) not drawn",
+        len(left_out),
+    ) % {"count": len(left_out), "tasks": tasks_count(most)}
 
 
 def _draw_island(
@@ -178,9 +185,10 @@ def _draw_island(
 ) -> None:
     """One information island: its departments in a red dashed box carrying the finding."""
     finding = next(f for f in result.findings if f.code == ISLAND_RULE and f.department == island[0])
+    island_words = html_text(gettext("information island"))
     with dot.subgraph(name=f"cluster_island_{index}") as box:
         box.attr(
-            label=f"<<B>{ISLAND_RULE}</B> information island>",
+            label=f"<<B>{ISLAND_RULE}</B> {island_words}>",
             fontcolor=style.GAP,
             fontsize="12",
             color=style.GAP,
@@ -241,8 +249,12 @@ def _department(org: Organization, graph: OrgGraph, dept_id: str, flag: Flag | N
     function = graph.function_of(dept_id)
     held = graph.tasks_of(dept_id)
     owned = sum(1 for letters in held.values() if letters & {Letter.RESPONSIBLE, Letter.ACCOUNTABLE})
-    plural = "s" if len(held) != 1 else ""
-    detail = f"owns {owned} of {len(held)} task{plural}" if held else "no letters"
+    detail = (
+        ngettext("owns %(owned)d of %(count)d task", "owns %(owned)d of %(count)d tasks", len(held))
+        % {"owned": owned, "count": len(held)}
+        if held
+        else gettext("no letters")
+    )
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f"<TR><TD><B>{html_lines(org.department_label(dept_id), 18, 2)}</B></TD></TR>"
@@ -282,7 +294,6 @@ def _flag_row(flag: Flag | None) -> str:
 def _pair_attrs(org: Organization, pair: Pair, heaviest: int) -> dict[str, str]:
     width = THINNEST + (THICKEST - THINNEST) * (pair.weight - 1) / max(1, heaviest - 1)
     direction = "both" if pair.forward and pair.backward else ("forward" if pair.forward else "back")
-    names = f"{org.department_label(pair.first)} and {org.department_label(pair.second)}"
     # A thin line is one task (the legend says so): only heavier lines carry their number,
     # which keeps numbers off the crowded thin lines. An xlabel is placed after the layout,
     # next to its own line; a label would be a node of its own, drawn apart from the line.
@@ -299,7 +310,19 @@ def _pair_attrs(org: Organization, pair: Pair, heaviest: int) -> dict[str, str]:
         "fontsize": "12",
         "fontcolor": style.TEXT,
         "class": "handoff",
-        "tooltip": dot_string(f"{names} share {pair.weight} task{'s' if pair.weight != 1 else ''}: {tasks}"),
+        "tooltip": dot_string(
+            ngettext(
+                "%(first)s and %(second)s share %(count)d task: %(tasks)s",
+                "%(first)s and %(second)s share %(count)d tasks: %(tasks)s",
+                pair.weight,
+            )
+            % {
+                "first": org.department_label(pair.first),
+                "second": org.department_label(pair.second),
+                "count": pair.weight,
+                "tasks": tasks,
+            }
+        ),
     }
 
 
@@ -308,7 +331,7 @@ def _draw_gap(dot: graphviz.Digraph, org: Organization, ids: NodeIds, gap: Missi
     named = ", ".join(tasks[:2]) + (f" +{len(tasks) - 2}" if len(tasks) > 2 else "")
     # One task name a line under the code: a long line of names would widen the picture.
     stacked = "<BR/>".join(html_text(name) for name in tasks[:2]) + (
-        f"<BR/>+{len(tasks) - 2} more" if len(tasks) > 2 else ""
+        "<BR/>" + html_text(gettext("+%(count)d more") % {"count": len(tasks) - 2}) if len(tasks) > 2 else ""
     )
     attrs = {
         "color": style.GAP,
@@ -323,9 +346,10 @@ def _draw_gap(dot: graphviz.Digraph, org: Organization, ids: NodeIds, gap: Missi
     if gap.source is None or gap.source == gap.target:
         # No owner to draw from: a note saying so points at the department that should hear.
         note = ids(("missing", gap.code, gap.target))
+        nobody = html_text(gettext("%(tasks)s: nobody owns it") % {"tasks": named})
         dot.node(
             note,
-            label=f"<<B>{gap.code}</B> {html_text(named)}: nobody owns it>",
+            label=f"<<B>{gap.code}</B> {nobody}>",
             shape="note",
             color=style.GAP,
             fontcolor=style.GAP,
@@ -339,13 +363,22 @@ def _draw_gap(dot: graphviz.Digraph, org: Organization, ids: NodeIds, gap: Missi
 
 def _legend(gaps: list[MissingHandoff], islands: list[list[str]], flagged: bool) -> list[tuple[str, str]]:
     entries = [
-        (style.line_sample("#486581", "solid", 1), "hand-off on 1 task"),
-        (style.line_sample("#486581", "solid", 5), "on many (number = tasks)"),
+        (style.line_sample("#486581", "solid", 1), html_text(gettext("hand-off on 1 task"))),
+        (style.line_sample("#486581", "solid", 5), html_text(gettext("on many (number = tasks)"))),
     ]
     if gaps:
-        entries.append((style.line_sample(style.GAP, "dashed", 2), "missing hand-off (rule, task)"))
+        entries.append(
+            (style.line_sample(style.GAP, "dashed", 2), html_text(gettext("missing hand-off (rule, task)")))
+        )
     if islands:
-        entries.append((style.box_sample("#ffffff", style.GAP, dashed=True), "information island"))
+        entries.append(
+            (style.box_sample("#ffffff", style.GAP, dashed=True), html_text(gettext("information island")))
+        )
     if flagged:
-        entries.append((style.box_sample("#ffffff", style.GAP), "department with a gap (idle, overloaded)"))
+        entries.append(
+            (
+                style.box_sample("#ffffff", style.GAP),
+                html_text(gettext("department with a gap (idle, overloaded)")),
+            )
+        )
     return entries

@@ -20,6 +20,8 @@ from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text, wra
 from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, row_marks
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import MATRIX_MAX_COLUMNS, MATRIX_MAX_ROWS, ViewOptions
+from raci.diagrams.words import departments_count, owner_note, tasks_count
+from raci.i18n import gettext
 from raci.model.organization import Organization
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
 
@@ -84,11 +86,17 @@ class _Matrix:
         if len(tasks) <= MATRIX_MAX_ROWS:
             return tasks
         flagged = [t for t in tasks if t in self.gaps.tasks or self._owner_gaps(t)]
-        self.notes.append(
-            f"{len(tasks)} tasks are too many for one matrix: "
-            f"only the {min(len(flagged), MATRIX_MAX_ROWS)} "
-            f"with findings are drawn{'' if len(flagged) <= MATRIX_MAX_ROWS else ' (the first ones)'}."
-        )
+        numbers = {"count": len(tasks), "shown": min(len(flagged), MATRIX_MAX_ROWS)}
+        if len(flagged) <= MATRIX_MAX_ROWS:
+            note = gettext(
+                "%(count)d tasks are too many for one matrix: only the %(shown)d with findings are drawn."
+            )
+        else:
+            note = gettext(
+                "%(count)d tasks are too many for one matrix: only the %(shown)d with findings are drawn "
+                "(the first ones)."
+            )
+        self.notes.append(note % numbers)
         return flagged[:MATRIX_MAX_ROWS]
 
     def _columns(self, departments: list[str]) -> list[str]:
@@ -98,7 +106,8 @@ class _Matrix:
         involved = {d for t in self.tasks for d in self.graph.assignments(t)} | set(self.gaps.departments)
         kept = [d for d in departments if d in involved][:MATRIX_MAX_COLUMNS]
         self.notes.append(
-            f"{len(departments)} departments are too many for one matrix: {len(kept)} are drawn."
+            gettext("%(count)d departments are too many for one matrix: %(shown)d are drawn.")
+            % {"count": len(departments), "shown": len(kept)}
         )
         return kept
 
@@ -110,17 +119,26 @@ class _Matrix:
         ]
 
     def draw(self) -> graphviz.Digraph:
-        what = f"RACI matrix: {len(self.tasks)} tasks \u00d7 {len(self.departments)} departments"
+        what = gettext("RACI matrix: %(tasks)s \u00d7 %(departments)s") % {
+            "tasks": tasks_count(len(self.tasks)),
+            "departments": departments_count(len(self.departments)),
+        }
         if self.page is not None:
             number, pages, total = self.page
-            what = (
-                f"RACI matrix, page {number} of {pages}: {len(self.tasks)} of {total} tasks"
-                f" \u00d7 {len(self.departments)} departments"
-            )
+            what = gettext(
+                "RACI matrix, page %(number)d of %(pages)d: %(shown)d of %(total)d tasks "
+                "\u00d7 %(departments)s"
+            ) % {
+                "number": number,
+                "pages": pages,
+                "shown": len(self.tasks),
+                "total": total,
+                "departments": departments_count(len(self.departments)),
+            }
         entries = [
             (
                 style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),
-                f"<B>{letter.value}</B> {style.LETTER_STYLES[letter].word}",
+                f"<B>{letter.value}</B> {html_text(style.LETTER_STYLES[letter].word)}",
             )
             for letter in style.STRENGTH
         ]
@@ -128,7 +146,7 @@ class _Matrix:
             entries.append(
                 (
                     style.box_sample(style.GAP_FILL, style.GAP, 2),
-                    "a cell a finding points at (+R: should hold R)",
+                    html_text(gettext("a cell a finding points at (+R: should hold R)")),
                 )
             )
         dot = style.new_digraph(
@@ -155,7 +173,14 @@ class _Matrix:
                 rows.append(self._band(activity, self.gaps.missing_activities[activity]))
         if not self.tasks and not self.missing:
             rows.append(
-                (self.ids("empty"), {"label": "<<I>no tasks</I>>", "shape": "plaintext", "class": "empty"})
+                (
+                    self.ids("empty"),
+                    {
+                        "label": "<<I>" + html_text(gettext("no tasks")) + "</I>>",
+                        "shape": "plaintext",
+                        "class": "empty",
+                    },
+                )
             )
         for node, attrs in rows:
             dot.node(node, **attrs)
@@ -219,7 +244,8 @@ class _Matrix:
         if waived is not None:
             codes = (
                 f'<BR/><FONT POINT-SIZE="8" COLOR="{style.MUTED}">'
-                f"{html_text(' '.join(waived.codes))} waived</FONT>"
+                + html_text(gettext("%(codes)s waived") % {"codes": " ".join(waived.codes)})
+                + "</FONT>"
             )
         return (
             f'<TD WIDTH="{_CELL_WIDTH}" HEIGHT="58" FIXEDSIZE="TRUE" BGCOLOR="{fill}" VALIGN="BOTTOM">'
@@ -234,7 +260,7 @@ class _Matrix:
         else:
             codes = " ".join(missing.codes)
             text = (
-                f"<B>{html_text(activity.label)}</B>: <I>no task</I>  "
+                f"<B>{html_text(activity.label)}</B>: <I>" + html_text(gettext("no task")) + "</I>  "
                 f'<FONT POINT-SIZE="9">{html_text(codes)}</FONT>'
             )
             fill, color = style.GAP_FILL, style.GAP
@@ -262,7 +288,10 @@ class _Matrix:
         findings = _findings(flag, owners)
         finding_lines = [wrap(f"{code} {note}", 32, 2) for code, note in findings]
         waived = _waived(self.gaps.waived, task_id)
-        waived_lines = [wrap(f"{code} waived: {note}", 32, 2) for code, note in waived]
+        waived_lines = [
+            wrap(gettext("%(code)s waived: %(note)s") % {"code": code, "note": note}, 32, 2)
+            for code, note in waived
+        ]
         name_lines = wrap(org.task_label(task_id), 34, 2)
         noted = sum(len(lines) for lines in finding_lines + waived_lines)
         height = max(len(name_lines), noted, 1) * _LINE + 10
@@ -346,7 +375,7 @@ def _findings(flag: Flag | None, owners: Iterable[tuple[Function, Flag]]) -> lis
     items: list[tuple[str, str]] = list(flag.items) if flag else []
     for function, owner_flag in owners:
         for code, note in owner_flag.items:
-            items.append((code, f"{function.phrase} {note}"))
+            items.append((code, owner_note(function, note)))
     seen: dict[tuple[str, str], None] = dict.fromkeys(items)
     return list(seen)[:6]
 

@@ -18,6 +18,8 @@ from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text
 from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, cell_flag, lacking_letters
 from raci.diagrams.grid import Grid, GridCell, add_grid
 from raci.diagrams.options import ViewOptions
+from raci.diagrams.words import departments_count, tasks_count
+from raci.i18n import gettext, ngettext
 from raci.model.organization import Organization
 from raci.model.vocabulary import Activity, Function, format_letters
 
@@ -30,17 +32,21 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
     scorecard = result.scorecard
     gaps = build_gap_map(result)
     activities = [a for a in scorecard.activities if options.shows(a)]
-    subtitle = f"Ownership: which function holds which letter on each activity · {scorecard.honoured()}"
+    subtitle = gettext("Ownership: which function holds which letter on each activity · %(honoured)s") % {
+        "honoured": scorecard.honoured()
+    }
     entries = [
         (
             style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),
-            f"<B>{letter.value}</B> {style.LETTER_STYLES[letter].word}",
+            f"<B>{letter.value}</B> {html_text(style.LETTER_STYLES[letter].word)}",
         )
         for letter in style.STRENGTH
     ]
-    entries.append((style.box_sample("white", style.TEXT, 2), "required by the article"))
+    entries.append((style.box_sample("white", style.TEXT, 2), html_text(gettext("required by the article"))))
     if any(_cell_flag(cell, gaps) for cell in scorecard.cells.values()):
-        entries.append((style.box_sample(style.GAP_FILL, style.GAP, 2), "required but empty (a gap)"))
+        entries.append(
+            (style.box_sample(style.GAP_FILL, style.GAP, 2), html_text(gettext("required but empty (a gap)")))
+        )
     dot = style.new_digraph(
         "ownership",
         ranksep="0.04",
@@ -86,7 +92,10 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
 def _cell(cell: Cell, gaps: GapMap, result: CheckResult) -> GridCell:
     flag = _cell_flag(cell, gaps)
     letters = format_letters(cell.letters) if cell.letters else ""
-    where = f"{cell.function.label} on {cell.activity.value}"
+    where = gettext("%(function)s on %(activity)s") % {
+        "function": cell.function.label,
+        "activity": style.activity_word(cell.activity),
+    }
     if flag is not None:
         need = format_letters(cell.required) if cell.required else "R or A"
         return _gap_cell(cell, flag, _need(cell, gaps, result, need), letters, where)
@@ -99,7 +108,7 @@ def _cell(cell: Cell, gaps: GapMap, result: CheckResult) -> GridCell:
                 "color": style.TEXT if cell.required else "#e4e7eb",
                 "penwidth": "2" if cell.required else "1",
                 "class": "cell empty",
-                "tooltip": dot_string(f"{where}: no letter"),
+                "tooltip": dot_string(gettext("%(where)s: no letter") % {"where": where}),
             },
         )
     look = style.LETTER_STYLES[strongest]
@@ -133,7 +142,9 @@ def _gap_cell(cell: Cell, flag: Flag, need: list[str], letters: str, where: str)
             "penwidth": "2.5",
             "style": "filled",
             "class": style.gap_class(flag.codes or ["required"]),
-            "tooltip": dot_string("\n".join(flag.messages) or f"{where}: required, empty"),
+            "tooltip": dot_string(
+                "\n".join(flag.messages) or gettext("%(where)s: required, empty") % {"where": where}
+            ),
         },
     )
 
@@ -167,48 +178,50 @@ def _need(cell: Cell, gaps: GapMap, result: CheckResult, need: str) -> list[str]
             lacking[letters] = lacking.get(letters, 0) + 1
     if lacking:
         return [
-            f"{count} task{'s' if count != 1 else ''} lack{'s' if count == 1 else ''} {letters}"
+            ngettext("%(count)d task lacks %(letters)s", "%(count)d tasks lack %(letters)s", count)
+            % {"count": count, "letters": letters}
             for letters, count in lacking.items()
         ]
     letters = owners[0].letters if owners else need
-    return [f"needs {letters.replace(' or ', '/').replace(', ', '/')}"]
+    return [gettext("needs %(letters)s") % {"letters": letters.replace(" or ", "/").replace(", ", "/")}]
 
 
 def _task_count(result: CheckResult, activity: Activity) -> str:
     count = len(result.graph.tasks_by_activity.get(activity, []))
-    return f"{count} task{'s' if count != 1 else ''}" if count else "no task"
+    return tasks_count(count) if count else gettext("no task")
 
 
 def _department_count(result: CheckResult, function: Function) -> str:
     count = len(result.graph.departments_by_function.get(function, []))
-    return f"{count} department{'s' if count != 1 else ''}" if count else "no department"
+    return departments_count(count) if count else gettext("no department")
 
 
 def _principles(result: CheckResult) -> dict[str, str]:
     rows = [
-        '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="14"><B>The five principles</B></FONT></TD></TR>'
+        '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="14"><B>'
+        + html_text(gettext("The five principles"))
+        + "</B></FONT></TD></TR>"
     ]
     fired: dict[str, int] = {}
     for finding in result.findings:
         fired[finding.code] = fired.get(finding.code, 0) + 1
     for status in result.scorecard.principles:
         if status.status == PASS:
-            mark, color, fill = "PASS", style.PASS, style.PASS_FILL
+            mark, color, fill = gettext("PASS"), style.PASS, style.PASS_FILL
         elif status.status == FAIL:
-            mark, color, fill = "FAIL", style.GAP, style.GAP_FILL
+            mark, color, fill = gettext("FAIL"), style.GAP, style.GAP_FILL
         else:
-            mark, color, fill = "not checked", style.MUTED, "#f1f3f5"
+            mark, color, fill = gettext("not checked"), style.MUTED, "#f1f3f5"
         principle = status.principle
         codes = ", ".join(code for code in status.rules if code in fired)
-        detail = (
-            f"{status.findings} finding{'s' if status.findings != 1 else ''} ({codes})"
-            if status.findings
-            else ""
-        )
+        found = ngettext("%(count)d finding", "%(count)d findings", status.findings) % {
+            "count": status.findings
+        }
+        detail = f"{found} ({codes})" if status.findings else ""
         rows.append(
             f'<TR><TD VALIGN="TOP" ALIGN="RIGHT"><FONT POINT-SIZE="13"><B>{principle.number}</B></FONT></TD>'
             f'<TD VALIGN="TOP" BGCOLOR="{fill}" WIDTH="48">'
-            f'<FONT COLOR="{color}" POINT-SIZE="11"><B>{mark}</B></FONT></TD>'
+            f'<FONT COLOR="{color}" POINT-SIZE="11"><B>{html_text(mark)}</B></FONT></TD>'
             f'<TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">'
             f'<FONT POINT-SIZE="11"><S>{html_text(principle.misconception)}</S></FONT><BR ALIGN="LEFT"/>'
             f'<FONT POINT-SIZE="10" COLOR="{style.MUTED}">{html_lines(principle.truth, 56, 3, "LEFT")}</FONT>'

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 import graphviz
 
 from raci.diagrams.escape import html_lines, html_text
+from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.gaps import activity_word as activity_word
+from raci.rules.gaps import letters_text as letters_text
 
 FONT = "Helvetica"
 TEXT = "#1f2933"
@@ -33,25 +36,33 @@ ACTIVITY_FILL = "#f5f7fa"
 @dataclass(frozen=True)
 class LetterStyle:
     letter: Letter
-    word: str
+    #: The letter's name in English (marked for translation; :attr:`word` reads it).
+    term: str
     color: str
     style: str
     penwidth: float
     fill: str
     ink: str
 
+    @property
+    def word(self) -> str:
+        """The letter's name in the current language, for legends."""
+        return gettext(self.term)
+
 
 LETTER_STYLES: dict[Letter, LetterStyle] = {
     Letter.ACCOUNTABLE: LetterStyle(
-        Letter.ACCOUNTABLE, "accountable", "#102a43", "bold", 3.0, "#243b53", "#ffffff"
+        Letter.ACCOUNTABLE, N_("accountable"), "#102a43", "bold", 3.0, "#243b53", "#ffffff"
     ),
     Letter.RESPONSIBLE: LetterStyle(
-        Letter.RESPONSIBLE, "responsible", "#2f6fb3", "solid", 1.6, "#4a90d9", "#ffffff"
+        Letter.RESPONSIBLE, N_("responsible"), "#2f6fb3", "solid", 1.6, "#4a90d9", "#ffffff"
     ),
     # Support works beside the R: R's blue, lighter, in a line that tapers towards the task.
-    Letter.SUPPORT: LetterStyle(Letter.SUPPORT, "support", "#6aa6e8", "tapered", 4.0, "#a9cdf2", TEXT),
-    Letter.CONSULTED: LetterStyle(Letter.CONSULTED, "consulted", "#2a9d8f", "dashed", 1.3, "#b8e2dc", TEXT),
-    Letter.INFORMED: LetterStyle(Letter.INFORMED, "informed", "#9aa5b1", "dotted", 1.3, "#e9edf1", MUTED),
+    Letter.SUPPORT: LetterStyle(Letter.SUPPORT, N_("support"), "#6aa6e8", "tapered", 4.0, "#a9cdf2", TEXT),
+    Letter.CONSULTED: LetterStyle(
+        Letter.CONSULTED, N_("consulted"), "#2a9d8f", "dashed", 1.3, "#b8e2dc", TEXT
+    ),
+    Letter.INFORMED: LetterStyle(Letter.INFORMED, N_("informed"), "#9aa5b1", "dotted", 1.3, "#e9edf1", MUTED),
 }
 
 #: Strongest first: an edge holding "RA" is drawn as A.
@@ -111,6 +122,26 @@ def new_digraph(name: str, *, rankdir: str = "LR", **graph_attr: str) -> graphvi
         graph_attr=attributes,
         node_attr={"fontname": FONT, "fontsize": "12", "fontcolor": TEXT, "color": BORDER, "penwidth": "1"},
         edge_attr={"fontname": FONT, "fontsize": "10", "fontcolor": MUTED, "arrowsize": "0.6"},
+    )
+
+
+def severity_count(severity: Severity, count: int) -> str:
+    """ "3 errors", "1 warning", "2 info" (Polish "3 błędy", "5 ostrzeżeń", "2 informacje")."""
+    if severity is Severity.ERROR:
+        text = ngettext("%(count)d error", "%(count)d errors", count)
+    elif severity is Severity.WARNING:
+        text = ngettext("%(count)d warning", "%(count)d warnings", count)
+    else:
+        text = ngettext("%(count)d info", "%(count)d info", count)
+    return text % {"count": count}
+
+
+def findings_summary(counts: dict[Severity, int]) -> str:
+    """ "1 error · 3 warnings", the severities that have findings, worst first."""
+    return " · ".join(
+        severity_count(severity, counts[severity])
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[severity]
     )
 
 
@@ -190,7 +221,7 @@ def legend(entries: list[tuple[str, str]], per_row: int = 4, size: int = 12) -> 
 
 def letter_legend(marked: bool = True) -> list[tuple[str, str]]:
     """Line samples for the four letters; ``marked``: lines say RA, other mixes are written."""
-    words = {Letter.ACCOUNTABLE: "accountable (RA; A alone is marked)"} if marked else {}
+    words = {Letter.ACCOUNTABLE: gettext("accountable (RA; A alone is marked)")} if marked else {}
     return [
         (
             line_sample(s.color, s.style, 4 if s.style == "bold" else 2),

@@ -20,9 +20,12 @@ from raci.diagrams.escape import NodeIds, dot_string, html_text, wrap
 from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, responsible_effort
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import ViewOptions
+from raci.diagrams.words import accountable_on
 from raci.graph import OrgGraph
+from raci.i18n import gettext
 from raci.model.organization import Organization
 from raci.model.vocabulary import Letter
+from raci.rules.raci006_overloaded_department import OverloadedDepartment, accountable_note
 
 _NAME_WIDTH = 210
 _BAR_WIDTH = 340
@@ -75,7 +78,14 @@ def build(org: Organization, result: CheckResult, options: ViewOptions) -> graph
         rows.append((ids("unassigned"), _unassigned(org, work.unassigned, work.unassigned_tasks, scale)))
     if not departments:
         rows.append(
-            (ids("empty"), {"label": "<<I>no departments</I>>", "shape": "plaintext", "class": "empty"})
+            (
+                ids("empty"),
+                {
+                    "label": "<<I>" + html_text(gettext("no departments")) + "</I>>",
+                    "shape": "plaintext",
+                    "class": "empty",
+                },
+            )
         )
     for node, attrs in rows:
         dot.node(node, **attrs)
@@ -88,12 +98,12 @@ def _what(result: CheckResult, doers: str, capacities: dict[str, float | None]) 
     """The subtitle: how hours are shared, the total, the capacity when every department gives one."""
     work = result.workload
     known = [c for c in capacities.values() if c is not None]
-    return (
-        f"Workload: each task's hours shared among its {doers} departments"
-        f" · {work.total:g} h a week in all"
-        + (f", capacity {sum(known):g} h" if known and len(known) == len(capacities) else "")
-        + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else "")
-    )
+    text = doers % {"hours": f"{work.total:g}"}
+    if known and len(known) == len(capacities):
+        text += gettext(", capacity %(capacity)s h") % {"capacity": f"{sum(known):g}"}
+    if work.unassigned:
+        text += gettext(" · %(hours)s h on tasks with no Responsible") % {"hours": f"{work.unassigned:g}"}
+    return text
 
 
 def _legend(
@@ -101,18 +111,20 @@ def _legend(
 ) -> list[tuple[str, str]]:
     """The bar colours, past-capacity and no-capacity ones only when some bar shows them."""
     entries = [
-        (style.box_sample(_USED, _USED, 1), used),
-        (style.box_sample(_SPARE, _SPARE, 1), "capacity left"),
+        (style.box_sample(_USED, _USED, 1), html_text(used)),
+        (style.box_sample(_SPARE, _SPARE, 1), html_text(gettext("capacity left"))),
     ]
     waived_map = gaps.waived.departments if gaps.waived else {}
     waived_over = {d for d in capacities if d in waived_map and d not in gaps.departments}
     overloaded = [d for d, c in capacities.items() if c is not None and loads[d] > c]
     if any(d not in waived_over for d in overloaded):
-        entries.append((style.box_sample(style.GAP, style.GAP, 1), "past capacity (a gap)"))
+        entries.append(
+            (style.box_sample(style.GAP, style.GAP, 1), html_text(gettext("past capacity (a gap)")))
+        )
     if any(d in waived_over for d in overloaded):
-        entries.append((style.box_sample(_WAIVED, _WAIVED, 1), "past capacity, waived"))
+        entries.append((style.box_sample(_WAIVED, _WAIVED, 1), html_text(gettext("past capacity, waived"))))
     if any(c is None for c in capacities.values()):
-        entries.append((style.box_sample(_UNKNOWN, _UNKNOWN, 1), "no capacity given"))
+        entries.append((style.box_sample(_UNKNOWN, _UNKNOWN, 1), html_text(gettext("no capacity given"))))
     return entries
 
 
@@ -123,7 +135,10 @@ def _department_row(
     flag = gaps.departments.get(dept_id)
     waived = gaps.waived.departments.get(dept_id) if gaps.waived and flag is None else None
     capacity = org.departments[dept_id].capacity_hours
-    hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h"
+    if capacity is not None:
+        hours = gettext("%(hours)s h of %(capacity)s h") % {"hours": f"{load:g}", "capacity": f"{capacity:g}"}
+    else:
+        hours = f"{load:g} h"
     label = _department_label(org, result, dept_id, flag, waived, (load, capacity, scale), hours)
     attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}
     attrs.update(_row_marks(org, dept_id, flag, waived, hours))
@@ -144,7 +159,7 @@ def _department_label(
     held = result.graph.tasks_of(dept_id)
     accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
     over = capacity is not None and load > capacity
-    a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
+    a_flagged = flag is not None and (OverloadedDepartment.code, accountable_note(accountable)) in flag.items
     color = style.GAP if over and waived is None else style.TEXT
     a_color = style.GAP if a_flagged else style.TEXT
     fill = f' BGCOLOR="{style.severity_fill(flag.severity)}"' if flag else ""
@@ -162,7 +177,7 @@ def _department_label(
         f'<TD WIDTH="{_HOURS_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
         f'<FONT COLOR="{color}">{_bold(html_text(hours), over and waived is None)}</FONT></TD>'
         f'<TD WIDTH="{_A_WIDTH}" HEIGHT="{height}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
-        f'<FONT COLOR="{a_color}">A on {accountable} task{"s" if accountable != 1 else ""}</FONT></TD>'
+        f'<FONT COLOR="{a_color}">{html_text(accountable_on(accountable))}</FONT></TD>'
         f"</TR>{_notes(flag, waived)}</TABLE>>"
     )
 
@@ -176,7 +191,9 @@ def _row_marks(
     if waived is not None:
         return {
             "class": "department waived " + " ".join(waived.codes),
-            "tooltip": dot_string("\n".join(f"waived: {m}" for m in waived.messages)),
+            "tooltip": dot_string(
+                "\n".join(gettext("waived: %(notes)s") % {"notes": m} for m in waived.messages)
+            ),
         }
     return {
         "class": "department",
@@ -189,7 +206,8 @@ def _notes(flag: Flag | None, waived: Flag | None) -> str:
     if flag is not None:
         color, text = style.severity_color(flag.severity), " · ".join(f"{c} {n}" for c, n in flag.items)
     elif waived is not None:
-        color, text = style.MUTED, "waived: " + " · ".join(f"{c} {n}" for c, n in waived.items)
+        notes = " · ".join(f"{c} {n}" for c, n in waived.items)
+        color, text = style.MUTED, gettext("waived: %(notes)s") % {"notes": notes}
     else:
         return ""
     width = _NAME_WIDTH + _BAR_WIDTH + 8 + _HOURS_WIDTH + _A_WIDTH
@@ -228,12 +246,14 @@ def _bar(
 
 
 def _unassigned(org: Organization, hours: float, tasks: tuple[str, ...], scale: float) -> dict[str, str]:
+    nobody = html_text(gettext("nobody Responsible"))
     names = ", ".join(org.task_label(t) for t in tasks)
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
         f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" '
         'ALIGN="LEFT" BALIGN="LEFT">'
-        f'<FONT COLOR="{style.GAP}"><I>nobody Responsible</I></FONT><BR ALIGN="LEFT"/>'
+        f'<FONT COLOR="{style.GAP}"><I>{nobody}</I></FONT>'
+        '<BR ALIGN="LEFT"/>'
         f'<FONT POINT-SIZE="9" COLOR="{style.GAP}">{html_text(wrap(names, 40, 1)[0])}</FONT></TD>'
         f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
         f"{_bar(hours, None, scale, style.GAP)}</TD>"
@@ -249,18 +269,28 @@ def _unassigned(org: Organization, hours: float, tasks: tuple[str, ...], scale: 
         "width": "0",
         "height": "0",
         "class": "gap unassigned",
-        "tooltip": dot_string(f"{hours:g} h a week on tasks with no Responsible: {names}"),
+        "tooltip": dot_string(
+            gettext("%(hours)s h a week on tasks with no Responsible: %(tasks)s")
+            % {"hours": f"{hours:g}", "tasks": names}
+        ),
     }
 
 
 def _header(biggest: float) -> dict[str, str]:
+    heads = [
+        html_text(gettext("Department")),
+        html_text(gettext("Work a week")),
+        html_text(gettext("(bar: 0 to %(hours)s h)") % {"hours": f"{biggest:g}"}),
+        html_text(gettext("hours of capacity")),
+        html_text(gettext("Accountable")),
+    ]
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
-        f'<TR><TD WIDTH="{_NAME_WIDTH}" ALIGN="LEFT"><B>Department</B></TD>'
-        f'<TD WIDTH="{_BAR_WIDTH + 8}" ALIGN="LEFT"><B>Work a week</B>'
-        f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">  (bar: 0 to {biggest:g} h)</FONT></TD>'
-        f'<TD WIDTH="{_HOURS_WIDTH}" ALIGN="RIGHT"><B>hours of capacity</B></TD>'
-        f'<TD WIDTH="{_A_WIDTH}" ALIGN="RIGHT"><B>Accountable</B></TD></TR></TABLE>>'
+        f'<TR><TD WIDTH="{_NAME_WIDTH}" ALIGN="LEFT"><B>{heads[0]}</B></TD>'
+        f'<TD WIDTH="{_BAR_WIDTH + 8}" ALIGN="LEFT"><B>{heads[1]}</B>'
+        f'<FONT POINT-SIZE="9" COLOR="{style.MUTED}">  {heads[2]}</FONT></TD>'
+        f'<TD WIDTH="{_HOURS_WIDTH}" ALIGN="RIGHT"><B>{heads[3]}</B></TD>'
+        f'<TD WIDTH="{_A_WIDTH}" ALIGN="RIGHT"><B>{heads[4]}</B></TD></TR></TABLE>>'
     )
     return {
         "label": label,
@@ -290,8 +320,19 @@ def _band(text: str, fill: str) -> dict[str, str]:
 
 
 def _doer_words(graph: OrgGraph) -> tuple[str, str]:
-    """Who shares a task's hours, for the subtitle and the legend: RASCI's S does part of
-    the work, so it is named where the org uses it."""
+    """Who shares a task's hours: the subtitle (a message with the total hours to fill in) and
+    the legend. RASCI's S does part of the work, so it is named where the org uses it."""
     if any(Letter.SUPPORT in letters for _, _, letters in graph.edges()):
-        return "Responsible and Support", "R and S work within capacity"
-    return "Responsible", "Responsible work within capacity"
+        return (
+            gettext(
+                "Workload: each task's hours shared among its Responsible and Support departments"
+                " · %(hours)s h a week in all"
+            ),
+            gettext("R and S work within capacity"),
+        )
+    return (
+        gettext(
+            "Workload: each task's hours shared among its Responsible departments · %(hours)s h a week in all"
+        ),
+        gettext("Responsible work within capacity"),
+    )

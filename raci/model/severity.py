@@ -58,9 +58,9 @@ class Severity(_StrEnum):
         try:
             return cls(str(value).strip().lower())
         except ValueError:
-            allowed = ", ".join(level.value for level in cls)
             from raci.i18n import gettext
 
+            allowed = ", ".join(level.value for level in cls)
             message = gettext("unknown severity %(value)s; use one of: %(allowed)s")
             raise ValueError(message % {"value": repr(value), "allowed": allowed}) from None
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import TypeVar
 
-from raci.i18n import DEFAULT_LANGUAGE, N_, current_language, gettext
+from raci.i18n import N_, gettext
 from raci.model.polish_words import POLISH_ACTIVITIES, POLISH_AUDIENCES, POLISH_FUNCTIONS
 
 _E = TypeVar("_E", bound=Enum)
@@ -35,15 +35,13 @@ class Function(str, Enum):
 
     @property
     def phrase(self) -> str:
-        """The function as a rule message names it, in the current language.
+        """The English label as it reads mid-sentence: "customer service", but "PR".
 
-        English reads it mid-sentence in lower case ("customer service", but "PR"); Polish
-        nouns decline, so Polish messages quote the label as it is, in the nominative
-        (dział „Obsługa klienta”), and the phrase is the label unchanged."""
-        label = self.label
-        if current_language() != DEFAULT_LANGUAGE or label.isupper():
-            return label
-        return label.lower()
+        Always English: views translate it as a message of its own (``gettext(phrase)``);
+        rule messages name a function with :func:`raci.rules.wording.function_name`, which
+        gives Polish the label to quote in the nominative (dział „Obsługa klienta”)."""
+        label = FUNCTION_LABELS[self]
+        return label if label.isupper() else label.lower()
 
 
 class Activity(str, Enum):

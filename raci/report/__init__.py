@@ -142,6 +142,16 @@ def _severity_count(severity: Severity, count: int) -> str:
     return text % {"count": count}
 
 
+def fix_note(hint: str) -> str:
+    """``fix: give PR an R`` after a finding, in the current language."""
+    return gettext("fix: %(hint)s") % {"hint": hint}
+
+
+def waived_note(reason: str | None) -> str:
+    """``waived: <the team's reason>`` after a waived finding, in the current language."""
+    return gettext("waived: %(reason)s") % {"reason": reason}
+
+
 def waived_count(results: Sequence[CheckResult]) -> int:
     """Findings the org files waive, over all results (they never count)."""
     return sum(len(result.waived) for result in results)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from raci import __version__
+from raci.i18n import N_, gettext, ngettext
+from raci.model.severity import Severity
 from raci.model.text_safety import escape
 from raci.report.markdown import escape_markdown
 
@@ -24,6 +26,31 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 DIFF_FORMATS = ("text", "json", "markdown")
 _MARK = {"added": "+", "removed": "-", "changed": "~"}
+#: Words for the kinds of change and of finding, and for a principle's status (the codes stay
+#: English in JSON).
+_WORDS = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "changed": N_("changed"),
+    "resolved": N_("resolved"),
+    "introduced": N_("introduced"),
+    "task": N_("task"),
+    "department": N_("department"),
+    "pass": N_("pass"),
+    "fail": N_("fail"),
+    "not checked": N_("not checked"),
+    "not applicable": N_("not applicable"),
+}
+_TOTALS = {
+    Severity.ERROR: N_("errors %(before)d -> %(after)d"),
+    Severity.WARNING: N_("warnings %(before)d -> %(after)d"),
+    Severity.INFO: N_("infos %(before)d -> %(after)d"),
+}
+_ENTITY_COUNTS = {
+    "tasks": N_("Tasks: %(added)d added, %(removed)d removed, %(changed)d changed"),
+    "departments": N_("Departments: %(added)d added, %(removed)d removed, %(changed)d changed"),
+}
+_NO_TASK_LOSES = N_("No task loses its Responsible or Accountable.")
 
 
 def render_diff(diff: OrgDiff, output_format: str) -> str:
@@ -57,6 +84,11 @@ def _json(data: dict[str, Any]) -> str:
 # --- text --------------------------------------------------------------------------------
 
 
+def word(key: str) -> str:
+    """A change kind, finding kind or principle status in the current language."""
+    return gettext(_WORDS[key]) if key in _WORDS else key
+
+
 def _diff_text(diff: OrgDiff, title: str | None = None) -> list[str]:
     old, new = diff.old, diff.new
     lines = [
@@ -64,25 +96,35 @@ def _diff_text(diff: OrgDiff, title: str | None = None) -> list[str]:
         "",
     ]
     lines += _assignment_text(diff.assignments)
-    lines += _entity_text("Tasks", diff.tasks)
-    lines += _entity_text("Departments", diff.departments)
+    lines += _entity_text("tasks", diff.tasks)
+    lines += _entity_text("departments", diff.departments)
     lines.append("")
-    lines.append(
-        f"Findings: {len(diff.resolved)} resolved, {len(diff.introduced)} introduced, "
-        f"{len(diff.unchanged)} unchanged"
-    )
-    lines += [_finding_text("resolved", f) for f in diff.resolved]
-    lines += [_finding_text("introduced", f) for f in diff.introduced]
+    counts = {"resolved": len(diff.resolved), "introduced": len(diff.introduced)}
+    counts["unchanged"] = len(diff.unchanged)
+    found = gettext("Findings: %(resolved)d resolved, %(introduced)d introduced, %(unchanged)d unchanged")
+    lines.append(found % counts)
+    kind_width = max(len(word("resolved")), len(word("introduced")))
+    lines += [_finding_text(word("resolved"), f, kind_width) for f in diff.resolved]
+    lines += [_finding_text(word("introduced"), f, kind_width) for f in diff.introduced]
     lines.append("")
     if old.scorecard.applicable or new.scorecard.applicable:
+        honoured = gettext("Principles honoured: %(old)d of %(old_total)d -> %(new)d of %(new_total)d")
         lines.append(
-            f"Principles honoured: {old.scorecard.passed} of {len(old.scorecard.principles)} -> "
-            f"{new.scorecard.passed} of {len(new.scorecard.principles)}"
+            honoured
+            % {
+                "old": old.scorecard.passed,
+                "old_total": len(old.scorecard.principles),
+                "new": new.scorecard.passed,
+                "new_total": len(new.scorecard.principles),
+            }
         )
     else:
-        lines.append("Principles: not applicable (no social media task)")
+        lines.append(gettext("Principles: not applicable (no social media task)"))
     lines += [
-        f'  {p.number}. Not "{p.misconception}": {p.old} -> {p.new}' for p in diff.principles if p.changed
+        gettext('  %(number)d. Not "%(misconception)s": %(old)s -> %(new)s')
+        % {"number": p.number, "misconception": p.misconception, "old": word(p.old), "new": word(p.new)}
+        for p in diff.principles
+        if p.changed
     ]
     lines.append(_totals(diff))
     return lines
@@ -90,17 +132,15 @@ def _diff_text(diff: OrgDiff, title: str | None = None) -> list[str]:
 
 def _assignment_text(changes: Sequence[AssignmentChange]) -> list[str]:
     if not changes:
-        return ["Assignments: no change"]
+        return [gettext("Assignments: no change")]
     counts = {kind: sum(1 for c in changes if c.change == kind) for kind in ("changed", "added", "removed")}
-    lines = [
-        f"Assignments: {counts['changed']} changed, {counts['added']} added, {counts['removed']} removed"
-    ]
+    lines = [gettext("Assignments: %(changed)d changed, %(added)d added, %(removed)d removed") % counts]
     task_width = min(32, max(len(escape(c.task)) for c in changes))
     dept_width = min(28, max(len(escape(c.department_label)) for c in changes))
     for change in changes:
         letters = {
             "added": change.new_letters,
-            "removed": f"{change.old_letters} (removed)",
+            "removed": gettext("%(letters)s (removed)") % {"letters": change.old_letters},
             "changed": f"{change.old_letters} -> {change.new_letters}",
         }[change.change]
         lines.append(
@@ -110,10 +150,11 @@ def _assignment_text(changes: Sequence[AssignmentChange]) -> list[str]:
     return lines
 
 
-def _entity_text(title: str, changes: Sequence[EntityChange]) -> list[str]:
+def _entity_text(section: str, changes: Sequence[EntityChange]) -> list[str]:
     if not changes:
         return []
-    lines = [f"{title}: " + ", ".join(f"{sum(1 for c in changes if c.change == k)} {k}" for k in _MARK)]
+    counts = {kind: sum(1 for c in changes if c.change == kind) for kind in _MARK}
+    lines = [gettext(_ENTITY_COUNTS[section]) % counts]
     for change in changes:
         detail = ""
         if change.fields:
@@ -126,7 +167,7 @@ def _entity_text(title: str, changes: Sequence[EntityChange]) -> list[str]:
 
 def _value(value: Any) -> str:
     if value is None or value == []:
-        return "(none)"
+        return gettext("(none)")
     if isinstance(value, list):
         return escape(", ".join(str(v) for v in value))
     return escape(str(value))
@@ -137,43 +178,51 @@ def _where(finding: Finding) -> str:
     return where if finding.line is None else f"{where}:{finding.line}:{finding.column}"
 
 
-def _finding_text(kind: str, finding: Finding) -> str:
+def _finding_text(kind: str, finding: Finding, kind_width: int = 10) -> str:
+    severity_width = max(len(level.label) for level in Severity)
     return (
-        f"  {kind:<10}  {finding.severity.value:<7}  {finding.code:<7}  {_where(finding)}: "
-        f"{escape(finding.message)}"
+        f"  {kind:<{kind_width}}  {finding.severity.label:<{severity_width}}  {finding.code:<7}  "
+        f"{_where(finding)}: {escape(finding.message)}"
     )
 
 
 def _totals(diff: OrgDiff) -> str:
-    return "Findings by severity: " + totals(diff.old, diff.new)
+    return gettext("Findings by severity: %(totals)s") % {"totals": totals(diff.old, diff.new)}
 
 
 def totals(old: CheckResult, new: CheckResult) -> str:
     """``errors 3 -> 0, warnings 5 -> 2, infos 0 -> 0``."""
     before, after = old.counts(), new.counts()
-    return ", ".join(f"{severity.value}s {before[severity]} -> {after[severity]}" for severity in before)
+    return ", ".join(
+        gettext(_TOTALS[severity]) % {"before": before[severity], "after": after[severity]}
+        for severity in before
+    )
 
 
 def _whatif_text(whatif: WhatIf) -> list[str]:
     diff = whatif.diff
-    lines = [f"What if, for {escape(diff.old.org.organization)} ({escape(diff.old.source)}):"]
+    heading = gettext("What if, for %(organization)s (%(source)s):")
+    lines = [heading % {"organization": escape(diff.old.org.organization), "source": escape(diff.old.source)}]
     lines += [f"  - {escape(text)}" for text in whatif.descriptions]
     lines.append("")
     if whatif.lost:
-        lines.append("Tasks that lose their owner:")
+        lines.append(gettext("Tasks that lose their owner:"))
         for lost in whatif.lost:
             held = ", ".join(diff.old.org.department_label(d) for d in lost.holders)
-            lines.append(f"  {escape(lost.task)} loses its {lost.letter.value} (held by {escape(held)})")
+            loses = gettext("  %(task)s loses its %(letter)s (held by %(holders)s)")
+            words = {"task": escape(lost.task), "letter": lost.letter.value, "holders": escape(held)}
+            lines.append(loses % words)
     else:
-        lines.append("No task loses its Responsible or Accountable.")
+        lines.append(gettext(_NO_TASK_LOSES))
     failing = [p for p in diff.principles if p.number in whatif.failing_principles]
     if failing:
-        lines.append("Principles that would fail:")
-        lines += [f'  {p.number}. Not "{p.misconception}"' for p in failing]
+        lines.append(gettext("Principles that would fail:"))
+        fails = gettext('  %(number)d. Not "%(misconception)s"')
+        lines += [fails % {"number": p.number, "misconception": p.misconception} for p in failing]
     else:
-        lines.append("No principle that holds now would fail.")
+        lines.append(gettext("No principle that holds now would fail."))
     lines.append("")
-    return lines + _diff_text(diff, title="Compared with today:")[2:]
+    return lines + _diff_text(diff, title=gettext("Compared with today:"))[2:]
 
 
 # --- markdown ----------------------------------------------------------------------------
@@ -182,12 +231,27 @@ def _whatif_text(whatif: WhatIf) -> list[str]:
 def _diff_markdown(diff: OrgDiff, heading: str) -> list[str]:
     old, new = diff.old, diff.new
     mark = "🔴" if diff.introduced and any(f.severity.value == "error" for f in diff.introduced) else "✅"
+    resolved = len(diff.resolved)
+    title = ngettext(
+        "%(heading)s: %(resolved)d finding resolved, %(introduced)d introduced",
+        "%(heading)s: %(resolved)d findings resolved, %(introduced)d introduced",
+        resolved,
+    ) % {"heading": heading, "resolved": resolved, "introduced": len(diff.introduced)}
+    files = gettext(
+        "%(old)s → %(new)s (%(organization)s); principles honoured %(before)d → %(after)d of %(total)d"
+    )
     lines = [
-        f"### {mark} {heading}: {len(diff.resolved)} findings resolved, {len(diff.introduced)} introduced",
+        f"### {mark} {title}",
         "",
-        f"**{escape_markdown(old.source)}** → **{escape_markdown(new.source)}** "
-        f"({escape_markdown(new.org.organization)}); principles honoured "
-        f"{old.scorecard.passed} → {new.scorecard.passed} of {len(new.scorecard.principles)}",
+        files
+        % {
+            "old": f"**{escape_markdown(old.source)}**",
+            "new": f"**{escape_markdown(new.source)}**",
+            "organization": escape_markdown(new.org.organization),
+            "before": old.scorecard.passed,
+            "after": new.scorecard.passed,
+            "total": len(new.scorecard.principles),
+        },
         "",
     ]
     for section in (_assignment_rows, _entity_rows, _finding_rows, _principle_rows):
@@ -200,8 +264,9 @@ def _diff_markdown(diff: OrgDiff, heading: str) -> list[str]:
 def _assignment_rows(diff: OrgDiff) -> list[str]:
     if not diff.assignments:
         return []
+    names = (gettext("Task"), gettext("Department"), gettext("Before"), gettext("After"))
     return [
-        "| | Task | Department | Before | After |",
+        f"| | {' | '.join(names)} |",
         "| --- | --- | --- | --- | --- |",
         *(
             f"| {_MARK[change.change]} | {escape_markdown(change.task)} | "
@@ -216,12 +281,13 @@ def _entity_rows(diff: OrgDiff) -> list[str]:
     entities = [("task", c) for c in diff.tasks] + [("department", c) for c in diff.departments]
     if not entities:
         return []
-    lines = ["| | Kind | Id | Change |", "| --- | --- | --- | --- |"]
+    names = (gettext("Kind"), gettext("Id"), gettext("Change"))
+    lines = [f"| | {' | '.join(names)} |", "| --- | --- | --- | --- |"]
     for kind, entity in entities:
         detail = "; ".join(f"{f.field}: {_value(f.old)} → {_value(f.new)}" for f in entity.fields)
         lines.append(
-            f"| {_MARK[entity.change]} | {kind} | {escape_markdown(entity.id)} | "
-            f"{escape_markdown(detail or entity.change)} |"
+            f"| {_MARK[entity.change]} | {word(kind)} | {escape_markdown(entity.id)} | "
+            f"{escape_markdown(detail or word(entity.change))} |"
         )
     return lines
 
@@ -229,16 +295,23 @@ def _entity_rows(diff: OrgDiff) -> list[str]:
 def _finding_rows(diff: OrgDiff) -> list[str]:
     if not (diff.resolved or diff.introduced):
         return []
-    lines = ["| Finding | Severity | Code | Message |", "| --- | --- | --- | --- |"]
+    names = (gettext("Finding"), gettext("Severity"), gettext("Code"), gettext("Message"))
+    lines = [f"| {' | '.join(names)} |", "| --- | --- | --- | --- |"]
     for kind, findings in (("resolved", diff.resolved), ("introduced", diff.introduced)):
         for f in findings:
-            lines.append(f"| {kind} | {f.severity.value} | {f.code} | {escape_markdown(f.message)} |")
+            lines.append(f"| {word(kind)} | {f.severity.label} | {f.code} | {escape_markdown(f.message)} |")
     return lines
 
 
 def _principle_rows(diff: OrgDiff) -> list[str]:
     return [
-        f"- Principle {p.number} (*{escape_markdown(p.misconception)}*): {p.old} → {p.new}"
+        gettext("- Principle %(number)d (*%(misconception)s*): %(old)s → %(new)s")
+        % {
+            "number": p.number,
+            "misconception": escape_markdown(p.misconception),
+            "old": word(p.old),
+            "new": word(p.new),
+        }
         for p in diff.principles
         if p.changed
     ]
@@ -246,18 +319,21 @@ def _principle_rows(diff: OrgDiff) -> list[str]:
 
 def _whatif_markdown(whatif: WhatIf) -> list[str]:
     diff = whatif.diff
-    lines = [f"## What if: {escape_markdown('; '.join(whatif.descriptions))}", ""]
+    descriptions = escape_markdown("; ".join(whatif.descriptions))
+    lines = [gettext("## What if: %(descriptions)s") % {"descriptions": descriptions}, ""]
     if whatif.lost:
-        lines += ["| Task | Loses | Held by |", "| --- | --- | --- |"]
+        names = (gettext("Task"), gettext("Loses"), gettext("Held by"))
+        lines += [f"| {' | '.join(names)} |", "| --- | --- | --- |"]
         for lost in whatif.lost:
             held = ", ".join(diff.old.org.department_label(d) for d in lost.holders)
             lines.append(f"| {escape_markdown(lost.task)} | {lost.letter.value} | {escape_markdown(held)} |")
         lines.append("")
     else:
-        lines += ["No task loses its Responsible or Accountable.", ""]
+        lines += [gettext(_NO_TASK_LOSES), ""]
     failing = [p for p in diff.principles if p.number in whatif.failing_principles]
     for p in failing:
-        lines.append(f"- ❌ principle {p.number} would fail: *{escape_markdown(p.misconception)}*")
+        fails = gettext("- ❌ principle %(number)d would fail: *%(misconception)s*")
+        lines.append(fails % {"number": p.number, "misconception": escape_markdown(p.misconception)})
     if failing:
         lines.append("")
-    return lines + _diff_markdown(diff, "compared with today")
+    return lines + _diff_markdown(diff, gettext("compared with today"))

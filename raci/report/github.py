@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext
 from raci.model.severity import Severity
-from raci.report import LOAD_ERROR_ID, portable_path, summary_line
+from raci.report import LOAD_ERROR_ID, fix_note, portable_path, summary_line, waived_note
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -28,7 +29,7 @@ def report_github(results: Sequence[CheckResult], problems: Sequence[Problem], o
         for finding in result.findings:
             message = finding.message
             if finding.hint and finding.hint.lower() not in message.lower():
-                message = f"{message}\nfix: {finding.hint}"
+                message = f"{message}\n{fix_note(finding.hint)}"
             lines.append(
                 _command(
                     COMMANDS[finding.severity],
@@ -41,8 +42,8 @@ def report_github(results: Sequence[CheckResult], problems: Sequence[Problem], o
             )
         for finding in result.waived:
             # A waived finding stays visible as a notice, with the team's reason; it fails nothing.
-            text = f"{finding.message}\nwaived: {finding.waiver}"
-            title = f"{finding.code} (waived)"
+            text = f"{finding.message}\n{waived_note(finding.waiver)}"
+            title = gettext("%(code)s (waived)") % {"code": finding.code}
             lines.append(_command("notice", finding.file, finding.line, finding.column, title, text))
     for problem in problems:
         lines.append(

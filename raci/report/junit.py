@@ -18,8 +18,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext, ngettext
 from raci.model.severity import Severity
-from raci.report import LOAD_ERROR_ID, portable_path
+from raci.report import LOAD_ERROR_ID, fix_note, portable_path, waived_note
 from raci.rules import ALL_RULES
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _fill_case(case: ET.Element, findings: list[Finding], waived: list[Finding] 
     elif waived is not None and not notes:
         _add_skipped_waived(case, waived)
     elif not active:
-        ET.SubElement(case, "skipped", {"message": "rule not selected"})
+        ET.SubElement(case, "skipped", {"message": gettext("rule not selected")})
     _add_system_out(case, notes, waived if failing or notes else None)
 
 
@@ -93,7 +94,7 @@ def _add_system_out(case: ET.Element, notes: list[Finding], waived: list[Finding
     with the waived findings of a case that shows findings anyway."""
     out = [_finding_lines(finding) for finding in notes]
     if waived is not None:
-        out += [f"{_finding_lines(f)}\n    waived: {f.waiver}" for f in waived]
+        out += [f"{_finding_lines(f)}\n    {waived_note(f.waiver)}" for f in waived]
     if out:
         ET.SubElement(case, "system-out").text = _xml("\n".join(out))
 
@@ -101,7 +102,9 @@ def _add_system_out(case: ET.Element, notes: list[Finding], waived: list[Finding
 def _add_failure(case: ET.Element, findings: Sequence[Finding]) -> None:
     """One ``<failure>`` carrying every error and warning of the rule in the file."""
     worst = max(finding.severity for finding in findings)
-    message = findings[0].message if len(findings) == 1 else f"{len(findings)} findings"
+    count = len(findings)
+    many = ngettext("%(count)d finding", "%(count)d findings", count) % {"count": count}
+    message = findings[0].message if count == 1 else many
     failure = ET.SubElement(case, "failure", {"message": _xml(message), "type": worst.value})
     failure.text = _xml("\n".join(_finding_lines(finding) for finding in findings))
 
@@ -109,9 +112,9 @@ def _add_failure(case: ET.Element, findings: Sequence[Finding]) -> None:
 def _add_skipped_waived(case: ET.Element, findings: Sequence[Finding]) -> None:
     """Waived findings of a rule that found nothing else in the file: the case is skipped,
     with the reasons (the team decided, and says why)."""
-    text = _xml("\n".join(f"{_finding_lines(f)}\n    waived: {f.waiver}" for f in findings))
+    text = _xml("\n".join(f"{_finding_lines(f)}\n    {waived_note(f.waiver)}" for f in findings))
     reasons = "; ".join(dict.fromkeys(f.waiver or "" for f in findings))
-    ET.SubElement(case, "skipped", {"message": _xml(f"waived: {reasons}")}).text = text
+    ET.SubElement(case, "skipped", {"message": _xml(waived_note(reasons))}).text = text
 
 
 def _problem_suite(source: str, problems: Sequence[Problem]) -> ET.Element:
@@ -120,7 +123,9 @@ def _problem_suite(source: str, problems: Sequence[Problem]) -> ET.Element:
     case = ET.SubElement(
         suite, "testcase", {"name": LOAD_ERROR_ID, "classname": _xml(file), "file": _xml(file)}
     )
-    message = problems[0].message if len(problems) == 1 else f"{len(problems)} problems"
+    count = len(problems)
+    many = ngettext("%(count)d problem", "%(count)d problems", count) % {"count": count}
+    message = problems[0].message if count == 1 else many
     error = ET.SubElement(case, "error", {"message": _xml(message), "type": LOAD_ERROR_ID})
     error.text = _xml("\n".join(str(problem) for problem in problems))
     if problems[0].line is not None:
@@ -149,9 +154,9 @@ def _finding_lines(finding: Finding) -> str:
     where = portable_path(finding.file)
     if finding.line is not None:
         where += f":{finding.line}:{finding.column or 1}"
-    line = f"{where}: {finding.severity.value} {finding.code} {finding.message}"
+    line = f"{where}: {finding.severity.label} {finding.code} {finding.message}"
     if finding.hint and finding.hint.lower() not in finding.message.lower():
-        line += f"\n    fix: {finding.hint}"
+        line += f"\n    {fix_note(finding.hint)}"
     return line
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext, ngettext
 from raci.model.severity import Severity
 from raci.report import LOAD_ERROR_ID, portable_path, severity_counts, summary_line
 
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
     from raci.model.errors import Problem
     from raci.report import ReportOptions
 
-ICONS = {Severity.ERROR: "🔴 error", Severity.WARNING: "🟡 warning", Severity.INFO: "🔵 info"}
-HEADER = "| Severity | Code | Line | Message |\n| --- | --- | ---: | --- |\n"
+ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # What can start markup mid-line: emphasis, code, links and images ('!' needs '['), strike,
@@ -50,14 +50,16 @@ def report_markdown(
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.source, []).append(problem)
+    error = _severity(Severity.ERROR)
     for source, file_problems in by_file.items():
         if not options.quiet:
-            out.append(f"**{escape_markdown(portable_path(source))}**: could not be loaded\n")
+            name = escape_markdown(portable_path(source))
+            out.append(gettext("**%(file)s**: could not be loaded") % {"file": name} + "\n")
         rows = [
-            _row(ICONS[Severity.ERROR], LOAD_ERROR_ID, _line(problem.line), escape_markdown(problem.message))
+            _row(error, LOAD_ERROR_ID, _line(problem.line), escape_markdown(problem.message))
             for problem in file_problems
         ]
-        out.append(HEADER + "".join(rows))
+        out.append(_header() + "".join(rows))
     return "\n".join(out)
 
 
@@ -68,34 +70,53 @@ def _result_section(result: CheckResult, options: ReportOptions) -> list[str]:
         title = f"**{escape_markdown(portable_path(result.source))}**"
         organization = escape_markdown(result.org.organization)
         count = len(result.findings)
-        noun = "finding" if count == 1 else "findings"
-        out.append(f"{title} ({organization}): {count} {noun}, {result.scorecard.honoured()}\n")
+        line = ngettext(
+            "%(file)s (%(organization)s): %(count)d finding, %(principles)s",
+            "%(file)s (%(organization)s): %(count)d findings, %(principles)s",
+            count,
+        )
+        words = {"file": title, "organization": organization, "principles": result.scorecard.honoured()}
+        out.append(line % {**words, "count": count} + "\n")
     if result.findings:
         rows = [
             _row(
-                ICONS[finding.severity],
+                _severity(finding.severity),
                 finding.code,
                 _line(finding.line),
                 _message(finding.message, finding.hint),
             )
             for finding in result.findings
         ]
-        out.append(HEADER + "".join(rows))
+        out.append(_header() + "".join(rows))
     if result.waived:
         # Waived findings are listed apart, with the reason; they do not count.
         waived_rows = [
             _row(
-                f"⚪ waived ({finding.severity.value})",
+                "⚪ " + gettext("waived (%(severity)s)") % {"severity": finding.severity.label},
                 finding.code,
                 _line(finding.line),
-                f"{escape_markdown(finding.message)}<br>*waived:* " + escape_markdown(finding.waiver or ""),
+                escape_markdown(finding.message)
+                + "<br>"
+                + gettext("*waived:* %(reason)s") % {"reason": escape_markdown(finding.waiver or "")},
             )
             for finding in result.waived
         ]
-        heading = f"**Waived findings ({len(result.waived)})**"
-        out.append(f"{heading}: accepted in the file, with the reason; not counted\n")
-        out.append(HEADER + "".join(waived_rows))
+        heading = gettext(
+            "**Waived findings (%(count)d)**: accepted in the file, with the reason; not counted"
+        )
+        out.append(heading % {"count": len(result.waived)} + "\n")
+        out.append(_header() + "".join(waived_rows))
     return out
+
+
+def _header() -> str:
+    """The table's heading row, in the current language."""
+    names = (gettext("Severity"), gettext("Code"), gettext("Line"), gettext("Message"))
+    return _row(*names) + "| --- | --- | ---: | --- |\n"
+
+
+def _severity(severity: Severity) -> str:
+    return f"{ICONS[severity]} {severity.label}"
 
 
 def _line(line: int | None) -> str:
@@ -109,7 +130,7 @@ def _row(*cells: str) -> str:
 def _message(message: str, hint: str | None) -> str:
     text = escape_markdown(message)
     if hint and hint.lower() not in message.lower():
-        text += f"<br>*fix:* {escape_markdown(hint)}"
+        text += "<br>" + gettext("*fix:* %(hint)s") % {"hint": escape_markdown(hint)}
     return text
 
 

@@ -20,9 +20,10 @@ from urllib.parse import quote
 
 from raci import __version__
 from raci.checking.baseline import finding_identity
+from raci.i18n import gettext
 from raci.model.principles import PRINCIPLES_BY_NUMBER
 from raci.model.severity import Severity
-from raci.report import LOAD_ERROR_ID, portable_path
+from raci.report import LOAD_ERROR_ID, fix_note, portable_path
 from raci.rules import ALL_RULES, Rule
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def build_sarif(
         },
         "invocations": [{"executionSuccessful": not problems}],
         "originalUriBaseIds": {
-            SRCROOT: {"description": {"text": "The directory raci check ran in."}},
+            SRCROOT: {"description": {"text": gettext("The directory raci check ran in.")}},
         },
         "artifacts": artifacts,
         "columnKind": "unicodeCodePoints",
@@ -133,7 +134,7 @@ def _finding_result(
     fingerprint = hashlib.sha256(f"{identity}\x1f{occurrence}".encode("utf-8", "replace")).hexdigest()
     message = finding.message
     if finding.hint and finding.hint.lower() not in message.lower():
-        message = f"{message} (fix: {finding.hint})"
+        message = f"{message} ({fix_note(finding.hint)})"
     entry: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
@@ -198,20 +199,25 @@ def _logical_location(finding: Finding) -> dict[str, Any] | None:
 
 
 def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
-    doc = rule.doc
+    doc = rule.doc.translated()
     tags = ["raci"] if rule.code.startswith("RACI") else ["social-media"]
     principle_text = ""
     if rule.principle is not None:
         principle = PRINCIPLES_BY_NUMBER[rule.principle]
         tags.append(f"principle-{principle.number}")
-        principle_text = f'Principle {principle.number}: not "{principle.misconception}". {principle.truth}'
+        names = {"number": principle.number, "misconception": principle.misconception}
+        principle_line = gettext('Principle %(number)d: not "%(misconception)s"') % names
+        principle_text = f"{principle_line}. {principle.truth}"
     full = " ".join(part for part in (doc.why, principle_text) if part)
+    why, fix = gettext("Why"), gettext("Fix")
+    passes, fails = gettext("Passes"), gettext("Fails")
     help_text = (
-        f"{doc.summary}\n\nWhy: {doc.why}\n\nFix: {doc.fix}\n\nPasses:\n{doc.passes}\nFails:\n{doc.fails}"
+        f"{doc.summary}\n\n{why}: {doc.why}\n\n{fix}: {doc.fix}\n\n"
+        f"{passes}:\n{doc.passes}\n{fails}:\n{doc.fails}"
     )
     help_markdown = (
-        f"{doc.summary}\n\n**Why.** {doc.why}\n\n**Fix.** {doc.fix}\n\n"
-        f"Passes:\n\n```yaml\n{doc.passes}```\n\nFails:\n\n```yaml\n{doc.fails}```\n"
+        f"{doc.summary}\n\n**{why}.** {doc.why}\n\n**{fix}.** {doc.fix}\n\n"
+        f"{passes}:\n\n```yaml\n{doc.passes}```\n\n{fails}:\n\n```yaml\n{doc.fails}```\n"
     )
     descriptor: dict[str, Any] = {
         "id": rule.code,
@@ -228,14 +234,15 @@ def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
 
 
 def _load_error_descriptor() -> dict[str, Any]:
-    text = "The file could not be loaded: a YAML syntax error, or a value the org format refuses."
+    text = gettext("The file could not be loaded: a YAML syntax error, or a value the org format refuses.")
+    advice = gettext("Fix the problem at the position given; `raci schema` describes the format.")
     return {
         "id": LOAD_ERROR_ID,
         "name": LOAD_ERROR_NAME,
-        "shortDescription": {"text": "The org file could not be loaded."},
+        "shortDescription": {"text": gettext("The org file could not be loaded.")},
         "fullDescription": {"text": text},
         "help": {
-            "text": f"{text} Fix the problem at the position given; `raci schema` describes the format.",
+            "text": f"{text} {advice}",
         },
         "defaultConfiguration": {"level": "error"},
         "properties": {"tags": ["raci"]},

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from raci import __version__
+from raci.i18n import N_, gettext, ngettext
 from raci.model.text_safety import escape
 from raci.report.diff_report import totals
 from raci.report.markdown import escape_markdown
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 SUGGEST_FORMATS = ("text", "json", "markdown")
+#: What a change does to the findings, each part read through ``gettext``.
+_EFFECTS = (N_("clears %(codes)s"), N_("narrows %(codes)s"), N_("adds %(codes)s"), N_("eases %(codes)s"))
+_STOPPED = N_("Stopped early on this large organisation: run suggest again on the result for more.")
 
 
 def render_suggestions(result: SuggestResult, output_format: str) -> str:
@@ -33,13 +37,14 @@ def effect(suggestion: Suggestion) -> str:
     cleared = list(dict.fromkeys(f.code for f in suggestion.resolved))
     added = list(dict.fromkeys(f.code for f in suggestion.introduced))
     narrowed = [code for code in cleared if code in added]
-    labelled = (
-        ("clears", [code for code in cleared if code not in narrowed]),
-        ("narrows", narrowed),
-        ("adds", [code for code in added if code not in narrowed]),
-        ("eases", list(suggestion.eased)),
+    parts = (
+        [code for code in cleared if code not in narrowed],
+        narrowed,
+        [code for code in added if code not in narrowed],
+        list(suggestion.eased),
     )
-    return "; ".join(f"{label} {', '.join(codes)}" for label, codes in labelled if codes)
+    labelled = zip(_EFFECTS, parts, strict=True)
+    return "; ".join(gettext(label) % {"codes": ", ".join(codes)} for label, codes in labelled if codes)
 
 
 def _totals(result: SuggestResult) -> str:
@@ -47,42 +52,48 @@ def _totals(result: SuggestResult) -> str:
 
 
 def _text(result: SuggestResult) -> str:
-    lines = [f"Suggestions for {escape(result.before.org.organization)} ({escape(result.before.source)}):"]
+    before = result.before
+    heading = gettext("Suggestions for %(organization)s (%(source)s):")
+    lines = [heading % {"organization": escape(before.org.organization), "source": escape(before.source)}]
     if not result.suggestions:
-        lines.append("  none: no single assignment change makes the organisation check cleaner")
+        lines.append(gettext("  none: no single assignment change makes the organisation check cleaner"))
     for number, suggestion in enumerate(result.suggestions, start=1):
         what = effect(suggestion)
         lines.append(f"  {number}. {escape(suggestion.summary)}" + (f"  [{escape(what)}]" if what else ""))
         if suggestion.note:
-            lines.append(f"     note: {escape(suggestion.note)}")
+            lines.append("     " + gettext("note: %(note)s") % {"note": escape(suggestion.note)})
     if result.unresolved:
         lines.append("")
-        lines.append("Left as they are:")
+        lines.append(gettext("Left as they are:"))
         for item in result.unresolved:
             finding = item.finding
-            lines.append(f"  {finding.severity.value} {finding.code} {escape(finding.message)}")
-            lines.append(f"     why: {escape(item.reason)}")
+            lines.append(f"  {finding.severity.label} {finding.code} {escape(finding.message)}")
+            lines.append("     " + gettext("why: %(reason)s") % {"reason": escape(item.reason)})
     lines.append("")
     if not result.complete:
-        lines.append("Stopped early on this large organisation: run suggest again on the result for more.")
-    lines.append(f"With all applied: {_totals(result)}")
+        lines.append(gettext(_STOPPED))
+    lines.append(_with_all_applied(result))
     return "\n".join(lines) + "\n"
 
 
 def _markdown(result: SuggestResult) -> str:
-    lines = [
-        f"### raci suggest: {len(result.suggestions)} changes for "
-        f"{escape_markdown(result.before.org.organization)}",
-        "",
-    ]
+    count = len(result.suggestions)
+    heading = ngettext(
+        "### raci suggest: %(count)d change for %(organization)s",
+        "### raci suggest: %(count)d changes for %(organization)s",
+        count,
+    )
+    lines = [heading % {"count": count, "organization": escape_markdown(result.before.org.organization)}, ""]
     if result.suggestions:
-        lines += ["| # | Change | Effect | Note |", "| ---: | --- | --- | --- |"]
+        names = (gettext("Change"), gettext("Effect"), gettext("Note"))
+        lines += [f"| # | {' | '.join(names)} |", "| ---: | --- | --- | --- |"]
         for number, s in enumerate(result.suggestions, start=1):
             cells = (escape_markdown(s.summary), escape_markdown(effect(s)), escape_markdown(s.note or ""))
             lines.append(f"| {number} | {cells[0]} | {cells[1]} | {cells[2]} |")
         lines.append("")
     if result.unresolved:
-        lines += ["| Left | Message | Why |", "| --- | --- | --- |"]
+        names = (gettext("Left"), gettext("Message"), gettext("Why"))
+        lines += [f"| {' | '.join(names)} |", "| --- | --- | --- |"]
         for item in result.unresolved:
             lines.append(
                 f"| {item.finding.code} | {escape_markdown(item.finding.message)} | "
@@ -90,6 +101,10 @@ def _markdown(result: SuggestResult) -> str:
             )
         lines.append("")
     if not result.complete:
-        lines.append("Stopped early on this large organisation: run suggest again on the result for more.")
-    lines.append(f"With all applied: {_totals(result)}")
+        lines.append(gettext(_STOPPED))
+    lines.append(_with_all_applied(result))
     return "\n".join(lines) + "\n"
+
+
+def _with_all_applied(result: SuggestResult) -> str:
+    return gettext("With all applied: %(totals)s") % {"totals": _totals(result)}

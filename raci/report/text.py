@@ -16,7 +16,7 @@ from raci.checking.scorecard import FAIL, NOT_APPLICABLE, NOT_CHECKED, PASS, Sco
 from raci.i18n import N_, gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import LETTER_ORDER, SHARING_FUNCTIONS, Function
-from raci.report import waived_count
+from raci.report import fix_note, waived_count, waived_note
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -58,7 +58,7 @@ def report_lines(
         for finding in result.findings:
             yield _finding_line(finding)
             if _shows_hint(finding):
-                yield [(f"    fix: {finding.hint}", "dim")]
+                yield [("    " + fix_note(str(finding.hint)), "dim")]
         if options.show_waived:
             for finding in result.waived:
                 yield _waived_line(finding)
@@ -97,7 +97,7 @@ def _finding_line(finding: Finding) -> Line:
     return [
         (where, "bold"),
         (": ", ""),
-        (finding.severity.value, SEVERITY_STYLE[finding.severity]),
+        (finding.severity.label, SEVERITY_STYLE[finding.severity]),
         (" ", ""),
         (finding.code, "bold"),
         (" " + finding.message, ""),
@@ -109,11 +109,11 @@ def _waived_line(finding: Finding) -> Line:
     return [
         (where, "bold"),
         (": ", ""),
-        ("waived", "dim"),
+        (gettext("waived"), "dim"),
         (" ", ""),
         (finding.code, "bold"),
         (" " + finding.message, "dim"),
-        (f" (waived: {finding.waiver})", ""),
+        (f" ({waived_note(finding.waiver)})", ""),
     ]
 
 

@@ -46,17 +46,18 @@ class Option:
 
     def coerce(self, value: Any) -> int | float:
         """Read a configured value (YAML gives text) as this option's type, or raise ValueError."""
+        from raci.i18n import gettext
+
         kind = type(self.default)
         if isinstance(value, bool):
             raise ValueError(gettext("must be a number, not %(value)s") % {"value": value})
         try:
             number = kind(value) if not isinstance(value, str) else kind(value.strip())
         except (TypeError, ValueError):
-            raise ValueError(
-                gettext("must be a whole number") if kind is int else gettext("must be a number")
-            ) from None
+            expected = gettext("must be a whole number") if kind is int else gettext("must be a number")
+            raise ValueError(expected) from None
         if number < self.minimum:
-            raise ValueError(gettext("must be at least %(ge)s") % {"ge": self.minimum})
+            raise ValueError(gettext("must be at least %(minimum)s") % {"minimum": self.minimum})
         return number
 
 
@@ -216,11 +217,15 @@ class Rule:
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
         """A few words for the task's flag, counted from the graph rather than read from messages."""
-        return finding.rule.replace("-", " ") or finding.code
+        from raci.rules.gaps import rule_note
+
+        return rule_note(finding)
 
     @classmethod
     def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
-        return finding.rule.replace("-", " ") or finding.code
+        from raci.rules.gaps import rule_note
+
+        return rule_note(finding)
 
     @classmethod
     def option_defaults(cls) -> dict[str, int | float]:

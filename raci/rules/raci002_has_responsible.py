@@ -59,4 +59,6 @@ class HasResponsible(Rule):
 
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
-        return "no Responsible"
+        from raci.i18n import gettext
+
+        return gettext("no Responsible")

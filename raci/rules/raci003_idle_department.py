@@ -74,4 +74,6 @@ class IdleDepartment(Rule):
 
     @classmethod
     def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
-        return "idle: holds no letter"
+        from raci.i18n import gettext
+
+        return gettext("idle: holds no letter")

@@ -84,4 +84,8 @@ class TooManyResponsible(Rule):
 
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
-        return f"{len(graph.holders(task_id, Letter.RESPONSIBLE))} Responsible: split it"
+        from raci.i18n import gettext
+
+        return gettext("%(count)d Responsible: split it") % {
+            "count": len(graph.holders(task_id, Letter.RESPONSIBLE))
+        }

@@ -87,4 +87,8 @@ class TooManyConsulted(Rule):
 
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
-        return f"{len(graph.holders(task_id, Letter.CONSULTED))} Consulted: slow decisions"
+        from raci.i18n import gettext
+
+        return gettext("%(count)d Consulted: slow decisions") % {
+            "count": len(graph.holders(task_id, Letter.CONSULTED))
+        }

@@ -119,6 +119,11 @@ class OverloadedDepartment(Rule):
 
         if finding.department not in org.departments:
             return None
+        if finding.letter == Letter.ACCOUNTABLE.value:
+            # Too many A's, not too many hours: no capacity to raise.
+            return gettext(
+                "share the A's out to the departments that do the work: which ones is the team's call"
+            )
         load = responsible_hours(org)[finding.department]
         return gettext(
             "raise capacity_hours of %(department)s to %(load)s, lower effort_hours, or add a "
@@ -129,8 +134,19 @@ class OverloadedDepartment(Rule):
     def department_note(cls, finding: Finding, org: Organization, graph: OrgGraph, dept_id: str) -> str:
         held = graph.tasks_of(dept_id)
         if finding.letter == Letter.ACCOUNTABLE.value:  # too many A's, not over capacity
-            accountable = sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters)
-            return f"Accountable for {accountable} tasks"
+            return accountable_note(sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters))
+        from raci.i18n import gettext
+
         effort = workload(org).hours.get(dept_id, 0.0)
         capacity = org.departments[dept_id].capacity_hours or 0.0
-        return f"over capacity: {effort:g} h of {capacity:g} h"
+        return gettext("over capacity: %(hours)s h of %(capacity)s h") % {
+            "hours": f"{effort:g}",
+            "capacity": f"{capacity:g}",
+        }
+
+
+def accountable_note(count: int) -> str:
+    """The note on a department Accountable for too many tasks (the workload view finds it)."""
+    from raci.i18n import gettext
+
+    return gettext("Accountable for %(count)d tasks") % {"count": count}

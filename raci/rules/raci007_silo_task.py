@@ -66,7 +66,9 @@ class SiloTask(Rule):
 
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
-        return "silo: nobody consulted or informed"
+        from raci.i18n import gettext
+
+        return gettext("silo: nobody consulted or informed")
 
 
 def _hint(graph: OrgGraph, task_id: str) -> str:

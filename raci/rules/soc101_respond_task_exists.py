@@ -72,9 +72,9 @@ class RespondTaskExists(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingActivityGap, MissingOwnerGap
+        from raci.rules.gaps import MissingActivityGap, MissingOwnerGap, no_task_note, should_be
 
         return [
-            MissingActivityGap(Activity.RESPOND, "no respond task"),
-            MissingOwnerGap(Function.CUSTOMER_SERVICE, Activity.RESPOND, None, "R", "should be R"),
+            MissingActivityGap(Activity.RESPOND, no_task_note(Activity.RESPOND)),
+            MissingOwnerGap(Function.CUSTOMER_SERVICE, Activity.RESPOND, None, "R", should_be("R")),
         ]

@@ -82,9 +82,9 @@ class CustomerServiceResponds(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingOwnerGap
+        from raci.rules.gaps import MissingOwnerGap, should_be
 
         task = known_task(finding, org)
         if task is None:
             return super().gaps(finding, org, graph)
-        return [MissingOwnerGap(Function.CUSTOMER_SERVICE, Activity.RESPOND, task, "R", "should be R")]
+        return [MissingOwnerGap(Function.CUSTOMER_SERVICE, Activity.RESPOND, task, "R", should_be("R"))]

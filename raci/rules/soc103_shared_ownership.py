@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_, ngettext
+from raci.i18n import N_, gettext, ngettext
 from raci.model.principles import AUDIENCE_OWNER, NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
@@ -58,7 +58,9 @@ class SharedOwnership(Rule):
         missing = [f for f in SHARING_FUNCTIONS if f not in owned_by]
         if not missing:
             return
-        names = join_words([f.phrase for f in missing])
+        # A list standing as the subject reads best in lower case ("obsługa klienta, PR i
+        # sprzedaż"): the functions' mid-sentence words, whose translations the views mark.
+        names = join_words([gettext(f.phrase) for f in missing])
         suggestions = [
             suggest_owner(graph, f, NATURAL_ACTIVITY[f], tasks=counted_tasks(graph, f, NATURAL_ACTIVITY[f]))
             for f in missing
@@ -96,7 +98,7 @@ class SharedOwnership(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingOwnerGap
+        from raci.rules.gaps import MissingOwnerGap, should_own
 
         owned = channel_ownership(graph)
         found: list[Gap] = []
@@ -104,7 +106,7 @@ class SharedOwnership(Rule):
             target = NATURAL_ACTIVITY[missing]
             tasks = counted_tasks(graph, missing, target)
             on = tasks[0] if len(tasks) == 1 else None
-            found.append(MissingOwnerGap(missing, target, on, "R or A", "should own (R or A)"))
+            found.append(MissingOwnerGap(missing, target, on, "R or A", should_own("R or A")))
         return found
 
 

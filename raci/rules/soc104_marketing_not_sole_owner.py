@@ -8,7 +8,7 @@ from raci.model.principles import NATURAL_OWNER
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity, finding_function, known_task
-from raci.rules.wording import activity_name, give_on_task, no_department
+from raci.rules.wording import activity_name, function_name, give_on_task, no_department
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -76,7 +76,7 @@ class MarketingNotSoleOwner(Rule):
                 values = {
                     "activity": activity_name(activity),
                     "task": task_id,
-                    "function": owner.phrase,
+                    "function": function_name(owner),
                     "hint": suggestion,
                 }
                 yield Violation(
@@ -101,7 +101,7 @@ class MarketingNotSoleOwner(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingOwnerGap
+        from raci.rules.gaps import MissingOwnerGap, should_lead
 
         task = known_task(finding, org)
         function, activity = finding_function(finding), finding_activity(finding)
@@ -111,4 +111,4 @@ class MarketingNotSoleOwner(Rule):
             graph.function_of(d) is Function.MARKETING for d in graph.holders(task, Letter.ACCOUNTABLE)
         )
         letters = "RA" if marketing_accountable else "R"
-        return [MissingOwnerGap(function, activity, task, letters, f"should lead ({letters})")]
+        return [MissingOwnerGap(function, activity, task, letters, should_lead(letters))]

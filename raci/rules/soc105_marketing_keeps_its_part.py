@@ -81,14 +81,14 @@ class MarketingKeepsItsPart(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingOwnerGap
+        from raci.rules.gaps import MissingOwnerGap, should_be
 
         activity = finding_activity(finding)
         if activity is None:
             return super().gaps(finding, org, graph)
         tasks = graph.tasks_by_activity.get(activity, [])
         on = known_task(finding, org) if len(tasks) <= 1 else None
-        return [MissingOwnerGap(Function.MARKETING, activity, on, "R", "should be R")]
+        return [MissingOwnerGap(Function.MARKETING, activity, on, "R", should_be("R"))]
 
 
 def _marketing_responsible(context: RuleContext, task_id: str) -> bool:

@@ -84,18 +84,22 @@ class LongTermMeasurement(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingActivityGap
+        from raci.rules.gaps import MissingActivityGap, no_task_note
 
         if known_task(finding, org) is None:
-            return [MissingActivityGap(Activity.MEASURE, "no measure task")]
+            return [MissingActivityGap(Activity.MEASURE, no_task_note(Activity.MEASURE))]
         return super().gaps(finding, org, graph)
 
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
+        from raci.i18n import gettext, ngettext
+
         days = org.tasks[task_id].review_horizon_days
         if days is None:
-            return "no review horizon"
-        return "reviewed per post" if days == 0 else f"reviewed every {days} days"
+            return gettext("no review horizon")
+        if days == 0:
+            return gettext("reviewed per post")
+        return ngettext("reviewed every %(days)d day", "reviewed every %(days)d days", days) % {"days": days}
 
 
 def _short_horizon(days: int | None) -> str:

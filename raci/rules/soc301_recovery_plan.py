@@ -126,18 +126,18 @@ class RecoveryPlan(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingActivityGap, MissingOwnerGap
+        from raci.rules.gaps import MissingActivityGap, MissingOwnerGap, no_task_note, should_be, should_own
 
         task = known_task(finding, org)
         if task is None:
             return [
-                MissingActivityGap(Activity.RECOVER, "no recover task"),
-                MissingOwnerGap(Function.PUBLIC_RELATIONS, Activity.RECOVER, None, "RA", "should own (RA)"),
+                MissingActivityGap(Activity.RECOVER, no_task_note(Activity.RECOVER)),
+                MissingOwnerGap(Function.PUBLIC_RELATIONS, Activity.RECOVER, None, "RA", should_own("RA")),
             ]
         if finding_function(finding) is Function.PUBLIC_RELATIONS:
             return [
                 MissingOwnerGap(
-                    Function.PUBLIC_RELATIONS, Activity.RECOVER, task, "R, A or C", "should be R, A or C"
+                    Function.PUBLIC_RELATIONS, Activity.RECOVER, task, "R, A or C", should_be("R, A or C")
                 )
             ]
         return super().gaps(finding, org, graph)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from raci.model.findings import Finding
     from raci.rules.fixes import Candidate, Planner
 from raci.rules.flow import busiest_department, front_line, social_tasks
-from raci.rules.wording import give
+from raci.rules.wording import function_name, give
 
 #: The functions customers talk to first when something has gone wrong in public.
 FRONT_LINE: tuple[Function, ...] = (Function.CUSTOMER_SERVICE, Function.SALES)
@@ -72,7 +72,7 @@ class FrontLineHearsOfCrises(Rule):
                     "line hears about the crisis"
                 )
                 yield Violation(
-                    message % {"task": task_id, "function": function.phrase, "hint": hint},
+                    message % {"task": task_id, "function": function_name(function), "hint": hint},
                     task=task_id,
                     department=dept_id,
                     activity=Activity.RECOVER,

@@ -50,4 +50,6 @@ class TaskHasCost(Rule):
 
     @classmethod
     def task_note(cls, finding: Finding, org: Organization, graph: OrgGraph, task_id: str) -> str:
-        return "no effort or budget"
+        from raci.i18n import gettext
+
+        return gettext("no effort or budget")

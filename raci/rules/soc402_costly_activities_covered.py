@@ -8,6 +8,7 @@ from raci.model.principles import COSTLY_ACTIVITIES
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function
 from raci.rules.base import Rule, RuleContext, Violation, finding_activity
+from raci.rules.wording import function_name
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -66,7 +67,7 @@ class CostlyActivitiesCovered(Rule):
         depts = plan.departments(function)
         if not depts:
             note = gettext("there is no %(function)s department to own it")
-            plan.note(finding, note % {"function": function.phrase})
+            plan.note(finding, note % {"function": function_name(function)})
             return
         inform = Function.MARKETING if function is Function.CUSTOMER_SERVICE else Function.CUSTOMER_SERVICE
         for dept in depts:
@@ -74,12 +75,12 @@ class CostlyActivitiesCovered(Rule):
 
     @classmethod
     def gaps(cls, finding: Finding, org: Organization, graph: OrgGraph) -> list[Gap]:
-        from raci.rules.gaps import MissingActivityGap
+        from raci.rules.gaps import MissingActivityGap, no_task_note
 
         activity = finding_activity(finding)
         if activity is None:
             return super().gaps(finding, org, graph)
-        return [MissingActivityGap(activity, f"no {activity.value} task")]
+        return [MissingActivityGap(activity, no_task_note(activity))]
 
 
 #: The message for each costly activity without a task: one sentence each (Polish names

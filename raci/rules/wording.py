@@ -33,6 +33,13 @@ def join_words(words: list[str]) -> str:
     return gettext("%(items)s and %(last)s") % {"items": ", ".join(words[:-1]), "last": words[-1]}
 
 
+def function_name(function: Function) -> str:
+    """A function as a message names it: mid-sentence English ("customer service", but "PR"),
+    the label in other languages ("Obsługa klienta"), which their messages quote in the
+    nominative (dział „Obsługa klienta”) since Polish declines nouns around it."""
+    return function.phrase if current_language() == DEFAULT_LANGUAGE else function.label
+
+
 def activity_name(activity: Activity) -> str:
     """An activity as a message names it: its canonical value in English ("respond", the word
     the org file takes), its label in other languages ("odpowiedzi")."""
@@ -55,7 +62,7 @@ def give(who: str, letters: str, task_id: str) -> str:
 
 def add_department(function: Function, letter: str, task_id: str | None, activity: Activity) -> str:
     """The organisation lacks a department of ``function``: add one and give it ``letter``."""
-    values = {"function": function.phrase, "value": function.value, "letters": letter}
+    values = {"function": function_name(function), "value": function.value, "letters": letter}
     if task_id is not None:
         return gettext(
             "add a %(function)s department (function: %(value)s) and give it %(letters)s on %(task)s"
@@ -101,6 +108,8 @@ def give_on_task(graph: OrgGraph, function: Function, task_id: str, letter: str)
 
 def accountable_note(graph: OrgGraph, task_id: str) -> str:
     """A task flag's words about its Accountable count."""
+    from raci.i18n import gettext
+
     held = len(graph.holders(task_id, Letter.ACCOUNTABLE))
     if held == 0:
         return gettext("no Accountable")
@@ -112,6 +121,6 @@ def accountable_note(graph: OrgGraph, task_id: str) -> str:
 def no_department(function: Function) -> str:
     """Why no fix can be proposed when the organisation has no department of ``function``."""
     return gettext("there is no %(function)s department: add one (function: %(value)s)") % {
-        "function": function.phrase,
+        "function": function_name(function),
         "value": function.value,
     }

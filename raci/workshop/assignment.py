@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext
 from raci.model.effort import WORKING_LETTERS, split_effort
 from raci.model.principles import natural_owner
 from raci.model.severity import Severity
@@ -115,9 +116,9 @@ def _options(
                 continue
             why = not_allowed(org, candidate)
             gains = _gains(org, candidate.operations)
-            why = why or _over_capacity(org, gains, left)
+            why = why or _over_capacity(org, gains, left, candidate.summary)
             if why is not None:
-                reasons.setdefault(finding, []).append(f"{candidate.summary} would {why}")
+                reasons.setdefault(finding, []).append(why)
                 continue
             cost = place * ORDER_COST + function_cost(org, candidate)
             options.append(_Option(index, place, candidate, _units(gains), cost))
@@ -137,7 +138,7 @@ def _carried_choices(
         if units > 0:
             choices.append(Choice(finding, options[-place].candidate))
         elif mine:
-            reasons.setdefault(finding, []).append("no department has the hours left for any fix")
+            reasons.setdefault(finding, []).append(gettext("no department has the hours left for any fix"))
     return choices
 
 
@@ -235,21 +236,35 @@ def _units(hours: dict[str, float]) -> dict[str, int]:
     return {dept_id: math.ceil(value * UNITS - 1e-9) for dept_id, value in hours.items()}
 
 
-def _over_capacity(org: Organization, gains: dict[str, float], left: dict[str, float | None]) -> str | None:
+def _over_capacity(
+    org: Organization, gains: dict[str, float], left: dict[str, float | None], change: str = ""
+) -> str | None:
+    """Why ``change`` does not fit: the department it would put over capacity (else None)."""
     for dept_id, hours in gains.items():
         room = left.get(dept_id)
         if room is not None and hours > room + 1e-9:
             capacity = org.departments[dept_id].capacity_hours or 0.0
             load = capacity - room + hours
-            return (
-                f"put {org.department_label(dept_id)} at {hours_text(round(load, 2))} a week, over its "
-                f"capacity of {hours_text(capacity)}"
-            )
+            return over_capacity_reason(change, org.department_label(dept_id), round(load, 2), capacity)
     return None
 
 
+def over_capacity_reason(change: str, department: str, load: float, capacity: float) -> str:
+    """``<change> would put Care at 45 h a week, over its capacity of 40 h``."""
+    message = gettext(
+        "%(change)s would put %(department)s at %(load)s a week, over its capacity of %(capacity)s"
+    )
+    return message % {
+        "change": change,
+        "department": department,
+        "load": hours_text(load),
+        "capacity": hours_text(capacity),
+    }
+
+
 def not_allowed(org: Organization, candidate: Candidate) -> str | None:
-    """Customer service answers customers: it is never given other work to own or do."""
+    """Customer service answers customers: it is never given other work to own or do (the
+    reason, naming the change, when the candidate would)."""
     for before, after in _changed_tasks(org, candidate.operations).values():
         if after.is_customer_facing:
             continue
@@ -259,7 +274,8 @@ def not_allowed(org: Organization, candidate: Candidate) -> str | None:
                 continue
             held = before.raci.get(dept_id, frozenset()) if before is not None else frozenset()
             if (letters - held) & OWNING_LETTERS:
-                return f"give {org.department_label(dept_id)} work that does not face customers"
+                message = gettext("%(change)s would give %(department)s work that does not face customers")
+                return message % {"change": candidate.summary, "department": org.department_label(dept_id)}
     return None
 
 

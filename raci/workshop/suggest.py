@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from raci.i18n import gettext, ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import format_letters
 from raci.rules.fixes import (
@@ -31,7 +32,7 @@ from raci.rules.fixes import (
     hours_text,
     responsible_hours,
 )
-from raci.workshop.assignment import Choice, function_cost, not_allowed
+from raci.workshop.assignment import Choice, function_cost, not_allowed, over_capacity_reason
 
 if TYPE_CHECKING:
     from raci.checking.checker import CheckResult
@@ -231,9 +232,11 @@ class _Search:
                         self.complete = False
                         break
                     org = apply_operations(self.current.org, candidate.operations)
-                    over = not_allowed(self.current.org, candidate) or capacity_breach(self.current.org, org)
+                    over = not_allowed(self.current.org, candidate) or capacity_breach(
+                        self.current.org, org, candidate.summary
+                    )
                     if over:
-                        self._note(finding, f"{candidate.summary} would {over}")
+                        self._note(finding, over)
                         continue
                     after = self.check(org)
                     # Ties go to the function the article names for the work.
@@ -293,7 +296,9 @@ def _eased(before: CheckResult, after: CheckResult, choices: list[Choice]) -> di
                 for n, choice in enumerate(choices)
                 if any(getattr(op, "department", None) == dept for op in choice.candidate.operations)
             ]
-            text = f"{org.department_label(dept)} {h(load)} -> {h(new[dept])} of {h(capacity)}"
+            words = {"department": org.department_label(dept), "before": h(load), "after": h(new[dept])}
+            words["capacity"] = h(capacity)
+            text = gettext("%(department)s %(before)s -> %(after)s of %(capacity)s") % words
             found.setdefault((touching or [0])[0], []).append(text)
     return {index: tuple(texts) for index, texts in found.items()}
 
@@ -349,15 +354,13 @@ def _loads(org: Organization) -> dict[str, tuple[float, float]]:
     }
 
 
-def capacity_breach(before: Organization, after: Organization) -> str | None:
-    """Why ``after`` breaks capacity (a department newly over it, or further over), else None."""
+def capacity_breach(before: Organization, after: Organization, change: str = "") -> str | None:
+    """Why ``change`` (turning ``before`` into ``after``) breaks capacity: a department newly
+    over it, or further over; else None."""
     old = responsible_hours(before)
     for dept_id, (load, capacity) in _loads(after).items():
         if load > capacity and load > old.get(dept_id, 0.0) + 1e-9:
-            return (
-                f"put {after.department_label(dept_id)} at {hours_text(load)} a week, over its capacity of "
-                f"{hours_text(capacity)}"
-            )
+            return over_capacity_reason(change, after.department_label(dept_id), load, capacity)
     return None
 
 
@@ -388,9 +391,10 @@ def _why_not(candidate: Candidate, before: CheckResult, after: CheckResult) -> s
     _, introduced, _ = match_findings(before.findings, after.findings)
     worst = sorted(introduced, key=lambda f: (-f.severity.rank, f.code))
     if worst:
-        codes = ", ".join(dict.fromkeys(f"{f.code} ({f.severity.value})" for f in worst[:3]))
-        return f"{candidate.summary} would add {codes}"
-    return f"{candidate.summary} would not clear it"
+        codes = list(dict.fromkeys(f"{f.code} ({f.severity.label})" for f in worst[:3]))
+        message = ngettext("%(change)s would add %(codes)s", "%(change)s would add %(codes)s", len(codes))
+        return message % {"change": candidate.summary, "codes": ", ".join(codes)}
+    return gettext("%(change)s would not clear it") % {"change": candidate.summary}
 
 
 def _explain(result: CheckResult, finding: Finding, reasons: list[str]) -> str:
@@ -399,7 +403,7 @@ def _explain(result: CheckResult, finding: Finding, reasons: list[str]) -> str:
     rule = registry.RULES_BY_CODE.get(finding.code)
     advice = rule.advice(finding, result.org) if rule is not None else None
     if not reasons and not advice:
-        return "no single assignment change clears it"
+        return gettext("no single assignment change clears it")
     unique = list(dict.fromkeys(reasons))[:3]
     return "; ".join([*unique, *([advice] if advice else [])])
 

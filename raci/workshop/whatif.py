@@ -17,10 +17,11 @@ Scenario steps apply in order:
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from raci.i18n import gettext
 from raci.model.errors import ScenarioError as ScenarioError
 from raci.model.vocabulary import Letter, format_letters, parse_letters
 
@@ -36,7 +37,8 @@ class Without:
     department: str
 
     def describe(self, org: Organization) -> str:
-        return f"without {org.department_label(self.department)} ({self.department})"
+        words = {"department": org.department_label(self.department), "id": self.department}
+        return gettext("without %(department)s (%(id)s)") % words
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,11 @@ class Assign:
     letters: frozenset[Letter]
 
     def describe(self, org: Organization) -> str:
-        letters = format_letters(self.letters) or "no letter"
-        return f"{org.department_label(self.department)} takes {letters} on {self.task}"
+        words = {"department": org.department_label(self.department), "task": self.task}
+        if not self.letters:
+            return gettext("%(department)s takes no letter on %(task)s") % words
+        words["letters"] = format_letters(self.letters)
+        return gettext("%(department)s takes %(letters)s on %(task)s") % words
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,8 @@ class Move:
         if isinstance(self.letters, str):
             letters, problem = parse_letters(self.letters)
             if problem is not None:
-                raise ScenarioError(f"move on {self.task!r}: {problem}")
+                message = gettext("move on %(task)s: %(problem)s")
+                raise ScenarioError(message % {"task": repr(self.task), "problem": problem})
             object.__setattr__(self, "letters", letters)
 
     @property
@@ -73,10 +79,12 @@ class Move:
         return self.letters if isinstance(self.letters, frozenset) else frozenset()
 
     def describe(self, org: Organization) -> str:
-        return (
-            f"{org.department_label(self.source)} hands {format_letters(self.moved)} to "
-            f"{org.department_label(self.target)} on {self.task}"
-        )
+        return gettext("%(source)s hands %(letters)s to %(target)s on %(task)s") % {
+            "source": org.department_label(self.source),
+            "letters": format_letters(self.moved),
+            "target": org.department_label(self.target),
+            "task": self.task,
+        }
 
 
 Step = Without | Assign | Move
@@ -127,20 +135,19 @@ def resolve_department(org: Organization, word: str) -> str:
     for dept_id, department in org.departments.items():
         if dept_id.casefold() == folded or (department.name or "").strip().casefold() == folded:
             return dept_id
-    known = ", ".join(org.departments) or "none"
-    raise ScenarioError(f"no department {word!r} (departments: {known})")
+    raise ScenarioError(_no_department(word, org.departments))
 
 
 def parse_move(org: Organization, text: str) -> Assign:
     """``DEPT:TASK:LETTERS`` -> :class:`Assign`. Ids may hold ``:``; every split is tried."""
     head, sep, letters_text = text.rpartition(":")
     if not sep:
-        raise ScenarioError(f"--move {text!r}: expected DEPT:TASK:LETTERS, e.g. care:answer-complaints:RA")
+        raise ScenarioError(_move_problem(text, _move_shape()))
     letters: frozenset[Letter] = frozenset()
     if letters_text.strip() not in ("", "-"):
         letters, problem = parse_letters(letters_text)
         if problem is not None:
-            raise ScenarioError(f"--move {text!r}: {problem}")
+            raise ScenarioError(_move_problem(text, problem))
     parts = head.split(":")
     for cut in range(1, len(parts)):
         dept, task = ":".join(parts[:cut]), ":".join(parts[cut:])
@@ -150,12 +157,31 @@ def parse_move(org: Organization, text: str) -> Assign:
             except ScenarioError:
                 continue
     if len(parts) < 2:
-        raise ScenarioError(f"--move {text!r}: expected DEPT:TASK:LETTERS, e.g. care:answer-complaints:RA")
+        raise ScenarioError(_move_problem(text, _move_shape()))
     dept, task = parts[0], ":".join(parts[1:])
     if task not in org.tasks:
-        raise ScenarioError(f"--move {text!r}: no task {task!r} (tasks: {', '.join(org.tasks) or 'none'})")
+        raise ScenarioError(_move_problem(text, _no_task(task, org.tasks)))
     resolve_department(org, dept)
-    raise ScenarioError(f"--move {text!r}: cannot read it as DEPT:TASK:LETTERS")  # pragma: no cover
+    unread = gettext("cannot read it as DEPT:TASK:LETTERS")
+    raise ScenarioError(_move_problem(text, unread))  # pragma: no cover
+
+
+def _move_shape() -> str:
+    return gettext("expected DEPT:TASK:LETTERS, e.g. care:answer-complaints:RA")
+
+
+def _move_problem(text: str, problem: str) -> str:
+    return f"--move {text!r}: {problem}"
+
+
+def _no_department(word: str, known: Iterable[str]) -> str:
+    names = ", ".join(known) or gettext("none")
+    return gettext("no department %(name)s (departments: %(known)s)") % {"name": repr(word), "known": names}
+
+
+def _no_task(word: str, known: Iterable[str]) -> str:
+    names = ", ".join(known) or gettext("none")
+    return gettext("no task %(name)s (tasks: %(known)s)") % {"name": repr(word), "known": names}
 
 
 def apply_steps(org: Organization, steps: Sequence[Step]) -> Organization:
@@ -185,7 +211,7 @@ def apply_steps(org: Organization, steps: Sequence[Step]) -> Organization:
                 raci[step.department] = format_letters(step.letters)
             else:
                 raci.pop(step.department, None)
-    return Model.from_data(data, source=f"{org.source} (what if)")
+    return Model.from_data(data, source=gettext("%(source)s (what if)") % {"source": org.source})
 
 
 def _require(data: dict[str, Any], step: Step) -> None:
@@ -193,11 +219,10 @@ def _require(data: dict[str, Any], step: Step) -> None:
     departments = (step.source, step.target) if isinstance(step, Move) else (step.department,)
     for department in departments:
         if department not in data["departments"]:
-            known = ", ".join(data["departments"]) or "none"
-            raise ScenarioError(f"no department {department!r} (departments: {known})")
+            raise ScenarioError(_no_department(department, data["departments"]))
     task = None if isinstance(step, Without) else step.task
     if task is not None and task not in data["tasks"]:
-        raise ScenarioError(f"no task {task!r} (tasks: {', '.join(data['tasks']) or 'none'})")
+        raise ScenarioError(_no_task(task, data["tasks"]))
 
 
 def _move(data: dict[str, Any], step: Move) -> None:
@@ -205,9 +230,11 @@ def _move(data: dict[str, Any], step: Move) -> None:
     held = set(raci.get(step.source, ""))
     wanted = {letter.value for letter in step.moved}
     if not wanted or not wanted <= held:
-        raise ScenarioError(
-            f"{step.source!r} does not hold {format_letters(step.moved) or 'those letters'} on {step.task!r}"
-        )
+        words = {"department": repr(step.source), "task": repr(step.task)}
+        if not step.moved:
+            raise ScenarioError(gettext("%(department)s does not hold those letters on %(task)s") % words)
+        message = gettext("%(department)s does not hold %(letters)s on %(task)s")
+        raise ScenarioError(message % {**words, "letters": format_letters(step.moved)})
     rest = "".join(letter for letter in raci[step.source] if letter not in wanted)
     if rest:
         raci[step.source] = rest
@@ -223,7 +250,7 @@ def what_if(result: CheckResult, steps: Sequence[Step], config: Config | None = 
     from raci.workshop.diff import diff
 
     if not steps:
-        raise ScenarioError("nothing to try: give --without DEPT or --move DEPT:TASK:LETTERS")
+        raise ScenarioError(gettext("nothing to try: give --without DEPT or --move DEPT:TASK:LETTERS"))
     org = result.org
     descriptions = tuple(step.describe(org) for step in steps)
     scenario = check(apply_steps(org, steps), config)

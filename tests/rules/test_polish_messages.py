@@ -130,7 +130,13 @@ def _polish(org: raci.Organization, code: str, options: dict[str, Any] | None = 
 
 @pytest.mark.parametrize(
     ("count", "words"),
-    [(1, "(1 zadanie)"), (2, "(2 zadania)"), (5, "(5 zadań)"), (22, "(22 zadania)"), (25, "(25 zadań)")],
+    [
+        (1, "(w pliku: 1 zadanie)"),
+        (2, "(w pliku: 2 zadania)"),
+        (5, "(w pliku: 5 zadań)"),
+        (22, "(w pliku: 22 zadania)"),
+        (25, "(w pliku: 25 zadań)"),
+    ],
 )
 def test_soc105_counts_the_tasks_marketing_leaves(count: int, words: str) -> None:
     tasks = {f"post-{n}": {"activity": "create", "raci": {"care": "RA", "mkt": "I"}} for n in range(count)}
@@ -192,6 +198,18 @@ def test_raci004_counts_the_responsible_departments(count: int, words: str) -> N
     )
     assert message.startswith(f"zadanie „t” ma {words} (d0, d1")
     assert message.endswith("więcej niż 1: podziel je")
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [(2, "2 działy z A"), (5, "5 działów z A"), (22, "22 działy z A"), (25, "25 działów z A")],
+)
+def test_raci001_counts_the_accountable_departments(count: int, words: str) -> None:
+    departments = {f"d{n}": {"function": "other"} for n in range(count)}
+    letters = {f"d{n}": "A" for n in range(count)} | {"d0": "RA"}
+    (message,) = _polish(_org(departments, {"t": {"activity": "other", "raci": letters}}), "RACI001")
+    assert message.startswith(f"zadanie „t” ma {words} (d0, d1")
+    assert message.endswith("); zostaw A tylko jednemu")
 
 
 def test_one_of_each_plural_form_in_the_catalog() -> None:
@@ -257,7 +275,7 @@ def test_lists_join_with_the_polish_and() -> None:
     departments |= {"pr": {"function": "public_relations"}, "sales": {"function": "sales"}}
     tasks = {"answer": {"activity": "respond", "raci": {"mkt": "RA", "care": "I"}}}
     (message,) = _polish(_org(departments, tasks), "SOC103")
-    assert message.startswith("Obsługa klienta, PR i Sprzedaż nie mają R ani A w żadnym zadaniu")
+    assert message.startswith("Obsługa klienta, PR i sprzedaż nie mają R ani A w żadnym zadaniu")
     assert "; marketing ma R lub A w 1 zadaniu: nie dzieli się odpowiedzialnością; " in message
 
 
@@ -280,6 +298,23 @@ def test_raci006_tells_its_two_findings_apart_by_letter_in_any_language() -> Non
     for capacity, accountable in notes.values():
         assert capacity != accountable
         assert "30" in capacity and "3" in accountable
+
+
+def test_raci006_advice_fits_the_finding() -> None:
+    """Too many A's is not fixed by raising capacity (it once advised "raise ... to 0 h")."""
+    tasks = {f"t{n}": {"activity": "other", "raci": {"boss": "A", "team": "R"}} for n in range(3)}
+    org = _org({"boss": {"name": "Zarząd", "function": "executive"}, "team": {"function": "other"}}, tasks)
+    result = raci.check(org, raci.Config(options={"RACI006": {"max_accountable": 2}}))
+    (finding,) = [f for f in result.findings if f.code == "RACI006"]
+    rule = RULES_BY_CODE["RACI006"]
+    assert rule.advice(finding, org) == (
+        "share the A's out to the departments that do the work: which ones is the team's call"
+    )
+    with i18n.language("pl"):
+        assert (
+            rule.advice(finding, org)
+            == "rozdziel A między działy, które wykonują pracę: które A oddać, decyduje zespół"
+        )
 
 
 def test_json_message_follows_the_language_codes_and_keys_do_not() -> None:
@@ -320,8 +355,8 @@ def test_jobs_write_the_callers_language_not_the_workers_environment() -> None:
     one = run_subprocess("check", "--lang", "pl", "--jobs", "1", *files, env=english_env)
     two = run_subprocess("check", "--lang", "pl", "--jobs", "2", *files, env=english_env)
     assert two.stdout == one.stdout and two.code == one.code
-    assert "error RACI002 zadanie „newsletter-picks”: żaden dział nie jest R" in two.stdout
-    assert "error SOC301 brak zadania naprawy wpadek" in two.stdout
+    assert "RACI002 zadanie „newsletter-picks”: żaden dział nie jest R" in two.stdout
+    assert "SOC301 brak zadania naprawy wpadek" in two.stdout
     assert "has no" not in two.stdout
 
 

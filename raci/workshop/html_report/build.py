@@ -20,11 +20,15 @@ from markupsafe import Markup
 from raci import __version__
 from raci.checking.scorecard import FAIL, PASS
 from raci.diagrams.engine import RenderError, RenderLimits
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.model.text_safety import UNSAFE_CHARACTERS
 from raci.workshop.html_report.dating import report_date
 from raci.workshop.html_report.matrix import MatrixTable, build_matrix
 from raci.workshop.html_report.svg import UnsafeSvgError, inline_svg, svg_size
+from raci.workshop.html_report.words import PageFacts, Words, page_words
+from raci.workshop.html_report.words import findings as count_findings
+from raci.workshop.html_report.words import notes as count_notes
 
 if TYPE_CHECKING:
     import jinja2
@@ -40,27 +44,37 @@ CONTENT_SECURITY_POLICY = (
 TEMPLATE = "report.html.j2"
 HYGIENE = "hygiene"
 
-#: The diagrams in the page, in order: view, heading, what it shows.
-DIAGRAMS: tuple[tuple[str, str, str], ...] = (
+#: The diagrams in the page, in order: view, heading, what it shows, what the page says
+#: when it cannot be drawn (marked here, translated when the page is built).
+DIAGRAMS: tuple[tuple[str, str, str, str], ...] = (
     (
         "gaps",
-        "Gaps",
-        "The tasks with findings and the departments that own them (A bold, R thin; C and I "
-        "counted in the boxes); a red dashed line from whoever should own work nobody owns. "
-        "Tasks without gaps are counted in the heading.",
+        N_("Gaps"),
+        N_(
+            "The tasks with findings and the departments that own them (A bold, R thin; C and I "
+            "counted in the boxes); a red dashed line from whoever should own work nobody owns. "
+            "Tasks without gaps are counted in the heading."
+        ),
+        N_("The gaps diagram could not be drawn: %(error)s"),
     ),
     (
         "ownership",
-        "Ownership",
-        "Functions \u00d7 activities: the letters each function holds. Outlined cells are required "
-        "by the principles; red when nobody holds them.",
+        N_("Ownership"),
+        N_(
+            "Functions \u00d7 activities: the letters each function holds. Outlined cells are required "
+            "by the principles; red when nobody holds them."
+        ),
+        N_("The ownership diagram could not be drawn: %(error)s"),
     ),
     (
         "workload",
-        "Workload",
-        "Per department: its share of the weekly hours of the tasks it does as Responsible (R) "
-        "or Support (S) (a task's hours are split among its R's and S's), against its capacity "
-        "(red past it), and the number of tasks it is Accountable for.",
+        N_("Workload"),
+        N_(
+            "Per department: its share of the weekly hours of the tasks it does as Responsible (R) "
+            "or Support (S) (a task's hours are split among its R's and S's), against its capacity "
+            "(red past it), and the number of tasks it is Accountable for."
+        ),
+        N_("The workload diagram could not be drawn: %(error)s"),
     ),
 )
 
@@ -117,7 +131,7 @@ class FindingGroup:
 
     @property
     def tally(self) -> str:
-        """"3 findings", "2 notes", "1 finding, 2 notes": info findings are notes."""
+        """ "3 findings", "2 notes", "1 finding, 2 notes": info findings are notes."""
         notes = sum(1 for item in self.items if item.severity == Severity.INFO.value)
         return tally(len(self.items) - notes, notes)
 
@@ -136,6 +150,8 @@ class Totals:
     honoured: str
     tasks: int
     departments: int
+    #: False when the organisation has no social media work: no principle can fail.
+    applicable: bool = True
 
 
 @dataclass(frozen=True)
@@ -153,6 +169,8 @@ class Page:
     matrix: MatrixTable
     groups: tuple[FindingGroup, ...]
     letters: tuple[tuple[str, str, str], ...]
+    #: The page's own words, in the language it is built in.
+    words: Words
     #: Findings the org file waives, with the reasons: shown, never counted.
     waived: tuple[FindingItem, ...] = ()
 
@@ -223,21 +241,45 @@ def build_page(
         honoured=scorecard.honoured(),
         tasks=len(org.tasks),
         departments=len(org.departments),
+        applicable=scorecard.applicable,
+    )
+    matrix = build_matrix(result)
+    waived = tuple(_item(result, finding) for finding in result.waived)
+    facts = PageFacts(
+        organization=_clean(org.organization),
+        source=_clean(org.source),
+        dated=report_date(org.source, date).phrase,
+        version=__version__,
+        tasks=totals.tasks,
+        departments=totals.departments,
+        errors=totals.errors,
+        warnings=totals.warnings,
+        infos=totals.infos,
+        findings=totals.findings,
+        waived=totals.waived,
+        waived_listed=len(waived),
+        matrix_tasks=matrix.tasks,
+        matrix_departments=len(matrix.columns),
+        marked_cells=matrix.marked_cells,
     )
     return Page(
-        organization=_clean(org.organization),
+        organization=facts.organization,
         description=_clean(org.description or ""),
-        source=_clean(org.source),
-        version=__version__,
-        dated=report_date(org.source, date).phrase,
+        source=facts.source,
+        version=facts.version,
+        dated=facts.dated,
         policy=CONTENT_SECURITY_POLICY,
         totals=totals,
         principles=cards,
-        diagrams={view: _diagram(result, view, title, caption, limits) for view, title, caption in DIAGRAMS},
-        matrix=build_matrix(result),
+        diagrams={
+            view: _diagram(result, view, title, caption, problem, limits)
+            for view, title, caption, problem in DIAGRAMS
+        },
+        matrix=matrix,
         groups=_groups(result, cards),
         letters=_letter_palette(),
-        waived=tuple(_item(result, finding) for finding in result.waived),
+        words=page_words(facts),
+        waived=waived,
     )
 
 
@@ -254,7 +296,7 @@ def _groups(result: CheckResult, cards: tuple[PrincipleCard, ...]) -> tuple[Find
         FindingGroup(
             anchor=card.anchor,
             number=card.number,
-            title=f"Not “{card.misconception}”",
+            title=gettext("Not “%(misconception)s”") % {"misconception": card.misconception},
             truth=card.truth,
             status=card.status,
             items=tuple(by_group.get(card.number, ())),
@@ -266,9 +308,11 @@ def _groups(result: CheckResult, cards: tuple[PrincipleCard, ...]) -> tuple[Find
         FindingGroup(
             anchor=HYGIENE,
             number=None,
-            title="RACI hygiene",
-            truth="Every task has exactly one Accountable and at least one Responsible; nobody is idle "
-            "or overloaded; no task has too many R's or C's, or is done in a silo.",
+            title=gettext("RACI hygiene"),
+            truth=gettext(
+                "Every task has exactly one Accountable and at least one Responsible; nobody is idle "
+                "or overloaded; no task has too many R's or C's, or is done in a silo."
+            ),
             # Like a principle, it fails on errors and warnings; info findings are notes.
             status=FAIL if any(item.severity != Severity.INFO.value for item in hygiene) else PASS,
             items=hygiene,
@@ -278,19 +322,19 @@ def _groups(result: CheckResult, cards: tuple[PrincipleCard, ...]) -> tuple[Find
 
 
 def tally(problems: int, notes: int) -> str:
-    """"2 findings", "2 notes", "1 finding, 2 notes"; "0 findings" when there are none."""
-    words = []
-    if problems or not notes:
-        words.append(f"{problems} finding" + ("" if problems == 1 else "s"))
-    if notes:
-        words.append(f"{notes} note" + ("" if notes == 1 else "s"))
-    return ", ".join(words)
+    """ "2 findings", "2 notes", "1 finding, 2 notes"; "0 findings" when there are none."""
+    if problems and notes:
+        return gettext("%(findings)s, %(notes)s") % {
+            "findings": count_findings(problems),
+            "notes": count_notes(notes),
+        }
+    return count_notes(notes) if notes else count_findings(problems)
 
 
-def _card_tally(findings: int, notes: int) -> str:
+def _card_tally(found: int, info: int) -> str:
     # A principle that does not apply counts no findings, and so no notes.
-    notes = min(notes, findings)
-    return tally(findings - notes, notes)
+    info = min(info, found)
+    return tally(found - info, info)
 
 
 def _notes_by_principle(result: CheckResult) -> dict[int, int]:
@@ -312,9 +356,11 @@ def _item(result: CheckResult, finding: Finding) -> FindingItem:
     rule = RULES_BY_CODE.get(finding.code)
     subject = []
     if finding.task is not None and finding.task in org.tasks:
-        subject.append(f"task {org.task_label(finding.task)} ({finding.task})")
+        names = {"name": org.task_label(finding.task), "id": finding.task}
+        subject.append(gettext("task %(name)s (%(id)s)") % names)
     if finding.department is not None and finding.department in org.departments:
-        subject.append(f"department {org.department_label(finding.department)} ({finding.department})")
+        names = {"name": org.department_label(finding.department), "id": finding.department}
+        subject.append(gettext("department %(name)s (%(id)s)") % names)
     location = finding.file
     if finding.line is not None:
         location += f":{finding.line}" + (f":{finding.column}" if finding.column is not None else "")
@@ -334,10 +380,11 @@ def _item(result: CheckResult, finding: Finding) -> FindingItem:
 
 
 def _diagram(
-    result: CheckResult, view: str, title: str, caption: str, limits: RenderLimits | None
+    result: CheckResult, view: str, title: str, caption: str, problem: str, limits: RenderLimits | None
 ) -> Diagram:
     from raci.diagrams.api import render_pages
 
+    title, caption = gettext(title), gettext(caption)
     # The gaps view may come in several slides ("Page 1 of 3"); the page shows them all.
     try:
         pages = render_pages(result.org, result, view=view, format="svg", limits=limits)
@@ -345,12 +392,13 @@ def _diagram(
             inline_svg(
                 data,
                 f"d-{view}" + (f"-{number}" if number > 1 else ""),
-                f"{title} diagram of {_clean(result.org.organization)}",
+                gettext("%(title)s diagram of %(organization)s")
+                % {"title": title, "organization": _clean(result.org.organization)},
             )
             for number, data in enumerate(pages, 1)
         ]
     except (RenderError, UnsafeSvgError) as error:
-        return Diagram(view, title, caption, None, f"The {view} diagram could not be drawn: {error}", 0)
+        return Diagram(view, title, caption, None, gettext(problem) % {"error": error}, 0)
     widths = [size[0] for size in (svg_size(data) for data in pages) if size]
     # Markup: inline_svg re-wrote every element and escaped every text and attribute value.
     return Diagram(view, title, caption, Markup("".join(svgs)), "", round(max(widths)) if widths else 0)

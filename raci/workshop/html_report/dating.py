@@ -17,6 +17,19 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from raci.i18n import N_, gettext
+from raci.workshop.html_report.words import day
+
+#: How the page says what its date is, by :attr:`ReportDate.basis`.
+PHRASES = {
+    "given": N_("dated %(date)s"),
+    "SOURCE_DATE_EPOCH": N_("dated %(date)s"),
+    # Translators: the day the org file was last saved; the report shows that file's data.
+    "file last changed": N_("file last changed %(date)s"),
+    # Translators: the day the report was made (its organisation has no file).
+    "made": N_("made %(date)s"),
+}
+
 
 @dataclass(frozen=True)
 class ReportDate:
@@ -30,12 +43,8 @@ class ReportDate:
 
     @property
     def phrase(self) -> str:
-        """E.g. "file last changed 2026-11-30" or "made 2026-11-30"."""
-        if self.basis == "SOURCE_DATE_EPOCH":
-            return f"dated {self.text}"
-        if self.basis == "given":
-            return f"dated {self.text}"
-        return f"{self.basis} {self.text}"
+        """E.g. "file last changed 2026-11-30", in Polish "plik zmieniony 30 listopada 2026"."""
+        return gettext(PHRASES[self.basis]) % {"date": day(self.day)}
 
 
 def report_date(source: str, given: dt.date | None = None) -> ReportDate:

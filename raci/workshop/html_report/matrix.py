@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from raci.checking.checker import CheckResult
 from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, row_marks
 from raci.diagrams.gaps_view import functions_in_order
+from raci.i18n import DEFAULT_LANGUAGE, current_language, gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
+from raci.workshop.html_report.words import number
 
 #: Rows and columns an HTML table stays readable with; past them only what has findings.
 MAX_ROWS = 250
@@ -95,11 +97,20 @@ def _shown_tasks(tasks: list[str], gaps: GapMap, notes: list[str]) -> list[str]:
     if len(tasks) <= MAX_ROWS:
         return tasks
     flagged = [t for t in tasks if t in gaps.tasks or _owner_gaps(gaps, t)]
-    notes.append(
-        f"{len(tasks)} tasks are too many for one table: only the "
-        f"{min(len(flagged), MAX_ROWS)} with findings are shown"
-        f"{'' if len(flagged) <= MAX_ROWS else ' (the first ones)'}."
-    )
+    counts = {"tasks": number(len(tasks)), "shown": number(min(len(flagged), MAX_ROWS))}
+    if len(flagged) <= MAX_ROWS:
+        notes.append(
+            gettext("%(tasks)s tasks are too many for one table: only the %(shown)s with findings are shown.")
+            % counts
+        )
+    else:
+        notes.append(
+            gettext(
+                "%(tasks)s tasks are too many for one table: only the %(shown)s with findings are shown "
+                "(the first ones)."
+            )
+            % counts
+        )
     return flagged[:MAX_ROWS]
 
 
@@ -111,7 +122,10 @@ def _shown_departments(
         return departments
     involved = {d for t in tasks for d in result.graph.assignments(t)} | set(gaps.departments)
     kept = [d for d in departments if d in involved][:MAX_COLUMNS]
-    notes.append(f"{len(departments)} departments are too many for one table: {len(kept)} are shown.")
+    counts = {"departments": number(len(departments)), "shown": number(len(kept))}
+    notes.append(
+        gettext("%(departments)s departments are too many for one table: %(shown)s are shown.") % counts
+    )
     return kept
 
 
@@ -194,7 +208,7 @@ def _task_row(result: CheckResult, gaps: GapMap, task_id: str, departments: list
         )
     items: list[tuple[str, str]] = list(flag.items) if flag else []
     for function, owner_flag, _ in owners:
-        items.extend((code, f"{function.phrase} {note}") for code, note in owner_flag.items)
+        items.extend((code, _owner_note(function, note)) for code, note in owner_flag.items)
     severities = [flag.severity] if flag else []
     severities += [owner_flag.severity for _, owner_flag, _ in owners]
     worst = max(severities, default=None)
@@ -207,3 +221,12 @@ def _task_row(result: CheckResult, gaps: GapMap, task_id: str, departments: list
         tuple(dict.fromkeys(items)),
         worst.value if isinstance(worst, Severity) else "",
     )
+
+
+def _owner_note(function: Function, note: str) -> str:
+    """Who should hold a letter, and the rule's note: "customer service should be R"."""
+    if current_language() == DEFAULT_LANGUAGE:
+        return f"{function.phrase} {note}"
+    # The function's label stands alone, in the nominative: Polish declines names mid-sentence.
+    # Translators: a function (department kind) and what it lacks, e.g. "should be R".
+    return gettext("%(function)s: %(note)s") % {"function": function.label, "note": note}

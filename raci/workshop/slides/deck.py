@@ -11,18 +11,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raci import __version__
-from raci.checking.scorecard import FAIL, NOT_APPLICABLE, PASS
+from raci.checking.scorecard import FAIL, NOT_APPLICABLE, NOT_CHECKED, PASS
 from raci.diagrams import style
 from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
 from raci.diagrams.options import FOCUS, ViewOptions
+from raci.i18n import N_, gettext, ngettext, number
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter, format_letters
+from raci.workshop.diff import ADDED, CHANGED, REMOVED
 from raci.workshop.slides.fonts import find_font
 from raci.workshop.slides.pdf import (
     AMBER,
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from raci.checking.scorecard import Cell
     from raci.diagrams.gapmap import Flag, GapMap
     from raci.model.findings import Finding
+    from raci.workshop.diff import OrgDiff
     from raci.workshop.suggest import Operation, Suggestion
 
 #: Matrix rows on one page at most (fewer when long names take two lines).
@@ -51,8 +55,8 @@ MATRIX_ROWS = 16
 _GAPS_SCALE = 1.8
 #: Shares of the width the findings and fixes may take beside a drawing, narrowest first.
 _TEXT_SHARES = (0.28, 0.34, 0.40)
-#: Ids in a finding's message: quoted ('t05') or id-shaped (answer-comments, t05).
-_IDS = re.compile(r"'([^'\s]+)'|(?<![\w-])([A-Za-z][\w]*[-_0-9][\w-]*)(?![\w-])")
+#: Ids in a finding's message: quoted ('t05', Polish „t05”) or id-shaped (answer-comments, t05).
+_IDS = re.compile(r"'([^'\s]+)'|„([^”\s]+)”|(?<![\w-])([A-Za-z][\w]*[-_0-9][\w-]*)(?![\w-])")
 #: Space above and below a matrix row's words, and under the last row (the footer's).
 _ROW_PADDING = 3.0
 _MATRIX_BOTTOM = 30.0
@@ -70,7 +74,9 @@ def build_deck(
     from raci.workshop.suggest import suggest
 
     org = result.org
-    pages = Pages(find_font(), f"{org.organization}: social media ownership")
+    pages = Pages(
+        find_font(), gettext("%(organization)s: social media ownership") % {"organization": org.organization}
+    )
     pages.footer = f"{org.organization} · {Path(org.source).name} · raci {__version__}"
     deck = _Deck(result, pages, limits or RenderLimits())
     fixes = suggest(result).suggestions if result.findings else ()
@@ -97,6 +103,10 @@ class _Deck:
         self.pages = pages
         self.limits = limits
 
+    @cached_property
+    def over_capacity(self) -> dict[str, tuple[float, float]]:
+        return self.result.workload.over(self.org)
+
     def pdf(self, source: str) -> bytes:
         return render_source(source, "pdf", limits=self.limits)
 
@@ -105,40 +115,48 @@ class _Deck:
     def title_page(self) -> None:
         org, result, pages = self.org, self.result, self.pages
         counts = result.counts()
-        words = [f"{counts[s]} {s.value if counts[s] == 1 else _PLURAL[s]}" for s in _SEVERITIES if counts[s]]
-        summary = " · ".join(words) if words else "no findings: every rule passes"
+        words = [_severity_count(s, counts[s]) for s in _SEVERITIES if counts[s]]
+        summary = " · ".join(words) if words else gettext("no findings: every rule passes")
         waived = len(result.waived)
         if waived:
-            summary += f" · {waived} waived (see “Waived findings”)"
+            summary += " · " + gettext("%(count)d waived (see “Waived findings”)") % {"count": waived}
         y = pages.page(
             org.organization,
-            f"Social media ownership · {len(org.departments)} departments · {len(org.tasks)} tasks"
-            f" · {summary}",
+            " · ".join(
+                (
+                    gettext("Social media ownership"),
+                    _departments(len(org.departments)),
+                    _tasks(len(org.tasks)),
+                    summary,
+                )
+            ),
         )
         card = result.scorecard
         held = (
-            f"{card.passed} of {len(card.principles)} principles hold"
+            gettext("%(passed)d of %(total)d principles hold")
+            % {"passed": card.passed, "total": len(card.principles)}
             if card.applicable
-            else "Principles not applicable: no social media task"
+            else gettext("Principles not applicable: no social media task")
         )
-        y -= pages.paragraph(f"<b>{held}</b>", MARGIN, y, 600, 20) + 10
+        y -= pages.paragraph(f"<b>{text(held)}</b>", MARGIN, y, 600, 20) + 10
+        marks = {status: (gettext(word), color) for status, (word, color) in _STATUS_MARKS.items()}
+        # The status words' column: as wide as the widest word of this language needs.
+        mark_width = max(80.0, *(pages.width_of(word, 16, bold=True) + 6 for word, _ in marks.values()))
         for status in card.principles:
-            word, color = {PASS: ("PASS", GREEN), FAIL: ("FAIL", RED), NOT_APPLICABLE: ("N/A", MUTED)}.get(
-                status.status, ("not checked", MUTED)
-            )
+            word, color = marks.get(status.status, (gettext("not checked"), MUTED))
             principle = status.principle
-            pages.paragraph(f"<b>{word}</b>", MARGIN, y, 80, 16, color)
-            found = (
-                f" · {status.findings} finding{'s' if status.findings != 1 else ''}"
-                if status.findings
-                else ""
-            )
+            pages.paragraph(f"<b>{text(word)}</b>", MARGIN, y, mark_width, 16, color)
+            found = " · " + _findings(status.findings) if status.findings else ""
+            heading = gettext("%(number)d. Not “%(misconception)s”") % {
+                "number": principle.number,
+                "misconception": principle.misconception,
+            }
             height = pages.paragraph(
-                f"<b>{principle.number}. Not “{text(principle.misconception)}”</b>{text(found)}<br/>"
+                f"<b>{text(heading)}</b>{text(found)}<br/>"
                 f'<font color="{MUTED}">{text(principle.truth)}</font>',
-                MARGIN + 90,
+                MARGIN + mark_width + 10,
                 y,
-                WIDTH - 2 * MARGIN - 90,
+                WIDTH - 2 * MARGIN - mark_width - 10,
                 14,
             )
             y -= height + 12
@@ -151,7 +169,8 @@ class _Deck:
         principle = PRINCIPLES_BY_NUMBER[number]
         findings = [f for f in self.result.findings if f.code in rules]
         self.gaps_pages(
-            f"Principle {number} fails: not “{principle.misconception}”",
+            gettext("Principle %(number)d fails: not “%(misconception)s”")
+            % {"number": number, "misconception": principle.misconception},
             principle.truth,
             findings,
             fixes,
@@ -162,8 +181,8 @@ class _Deck:
         findings = [f for f in self.result.findings if f.code not in principled]
         if findings:
             self.gaps_pages(
-                "Classic RACI gaps",
-                "One Accountable per task, someone Responsible, no idle or overloaded department.",
+                gettext("Classic RACI gaps"),
+                gettext("One Accountable per task, someone Responsible, no idle or overloaded department."),
                 findings,
                 fixes,
             )
@@ -184,13 +203,12 @@ class _Deck:
         # A few findings read from the back of the room; many need the smaller size.
         size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
         for index, drawing in enumerate(drawings, 1):
-            more = f" ({index} of {len(drawings)})" if len(drawings) > 1 else ""
             pages = self.pages
-            top = pages.page(title + more, subtitle, RED)
+            top = pages.page(_numbered(title, index, len(drawings)), subtitle, RED)
             picture = self.pdf(drawing.source)
             if index > 1:
                 pages.picture(picture, MARGIN, 64, WIDTH - 2 * MARGIN, top - 64, _GAPS_SCALE)
-                pages.paragraph(_KEY, MARGIN, 56, WIDTH - 2 * MARGIN, 9, MUTED)
+                pages.paragraph(_legend(), MARGIN, 56, WIDTH - 2 * MARGIN, 9, MUTED)
                 continue
             self._first_gaps_page(picture, findings, entries, fix_lines, size, top)
 
@@ -200,7 +218,7 @@ class _Deck:
         if not fix_lines:
             hints = dict.fromkeys(self.hint_text(f) for f in findings if f.hint)
             fix_lines = [(f"• {text(hint)}", TEXT) for hint in hints]
-        return fix_lines or [("No change found that clears these.", MUTED)]
+        return fix_lines or [(text(gettext("No change found that clears these.")), MUTED)]
 
     def _first_gaps_page(
         self,
@@ -215,14 +233,14 @@ class _Deck:
         pages = self.pages
         layout = self.gaps_layout(picture_size(picture), entries, fix_lines, size, top)
         pages.picture(picture, *layout.picture, _GAPS_SCALE)
-        pages.paragraph(_KEY, MARGIN, 56, layout.picture[2], 9, MUTED)
+        pages.paragraph(_legend(), MARGIN, 56, layout.picture[2], 9, MUTED)
         x, width, column_top, bottom = layout.findings
-        y = column_top - pages.paragraph("<b>Findings</b>", x, column_top, width, 14)
+        y = column_top - pages.paragraph(_bold(gettext("Findings")), x, column_top, width, 14)
         y = pages.items(entries, x, y - 4, width, bottom, size, more=lambda start: _rest(findings[start:]))
         x, width, column_top, bottom = layout.fixes
         # Fixes with no place of their own follow the findings.
         y = y - 6 if column_top < 0 else column_top
-        y -= pages.paragraph("<b>Fixes</b>", x, y, width, 14)
+        y -= pages.paragraph(_bold(gettext("Fixes")), x, y, width, 14)
         pages.items(fix_lines, x, y - 4, width, bottom, size)
 
     def gaps_layout(
@@ -289,9 +307,9 @@ class _Deck:
         org = self.org
 
         def name(match: re.Match[str]) -> str:
-            word = match.group(1) or match.group(2)
+            word = match.group(1) or match.group(2) or match.group(3)
             if word in org.tasks:
-                return f"“{org.task_label(word)}”"
+                return _quoted(org.task_label(word))
             if word in org.departments:
                 return org.department_label(word)
             return match.group(0)
@@ -302,23 +320,36 @@ class _Deck:
         """The finding's hint; for a department past its capacity, in its own numbers."""
         org, work = self.org, self.result.workload
         dept_id = finding.department
-        over = work.over(org).get(dept_id) if dept_id is not None else None
+        over = self.over_capacity.get(dept_id) if dept_id is not None else None
         if finding.code != "RACI006" or dept_id is None or over is None:
             return self.finding_text(replace(finding, message=finding.hint or ""))
         load, capacity = over
         shares = sorted(
             ((work.splits.get(t, {}).get(dept_id, 0.0), t) for t in work.tasks.get(dept_id, [])), reverse=True
         )
-        label = org.department_label(dept_id)
-        move = (
-            f"move R on “{org.task_label(shares[0][1])}” ({shares[0][0]:g} h of its load)"
-            " to another department"
-            if shares
-            else "move R to another department"
-        )
+        values = {
+            "department": org.department_label(dept_id),
+            "load": number(load),
+            "capacity": number(capacity),
+            "excess": number(load - capacity),
+        }
+        if not shares:
+            return (
+                gettext(
+                    "%(department)s has %(load)s h of work a week against %(capacity)s h: raise its"
+                    " capacity_hours to %(load)s, lower the effort of its tasks by %(excess)s h, or move R"
+                    " to another department"
+                )
+                % values
+            )
+        values.update(task=org.task_label(shares[0][1]), share=number(shares[0][0]))
         return (
-            f"{label} has {load:g} h of work a week against {capacity:g} h: raise its capacity_hours"
-            f" to {load:g}, lower the effort of its tasks by {load - capacity:g} h, or {move}"
+            gettext(
+                "%(department)s has %(load)s h of work a week against %(capacity)s h: raise its"
+                " capacity_hours to %(load)s, lower the effort of its tasks by %(excess)s h, or move R"
+                " on “%(task)s” (%(share)s h of its load) to another department"
+            )
+            % values
         )
 
     def fix_text(self, suggestion: Suggestion) -> str:
@@ -331,14 +362,25 @@ class _Deck:
         if isinstance(op, SetLetters):
             task = org.tasks.get(op.task)
             held = task.raci.get(op.department) if task is not None else None
-            old = format_letters(frozenset(held)) if held else "nothing"
-            new = format_letters(op.letters) or "nothing"
-            return f"{org.department_label(op.department)}: {old} → {new} on “{org.task_label(op.task)}”"
+            return gettext("%(department)s: %(old)s → %(new)s on “%(task)s”") % {
+                "department": org.department_label(op.department),
+                "old": format_letters(frozenset(held)) if held else gettext("nothing"),
+                "new": format_letters(op.letters) or gettext("nothing"),
+                "task": org.task_label(op.task),
+            }
         if isinstance(op, SetField):
-            return f"“{org.task_label(op.task)}”: set {op.field} to {op.value}"
+            return gettext("“%(task)s”: set %(field)s to %(value)s") % {
+                "task": org.task_label(op.task),
+                "field": op.field,
+                "value": op.value,
+            }
         if isinstance(op, AddTask):
             owners = ", ".join(f"{org.department_label(d)} {format_letters(held)}" for d, held in op.raci)
-            return f"add the {op.activity.value.replace('_', ' ')} task “{op.name}” ({owners})"
+            return gettext("add the %(activity)s task “%(name)s” (%(owners)s)") % {
+                "activity": op.activity.label.partition(" (")[0],
+                "name": op.name,
+                "owners": owners,
+            }
         return str(op)
 
     def owners_page(self) -> None:
@@ -347,11 +389,12 @@ class _Deck:
 
         drawings = build_pages(self.org, self.result, ViewOptions(detail=FOCUS), bare=True)
         for index, drawing in enumerate(drawings, 1):
-            more = f" ({index} of {len(drawings)})" if len(drawings) > 1 else ""
             top = self.pages.page(
-                f"Who owns the work{more}",
-                "Every rule passes. Lines: thick Accountable, thin Responsible"
-                " (C and I are counted in the boxes).",
+                _numbered(gettext("Who owns the work"), index, len(drawings)),
+                gettext(
+                    "Every rule passes. Lines: thick Accountable, thin Responsible"
+                    " (C and I are counted in the boxes)."
+                ),
                 GREEN,
             )
             self.pages.picture(self.pdf(drawing.source), MARGIN, 30, WIDTH - 2 * MARGIN, top - 30)
@@ -375,39 +418,28 @@ class _Deck:
         result, pages = self.result, self.pages
         card = result.scorecard
         top = pages.page(
-            "Who owns what: functions \u00d7 activities",
-            "The letters each function holds per activity; outlined: the article requires an owner;"
-            " red: a required owner is missing.",
+            gettext("Who owns what: functions \u00d7 activities"),
+            gettext(
+                "The letters each function holds per activity; outlined: the article requires an owner;"
+                " red: a required owner is missing."
+            ),
         )
         gaps = build_gap_map(result)
         head_width = 150.0
         column = (WIDTH - 2 * MARGIN - head_width) / max(1, len(card.activities))
-        header = 52.0
-        bottom = 64.0
+        header = self.ownership_headings(MARGIN + head_width, top, column)
+        key_rows = self.ownership_key_rows()
+        bottom = 64.0 + _KEY_ROW * (len(key_rows) - 1)
         row = min(72.0, (top - header - bottom) / max(1, len(card.functions)))
-        for index, activity in enumerate(card.activities):
-            word, _, gloss = activity.label.partition(" (")
-            count = len(result.graph.tasks_by_activity.get(activity, []))
-            tasks = f"{count} task{'s' if count != 1 else ''}" if count else "no task"
-            gloss_line = f"({text(gloss)}<br/>" if gloss else ""
-            pages.paragraph(
-                f'<b>{text(word)}</b><br/><font size="9" color="{MUTED}">{gloss_line}{tasks}</font>',
-                MARGIN + head_width + column * index + 2,
-                top,
-                column - 4,
-                11,
-                align="center",
-            )
         y = top - header
         for function in card.functions:
             count = len(result.graph.departments_by_function.get(function, []))
             pages.box(MARGIN, y - row + 2, head_width - 4, row - 4, style.function_fill(function))
             # Many functions make short rows: a smaller name, so both lines stay in the box.
             size = 13.0 if row >= 44 else 10.0
-            plural = "s" if count != 1 else ""
             label = (
                 f"<b>{text(function.label)}</b><br/>"
-                f'<font size="{size - 2:g}" color="{MUTED}">{count} department{plural}</font>'
+                f'<font size="{size - 2:g}" color="{MUTED}">{text(_departments(count))}</font>'
             )
             used = pages.height_of(label, head_width - 16, size)
             pages.paragraph(label, MARGIN + 8, y - row / 2 + used / 2, head_width - 16, size)
@@ -421,7 +453,38 @@ class _Deck:
                     row,
                 )
             y -= row
-        self.ownership_key(y - 8)
+        self.ownership_key(key_rows, y - 8)
+
+    def ownership_headings(self, left: float, top: float, column: float) -> float:
+        """The activities across the top, each word whole on one line (a long word makes them
+        all smaller); returns the height they take, at least 52 pt."""
+        result, pages = self.result, self.pages
+        headings = []
+        for activity in result.scorecard.activities:
+            word, _, gloss = activity.label.partition(" (")
+            count = len(result.graph.tasks_by_activity.get(activity, []))
+            tasks = _tasks(count) if count else gettext("no task")
+            gloss_line = f"({text(gloss)}<br/>" if gloss else ""
+            small = f'<font size="9" color="{MUTED}">{gloss_line}{text(tasks)}</font>'
+            headings.append((word, small))
+        widest = max(
+            (pages.width_of(w, 11, bold=True) for word, _ in headings for w in word.split()), default=1.0
+        )
+        size = min(11.0, int(22 * (column - 6) / widest) / 2)
+        tallest = 0.0
+        for index, (word, small) in enumerate(headings):
+            tallest = max(
+                tallest,
+                pages.paragraph(
+                    f"<b>{text(word)}</b><br/>{small}",
+                    left + column * index + 2,
+                    top,
+                    column - 4,
+                    size,
+                    align="center",
+                ),
+            )
+        return max(52.0, tallest + 8)
 
     def ownership_cell(
         self, cell: Cell, gaps: GapMap, left: float, top: float, width: float, height: float
@@ -450,21 +513,35 @@ class _Deck:
         size = min(18.0, 18.0 * (w - 8) / max(1.0, pages.width_of(letters, 18)))
         pages.centred(letters, x + w / 2, y + h / 2 - size / 3, size, look.ink)
 
-    def ownership_key(self, top: float) -> None:
+    def ownership_key_rows(self) -> list[list[tuple[float, str, str | None, str]]]:
+        """The grid's key: (x, fill, outline, words) swatches in as many rows as the width needs."""
         pages = self.pages
-        x = MARGIN
         swatches: list[tuple[str, str | None, str]] = [
-            (style.LETTER_STYLES[letter].fill, None, f"{letter.value} {style.LETTER_STYLES[letter].word}")
+            (style.LETTER_STYLES[letter].fill, None, gettext(_LETTER_KEYS[letter]))
             for letter in style.STRENGTH
         ]
         swatches += [
-            ("#ffffff", TEXT, "required by the article"),
-            (style.GAP_FILL, style.GAP, "required, no owner"),
+            ("#ffffff", TEXT, gettext("required by the article")),
+            (style.GAP_FILL, style.GAP, gettext("required, no owner")),
         ]
+        rows: list[list[tuple[float, str, str | None, str]]] = [[]]
+        x = MARGIN
         for fill, stroke, words in swatches:
-            pages.box(x, top - 14, 22, 14, fill, stroke or fill, line=2 if stroke else 1)
-            pages.paragraph(text(words), x + 28, top - 1, 160, 11, MUTED)
-            x += 34 + pages.width_of(words, 11)
+            width = 28 + pages.width_of(words, 11)
+            if rows[-1] and x + width > WIDTH - MARGIN:
+                rows.append([])
+                x = MARGIN
+            rows[-1].append((x, fill, stroke, words))
+            x += width + 6
+        return rows
+
+    def ownership_key(self, rows: list[list[tuple[float, str, str | None, str]]], top: float) -> None:
+        pages = self.pages
+        for row in rows:
+            for x, fill, stroke, words in row:
+                pages.box(x, top - 14, 22, 14, fill, stroke or fill, line=2 if stroke else 1)
+                pages.paragraph(text(words), x + 28, top - 1, 160, 11, MUTED)
+            top -= _KEY_ROW
 
     # --- the matrix -----------------------------------------------------------------------
 
@@ -480,24 +557,23 @@ class _Deck:
         size, cell = layout.size, layout.cell
         labels = [org.department_label(d) for d in departments]
         header = pages.headings_height(labels, size)
-        title, subtitle = (
-            "The RACI matrix (1 of 2)",
-            f"{len(tasks)} tasks \u00d7 {len(departments)} departments",
-        )
-        room = pages.content_top(title, subtitle) - header - 6 - _MATRIX_BOTTOM
+        title = gettext("The RACI matrix")
+        subtitle = f"{_tasks(len(tasks))} \u00d7 {_departments(len(departments))}"
+        # Measured with the longest title a page may get.
+        room = pages.content_top(_numbered(title, 2, 2), subtitle) - header - 6 - _MATRIX_BOTTOM
         rows = [self.matrix_row(task_id, flagged.get(task_id, []), layout) for task_id in tasks]
         chunks = _paginate(rows, room)
         for index, chunk in enumerate(chunks, 1):
-            more = f" ({index} of {len(chunks)})" if len(chunks) > 1 else ""
-            top = pages.page(f"The RACI matrix{more}", subtitle)
+            top = pages.page(_numbered(title, index, len(chunks)), subtitle)
             pages.vertical_headings(labels, MARGIN + layout.name_width, top, cell, size)
             codes_left = MARGIN + layout.name_width + cell * len(departments) + 4
-            pages.paragraph("<b>Findings</b>", codes_left, top - header + 14, layout.codes_width, size - 1)
+            findings = _bold(gettext("Findings"))
+            pages.paragraph(findings, codes_left, top - header + 14, layout.codes_width - 4, size - 1)
             y = top - header - 6
             # Bands first, words after: no band can cover the words of the row above it.
             band = y
-            for number, row in enumerate(chunk):
-                if number % 2 == 0:
+            for row_number, row in enumerate(chunk):
+                if row_number % 2 == 0:
                     pages.box(MARGIN, band - row.height, WIDTH - 2 * MARGIN, row.height, "#eef2f6", radius=0)
                 band -= row.height
             for row in chunk:
@@ -512,7 +588,7 @@ class _Deck:
         name = text(self.org.task_label(task_id))
         used = max(
             pages.height_of(name, layout.name_width - 8, layout.size),
-            pages.height_of(text(codes), layout.codes_width, layout.size - 1) if codes else 0.0,
+            pages.height_of(text(codes), layout.codes_width - 4, layout.size - 1) if codes else 0.0,
         )
         height = used + _ROW_PADDING * 2
         return _MatrixRow(task_id, name, codes, _COLORS[worst] if worst is not None else TEXT, height)
@@ -532,7 +608,9 @@ class _Deck:
                 pages.centred(format_letters(frozenset(letters)), x + cell / 2, baseline, size)
             x += cell
         if row.codes:
-            pages.paragraph(text(row.codes), x + 4, y - _ROW_PADDING, layout.codes_width, size - 1, row.color)
+            pages.paragraph(
+                text(row.codes), x + 4, y - _ROW_PADDING, layout.codes_width - 4, size - 1, row.color
+            )
 
     # --- workload -------------------------------------------------------------------------
 
@@ -552,13 +630,19 @@ class _Deck:
         ]
         capacities = [org.departments[d].capacity_hours for d in departments]
         known = [c for c in capacities if c is not None]
-        top = pages.page(
-            "Workload",
-            "Hours a week: each task's hours shared among the departments that do it"
-            f" · {work.total:g} h in all"
-            + (f", capacity {sum(known):g} h" if known and len(known) == len(departments) else "")
-            + (f" · {work.unassigned:g} h on tasks with no Responsible" if work.unassigned else ""),
-        )
+        parts = [gettext("Hours a week: each task's hours shared among the departments that do it")]
+        if known and len(known) == len(departments):
+            parts.append(
+                gettext("%(total)s h in all, capacity %(capacity)s h")
+                % {"total": number(work.total), "capacity": number(sum(known))}
+            )
+        else:
+            parts.append(gettext("%(total)s h in all") % {"total": number(work.total)})
+        if work.unassigned:
+            parts.append(
+                gettext("%(hours)s h on tasks with no Responsible") % {"hours": number(work.unassigned)}
+            )
+        top = pages.page(gettext("Workload"), " · ".join(parts))
         biggest = max([1.0, *work.hours.values(), *known])
         panels = 2 if len(departments) > 10 else 1
         per_panel = -(-len(departments) // panels) if departments else 0
@@ -591,9 +675,15 @@ class _Deck:
         name_width, bar_width, hours_width = width * 0.32, width * 0.28, width * 0.22
         bar_left = left + name_width
         used = self._workload_name(dept_id, left, top, name_width, flag)
-        a_flagged = flag is not None and any("Accountable" in note for _, note in flag.items)
+        # RACI006 says "over capacity", "too many A's" or both: a second finding is the A's.
+        overloads = sum(1 for f in self.result.findings if f.code == "RACI006" and f.department == dept_id)
+        a_flagged = overloads > (1 if dept_id in self.over_capacity else 0)
         self._workload_bar(bar_left, top - 13, load, capacity, (bar_width - 8) / biggest)
-        hours = f"{load:g} h of {capacity:g} h" if capacity is not None else f"{load:g} h (no capacity)"
+        hours = (
+            gettext("%(load)s h of %(capacity)s h") % {"load": number(load), "capacity": number(capacity)}
+            if capacity is not None
+            else gettext("%(load)s h (no capacity)") % {"load": number(load)}
+        )
         pages.paragraph(
             f"<b>{text(hours)}</b>" if over else text(hours),
             bar_left + bar_width,
@@ -603,7 +693,9 @@ class _Deck:
             RED if over else TEXT,
         )
         pages.paragraph(
-            f"A on {accountable} task{'s' if accountable != 1 else ''}",
+            text(
+                ngettext("A on %(count)d task", "A on %(count)d tasks", accountable) % {"count": accountable}
+            ),
             bar_left + bar_width + hours_width,
             top - 2,
             width - name_width - bar_width - hours_width,
@@ -644,27 +736,33 @@ class _Deck:
             return
         org, pages = self.org, self.pages
         top = pages.page(
-            "Waived findings",
-            f"{len(waived)} finding{'s' if len(waived) != 1 else ''} the team accepts: not counted,"
-            " worth a look again",
+            gettext("Waived findings"),
+            ngettext(
+                "%(count)d finding the team accepts: not counted, worth a look again",
+                "%(count)d findings the team accepts: not counted, worth a look again",
+                len(waived),
+            )
+            % {"count": len(waived)},
         )
         entries = []
         for finding in waived:
             if finding.task is not None and finding.task in org.tasks:
-                where = f"task “{org.task_label(finding.task)}”"
+                where = gettext("task “%(task)s”") % {"task": org.task_label(finding.task)}
             elif finding.department is not None and finding.department in org.departments:
-                where = f"department {org.department_label(finding.department)}"
+                where = gettext("department %(department)s") % {
+                    "department": org.department_label(finding.department)
+                }
             else:
-                where = "the organisation"
-            line = f", line {finding.line}" if finding.line is not None else ""
-            message = self.finding_text(finding)
-            entries.append(
-                (
-                    f"<b>{text(finding.code)}</b> on {text(where)}{text(line)}: {text(message)}"
-                    f'<br/><font color="{MUTED}">Reason: {text(finding.waiver or "")}</font>',
-                    TEXT,
-                )
-            )
+                where = gettext("the organisation")
+            if finding.line is not None:
+                where = gettext("%(where)s, line %(line)d") % {"where": where, "line": finding.line}
+            head = gettext("<b>%(code)s</b> on %(where)s: %(message)s") % {
+                "code": text(finding.code),
+                "where": text(where),
+                "message": text(self.finding_text(finding)),
+            }
+            reason = gettext("Reason: %(reason)s") % {"reason": finding.waiver or ""}
+            entries.append((f'{head}<br/><font color="{MUTED}">{text(reason)}</font>', TEXT))
         pages.items(entries, MARGIN, top, WIDTH - 2 * MARGIN, 34, 12)
 
     # --- before and after -----------------------------------------------------------------
@@ -674,47 +772,161 @@ class _Deck:
 
         changes = diff(before, self.result)
         pages = self.pages
+        resolved, introduced = len(changes.resolved), len(changes.introduced)
         top = pages.page(
-            "What changed in the workshop",
-            f"Before: {Path(before.org.source).name} · after: {Path(self.org.source).name} · "
-            f"{len(changes.resolved)} findings resolved, {len(changes.introduced)} new",
+            gettext("What changed in the workshop"),
+            " · ".join(
+                (
+                    gettext("Before: %(before)s") % {"before": Path(before.org.source).name},
+                    gettext("after: %(after)s") % {"after": Path(self.org.source).name},
+                    ngettext("%(count)d finding resolved", "%(count)d findings resolved", resolved)
+                    % {"count": resolved}
+                    + ", "
+                    + ngettext("%(count)d new", "%(count)d new", introduced) % {"count": introduced},
+                )
+            ),
         )
         half = (WIDTH - 2 * MARGIN - 20) / 2
-        left = [
-            (
-                f"<b>Principle {p.number}</b> {text(p.misconception)}: {p.old} → <b>{p.new}</b>",
-                GREEN if p.new == PASS else RED,
-            )
-            for p in changes.principles
-            if p.changed
+        y = pages.paragraph(_bold(gettext("Changes")), MARGIN, top, half, 14)
+        left = _change_lines(changes) or [(text(gettext("No assignment changed.")), MUTED)]
+        pages.items(left, MARGIN, top - y - 4, half, 34, 10)
+        right = [
+            (gettext("<b>resolved %(code)s</b> %(message)s") % _markup(code=f.code, message=f.message), GREEN)
+            for f in changes.resolved
         ]
-        left += [
-            (
-                f"{text(c.department_label)} on “{text(c.task_label)}”: "
-                f"{text(c.old_letters or 'nothing')} → <b>{text(c.new_letters or 'nothing')}</b>",
-                TEXT,
-            )
-            for c in changes.assignments
+        right += [
+            (gettext("<b>new %(code)s</b> %(message)s") % _markup(code=f.code, message=f.message), RED)
+            for f in changes.introduced
         ]
-        left += [(f"{text(c.change)} task “{text(c.label)}”", TEXT) for c in changes.tasks]
-        left += [(f"{text(c.change)} department “{text(c.label)}”", TEXT) for c in changes.departments]
-        y = pages.paragraph("<b>Changes</b>", MARGIN, top, half, 14)
-        pages.items(left or [("No assignment changed.", MUTED)], MARGIN, top - y - 4, half, 34, 10)
-        right = [(f"<b>resolved {text(f.code)}</b> {text(f.message)}", GREEN) for f in changes.resolved]
-        right += [(f"<b>new {text(f.code)}</b> {text(f.message)}", RED) for f in changes.introduced]
         x = MARGIN + half + 20
-        y = pages.paragraph("<b>Findings</b>", x, top, half, 14)
-        pages.items(right or [("No finding resolved or added.", MUTED)], x, top - y - 4, half, 34, 10)
+        y = pages.paragraph(_bold(gettext("Findings")), x, top, half, 14)
+        right = right or [(text(gettext("No finding resolved or added.")), MUTED)]
+        pages.items(right, x, top - y - 4, half, 34, 10)
 
 
-#: What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend).
-_KEY = (
-    "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
-    f'<font color="{RED}"><b>red dashed</b></font> should own it. '
-    f'<font color="{RED}">Red</font> boxes: errors and warnings; <font color="{AMBER}">amber</font>: hints.'
-)
+def _change_lines(changes: OrgDiff) -> list[tuple[str, str]]:
+    """The changes column: principles that changed, letters moved, tasks and departments."""
+    lines = [
+        (
+            gettext("<b>Principle %(number)d</b> %(misconception)s: %(old)s → <b>%(new)s</b>")
+            % _markup(
+                number=p.number,
+                misconception=p.misconception,
+                old=_status_word(p.old),
+                new=_status_word(p.new),
+            ),
+            GREEN if p.new == PASS else RED,
+        )
+        for p in changes.principles
+        if p.changed
+    ]
+    nothing = gettext("nothing")
+    lines += [
+        (
+            gettext("%(department)s on “%(task)s”: %(old)s → <b>%(new)s</b>")
+            % _markup(
+                department=c.department_label,
+                task=c.task_label,
+                old=c.old_letters or nothing,
+                new=c.new_letters or nothing,
+            ),
+            TEXT,
+        )
+        for c in changes.assignments
+    ]
+    lines += [(text(gettext(_TASK_CHANGES[c.change]) % {"label": c.label}), TEXT) for c in changes.tasks]
+    lines += [
+        (text(gettext(_DEPARTMENT_CHANGES[c.change]) % {"label": c.label}), TEXT) for c in changes.departments
+    ]
+    return lines
+
+
+def _legend() -> str:
+    """What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend)."""
+    return gettext(
+        "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
+        '<font color="%(red)s"><b>red dashed</b></font> should own it. '
+        '<font color="%(red)s">Red</font> boxes: errors and warnings; '
+        '<font color="%(amber)s">amber</font>: hints.'
+    ) % {"red": RED, "amber": AMBER}
+
+
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+#: The height of a row of the ownership grid's key.
+_KEY_ROW = 18.0
+#: The scorecard's marks: the word (read through gettext) and its colour.
+_STATUS_MARKS = {PASS: (N_("PASS"), GREEN), FAIL: (N_("FAIL"), RED), NOT_APPLICABLE: (N_("N/A"), MUTED)}
+#: A principle's status as the changes page says it.
+_STATUS_WORDS = {
+    PASS: N_("pass"),
+    FAIL: N_("fail"),
+    NOT_APPLICABLE: N_("not applicable"),
+    NOT_CHECKED: N_("not checked"),
+}
+#: The ownership grid's key: each letter and what it means.
+_LETTER_KEYS = {
+    Letter.ACCOUNTABLE: N_("A accountable"),
+    Letter.RESPONSIBLE: N_("R responsible"),
+    Letter.SUPPORT: N_("S support"),
+    Letter.CONSULTED: N_("C consulted"),
+    Letter.INFORMED: N_("I informed"),
+}
+#: A task or department added, removed or changed, by the diff's machine word.
+_TASK_CHANGES = {
+    ADDED: N_("added task “%(label)s”"),
+    REMOVED: N_("removed task “%(label)s”"),
+    CHANGED: N_("changed task “%(label)s”"),
+}
+_DEPARTMENT_CHANGES = {
+    ADDED: N_("added department “%(label)s”"),
+    REMOVED: N_("removed department “%(label)s”"),
+    CHANGED: N_("changed department “%(label)s”"),
+}
+
+
+def _severity_count(severity: Severity, count: int) -> str:
+    if severity is Severity.ERROR:
+        return ngettext("%(count)d error", "%(count)d errors", count) % {"count": count}
+    if severity is Severity.WARNING:
+        return ngettext("%(count)d warning", "%(count)d warnings", count) % {"count": count}
+    return ngettext("%(count)d info", "%(count)d info", count) % {"count": count}
+
+
+def _departments(count: int) -> str:
+    return ngettext("%(count)d department", "%(count)d departments", count) % {"count": count}
+
+
+def _tasks(count: int) -> str:
+    return ngettext("%(count)d task", "%(count)d tasks", count) % {"count": count}
+
+
+def _findings(count: int) -> str:
+    return ngettext("%(count)d finding", "%(count)d findings", count) % {"count": count}
+
+
+def _bold(words: str) -> str:
+    return f"<b>{text(words)}</b>"
+
+
+def _numbered(title: str, index: int, count: int) -> str:
+    """A title with "(2 of 3)" when its content takes more than one page."""
+    if count <= 1:
+        return title
+    return gettext("%(title)s (%(index)d of %(count)d)") % {"title": title, "index": index, "count": count}
+
+
+def _quoted(name: str) -> str:
+    """A task's name in the language's quotation marks."""
+    return gettext("“%(name)s”") % {"name": name}
+
+
+def _status_word(status: str) -> str:
+    return gettext(_STATUS_WORDS[status]) if status in _STATUS_WORDS else status
+
+
+def _markup(**values: object) -> dict[str, object]:
+    """Values for a message holding markup: text escaped, numbers as they are."""
+    return {key: text(value) if isinstance(value, str) else value for key, value in values.items()}
 
 
 def _fit_gap_note(
@@ -742,9 +954,13 @@ def _key(finding: Finding) -> tuple[str, str | None, str | None, str | None, str
 def _rest(findings: list[Finding]) -> str:
     """The findings a page has no room for, counted by code (so every code is on the page)."""
     counts = Counter(f.code for f in findings)
-    return f"and {len(findings)} more: " + ", ".join(
+    codes = ", ".join(
         f"{code} \u00d7 {count}" if count > 1 else code for code, count in sorted(counts.items())
     )
+    return ngettext("and %(count)d more: %(codes)s", "and %(count)d more: %(codes)s", len(findings)) % {
+        "count": len(findings),
+        "codes": codes,
+    }
 
 
 @dataclass(frozen=True)
@@ -766,6 +982,7 @@ class _MatrixLayout:
     cell: float
     size: float
     name_width: float
+    #: The findings column, right of the cells; it starts 4 pt after them.
     codes_width: float = 120.0
 
     @classmethod

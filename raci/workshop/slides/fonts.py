@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from raci.i18n import N_, gettext
 from raci.model.errors import RenderError
 
 #: Letters a workshop in Polish needs; a font missing any of them is passed over.
@@ -37,7 +38,7 @@ _FAMILIES = (
     ("Arial.ttf", "Arial Bold.ttf"),
     ("arial.ttf", "arialbd.ttf"),
 )
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install DejaVu Sans (Debian/Ubuntu: apt-get install fonts-dejavu-core; macOS: brew install "
     "--cask font-dejavu; Windows: Arial is used) or set RACI_FONT to a .ttf file"
 )
@@ -59,7 +60,9 @@ def find_font() -> FontFiles:
     if chosen:
         regular = Path(chosen)
         if not _usable(regular):
-            raise FontMissingError(f"RACI_FONT={chosen} is not a TrueType font with Polish letters")
+            raise FontMissingError(
+                gettext("RACI_FONT=%(file)s is not a TrueType font with Polish letters") % {"file": chosen}
+            )
         bold = Path(os.environ.get("RACI_FONT_BOLD") or chosen)
         return FontFiles(regular, bold if _usable(bold) else regular)
     for regular_name, bold_name in _FAMILIES:
@@ -70,7 +73,10 @@ def find_font() -> FontFiles:
     matched = _fc_match()
     if matched is not None:
         return FontFiles(matched, matched)
-    raise FontMissingError(f"no font with Polish letters found for the slides: {INSTALL_HINT}")
+    raise FontMissingError(
+        gettext("no font with Polish letters found for the slides: %(hint)s")
+        % {"hint": gettext(INSTALL_HINT)}
+    )
 
 
 def _find_file(name: str) -> Path | None:

@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from raci.i18n import gettext
 from raci.workshop.slides.fonts import FontFiles
 
 #: 13.33 x 7.5 inches: the 16:9 page size of presentation programs.
@@ -143,9 +144,9 @@ class Pages:
         _, height = Paragraph(markup, _style(size, TEXT, align)).wrapOn(self.canvas, width, HEIGHT)
         return float(height)
 
-    def width_of(self, value: str, size: float) -> float:
+    def width_of(self, value: str, size: float, bold: bool = False) -> float:
         """The width of one line of plain text."""
-        return float(pdfmetrics.stringWidth(value, FONT, size))
+        return float(pdfmetrics.stringWidth(value, BOLD if bold else FONT, size))
 
     def items(
         self,
@@ -166,7 +167,7 @@ class Pages:
             left = len(entries) - index
             reserve = size * 1.6 if left > 1 else 0
             if y - needed - reserve < bottom:
-                rest = more(index) if more is not None else f"and {left} more"
+                rest = more(index) if more is not None else gettext("and %(count)d more") % {"count": left}
                 self.paragraph(f"<i>{text(rest)}</i>", x, y, width, size, MUTED)
                 return y - size * 1.4
             y -= self.paragraph(markup, x, y, width, size, color) + size * 0.4
