@@ -120,34 +120,30 @@ def test_cli_lines_in_polish(tmp_path: Path) -> None:
     missing = run_subprocess("check", "--lang", "pl", "brak.yaml", cwd=tmp_path)
     assert missing.code == 2
     assert "brak.yaml: nie można odczytać pliku: nie ma takiego pliku ani katalogu" in missing.stderr
-    cases = {
-        ("render", example, "-o", "x.xyz"): "raci: nie wiadomo, jaki format ma mieć x.xyz ('.xyz'): "
-        "nadaj mu rozszerzenie .svg, .png, .pdf lub .dot albo podaj --format",
+    cases = [
         (
-            "slides",
-            example,
-            "-o",
-            "d.txt",
-        ): "raci: prezentacja to PDF: nadaj plikowi rozszerzenie .pdf, nie '.txt' (d.txt)",
+            ["render", example, "-o", "x.xyz"],
+            "raci: nie wiadomo, jaki format ma mieć x.xyz ('.xyz'): "
+            "nadaj mu rozszerzenie .svg, .png, .pdf lub .dot albo podaj --format",
+        ),
         (
-            "report",
-            example,
-            "-o",
-            "r.txt",
-        ): "raci: raport to strona HTML: nadaj plikowi rozszerzenie .html lub .htm, nie .txt",
+            ["slides", example, "-o", "d.txt"],
+            "raci: prezentacja to plik PDF: nadaj plikowi rozszerzenie .pdf",
+        ),
         (
-            "check",
-            "--severity",
-            "SOC102=bad",
-            example,
-        ): "--severity SOC102=bad: poziom musi być jednym z: error, warning, info",
+            ["report", example, "-o", "r.txt"],
+            "raci: raport to strona HTML: nazwij plik .html lub .htm, nie .txt",
+        ),
         (
-            "suggest",
-            "--apply",
-            example,
-        ): "raci: --apply wymaga --output PLIK (może to być sam plik wejściowy)",
-    }
-    for args, expected in cases.items():
+            ["check", "--severity", "SOC102=bad", example],
+            "--severity SOC102=bad: poziom musi być jednym z: error, warning, info",
+        ),
+        (
+            ["suggest", "--apply", example],
+            "raci: --apply wymaga --output PLIK (może to być sam plik wejściowy)",
+        ),
+    ]
+    for args, expected in cases:
         run = run_subprocess(args[0], "--lang", "pl", *args[1:], cwd=tmp_path)
         assert run.code == 2, (args, run)
         assert expected in run.stdout + run.stderr, (args, run)
