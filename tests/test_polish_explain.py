@@ -82,7 +82,7 @@ def test_rules_in_polish() -> None:
 
 def _polish_summaries() -> list[str]:
     with i18n.language("pl"):
-        return [rule.doc.translated().summary for rule in registry.ALL_RULES]
+        return [rule.doc.summary for rule in registry.ALL_RULES]
 
 
 def test_rules_json_keeps_keys_codes_and_examples_and_translates_the_prose() -> None:
@@ -101,9 +101,10 @@ def test_rules_json_keeps_keys_codes_and_examples_and_translates_the_prose() -> 
 @pytest.mark.parametrize("rule", registry.ALL_RULES, ids=lambda rule: rule.code)
 def test_the_extractor_reads_what_the_rule_looks_up(rule: Any) -> None:
     """The catalog's msgids are exactly the texts RuleDoc.translated() asks for."""
+    assert rule.doc == rule.source_doc  # in English, the docstring as written
     source = inspect.getsource(importlib.import_module(rule.__module__))
     extracted = [text for _, _, text in rule_doc_messages(source)]
-    assert extracted == [text for _, text in rule.doc.prose()]
+    assert extracted == [text for _, text in rule.source_doc.prose()]
 
 
 def test_explain_never_breaks_a_task_id_at_its_hyphen() -> None:
@@ -112,3 +113,15 @@ def test_explain_never_breaks_a_task_id_at_its_hyphen() -> None:
     polish = run_subprocess("explain", "--lang", "pl", "SOC101").stdout
     assert " odpowiedzi-na-skargi: {activity: odpowiedzi," in polish.replace("\n  ", " ")
     assert "odpowiedzi-na-\n" not in polish
+
+
+def test_rule_doc_follows_the_language_and_source_doc_stays_english() -> None:
+    rule = registry.RULES_BY_CODE["SOC103"]
+    with i18n.language("pl"):
+        assert rule.doc.summary.startswith("Obsługa klienta, PR i sprzedaż dzielą")
+        assert rule.source_doc.summary.startswith("Customer service, PR and sales each share")
+        assert rule.doc.passes == rule.source_doc.passes  # the YAML is not translated
+        from raci.report.rules_doc import principles_table, rules_markdown
+
+        assert "Every task has exactly one Accountable department." in rules_markdown()
+        assert "| 1 | Social media is a marketing channel |" in principles_table()

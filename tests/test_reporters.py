@@ -148,7 +148,7 @@ def test_sarif_with_load_errors_and_many_files_validates(tmp_path: Path) -> None
     assert load_errors
     assert load_errors[0]["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
     assert run["invocations"][0]["executionSuccessful"] is False
-    assert len(run["artifacts"]) == 4
+    assert len(run["artifacts"]) == 5  # the four bundled examples and broken.yaml
     # More than locations (SARIF Multitool's GitHub rules warn about location-only artifacts).
     for entry in run["artifacts"]:
         assert entry["roles"] == ["analysisTarget"] and entry["mimeType"] == "application/yaml"

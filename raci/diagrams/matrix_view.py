@@ -196,14 +196,15 @@ class _Matrix:
     def _header(self) -> tuple[str, dict[str, str]]:
         band = self._function_band()
         names = "".join(self._department_name(dept_id) for dept_id in self.departments)
+        task_head, findings_head = html_text(gettext("Task")), html_text(gettext("Findings"))
         label = (
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
             f'<TR><TD WIDTH="{_NAME_WIDTH}"></TD>{band}<TD WIDTH="{_FINDINGS_WIDTH}"></TD></TR>'
             f'<TR><TD WIDTH="{_NAME_WIDTH}" HEIGHT="58" FIXEDSIZE="TRUE" ALIGN="LEFT" VALIGN="BOTTOM">'
-            "<B>Task</B></TD>"
+            f"<B>{task_head}</B></TD>"
             f"{names}"
             f'<TD WIDTH="{_FINDINGS_WIDTH}" HEIGHT="58" FIXEDSIZE="TRUE" ALIGN="LEFT" VALIGN="BOTTOM">'
-            "<B>Findings</B></TD></TR>"
+            f"<B>{findings_head}</B></TD></TR>"
             "</TABLE>>"
         )
         attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}

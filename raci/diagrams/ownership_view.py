@@ -14,7 +14,7 @@ import graphviz
 from raci.checking.checker import CheckResult
 from raci.checking.scorecard import FAIL, PASS, Cell
 from raci.diagrams import style
-from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text
+from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text, wrap
 from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, cell_flag, lacking_letters
 from raci.diagrams.grid import Grid, GridCell, add_grid
 from raci.diagrams.options import ViewOptions
@@ -127,7 +127,8 @@ def _cell(cell: Cell, gaps: GapMap, result: CheckResult) -> GridCell:
 def _gap_cell(cell: Cell, flag: Flag, need: list[str], letters: str, where: str) -> GridCell:
     """A cell with a gap: what it holds, what it needs, and the codes saying so."""
     codes = "<BR/>".join(html_text(" ".join(flag.codes[i : i + 2])) for i in range(0, len(flag.codes), 2))
-    needs = "<BR/>".join(html_text(part) for part in need)
+    # A translation may break a long need in two ("\n"): a cell is narrow.
+    needs = "<BR/>".join(html_text(line) for part in need for line in part.split("\n"))
     label = (
         f'<<FONT COLOR="{style.GAP}" POINT-SIZE="15"><B>{html_text(letters or "—")}</B></FONT><BR/>'
         f'<FONT COLOR="{style.GAP}" POINT-SIZE="9">{needs}</FONT>'
@@ -154,7 +155,8 @@ def cell_gap(cell: Cell, gaps: GapMap, result: CheckResult) -> tuple[Flag, list[
     flag = _cell_flag(cell, gaps)
     if flag is None:
         return None
-    return flag, _need(cell, gaps, result, format_letters(cell.required) if cell.required else "R or A")
+    need = _need(cell, gaps, result, format_letters(cell.required) if cell.required else "R or A")
+    return flag, [part.replace("\n", " ") for part in need]
 
 
 def _cell_flag(cell: Cell, gaps: GapMap) -> Flag | None:
@@ -196,6 +198,11 @@ def _department_count(result: CheckResult, function: Function) -> str:
     return departments_count(count) if count else gettext("no department")
 
 
+def _struck(misconception: str) -> str:
+    """A misconception struck through, in lines short enough to keep the panel narrow."""
+    return '<BR ALIGN="LEFT"/>'.join(f"<S>{html_text(line)}</S>" for line in wrap(misconception, 56, 2))
+
+
 def _principles(result: CheckResult) -> dict[str, str]:
     rows = [
         '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="14"><B>'
@@ -223,8 +230,8 @@ def _principles(result: CheckResult) -> dict[str, str]:
             f'<TD VALIGN="TOP" BGCOLOR="{fill}" WIDTH="48">'
             f'<FONT COLOR="{color}" POINT-SIZE="11"><B>{html_text(mark)}</B></FONT></TD>'
             f'<TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">'
-            f'<FONT POINT-SIZE="11"><S>{html_text(principle.misconception)}</S></FONT><BR ALIGN="LEFT"/>'
-            f'<FONT POINT-SIZE="10" COLOR="{style.MUTED}">{html_lines(principle.truth, 56, 3, "LEFT")}</FONT>'
+            f'<FONT POINT-SIZE="11">{_struck(principle.misconception)}</FONT><BR ALIGN="LEFT"/>'
+            f'<FONT POINT-SIZE="10" COLOR="{style.MUTED}">{html_lines(principle.truth, 56, 4, "LEFT")}</FONT>'
             + (
                 f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="9" COLOR="{color}">{html_text(detail)}</FONT>'
                 if detail

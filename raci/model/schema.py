@@ -291,7 +291,7 @@ def _severity_descriptions(levels: list[str]) -> list[str]:
 
 def _rules_section(properties: Schema) -> None:
     codes = [rule.code for rule in ALL_RULES]
-    summaries = [rule.doc.summary for rule in ALL_RULES]
+    summaries = [_summary(rule) for rule in ALL_RULES]
     families = sorted({code.rstrip("0123456789") for code in codes})
     prefixes = sorted({code[:end] for code in codes for end in range(1, len(code) + 1)})
     code_or_prefix = {
@@ -317,7 +317,7 @@ def _per_rule_sections(properties: Schema, code_key: Schema) -> None:
         node = properties["severity"]
         node["propertyNames"] = code_key
         node["properties"] = {
-            rule.code: {"$ref": "#/$defs/Severity", "description": f"{rule.name}: {rule.doc.summary}"}
+            rule.code: {"$ref": "#/$defs/Severity", "description": f"{rule.name}: {_summary(rule)}"}
             for rule in ALL_RULES
         }
     if "options" in properties:
@@ -342,7 +342,7 @@ def waive_schema() -> Schema:
         "and do not count; a waiver that matches no finding is reported (RACI009).",
         "propertyNames": {"pattern": _words_pattern([r.code for r in codes], between="", around=r"\s*")},
         "properties": {
-            rule.code: {**reason, "description": f"Why {rule.name} is accepted here: {rule.doc.summary}"}
+            rule.code: {**reason, "description": f"Why {rule.name} is accepted here: {_summary(rule)}"}
             for rule in codes
         },
         "additionalProperties": reason,
@@ -407,3 +407,8 @@ _SNIPPETS: dict[str, list[Schema]] = {
         }
     ],
 }
+
+
+def _summary(rule: type[Rule]) -> str:
+    """A rule's summary as written: the schema is English whatever the language."""
+    return rule.source_doc.summary

@@ -1,7 +1,7 @@
 """The rule catalog as text: the list for ``raci rules`` and the page for ``raci explain``.
 
 Both read the rules' own metadata and docstrings, so the docs cannot drift from the code;
-the prose comes in the current language (:meth:`raci.rules.base.RuleDoc.translated`).
+the prose comes in the current language (``Rule.doc``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def rule_list_text() -> str:
     severity_width = max(len(level.label) for level in Severity) + 2
     lines = [
         f"{rule.code:<8}{rule.name:<{width + 2}}{rule.severity.label:<{severity_width}}"
-        f"{rule.doc.translated().summary}"
+        f"{rule.doc.summary}"
         for rule in registry.ALL_RULES
     ]
     return "\n".join(lines) + "\n"
@@ -34,7 +34,7 @@ def rule_list_json() -> str:
 
 def rule_metadata(rule: type[Rule]) -> dict[str, object]:
     """A rule's metadata: English keys, codes and the YAML examples; its prose in the language."""
-    doc = rule.doc.translated()
+    doc = rule.doc
     return {
         "code": rule.code,
         "name": rule.name,
@@ -52,7 +52,7 @@ def rule_metadata(rule: type[Rule]) -> dict[str, object]:
 
 
 def explain_text(rule: type[Rule], width: int = 88) -> str:
-    doc = rule.doc.translated()
+    doc = rule.doc
     heading = _("%(code)s %(name)s (default severity: %(severity)s)") % {
         "code": rule.code,
         "name": rule.name,

@@ -4,10 +4,17 @@ generated from the rules themselves."""
 from __future__ import annotations
 
 from raci import rules as registry
+from raci.i18n import language
 from raci.model.principles import PRINCIPLES_BY_NUMBER
 
 
 def rules_markdown() -> str:
+    """docs/rules.md, in English whatever the locale of whoever regenerates it."""
+    with language("en"):
+        return _rules_markdown()
+
+
+def _rules_markdown() -> str:
     out = [
         "# Rule reference",
         "",
@@ -48,7 +55,13 @@ def principle_codes(number: int) -> list[str]:
 
 
 def principles_table() -> str:
-    """The README's table: each principle, what its rules check, and which rules they are."""
+    """The README's table: each principle, what its rules check, and which rules they are
+    (in English whatever the locale)."""
+    with language("en"):
+        return _principles_table()
+
+
+def _principles_table() -> str:
     from raci.model.principles import PRINCIPLES
 
     out = ["| # | Misconception | What the rules check | Rules |", "|---|---|---|---|"]

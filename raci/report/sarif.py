@@ -199,7 +199,7 @@ def _logical_location(finding: Finding) -> dict[str, Any] | None:
 
 
 def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
-    doc = rule.doc.translated()
+    doc = rule.doc
     tags = ["raci"] if rule.code.startswith("RACI") else ["social-media"]
     principle_text = ""
     if rule.principle is not None:

@@ -78,8 +78,10 @@ class RuleDoc:
     def translated(self) -> RuleDoc:
         """The same documentation in the current language (the catalogs hold the prose,
         extracted from the docstrings by :mod:`raci.rules.doc_messages`)."""
-        from raci.i18n import gettext
+        from raci.i18n import DEFAULT_LANGUAGE, current_language, gettext
 
+        if current_language() == DEFAULT_LANGUAGE:
+            return self
         return replace(self, summary=gettext(self.summary), why=gettext(self.why), fix=gettext(self.fix))
 
 
@@ -111,14 +113,18 @@ class RuleContext:
 
 
 class _LazyDoc:
-    """``Rule.doc``: the class's docstring parsed on first access, then kept on the class."""
+    """``Rule.source_doc``: the class's docstring parsed on first access, then kept on the
+    class; ``Rule.doc``: the same in the current language."""
+
+    def __init__(self, *, translated: bool) -> None:
+        self.translated = translated
 
     def __get__(self, instance: object, owner: type[Rule]) -> RuleDoc:
         parsed = owner.__dict__.get("_parsed_doc")
         if not isinstance(parsed, RuleDoc):
             parsed = parse_doc(owner.__name__, owner.__doc__ or "")
             owner._parsed_doc = parsed  # type: ignore[attr-defined]
-        return parsed
+        return parsed.translated() if self.translated else parsed
 
 
 class Rule:
@@ -137,9 +143,12 @@ class Rule:
     #: Its findings are about the whole organisation (a missing task, shared ownership), never
     #: one task or department: a waiver on a task could never match, so the loader refuses it.
     organisation_wide: ClassVar[bool] = False
-    #: The docstring's summary and sections, parsed when first read (``raci explain``, the docs,
-    #: the reporters' rule metadata); a plain check never needs them.
-    doc = _LazyDoc()
+    #: The docstring's summary and sections, parsed when first read (``raci explain``, the
+    #: reporters' rule metadata, the HTML report); a plain check never needs them. ``doc`` reads
+    #: the summary, Why and Fix in the current language; ``source_doc`` is the English as
+    #: written (the generated docs, the catalog extractor).
+    doc = _LazyDoc(translated=True)
+    source_doc = _LazyDoc(translated=False)
     #: Why ``raci suggest`` proposes no change for this rule's findings; a rule either defines
     #: :meth:`fixes` or says here why it cannot (shown when its findings stay).
     no_fix: ClassVar[str | None] = None

@@ -264,7 +264,7 @@ def test_an_island_of_one_and_of_two() -> None:
     (double,) = _polish(_org(departments, two), "RACI008")
     assert single.startswith("wyspa informacyjna: dział „Finanse” nie ma wspólnego zadania z resztą firmy")
     assert double.startswith(
-        "wyspa informacyjna: działy Finanse, Kadry nie mają wspólnego zadania z resztą firmy"
+        "wyspa informacyjna (działy: Finanse, Kadry) nie ma wspólnego zadania z resztą firmy"
     )
     assert "daj działowi „Marketing” I w zadaniu „b”" in single
     assert "(albo daj wyspie literę w zadaniu, które prowadzi reszta firmy)" in double

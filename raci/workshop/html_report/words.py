@@ -29,7 +29,12 @@ STATUS_WORDS = {
 LANGUAGE_CSS = {
     "pl": (
         ".principle { grid-template-columns: 11.5rem 1fr 8.5rem; }\n"
-        "@media print { .principle { grid-template-columns: 11.5rem 1fr 7rem; } }\n"
+        # Printed, the badge is smaller, so the cards keep their width for the text: all five
+        # still fit the first page.
+        "@media print { .principle { grid-template-columns: 9rem 1fr 7rem; line-height: 1.3; }"
+        " .principle .status { font-size: 0.75rem; padding: 3px 6px; }"
+        " .principles { gap: 4px; } .principle .myth { font-size: 1rem; }"
+        " .principle .truth, .principle .checks { margin-top: 1px; } }\n"
         "@media screen and (max-width: 900px) { .principle { grid-template-columns: 1fr; } }\n"
     ),
 }
@@ -43,7 +48,8 @@ SEVERITY_WORDS = {
 def number(value: int) -> str:
     """``value`` as the language writes it in a sentence: 12345, or in Polish 12 345."""
     code = current_language()
-    if code == DEFAULT_LANGUAGE:
+    # Polish (as CLDR's minimum grouping says) leaves four digits whole: 1234, but 12 345.
+    if code == DEFAULT_LANGUAGE or abs(value) < 10_000:
         return str(value)
     from babel.numbers import format_decimal
 
