@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from raci.i18n import N_, gettext, ngettext
+from raci.i18n import N_, ngettext
 from raci.model.principles import AUDIENCE_OWNER, NATURAL_ACTIVITY
 from raci.model.severity import Severity
 from raci.model.vocabulary import SHARING_FUNCTIONS, Activity, Function, Letter
 from raci.rules.base import Rule, RuleContext, Violation
-from raci.rules.wording import join_words, no_department, suggest_owner
+from raci.rules.wording import function_name, join_words, no_department, suggest_owner
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -58,9 +58,7 @@ class SharedOwnership(Rule):
         missing = [f for f in SHARING_FUNCTIONS if f not in owned_by]
         if not missing:
             return
-        # A list standing as the subject reads best in lower case ("obsługa klienta, PR i
-        # sprzedaż"): the functions' mid-sentence words, whose translations the views mark.
-        names = join_words([gettext(f.phrase) for f in missing])
+        names = join_words([function_name(f) for f in missing])
         suggestions = [
             suggest_owner(graph, f, NATURAL_ACTIVITY[f], tasks=counted_tasks(graph, f, NATURAL_ACTIVITY[f]))
             for f in missing

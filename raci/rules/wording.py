@@ -34,10 +34,11 @@ def join_words(words: list[str]) -> str:
 
 
 def function_name(function: Function) -> str:
-    """A function as a message names it: mid-sentence English ("customer service", but "PR"),
-    the label in other languages ("Obsługa klienta"), which their messages quote in the
-    nominative (dział „Obsługa klienta”) since Polish declines nouns around it."""
-    return function.phrase if current_language() == DEFAULT_LANGUAGE else function.label
+    """A function as a message names it, mid-sentence: "customer service", but "PR" (Polish
+    "obsługa klienta"). Polish messages put it where the nominative reads right ("takie
+    zadanie ma prowadzić obsługa klienta"), since Polish declines nouns around it."""
+    # The views mark these words for the catalog (raci.diagrams.words.FUNCTION_PHRASES).
+    return gettext(function.phrase)
 
 
 def activity_name(activity: Activity) -> str:
