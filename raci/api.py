@@ -11,8 +11,8 @@ from raci.files import InputTooLargeError, read_bounded, read_limited
 from raci.model.errors import LoadError, Problem
 from raci.model.organization import Organization
 from raci.model.validation import build_config, build_organization
-from raci.yaml.loader import Limits, decode
 from raci.yaml.reading import DEFAULT_LIMITS, Document, read, too_large
+from raci.yaml.source_map import Limits, decode
 
 STDIN = "-"
 

@@ -55,7 +55,7 @@ from raci.workshop.spreadsheet.layout import (
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
 from raci.workshop.spreadsheet.wording import guess_line, quote, quote_word, warning_line
-from raci.yaml.loader import Path, Position, SourceMap
+from raci.yaml.source_map import Path, Position, SourceMap
 
 if TYPE_CHECKING:
     from raci.model.organization import Organization
