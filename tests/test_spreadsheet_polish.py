@@ -562,3 +562,30 @@ def test_decimal_commas_are_read_only_where_the_comma_is_not_the_separator(tmp_p
     with pytest.raises(raci.LoadError) as error:
         import_sheet(commas)
     assert re.search(r"b\.csv:2:2: ", str(error.value.problems[0]))
+
+
+@pytest.mark.parametrize(
+    ("pairs", "line"),
+    [
+        (
+            ["D"],
+            "--letter-map 'D': wpisz LITERA=LITERY, z literami spośród R, A, S, C, I, "
+            "np. D=A, V=C albo X=- (brak litery)",
+        ),
+        (
+            ["R=A"],
+            "--letter-map 'R=A': R to standardowa litera (odpowiedzialny – wykonuje) "
+            "i nie można zmienić jej znaczenia; mapuj tylko inne litery, np. D=A",
+        ),
+        (["D=A,D=C"], "--letter-map: litera D ma dwa znaczenia (A i C)"),
+    ],
+)
+def test_a_bad_letter_map_is_refused_in_polish(pairs: list[str], line: str) -> None:
+    args = [arg for pair in pairs for arg in ("--letter-map", pair)]
+    run = run_subprocess("import", str(MATRICES / "drasci.csv"), *args, "--lang", "pl")
+    assert run.code == 2
+    source = MATRICES / "drasci.csv"
+    assert run.stderr.splitlines() == [
+        f"{source}: {line}",
+        f"raci: {source}: 1 problem; niczego nie zapisano",
+    ]
