@@ -67,6 +67,10 @@ def _where(finding: Finding) -> tuple[Any, ...]:
     )
 
 
+def _says_hint(finding: Finding) -> bool:
+    return bool(finding.hint) and str(finding.hint).lower() in finding.message.lower()
+
+
 def _advice_texts(result: CheckResult, findings: list[Finding]) -> list[str]:
     """What `raci suggest` may say about ``findings``: change summaries, notes, advice."""
     plan = Planner(result)
@@ -93,6 +97,8 @@ def test_failing_case_reads_polish_and_finds_the_same(
     allowed = _names(polish)
     for finding, twin in zip(found, [f for f in english.findings if f.code == code], strict=True):
         assert finding.message != twin.message
+        # A hint the message already says is not repeated as a "fix:" line, in either language.
+        assert _says_hint(finding) == _says_hint(twin), (finding.message, finding.hint)
         assert english_phrases(finding.message, allowed) == [], finding.message
         assert english_phrases(finding.hint or "", allowed) == [], finding.hint
     with i18n.language("pl"):
