@@ -30,6 +30,13 @@ from _common import BENCH_DIR, REPO_ROOT, Timing, entry_point, ms, table, time_c
 BAR = 0.8
 AGENRACI_VERSION = "0.2.1"
 CLEAN_CHECK = "raci check <example>"
+#: Imports a check cannot do without, timed alone in the clean venv (no raci code): pydantic's
+#: model machinery, and networkx, which the flow rules (SOC106, SOC302, RACI008) ask.
+FLOOR = {
+    "import pydantic.BaseModel": "from pydantic import BaseModel",
+    "import networkx": "import networkx",
+    "floor: both of them": "import networkx; from pydantic import BaseModel",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             commands["clean venv: raci --help"] = [str(clean), "--help"]
             commands[f"clean venv: {CLEAN_CHECK}"] = [str(clean), "check", args.example]
             ok_codes[f"clean venv: {CLEAN_CHECK}"] = (0, 1)
+            # What the stack a check needs costs before any raci code runs: the floor.
+            for label, code in FLOOR.items():
+                commands[f"clean venv: {label}"] = [str(_python(args.raci_venv)), "-c", code]
 
     agenraci = _agenraci(args.venv, args.agenraci_version, install=not args.no_install)
     with tempfile.TemporaryDirectory(prefix="raci-bench-") as temp:
@@ -108,6 +118,12 @@ def _report(timings: dict[str, Timing], commands: dict[str, list[str]], example:
             f"raci check / agenraci validate, both in clean venvs: {ratio:.2f}  "
             f"(bar <= {BAR})  {verdict(ratio, BAR)}"
         )
+        floor = timings.get("clean venv: floor: both of them")
+        if floor is not None:
+            print(
+                f"floor (python + pydantic's BaseModel + networkx, no raci code) / agenraci validate: "
+                f"{floor.best / validate.best:.2f}"
+            )
     helps = timings["raci --help"].best / timings["agenraci --help"].best
     print(f"raci --help / agenraci --help: {helps:.2f}  (context only)")
 

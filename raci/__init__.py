@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     )
     from raci.version import __version__
     from raci.workshop.whatif import Assign, Move, Without
-    from raci.yaml.loader import Limits
+    from raci.yaml.source_map import Limits
 
 _LAZY = {
     "__version__": "version",
@@ -64,7 +64,7 @@ _LAZY = {
     "Activity": "model.vocabulary",
     "Function": "model.vocabulary",
     "Letter": "model.vocabulary",
-    "Limits": "yaml.loader",
+    "Limits": "yaml.source_map",
     "dumps": "public",
     "render": "public",
     "render_pages": "public",

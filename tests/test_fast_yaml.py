@@ -85,6 +85,17 @@ def test_reads_the_common_shape() -> None:
         "# only a comment\n",
         "a: 'it''s'\n",
         "a: {x: 1, x: 2}\n",
+        # Flow collections over several lines: joined where YAML reads the break as a space.
+        "a:\n  b: {c: d,\n     e: f}\n",
+        "a:\n  b: [x,\n     [y,\n      z]\n     ]\n",
+        "a:\n  b: {c: d,\n\n     e: f}\n",
+        "a:\n  b: {c: d,  # note\n     e: f}\n",
+        "a:\n  b: {c: d,\n  e: f}\n",
+        "a:\n  b: {c: d\n     e, f: g}\n",
+        "a:\n  b: {c: d,\n",
+        "a:\n  b: {c: 'd,\n     e'}\n",
+        "a:\n  b: {c: d,\n     e: f}}\n",
+        "a: {c: d,\n  e: f}\n",
     ],
 )
 def test_gives_up_or_agrees_on_unusual_yaml(text: str) -> None:
@@ -111,3 +122,31 @@ def test_generated_documents_agree(lines: list[tuple[int, str, object]]) -> None
             shown = "" if value is None else str(value)
         rendered.append(f"{'  ' * depth}{key}: {shown}".rstrip() + "\n")
     assert_same_or_gave_up("".join(rendered))
+
+
+def test_flow_collections_over_several_lines_are_read_fast() -> None:
+    """The bundled examples write departments as flow mappings over two lines; the fast
+    reader reads them (PyYAML is not even imported for them, see test_startup.py)."""
+    text = (EXAMPLES / "shared-ownership.yaml").read_text(encoding="utf-8")
+    assert "capacity_hours: 50,\n              roles: [" in text
+    assert assert_same_or_gave_up(text)
+
+
+@settings(max_examples=int(os.environ.get("RACI_FUZZ_EXAMPLES", "300")), deadline=None)
+@given(
+    st.lists(st.tuples(_word, _word), min_size=1, max_size=5),
+    st.lists(st.integers(0, 6), max_size=4),
+    st.integers(0, 6),
+)
+def test_flow_mappings_broken_over_lines_agree(
+    items: list[tuple[str, str]], breaks: list[int], indent: int
+) -> None:
+    """A flow mapping with line breaks after some of its entries (at any indentation): the
+    fast reader gives what the full parser gives, or gives up."""
+    entries = [f"{key}: {value}" for key, value in items]
+    text = "{"
+    for index, entry in enumerate(entries):
+        text += entry + ("," if index < len(entries) - 1 else "")
+        if index in breaks:
+            text += "\n" + " " * indent
+    assert_same_or_gave_up(f"top:\n  key: {text}}}\n")

@@ -283,3 +283,17 @@ def test_polish_letters_survive_into_the_svg() -> None:
     assert "Księgowość" in text
     assert "Brak zadania: wybieranie" in text
     assert ET.fromstring(svg).get("width")
+
+
+def test_a_missing_engine_is_explained_in_polish(monkeypatch: pytest.MonkeyPatch) -> None:
+    from raci.diagrams import engine
+
+    monkeypatch.setattr(engine.shutil, "which", lambda name: None)
+    with i18n.language("pl"), pytest.raises(engine.EngineMissingError) as raised:
+        engine.find_engine("pdf")
+    message = str(raised.value)
+    assert message.startswith("PDF wymaga programu dot z pakietu Graphviz")
+    assert "zainstaluj Graphviz" in message
+    assert english_phrases(message) == []
+    with pytest.raises(engine.EngineMissingError, match="PDF needs Graphviz's dot"):
+        engine.find_engine("pdf")

@@ -94,6 +94,30 @@ def test_the_polish_example_gets_a_polish_deck_with_its_letters_as_text(tmp_path
         "Who owns",
     ):
         assert english not in words, english
+    # Every page, drawings too, read as a Polish facilitator would: no English phrase left.
+    names = [org.organization, *(org.department_label(d) for d in org.departments)]
+    names += [org.task_label(t) for t in org.tasks]
+    assert english_phrases(words, allowed=[*names, "budget"]) == []  # budget: the YAML key SOC401 names
+
+
+def test_the_locale_chooses_the_decks_language(tmp_path: Path) -> None:
+    flagged, polish, english = tmp_path / "flag.pdf", tmp_path / "locale.pdf", tmp_path / "c.pdf"
+    assert (
+        run_subprocess("slides", str(POLISH_EXAMPLE), "--lang", "pl", "-o", str(flagged), timeout=120).code
+        == 0
+    )
+    unset = {"RACI_LANG": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    run = run_subprocess(
+        "slides", str(POLISH_EXAMPLE), "-o", str(polish), env={**unset, "LANG": "pl_PL.UTF-8"}, timeout=120
+    )
+    assert run.code == 0 and run.stderr.startswith("zapisano ")
+    assert polish.read_bytes() == flagged.read_bytes()
+    run = run_subprocess(
+        "slides", str(POLISH_EXAMPLE), "-o", str(english), env={**unset, "LC_ALL": "C"}, timeout=120
+    )
+    assert run.code == 0 and run.stderr.startswith("wrote ")
+    words = " ".join(_text(english).split())
+    assert "Workload" in words and "Obciążenie pracą" not in words
 
 
 def test_every_polish_letter_is_text_in_the_pdf(tmp_path: Path) -> None:
@@ -222,6 +246,7 @@ def test_what_changed_in_polish(tmp_path: Path) -> None:
     assert "Przed: marketing-owns-everything.yaml · po: after.yaml · rozwiązano 2 problemy, 1 nowy" in words
     assert "Customer Care w zadaniu „Answer comments, complaints and DMs”: I → RA" in words
     assert "rozwiązany SOC102" in words and "rozwiązany SOC104" in words and "nowy SOC105" in words
+    assert "answer-comments" not in words and "watch-mentions" not in words  # names, not ids
     assert "Zasada 1 „Media społecznościowe to kanał marketingowy”: niespełniona → spełniona" in words
 
 

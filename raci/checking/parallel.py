@@ -21,7 +21,7 @@ from raci.checking.checker import CheckResult
 from raci.checking.config import Config
 from raci.i18n import current_language, language
 from raci.model.errors import LoadError
-from raci.yaml.loader import Limits
+from raci.yaml.source_map import Limits
 
 #: From this many files on, the default is one worker per core: below it, starting the
 #: workers costs more than they save (benchmarks/bench_jobs.py measures the speed-up).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from raci.yaml.loader import Limits
+from raci.yaml.source_map import Limits
 
 _limits = Limits()
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from raci.diagrams.options import DETAILS, FORMATS, ViewOptions
-from raci.diagrams.views import DEFAULT_VIEW, VIEWS
 from raci.lazy import lazy_getattr
 
 if TYPE_CHECKING:
@@ -29,10 +27,17 @@ if TYPE_CHECKING:
         render_source,
     )
     from raci.diagrams.engine import EngineMissingError, RenderError, RenderLimitError, RenderLimits
+    from raci.diagrams.options import DETAILS, FORMATS, ViewOptions
+    from raci.diagrams.views import DEFAULT_VIEW, VIEWS
 
-# The engine and the API load on first use: the CLI imports this package for its choices
-# (views, formats) on every start, diagrams or not.
+# Everything loads on first use: the CLI imports this package for its choices (views,
+# formats) on every start, and `raci check` for the gap map its scorecard reads.
 _LAZY = {
+    "DETAILS": "options",
+    "FORMATS": "options",
+    "ViewOptions": "options",
+    "DEFAULT_VIEW": "views",
+    "VIEWS": "views",
     "diagram": "api",
     "diagram_pages": "api",
     "render_pages": "api",

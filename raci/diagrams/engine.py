@@ -35,16 +35,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from raci.i18n import N_, gettext
 from raci.model.errors import RenderError as RenderError
 
 #: Formats an engine lays out; "dot" (the source itself) needs no engine.
 LAYOUT_FORMATS = ("svg", "png", "pdf")
 EMBEDDED_FORMATS = ("svg",)
 EMBEDDED_NAME = "graphviz-pure"
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz), or write SVG instead"
 )
+#: What to do when a layout runs past a limit (the CLI's options, in every language).
+_DRAW_LESS = N_("draw less (--detail summary, --activity ACTIVITY or another --view) or raise %(option)s")
 
 
 class EngineMissingError(RenderError):
@@ -103,12 +106,15 @@ def find_engine(output_format: str, *, allow_embedded: bool = True) -> Engine:
         return Engine(EMBEDDED_NAME, embedded.path, (*EMBEDDED_FORMATS, "png"))
     if output_format in EMBEDDED_FORMATS:
         raise EngineMissingError(
-            f"cannot draw {output_format.upper()}: Graphviz's dot is not installed and the embedded "
-            f"engine ({EMBEDDED_NAME}) is not available; {INSTALL_HINT}"
+            gettext(
+                "cannot draw %(format)s: Graphviz's dot is not installed and the embedded engine "
+                "(%(engine)s) is not available; %(hint)s"
+            )
+            % {"format": output_format.upper(), "engine": EMBEDDED_NAME, "hint": gettext(INSTALL_HINT)}
         )
     raise EngineMissingError(
-        f"{output_format.upper()} needs Graphviz's dot, which is not installed: "
-        f"{INSTALL_HINT} (-o diagram.svg)"
+        gettext("%(format)s needs Graphviz's dot, which is not installed: %(hint)s (-o diagram.svg)")
+        % {"format": output_format.upper(), "hint": gettext(INSTALL_HINT)}
     )
 
 
@@ -153,7 +159,10 @@ def _embedded_path() -> str | None:
 def run_engine(engine: Engine, source: str, output_format: str, limits: RenderLimits) -> bytes:
     """Lay out ``source`` with ``engine`` into ``output_format`` bytes, within ``limits``."""
     if output_format not in engine.formats:
-        raise EngineMissingError(f"{engine.name} cannot write {output_format.upper()}: {INSTALL_HINT}")
+        raise EngineMissingError(
+            gettext("%(engine)s cannot write %(format)s: %(hint)s")
+            % {"engine": engine.name, "format": output_format.upper(), "hint": gettext(INSTALL_HINT)}
+        )
     if engine.name == EMBEDDED_NAME and output_format == "png":
         from raci.diagrams.raster import svg_to_png
 
@@ -171,28 +180,39 @@ def run_engine(engine: Engine, source: str, output_format: str, limits: RenderLi
             start_new_session=posix,
         )
     except OSError as error:
-        raise RenderError(f"cannot run {engine.name} ({engine.path}): {error.strerror or error}") from None
+        raise RenderError(
+            gettext("cannot run %(engine)s (%(path)s): %(reason)s")
+            % {"engine": engine.name, "path": engine.path, "reason": error.strerror or error}
+        ) from None
     try:
         with _killed_with_raci(process):
             output, errors = process.communicate(source.encode("utf-8"), timeout=limits.timeout_seconds)
     except subprocess.TimeoutExpired:
         _kill(process)
         raise RenderLimitError(
-            f"{engine.name} did not finish within the time limit of {limits.timeout_seconds:g} s; "
-            "draw less (--detail summary, --activity ACTIVITY or another --view) or raise --timeout"
+            gettext("%(engine)s did not finish within the time limit of %(seconds)s s; %(advice)s")
+            % {
+                "engine": engine.name,
+                "seconds": f"{limits.timeout_seconds:g}",
+                "advice": gettext(_DRAW_LESS) % {"option": "--timeout"},
+            }
         ) from None
     except BaseException:
         _kill(process)
         raise
     if posix and process.returncode == -signal.SIGXCPU:
         raise RenderLimitError(
-            f"{engine.name} used up its CPU-time limit of {limits.cpu_seconds} s; "
-            "draw less (--detail summary, --activity ACTIVITY or another --view) or raise --timeout"
+            gettext("%(engine)s used up its CPU-time limit of %(seconds)d s; %(advice)s")
+            % {
+                "engine": engine.name,
+                "seconds": limits.cpu_seconds,
+                "advice": gettext(_DRAW_LESS) % {"option": "--timeout"},
+            }
         )
     if process.returncode != 0:
         raise _failure(engine, process.returncode, errors.decode("utf-8", "replace"), limits)
     if not output:
-        raise RenderError(f"{engine.name} produced no output")
+        raise RenderError(gettext("%(engine)s produced no output") % {"engine": engine.name})
     return _fixed_dates(output) if output_format == "pdf" else output
 
 
@@ -218,12 +238,14 @@ def _failure(engine: Engine, code: int, errors: str, limits: RenderLimits) -> Re
     memory_words = ("memory", "alloc", "cannot map", "mmap", "bad_alloc")
     out_of_memory = code < 0 or any(word in errors.lower() for word in memory_words)
     if limits.memory_mib is not None and out_of_memory and "syntax error" not in errors:
-        return RenderLimitError(
-            f"{engine.name} stopped at the memory limit of {limits.memory_mib} MiB"
-            f"{': ' + detail if detail else ''}; draw less (--detail summary, --activity ACTIVITY "
-            "or another --view) or raise --memory-limit"
-        )
-    return RenderError(f"{engine.name} failed (exit {code}){': ' + detail if detail else ''}")
+        stopped = gettext("%(engine)s stopped at the memory limit of %(mib)d MiB") % {
+            "engine": engine.name,
+            "mib": limits.memory_mib,
+        }
+        advice = gettext(_DRAW_LESS) % {"option": "--memory-limit"}
+        return RenderLimitError(f"{stopped}{': ' + detail if detail else ''}; {advice}")
+    failed = gettext("%(engine)s failed (exit %(code)d)") % {"engine": engine.name, "code": code}
+    return RenderError(f"{failed}{': ' + detail if detail else ''}")
 
 
 def _environment() -> dict[str, str]:

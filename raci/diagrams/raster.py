@@ -47,4 +47,8 @@ def svg_to_png(svg: bytes) -> bytes:
         )
         return bytes(png)
     except (ValueError, UnicodeDecodeError) as error:
-        raise RenderError(f"{RASTER_NAME} could not draw the PNG: {error}") from None
+        from raci.i18n import gettext
+
+        raise RenderError(
+            gettext("%(raster)s could not draw the PNG: %(error)s") % {"raster": RASTER_NAME, "error": error}
+        ) from None

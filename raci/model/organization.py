@@ -56,7 +56,7 @@ from raci.model.vocabulary import (
     parse_function,
     parse_letters,
 )
-from raci.yaml.loader import SourceMap
+from raci.yaml.source_map import SourceMap
 
 _STRICT = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=False, frozen=True)
 

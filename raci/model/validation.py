@@ -24,7 +24,7 @@ from raci.model.organization import _DUPLICATE_ID, Department, Organization, Rul
 from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
 from raci.model.vocabulary import apply_letter_map
-from raci.yaml.loader import Path, SourceMap
+from raci.yaml.source_map import Path, SourceMap
 
 if TYPE_CHECKING:
     from raci.checking.config import Config

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from raci.model.text_safety import UNSAFE_CHARACTERS
-from raci.yaml.loader import Limits, Path, SourceMap
+from raci.yaml.source_map import Limits, Path, SourceMap
 
 # Org files nest four levels deep; anything deeper is the full parser's to bound and report.
 _MAX_BLOCK_DEPTH = 8
@@ -215,10 +215,18 @@ class _BlockReader:
         self.pending: tuple[int, dict[str, Any], str, tuple[str, ...]] | None = None
 
     def read(self, text: str) -> dict[str, Any]:
-        for number, line in enumerate(text.split("\n"), start=1):
+        lines = text.split("\n")
+        number = 0
+        while number < len(lines):
+            line = lines[number]
+            number += 1
             body = line.lstrip(" ")
             if body and body[0] != "#":
-                self.line(number, line, body)
+                first = number
+                if _open_brackets(body) > 0:
+                    line, number = _join_flow(lines, number, line)
+                    body = line.lstrip(" ")
+                self.line(first, line, body)
         if not self.stack:
             raise _GiveUp  # nothing but comments: let the full parser say what is wrong
         if self.items_left < 0:
@@ -303,6 +311,40 @@ class _BlockReader:
         if _SAFE_WORDS.fullmatch(value_text):
             return None if value_text in _NULLS else value_text
         return _scalar(value_text, flow=False)
+
+
+def _open_brackets(text: str) -> int:
+    """Flow collections opened on a line and not closed on it (0 when none are open)."""
+    if "{" not in text and "[" not in text:
+        return 0
+    return text.count("{") + text.count("[") - text.count("}") - text.count("]")
+
+
+def _join_flow(lines: list[str], after: int, line: str) -> tuple[str, int]:
+    """A flow collection written over several lines, as one line (and the index after it).
+
+    Line breaks between a flow collection's entries are spaces to YAML. Only breaks after
+    ``,``, ``{`` or ``[``, or before ``}`` or ``]``, are joined, on lines indented deeper than
+    the key's, with no comment and no blank line: a break inside a scalar (which YAML folds),
+    or anything else, is the full parser's. The bracket count is only a guide: the joined
+    line is read by the flow reader, which gives up on anything it does not know.
+    """
+    indent = len(line) - len(line.lstrip(" "))
+    joined = line.rstrip(" ")
+    open_count = _open_brackets(joined)
+    while open_count > 0:
+        if after >= len(lines):
+            raise _GiveUp
+        more = lines[after]
+        body = more.strip(" ")
+        after += 1
+        if not body or "#" in body or len(more) - len(more.lstrip(" ")) <= indent:
+            raise _GiveUp
+        if joined[-1] not in ",{[" and body[0] not in "}]":
+            raise _GiveUp
+        joined = f"{joined} {body}"
+        open_count = _open_brackets(joined)
+    return joined, after
 
 
 def _without_comment(text: str) -> str:

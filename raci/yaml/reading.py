@@ -17,7 +17,7 @@ from raci.i18n import gettext as _
 from raci.i18n import ngettext
 from raci.model.errors import LoadError, Problem
 from raci.yaml.fast_reader import fast_locate, fast_parse
-from raci.yaml.loader import Limits, Path, SourceMap, decode, parse_yaml
+from raci.yaml.source_map import Limits, Path, SourceMap, decode
 
 DEFAULT_LIMITS = Limits()
 
@@ -47,6 +47,10 @@ def read(text: str | bytes, source: str, *, limits: Limits = DEFAULT_LIMITS) -> 
         data, source_map = fast
         problems: list[Problem] = []
     else:
+        # PyYAML loads only here and below: for a file the fast reader leaves to the full
+        # parser, or for the positions of problems to show (start-up, docs/architecture.md).
+        from raci.yaml.loader import parse_yaml
+
         parsed = parse_yaml(text, source, limits=limits, positions=False)
         data, source_map, problems = parsed.data, parsed.source_map, parsed.problems
     shallow = source_map
@@ -59,6 +63,8 @@ def read(text: str | bytes, source: str, *, limits: Limits = DEFAULT_LIMITS) -> 
             paths = frozenset(path for path in paths if path not in found.keys and path not in found.values)
         if paths:
             # The full parser knows every position; asked for a few paths, it keeps those.
+            from raci.yaml.loader import parse_yaml
+
             more = parse_yaml(text, source, limits=limits, positions=paths).source_map
             found.keys.update(more.keys)
             found.values.update(more.values)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from raci.checking.scorecard import Cell
     from raci.diagrams.gapmap import Flag, GapMap
     from raci.model.findings import Finding
+    from raci.model.organization import Organization
     from raci.workshop.diff import OrgDiff
     from raci.workshop.suggest import Operation, Suggestion
 
@@ -301,10 +302,11 @@ class _Deck:
     def words_height(self, entries: list[tuple[str, str]], width: float, size: float) -> float:
         return sum(self.pages.height_of(markup, width, size) + size * 0.4 for markup, _ in entries) + 24
 
-    def finding_text(self, finding: Finding) -> str:
+    def finding_text(self, finding: Finding, org: Organization | None = None) -> str:
         """The finding's message with the org's names for the ids it quotes, so the room can
-        match it to the boxes of the drawing (which show names)."""
-        org = self.org
+        match it to the boxes of the drawing (which show names); ``org``: the one the finding
+        was made on, when not this deck's (the version before the workshop)."""
+        org = org or self.org
 
         def name(match: re.Match[str]) -> str:
             word = match.group(1) or match.group(2) or match.group(3)
@@ -791,11 +793,19 @@ class _Deck:
         left = _change_lines(changes) or [(text(gettext("No assignment changed.")), MUTED)]
         pages.items(left, MARGIN, top - y - 4, half, 34, 10)
         right = [
-            (gettext("<b>resolved %(code)s</b> %(message)s") % _markup(code=f.code, message=f.message), GREEN)
+            (
+                gettext("<b>resolved %(code)s</b> %(message)s")
+                % _markup(code=f.code, message=self.finding_text(f, before.org)),
+                GREEN,
+            )
             for f in changes.resolved
         ]
         right += [
-            (gettext("<b>new %(code)s</b> %(message)s") % _markup(code=f.code, message=f.message), RED)
+            (
+                gettext("<b>new %(code)s</b> %(message)s")
+                % _markup(code=f.code, message=self.finding_text(f)),
+                RED,
+            )
             for f in changes.introduced
         ]
         x = MARGIN + half + 20

@@ -35,6 +35,8 @@ RED = "#c62828"
 AMBER = "#b26a00"
 GREEN = "#2e7d32"
 RULE = "#d9e2ec"
+#: A page title's sizes, largest first: the largest that fits two lines is used.
+_TITLE_SIZES = (26.0, 22.0, 20.0)
 
 
 def text(value: str) -> str:
@@ -85,7 +87,8 @@ class Pages:
             self.canvas.showPage()
         self.count += 1
         y = HEIGHT - MARGIN
-        used = self.paragraph(f"<b>{text(title)}</b>", MARGIN, y, WIDTH - 2 * MARGIN, 26, color=color)
+        size = self.title_size(title)
+        used = self.paragraph(f"<b>{text(title)}</b>", MARGIN, y, WIDTH - 2 * MARGIN, size, color=color)
         y -= used + 4
         if subtitle:
             y -= self.paragraph(text(subtitle), MARGIN, y, WIDTH - 2 * MARGIN, 14, color=MUTED) + 4
@@ -97,10 +100,19 @@ class Pages:
 
     def content_top(self, title: str, subtitle: str = "") -> float:
         """The y :meth:`page` would return for this title: to measure before drawing."""
-        y = HEIGHT - MARGIN - self.height_of(f"<b>{text(title)}</b>", WIDTH - 2 * MARGIN, 26) - 4
+        size = self.title_size(title)
+        y = HEIGHT - MARGIN - self.height_of(f"<b>{text(title)}</b>", WIDTH - 2 * MARGIN, size) - 4
         if subtitle:
             y -= self.height_of(text(subtitle), WIDTH - 2 * MARGIN, 14) + 4
         return y - 12
+
+    def title_size(self, title: str) -> float:
+        """26 pt, or smaller for a title that would take more than two lines (a long
+        misconception in a longer language), so the page keeps its room."""
+        for size in _TITLE_SIZES:
+            if self.height_of(f"<b>{text(title)}</b>", WIDTH - 2 * MARGIN, size) <= size * 1.25 * 2 + 0.5:
+                return size
+        return _TITLE_SIZES[-1]
 
     def _footer(self) -> None:
         self.canvas.setFont(FONT, 9)

@@ -61,6 +61,9 @@ class Sheet:
     #: The worksheet's name for XLSX; ``None`` for CSV and Markdown.
     sheet: str | None = None
     notes: list[Problem] = field(default_factory=list)
+    #: Whether numbers are written with a decimal comma ("37,5"): a CSV separated by ";" or
+    #: tabs, as Excel saves it where the comma is the decimal sign (Poland, most of Europe).
+    decimal_comma: bool = False
     #: When the rows were rearranged (a table cut out of a page, a transposed matrix turned
     #: round): 1-based (row, column) here -> (row, column) in the file, or (line, column)
     #: for Markdown. Empty: the rows are the file's.
@@ -186,7 +189,7 @@ def read_csv_bytes(data: bytes, source: str = "<csv>", encoding: str | None = No
     except csv.Error as error:
         message = _("not readable as CSV: %(error)s") % {"error": error}
         raise LoadError([Problem(source, len(rows) + 1, 1, message)]) from None
-    return Sheet(source, rows, None, notes)
+    return Sheet(source, rows, None, notes, decimal_comma=delimiter != ",")
 
 
 def _delimiter(sample: str) -> str:

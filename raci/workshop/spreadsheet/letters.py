@@ -122,6 +122,9 @@ _NOTE_WORDS = (
 )
 
 
+_NOTE_COLUMN_WORDS = frozenset(word.strip() for word in _NOTE_WORDS if not word.endswith(":"))
+
+
 def is_legend_text(value: object) -> bool:
     """``R = Responsible``, ``(A) - Accountable``, ``Legend: …``, ``Notes:``: not a table row."""
     return isinstance(value, str) and len(value) > 2 and _is_legend(value)
@@ -131,8 +134,11 @@ def is_legend_text(value: object) -> bool:
 def _is_legend(value: str) -> bool:
     text = strip_markup(value)
     folded = text.lower()
-    if folded.startswith(_LEGEND_WORDS) or folded.startswith(_NOTE_WORDS):
+    if folded.startswith(_LEGEND_WORDS):
         return True
+    if folded.startswith(_NOTE_WORDS):
+        # The bare word heads a column of notes ("Uwagi", "Remarques"); a note has more.
+        return folded.strip() not in _NOTE_COLUMN_WORDS
     return bool(_LEGEND_ITEM.match(text))
 
 
@@ -158,11 +164,23 @@ _ROLE_WORDS: dict[str, str] = {
     "consult\u00e9": "C",
     "inform\u00e9": "I",
     "odpowiedzialny": "R",
+    "odpowiedzialni": "R",
     "wykonawca": "R",
+    "wykonuje": "R",
+    "wykonuj\u0105cy": "R",
+    "wykonujacy": "R",
     "zatwierdzaj\u0105cy": "A",
+    "zatwierdzajacy": "A",
+    "zatwierdza": "A",
     "rozliczany": "A",
+    "rozliczaj\u0105cy": "A",
+    "rozliczajacy": "A",
     "konsultowany": "C",
+    "konsultowani": "C",
     "informowany": "I",
+    "informowani": "I",
+    "wspieraj\u0105cy": "S",
+    "wspierajacy": "S",
     "\u0438\u0441\u043f\u043e\u043b\u043d\u0438\u0442\u0435\u043b\u044c": "R",
     "\u043e\u0442\u0432\u0435\u0442\u0441\u0442\u0432\u0435\u043d\u043d\u044b\u0439": "A",
     "\u043a\u043e\u043d\u0441\u0443\u043b\u044c\u0442\u0430\u043d\u0442": "C",

@@ -89,6 +89,7 @@ class _Out:
             self.rows,
             self.source.sheet,
             [*self.source.notes, *self.notes],
+            decimal_comma=self.source.decimal_comma,
             origin=self.origin,
         )
 
@@ -203,9 +204,14 @@ def _names_roles(values: Sequence[Value]) -> bool:
 
 
 def _names_below(rows: list[list[Value]], r: int) -> bool:
-    """Whether the first row below ``r`` with two cells holds names rather than letters."""
+    """Whether the first row below ``r`` with two cells holds names rather than letters, in
+    the row and under the roles: a row of letters ("1 | Monitoring | R | C | A") is no header."""
     below = next((rows[i] for i in range(r + 1, len(rows)) if _filled(rows[i]) >= 2), None)
-    return below is not None and not _is_letter_row(below, None)
+    if below is None or _is_letter_row(below, None):
+        return False
+    roles = [c for c, value in enumerate(rows[r]) if c > 0 and role_letter(value) is not None]
+    cells = [below[c] for c in roles if c < len(below) and below[c] is not None]
+    return sum(is_letter_cell(value) for value in cells) * 2 < len(cells) or not cells
 
 
 def _text(value: Value) -> str:

@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from raci.i18n import DEFAULT_LANGUAGE, current_language
 from raci.i18n import gettext as _
 from raci.model.errors import LoadError, Problem
 from raci.model.vocabulary import Activity, Audience, Function
@@ -35,7 +34,7 @@ from raci.workshop.spreadsheet.guessing import (
     guess_task_audience,
     slugify,
 )
-from raci.workshop.spreadsheet.headings import audience_word, row_label_texts
+from raci.workshop.spreadsheet.headings import activity_word, audience_word, function_word, row_label_texts
 from raci.workshop.spreadsheet.layout import (
     DEPT_CAPACITY,
     DEPT_DESCRIPTION,
@@ -56,7 +55,7 @@ from raci.workshop.spreadsheet.layout import (
 from raci.workshop.spreadsheet.letters import NO_LETTER, apply_letter_map
 from raci.workshop.spreadsheet.plain_matrix import is_export_layout, straighten
 from raci.workshop.spreadsheet.wording import guess_line, quote, quote_word, warning_line
-from raci.yaml.loader import Path, Position, SourceMap
+from raci.yaml.source_map import Path, Position, SourceMap
 
 if TYPE_CHECKING:
     from raci.model.organization import Organization
@@ -64,6 +63,9 @@ if TYPE_CHECKING:
 _LINE_BREAK = re.compile("[ \t]*[\r\n\x0b\x0c\x85\u2028\u2029]+[ \t]*")
 
 _LIST_FIELDS = frozenset({"channels"})
+#: Fields holding one number, which a CSV from a European Excel writes with a decimal comma.
+_NUMBER_FIELDS = frozenset({"capacity_hours", "effort_hours", "budget", "review_horizon_days"})
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,13 @@ class _Builder:
             self.place((*path, code), r, c, key=True)
         return found
 
+    def number(self, value: Value) -> Value:
+        """A number cell as the model reads it: "37,5" is 37.5 in a CSV that writes decimal
+        commas (no thousands separator is a comma there); anything else as it is."""
+        if self.sheet.decimal_comma and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+            return value.strip().replace(",", ".")
+        return value
+
     def one_line(self, text: str, r: int, c: int) -> str:
         """A name as one line: a line break in a cell is how a spreadsheet wraps a long
         header, so it is read as a space (names never hold line breaks), with a warning."""
@@ -174,7 +183,11 @@ class _Builder:
         try:
             org = build_organization(self.data, source_map, self.problems)
         except LoadError as error:
-            raise LoadError(_once(self.sheet.locate(problem) for problem in error.problems)) from None
+            # The importer's own problems are placed in the file already; only the model's are
+            # moved from the straightened rows to the file's cells.
+            own = {id(problem) for problem in self.problems}
+            located = (p if id(p) in own else self.sheet.locate(p) for p in error.problems)
+            raise LoadError(_once(located)) from None
         warnings = sorted([*self.sheet.notes, *self.warnings], key=lambda p: (p.line or 0, p.column or 0))
         guesses = sorted(self.guesses, key=lambda p: (p.line or 0, p.column or 0))
         return ImportResult(org, tuple(warnings), tuple(guesses))
@@ -256,7 +269,7 @@ class _Builder:
             dept_id = (text.strip() if names_given else slugify(text)) or f"department-{len(departments) + 1}"
             if dept_id in seen:
                 message = _("department %(department)s appears twice (also in column %(column)s)")
-                column = self._column_name(seen[dept_id])
+                column = self._column_name(seen[dept_id], header)
                 self.problem(header, c, message % {"department": quote(dept_id), "column": column})
                 continue
             seen[dept_id] = c
@@ -290,10 +303,11 @@ class _Builder:
     def _column_has_data(self, c: int, header: int) -> bool:
         return any(c < len(row) and row[c] is not None for row in self.sheet.rows[header + 1 :])
 
-    def _column_name(self, c: int) -> str:
+    def _column_name(self, c: int, r: int) -> str:
+        """Column ``c`` (of row ``r``) as the file names it: a straightened sheet moved it."""
         from raci.workshop.spreadsheet.cells import column_letter
 
-        return column_letter(c + 1)
+        return column_letter(self.sheet.in_file(r + 1, c + 1)[1])
 
     def _read_department(self, c: int, dept_id: str, header_name: str | None) -> None:
         path: Path = ("departments", dept_id)
@@ -318,7 +332,7 @@ class _Builder:
             guess = guess_department_function(str(label), dept_id)
             department["function"] = guess.value
             message = _("department %(department)s: function %(value)s (%(reason)s)")
-            shown = _value_text(guess.value, Function(guess.value).label)
+            shown = quote_word(function_word(Function(guess.value)))
             self.guessed(r, c, message % {"department": quote(label), "value": shown, "reason": guess.reason})
             self.place((*path, "function"), r, c)
         for kind, name_in_model in (
@@ -334,7 +348,9 @@ class _Builder:
             if value is None:
                 continue
             read: Any = value
-            if kind == DEPT_WAIVE:
+            if kind == DEPT_CAPACITY:
+                read = self.number(value)
+            elif kind == DEPT_WAIVE:
                 read = self.waivers(value, (*path, "waive"), r, c)
             elif kind == DEPT_ROLES:
                 read = split_list(value)
@@ -415,7 +431,9 @@ class _Builder:
                 task[name] = self.waivers(value, (*path, "waive"), r, c)
                 self.place((*path, name), r, c)
                 continue
-            if name in _LIST_FIELDS:
+            if name in _NUMBER_FIELDS:
+                value = self.number(value)
+            elif name in _LIST_FIELDS:
                 value = split_list(value)
             elif name == "effort_split":
                 value = split_mapping(value)
@@ -453,7 +471,7 @@ class _Builder:
         task["activity"] = guess.value
         self.place(("tasks", task_id, "activity"), r, c)
         message = _("task %(task)s: activity %(value)s (%(reason)s)")
-        value = _value_text(guess.value, Activity(guess.value).label.split(" (")[0])
+        value = quote_word(activity_word(Activity(guess.value)))
         self.guessed(r, c, message % {"task": quote(label), "value": value, "reason": guess.reason})
         audience = (
             guess_task_audience(str(label)) if guess.value != OTHER and "audience" not in task else None
@@ -462,7 +480,7 @@ class _Builder:
             task["audience"] = audience.value
             self.place(("tasks", task_id, "audience"), r, c)
             message = _("task %(task)s: audience %(value)s (%(reason)s)")
-            value = _value_text(audience.value, audience_word(Audience(audience.value)))
+            value = quote_word(audience_word(Audience(audience.value)))
             self.guessed(r, c, message % {"task": quote(label), "value": value, "reason": audience.reason})
 
     def _distinct_id(self, r: int, task_id: str, seen: dict[str, int]) -> str:
@@ -574,14 +592,6 @@ class _Builder:
 def _label_text(kind: str) -> str:
     """A row label as this language writes it ('department name', „nazwa działu”)."""
     return row_label_texts().get(kind, kind)
-
-
-def _value_text(canonical: str, label: str) -> str:
-    """A guessed value as the user reads it: 'respond' in English; the Polish word, with the
-    canonical one the org file holds, in Polish: „odpowiedzi” (respond)."""
-    if current_language() == DEFAULT_LANGUAGE or label.lower() == canonical:
-        return quote_word(canonical)
-    return f"{quote_word(label)} ({canonical})"
 
 
 def _once(problems: Any) -> list[Problem]:

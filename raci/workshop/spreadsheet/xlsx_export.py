@@ -142,7 +142,7 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
     for finding in findings:
         levels.append(finding.severity.value)
         row: list[Cell] = [
-            severity_word(finding.severity.value),
+            finding.severity.label,
             finding.code,
             finding.task,
             finding.department,
@@ -167,17 +167,6 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
     sheet.auto_filter.ref = f"A1:F{len(rows) + 1}"
     if not rows:
         sheet.cell(row=2, column=5, value=_("no findings"))
-
-
-def severity_word(level: str) -> str:
-    """A severity as the Findings sheet writes it, in the current language."""
-    words = {
-        # Translators: severities in the Findings sheet's first column.
-        "error": _("error"),
-        "warning": _("warning"),
-        "info": _("info"),
-    }
-    return words.get(level, level)
 
 
 def _write_workload(sheet: Any, org: Organization) -> None:
