@@ -107,6 +107,13 @@ def test_failing_case_reads_polish_and_finds_the_same(
         assert english_phrases(text, allowed) == [], text
 
 
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
+def test_the_docstring_example_reads_as_approved(rule: type[raci.rules.Rule]) -> None:  # type: ignore[name-defined]
+    result = _check(rule.doc.fails, {}, "pl")
+    approved = yaml.safe_load((Path(__file__).parent / "polish_examples.yaml").read_text(encoding="utf-8"))
+    assert [f.message for f in result.findings if f.code == rule.code] == approved[rule.code]
+
+
 @pytest.mark.parametrize("code", sorted(RULES_BY_CODE))
 def test_a_rule_without_a_fix_says_why_in_polish(code: str) -> None:
     rule = RULES_BY_CODE[code]
