@@ -296,6 +296,11 @@ def test_every_polish_page_keeps_its_words_inside_and_apart(source: Path | str, 
                 across = min(first[3], second[3]) - max(first[1], second[1])
                 down = min(first[4], second[4]) - max(first[2], second[2])
                 assert across <= 1 or down <= 1, (number, first, second)
+        # A findings column shows a finding first, never only "i jeszcze 3: ...".
+        for heading in (w for w in words if w[0] == "Problemy" and w[4] - w[2] > 12):
+            below = [w for w in words if abs(w[1] - heading[1]) < 1 and w[2] > heading[4]]
+            first = min(below, key=lambda w: w[2])
+            assert re.fullmatch(r"[A-Z]{3,4}\d{3}", first[0]), (number, first)
     grid = next(w for w in _pages(path) if any(x[0] == "czynności" for x in w[:12]))
     headings = {w[0] for w in grid}
     assert {"monitoring", "odkrywanie", "wybieranie", "publikacja", "odpowiedzi"} <= headings
