@@ -359,3 +359,19 @@ def test_the_legend_names_s_when_the_matrix_holds_it() -> None:
         classic = raci.load(CLASSIC)  # no S anywhere: no S in the legend
         plain = parse(build_report(classic, raci.check(classic))).find_all("ul", "legend")[0]
         assert [li.text()[0] for li in plain.find_all("li")] == ["A", "R", "C", "I", "R"]
+
+
+def test_hostile_names_stay_text_in_the_polish_sentences() -> None:
+    """Names reach Polish sentences through placeholders (title, footer, subjects): still text."""
+    from .test_html_report import HOSTILE, assert_no_injection, hostile_org
+
+    org = hostile_org()
+    page = polish_report(org)
+    dom = parse(page)
+    assert dom.find_all("title")[0].text() == f"raport raci: {HOSTILE['img']}"
+    assert_no_injection(dom)
+    footer = dom.find_all("footer")[0]
+    assert [span.text() for span in footer.find_all("span", "file")] == [org.source]
+    assert [code.text() for code in footer.find_all("code")] == ["raci check"]
+    subjects = " ".join(p.text() for p in dom.find_all("p", "subject"))
+    assert f"zadanie „{HOSTILE['script']}”" in subjects
