@@ -151,3 +151,18 @@ def test_cli_lines_in_polish(tmp_path: Path) -> None:
     drawn = run_subprocess("render", "--lang", "pl", example, "-o", "luki.svg", cwd=tmp_path)
     assert drawn.code == 0
     assert drawn.stderr.startswith("zapisano luki.svg (widok gaps, SVG, ")
+
+
+def test_a_list_field_given_one_value_says_it_must_be_a_list() -> None:
+    text = "organization: X\ndepartments:\n  m: {function: marketing, roles: x}\ntasks: {}\n"
+    for lang, expected in (
+        ("en", "roles in department 'm': must be a list"),
+        ("pl", "roles w dziale 'm': musi być listą"),
+    ):
+        with language(lang):
+            try:
+                raci.loads(text, "org.yaml")
+            except raci.LoadError as error:
+                assert str(error) == f"org.yaml:3:35: {expected}"
+            else:  # pragma: no cover - the file is wrong
+                raise AssertionError("loaded")

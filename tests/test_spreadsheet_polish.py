@@ -209,6 +209,10 @@ def test_polish_workbook_reads_in_polish(tmp_path: Path) -> None:
         "zadania",
     ]
     assert _column(workload, 0)[-1] == "razem"
+    # Columns fit the Polish words: "ostrzeżenie" (11 letters), "godziny w tygodniu" (18).
+    assert problems.column_dimensions["A"].width >= len("ostrzeżenie") + 2
+    for cell in workload[1]:
+        assert workload.column_dimensions[cell.column_letter].width >= len(str(cell.value)) + 2
     assert workload.cell(workload.max_row, 7).value == 13
 
     # No English in the words raci writes around the org's own names (the rules' messages,
@@ -589,3 +593,14 @@ def test_a_bad_letter_map_is_refused_in_polish(pairs: list[str], line: str) -> N
         f"{source}: {line}",
         f"raci: {source}: 1 problem; niczego nie zapisano",
     ]
+
+
+def test_a_footnote_mark_is_kept_in_the_language_of_the_run(tmp_path: Path) -> None:
+    path = tmp_path / "macierz.csv"
+    path.write_text("Zadanie;Marketing;PR\nPublikacja postów;RA*;I\n", encoding="utf-8")
+    with i18n.language("pl"):
+        polish = import_sheet(path).org
+    with i18n.language("en"):
+        english = import_sheet(path).org  # the same cell read again: nothing cached in Polish
+    assert polish.tasks["publikacja-postów"].description == "Marketing: przypis *"
+    assert english.tasks["publikacja-postów"].description == "Marketing: footnote *"
