@@ -9,7 +9,7 @@ import raci
 from raci.i18n import language
 from raci.model.vocabulary import Activity, Audience, Function
 
-from .conftest import run_subprocess
+from .conftest import EXAMPLES, run_subprocess
 from .english_scan import english_phrases
 
 #: What a Polish message rightly names in English: the YAML keys and canonical values.
@@ -105,3 +105,64 @@ def test_the_cut_off_note_stays_last_in_polish() -> None:
             problems = error.problems
     assert len(problems) == 51
     assert problems[-1].message == "pokazano pierwsze 50 problemów, pominięto jeszcze 10"
+
+
+def test_an_unknown_raci_lang_is_said_in_the_locale_language() -> None:
+    run = run_subprocess(
+        "check", "org.yaml", env={"RACI_LANG": "klingon", "LC_ALL": "", "LANG": "pl_PL.UTF-8"}
+    )
+    assert run.code == 2
+    assert run.stderr == "raci: RACI_LANG: nieznany język 'klingon'; raci mówi w językach: en, pl\n"
+
+
+def test_cli_lines_in_polish(tmp_path: Path) -> None:
+    example = str(EXAMPLES / "polska-firma.yaml")
+    missing = run_subprocess("check", "--lang", "pl", "brak.yaml", cwd=tmp_path)
+    assert missing.code == 2
+    assert "brak.yaml: nie można odczytać pliku: nie ma takiego pliku ani katalogu" in missing.stderr
+    cases = [
+        (
+            ["render", example, "-o", "x.xyz"],
+            "raci: nie wiadomo, jaki format ma mieć x.xyz ('.xyz'): "
+            "nadaj mu rozszerzenie .svg, .png, .pdf lub .dot albo podaj --format",
+        ),
+        (
+            ["slides", example, "-o", "d.txt"],
+            "raci: prezentacja to plik PDF: nadaj plikowi rozszerzenie .pdf",
+        ),
+        (
+            ["report", example, "-o", "r.txt"],
+            "raci: raport to strona HTML: nazwij plik .html lub .htm, nie .txt",
+        ),
+        (
+            ["check", "--severity", "SOC102=bad", example],
+            "--severity SOC102=bad: poziom musi być jednym z: error, warning, info",
+        ),
+        (
+            ["suggest", "--apply", example],
+            "raci: --apply wymaga --output PLIK (może to być sam plik wejściowy)",
+        ),
+    ]
+    for args, expected in cases:
+        run = run_subprocess(args[0], "--lang", "pl", *args[1:], cwd=tmp_path)
+        assert run.code == 2, (args, run)
+        assert expected in run.stdout + run.stderr, (args, run)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    drawn = run_subprocess("render", "--lang", "pl", example, "-o", "luki.svg", cwd=tmp_path)
+    assert drawn.code == 0
+    assert drawn.stderr.startswith("zapisano luki.svg (widok gaps, SVG, ")
+
+
+def test_a_list_field_given_one_value_says_it_must_be_a_list() -> None:
+    text = "organization: X\ndepartments:\n  m: {function: marketing, roles: x}\ntasks: {}\n"
+    for lang, expected in (
+        ("en", "roles in department 'm': must be a list"),
+        ("pl", "roles w dziale 'm': musi być listą"),
+    ):
+        with language(lang):
+            try:
+                raci.loads(text, "org.yaml")
+            except raci.LoadError as error:
+                assert str(error) == f"org.yaml:3:35: {expected}"
+            else:  # pragma: no cover - the file is wrong
+                raise AssertionError("loaded")

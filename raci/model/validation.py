@@ -547,6 +547,12 @@ _FRIENDLY = {
     "finite_number": N_("must be a finite number"),
     "int_parsing_size": N_("is too large"),
     "list_type": N_("must be a list"),
+    # Lists are read into tuples and sets: "input should be a valid tuple" says nothing to a reader.
+    "tuple_type": N_("must be a list"),
+    "set_type": N_("must be a list"),
+    "frozen_set_type": N_("must be a list"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
     "enum": N_("must be one of %(expected)s"),
     "unsafe_text": N_("%(char)s is not allowed"),
     "unknown_function": N_(

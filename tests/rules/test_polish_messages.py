@@ -67,6 +67,10 @@ def _where(finding: Finding) -> tuple[Any, ...]:
     )
 
 
+def _says_hint(finding: Finding) -> bool:
+    return bool(finding.hint) and str(finding.hint).lower() in finding.message.lower()
+
+
 def _advice_texts(result: CheckResult, findings: list[Finding]) -> list[str]:
     """What `raci suggest` may say about ``findings``: change summaries, notes, advice."""
     plan = Planner(result)
@@ -93,12 +97,21 @@ def test_failing_case_reads_polish_and_finds_the_same(
     allowed = _names(polish)
     for finding, twin in zip(found, [f for f in english.findings if f.code == code], strict=True):
         assert finding.message != twin.message
+        # A hint the message already says is not repeated as a "fix:" line, in either language.
+        assert _says_hint(finding) == _says_hint(twin), (finding.message, finding.hint)
         assert english_phrases(finding.message, allowed) == [], finding.message
         assert english_phrases(finding.hint or "", allowed) == [], finding.hint
     with i18n.language("pl"):
         texts = _advice_texts(polish, found)
     for text in texts:
         assert english_phrases(text, allowed) == [], text
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
+def test_the_docstring_example_reads_as_approved(rule: type[raci.rules.Rule]) -> None:  # type: ignore[name-defined]
+    result = _check(rule.doc.fails, {}, "pl")
+    approved = yaml.safe_load((Path(__file__).parent / "polish_examples.yaml").read_text(encoding="utf-8"))
+    assert [f.message for f in result.findings if f.code == rule.code] == approved[rule.code]
 
 
 @pytest.mark.parametrize("code", sorted(RULES_BY_CODE))

@@ -201,8 +201,15 @@ class _Deck:
             (f"<b>{text(f.code)}</b> {text(self.finding_text(f))}", _COLORS[f.severity]) for f in findings
         ]
         fix_lines = self._gaps_fix_lines(findings, mine)
-        # A few findings read from the back of the room; many need the smaller size.
+        # A few findings read from the back of the room; many (or long ones, as Polish
+        # sentences are) need the smaller size.
         size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
+        column_top = self.pages.content_top(_numbered(title, 1, len(drawings)), subtitle)
+        if (
+            self.words_height(entries + fix_lines, (WIDTH - 2 * MARGIN) * _TEXT_SHARES[-1], size)
+            > column_top - 34
+        ):
+            size = 10
         for index, drawing in enumerate(drawings, 1):
             pages = self.pages
             top = pages.page(_numbered(title, index, len(drawings)), subtitle, RED)
@@ -273,6 +280,9 @@ class _Deck:
         width = column(entries + fix_lines, top - 34)
         x = WIDTH - MARGIN - width
         fixes_room = max(34 + self.words_height(fix_lines, width, size), HEIGHT * 0.25)
+        if self.words_height(entries + fix_lines, width, size) > top - 34:
+            # Not room for both: the findings keep at least the column's upper half.
+            fixes_room = min(fixes_room, 34 + (top - 34) / 2)
         box = (MARGIN, bottom, usable - width - 14, top - bottom)
         candidates.append(_GapsLayout(box, (x, width, top, fixes_room), (x, width, -1, 34), scale(box)))
         # Findings beside, fixes under the drawing.
@@ -853,12 +863,16 @@ def _change_lines(changes: OrgDiff) -> list[tuple[str, str]]:
 
 def _legend() -> str:
     """What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend)."""
-    return gettext(
+    colors = {"red": RED, "amber": AMBER}
+    lines = gettext(
         "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
-        '<font color="%(red)s"><b>red dashed</b></font> should own it. '
+        '<font color="%(red)s"><b>red dashed</b></font> should own it.'
+    )
+    boxes = gettext(
         '<font color="%(red)s">Red</font> boxes: errors and warnings; '
         '<font color="%(amber)s">amber</font>: hints.'
-    ) % {"red": RED, "amber": AMBER}
+    )
+    return f"{lines % colors} {boxes % colors}"
 
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
