@@ -209,6 +209,10 @@ def test_polish_workbook_reads_in_polish(tmp_path: Path) -> None:
         "zadania",
     ]
     assert _column(workload, 0)[-1] == "razem"
+    # Columns fit the Polish words: "ostrzeżenie" (11 letters), "godziny w tygodniu" (18).
+    assert problems.column_dimensions["A"].width >= len("ostrzeżenie") + 2
+    for cell in workload[1]:
+        assert workload.column_dimensions[cell.column_letter].width >= len(str(cell.value)) + 2
     assert workload.cell(workload.max_row, 7).value == 13
 
     # No English in the words raci writes around the org's own names (the rules' messages,
