@@ -15,7 +15,7 @@ from raci.i18n import gettext, language
 from raci.workshop.slides import build_deck
 from raci.workshop.slides import deck as deck_module
 
-from .conftest import EXAMPLES, run_subprocess
+from .conftest import EXAMPLES, ROOT, run_subprocess
 from .english_scan import english_phrases
 
 pytestmark = pytest.mark.skipif(
@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 POLISH_EXAMPLE = EXAMPLES / "polska-firma.yaml"
+WORKSHOP_HR = ROOT / "tests" / "data" / "workshop_hr.yaml"
 POLISH_LETTERS = "ąćęłńóśźż"
 
 #: Two departments, two tasks; t1's 10.5 h shared by its two R's (5.25 h each), t2's 4 h all a's.
@@ -278,14 +279,20 @@ def test_polish_findings_name_the_tasks_the_drawing_shows(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    "source", [POLISH_EXAMPLE, "15x60", EXAMPLES / "marketing-owns-everything.yaml"], ids=str
+    "source",
+    [POLISH_EXAMPLE, "10x30", "15x60", EXAMPLES / "marketing-owns-everything.yaml", WORKSHOP_HR],
+    ids=lambda s: s if isinstance(s, str) else s.name,
 )
 def test_every_polish_page_keeps_its_words_inside_and_apart(source: Path | str, tmp_path: Path) -> None:
     """Longer Polish words stay on the page, inside its margins and off each other's boxes;
     the grid's activity words are never broken inside a word."""
     from . import orgs
 
-    org = raci.loads(orgs.generate(15, 60), "org.yaml") if source == "15x60" else raci.load(source)
+    if isinstance(source, str):
+        departments, tasks = (int(n) for n in source.split("x"))
+        org = raci.loads(orgs.generate(departments, tasks), "org.yaml")
+    else:
+        org = raci.load(source)
     path, _ = _polish_deck(org, tmp_path)
     for number, words in enumerate(_pages(path), 1):
         for word in words:
