@@ -78,7 +78,8 @@ def test_diff_markdown_in_polish() -> None:
     assert "| | Rodzaj | Identyfikator | Zmiana |" in polish
     assert "| Problem | Poziom | Kod | Komunikat |" in polish
     assert polish.count("| rozwiązany | błąd |") == 3
-    assert "- Zasada 1 (fałszywy pogląd: *Media społecznościowe to kanał marketingowy*): niespełniona → spełniona" in polish
+    principle = "- Zasada 1 (fałszywy pogląd: *Media społecznościowe to kanał marketingowy*)"
+    assert principle + ": niespełniona → spełniona" in polish
 
 
 def test_whatif_in_polish() -> None:
