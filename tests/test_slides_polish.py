@@ -335,3 +335,13 @@ def test_slides_messages_in_polish(tmp_path: Path) -> None:
         == f"raci: prezentacja to plik PDF: nadaj plikowi rozszerzenie .pdf zamiast '.svg' ({svg})"
     )
     assert not svg.exists()
+
+
+def test_a_font_without_polish_letters_is_refused_in_polish(tmp_path: Path) -> None:
+    missing = tmp_path / "brak.ttf"
+    out = tmp_path / "deck.pdf"
+    run = run_subprocess(
+        "slides", str(POLISH_EXAMPLE), "--lang", "pl", "-o", str(out), env={"RACI_FONT": str(missing)}
+    )
+    assert run.code == 2 and not out.exists()
+    assert run.stderr.strip() == f"raci: RACI_FONT={missing} nie jest czcionką TrueType z polskimi literami"
