@@ -12,6 +12,9 @@ What a Polish text may rightly contain is not counted:
 * canonical YAML values and keys inside backticks (`` `respond` ``, `` `effort_hours: 4` ``)
   or after a ``function:``, ``activity:`` or ``audience:`` key;
 * snake_case identifiers (``customer_service``);
+* lines of YAML shown as an example: a key with a flow mapping after it
+  (``answer-complaints: {activity: respond, raci: {care: RA}}``) or a bare section key
+  (``tasks:``), whose ids are code the reader may copy;
 * words Polish shares with English ("Marketing", "PR", "HR", "monitoring", "problem"), which
   are simply not on the list;
 * anything in ``allowed`` (e.g. a department name the org itself spells in English).
@@ -29,7 +32,7 @@ from collections.abc import Iterable
 
 
 #: English function words that no Polish sentence uses ("do", "to", "a", "i", "by", "one", "we",
-#: "was", "most", "na" and "per" are Polish too, so they are left out).
+#: "was", "most", "same" ("te same"), "na" and "per" are Polish too, so they are left out).
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
@@ -43,7 +46,7 @@ FUNCTION_WORDS = _words(
     nothing something anything everything every each all any some more less least much many
     few very too also only just still already yet again can cannot could will would should must
     may might shall does did done doing don't doesn't isn't aren't won't can't shouldn't
-    nobody someone anyone everyone somebody anybody everybody other another same such own
+    nobody someone anyone everyone somebody anybody everybody other another such own
     across against along among around within
     """
 )
@@ -93,6 +96,11 @@ _IGNORED_SPANS = [
     re.compile(r"\b[RACIS]{1,5}\b"),
 ]
 
+#: A line of example YAML: ``id: {…}`` or a section key alone on its line.
+_YAML_LINE = re.compile(
+    r"^[ \t]*(?:[\w.-]+:[ \t]*\{.*\}[ \t]*|(?:organization|departments|tasks|rules|raci|waive):[ \t]*)$",
+    re.MULTILINE,
+)
 _BACKTICKS = re.compile(r"`([^`\n]*)`")
 _YAML_LIKE = re.compile(r"^[\w\s:,.{}\[\]'\"=-]*$")
 _WORD = re.compile("[^\\W\\d_]+(?:['\u2019][^\\W\\d_]+)?")
@@ -147,6 +155,7 @@ def _strip_allowed(text: str, allowed: Iterable[str]) -> str:
 
 def english_phrases(text: str, allowed: Iterable[str] = ()) -> list[str]:
     """The English words and phrases in ``text``, in order; adjacent words form one phrase."""
+    text = _YAML_LINE.sub(_blank, text)
     text = _strip_allowed(text, allowed)
     text = _strip_backticks(text, _canonical_values())
     for pattern in _IGNORED_SPANS:

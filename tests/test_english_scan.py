@@ -35,6 +35,7 @@ def test_a_polish_sentence_passes() -> None:
         "function: customer_service, activity: respond, audience: customers",
         "uruchom raci check, raci render --view handoffs",
         "Na pewno? To jest dobrze, a i by to było do zrobienia.",
+        "Ten sam plik daje te same problemy; most, we wtorek, był u was.",
     ],
 )
 def test_what_polish_text_rightly_contains_is_not_counted(text: str) -> None:
@@ -57,6 +58,14 @@ def test_allowed_words_and_phrases_are_not_counted() -> None:
     text = "Dział „Customer Care” nie ma zadań; Task Force też nie."
     assert english_phrases(text) == ["Customer Care", "Task"]
     assert english_phrases(text, allowed=["Customer Care", "task force"]) == []
+
+
+def test_example_yaml_lines_are_code() -> None:
+    example = "tasks:\n  answer-complaints: {activity: respond, raci: {care: RA, marketing: I}}\n"
+    assert english_phrases(example) == []
+    # A sentence with a colon is still prose.
+    assert english_phrases("Fix: give the task an owner") == ["Fix", "give the task an owner"]
+    assert english_phrases("tasks: the owner is missing") == ["tasks", "the owner is missing"]
 
 
 def test_backticks_holding_prose_are_still_read() -> None:

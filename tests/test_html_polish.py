@@ -113,6 +113,19 @@ def test_polish_masthead_counts_by_hand() -> None:
     )
     footer = dom.find_all("footer")[0].text()
     assert footer.startswith(f"Raport z pliku {POLISH} (stan na 30 listopada 2026), wygenerowany przez raci ")
+    assert footer.endswith(
+        "Ten sam plik zawsze daje identyczną stronę, a raci check zgłosi w CI dokładnie te problemy."
+    )
+    lead = dom.by_id("scorecard").find_all("p", "lead")[0].text()
+    assert lead.startswith(
+        "Media społecznościowe to kanał komunikacji, a nie tylko marketingu. Każda zasada prostuje"
+    )
+    caption = dom.by_id("matrix").find_all("caption")[0].text()
+    # Wording a merge of the catalogs could quietly take back: held here.
+    assert caption == (
+        "Litery każdego działu (kolumny) w każdym zadaniu (wiersze); "
+        "w ostatniej kolumnie \u2013 problemy danego wiersza."
+    )
 
 
 def test_polish_statuses_notes_and_waivers() -> None:
@@ -145,6 +158,8 @@ def test_polish_statuses_notes_and_waivers() -> None:
     score = page.find_all("li", "score")[0]
     assert "fail" not in score.classes  # not applicable is no failure, in any language
     assert score.text() == "zasady nie dotyczą (brak zadań w mediach społecznościowych)"
+    nones = [p.text() for p in page.by_id("findings").find_all("p", "none")]
+    assert nones == ["Nie dotyczy: w pliku nie ma zadań w mediach społecznościowych."] * 5
 
 
 def test_polish_dates_numbers_and_plurals() -> None:

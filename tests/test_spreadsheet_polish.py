@@ -209,6 +209,10 @@ def test_polish_workbook_reads_in_polish(tmp_path: Path) -> None:
         "zadania",
     ]
     assert _column(workload, 0)[-1] == "razem"
+    # Columns fit the Polish words: "ostrzeżenie" (11 letters), "godziny w tygodniu" (18).
+    assert problems.column_dimensions["A"].width >= len("ostrzeżenie") + 2
+    for cell in workload[1]:
+        assert workload.column_dimensions[cell.column_letter].width >= len(str(cell.value)) + 2
     assert workload.cell(workload.max_row, 7).value == 13
 
     # No English in the words raci writes around the org's own names (the rules' messages,
@@ -600,3 +604,14 @@ def test_a_footnote_mark_is_kept_in_the_language_of_the_run(tmp_path: Path) -> N
         english = import_sheet(path).org  # the same cell read again: nothing cached in Polish
     assert polish.tasks["publikacja-postów"].description == "Marketing: przypis *"
     assert english.tasks["publikacja-postów"].description == "Marketing: footnote *"
+
+
+def test_the_library_refuses_a_wrong_upload_in_polish() -> None:
+    with i18n.language("pl"), pytest.raises(raci.SheetError) as error:
+        raci.import_sheet("macierz.csv", "xlsx")
+    assert str(error.value.problems[0]) == (
+        "macierz.csv: plik ma rozszerzenie .csv, a podany format to xlsx: zmień jego nazwę"
+    )
+    with i18n.language("pl"), pytest.raises(raci.SheetError) as error:
+        raci.import_sheet(b"x")
+    assert "trzeba wskazać format: xlsx, csv, tsv lub md" in str(error.value.problems[0])

@@ -863,12 +863,16 @@ def _change_lines(changes: OrgDiff) -> list[tuple[str, str]]:
 
 def _legend() -> str:
     """What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend)."""
-    return gettext(
+    colors = {"red": RED, "amber": AMBER}
+    lines = gettext(
         "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
-        '<font color="%(red)s"><b>red dashed</b></font> should own it. '
+        '<font color="%(red)s"><b>red dashed</b></font> should own it.'
+    )
+    boxes = gettext(
         '<font color="%(red)s">Red</font> boxes: errors and warnings; '
         '<font color="%(amber)s">amber</font>: hints.'
-    ) % {"red": RED, "amber": AMBER}
+    )
+    return f"{lines % colors} {boxes % colors}"
 
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
