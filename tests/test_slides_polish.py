@@ -201,8 +201,8 @@ def test_numbers_and_plurals_in_polish_match_a_hand_count(tmp_path: Path) -> Non
     # 2 departments, 2 tasks; a: 5.25 h of t1 + 4 h of t2 = 9.25 h of 8 h; b: 5.25 h of 20 h.
     assert "Kto odpowiada za media społecznościowe · 2 działy · 2 zadania ·" in words
     assert "łącznie 14,5 h, dostępne 28 h" in words
-    assert "9,25 h z 8 h A: 2 zadania" in words
-    assert "5,25 h z 20 h A: 0 zadań" in words
+    assert "9,25 h z 8 h A w 2 zadaniach" in words
+    assert "5,25 h z 20 h A w 0 zadaniach" in words
     assert "2 zadania \u00d7 2 działy" in words
     # The over-capacity fix in the department's own numbers, with a decimal comma.
     assert (
@@ -308,6 +308,13 @@ def test_every_polish_page_keeps_its_words_inside_and_apart(source: Path | str, 
             below = [w for w in words if abs(w[1] - heading[1]) < 1 and w[2] > heading[4]]
             first = min(below, key=lambda w: w[2])
             assert re.fullmatch(r"[A-Z]{3,4}\d{3}", first[0]), (number, first)
+    # The workload's "A w 3 zadaniach" stays on one line, even two panels side by side.
+    workload = next(w for w in _pages(path) if w and w[0][0] == "Obciążenie")
+    counts = [
+        workload[i : i + 4] for i, w in enumerate(workload) if w[0] == "A" and workload[i + 1][0] == "w"
+    ]
+    assert len(counts) == len(org.departments)
+    assert all(words[3][0] in ("zadaniu", "zadaniach") and words[3][2] == words[0][2] for words in counts)
     grid = next(w for w in _pages(path) if any(x[0] == "czynności" for x in w[:12]))
     headings = {w[0] for w in grid}
     assert {"monitoring", "odkrywanie", "wybieranie", "publikacja", "odpowiedzi"} <= headings
