@@ -98,7 +98,7 @@ def test_the_polish_example_gets_a_polish_deck_with_its_letters_as_text(tmp_path
     # Every page, drawings too, read as a Polish facilitator would: no English phrase left.
     names = [org.organization, *(org.department_label(d) for d in org.departments)]
     names += [org.task_label(t) for t in org.tasks]
-    assert english_phrases(words, allowed=[*names, "budget"]) == []  # budget: the YAML key SOC401 names
+    assert english_phrases(words, allowed=names) == []
 
 
 def test_the_locale_chooses_the_decks_language(tmp_path: Path) -> None:
@@ -190,7 +190,6 @@ def test_the_decks_own_words_have_no_english_left(
         *(org.task_label(t) for t in org.tasks),
         *(f.waiver or "" for f in result.waived),  # the team's own words
         *notes,
-        "budget",  # the YAML key SOC401 names
     ]
     assert english_phrases(words, allowed) == []
 
