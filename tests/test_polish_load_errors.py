@@ -139,6 +139,10 @@ def test_cli_lines_in_polish(tmp_path: Path) -> None:
             "--severity SOC102=bad: poziom musi być jednym z: error, warning, info",
         ),
         (
+            ["render", example, "--activity", "kryzys,foo", "-o", "a.svg"],
+            "raci: --activity: nieznana czynność 'foo'",
+        ),
+        (
             ["suggest", "--apply", example],
             "raci: --apply wymaga --output PLIK (może to być sam plik wejściowy)",
         ),
