@@ -127,11 +127,11 @@ def test_the_same_view_in_english_is_english() -> None:
 @pytest.mark.parametrize(
     ("count", "tasks", "departments", "accountable"),
     [
-        (1, "1 zadanie", "1 dział", "A w 1 zadaniu"),
-        (2, "2 zadania", "2 działy", "A w 2 zadaniach"),
-        (5, "5 zadań", "5 działów", "A w 5 zadaniach"),
-        (22, "22 zadania", "22 działy", "A w 22 zadaniach"),
-        (25, "25 zadań", "25 działów", "A w 25 zadaniach"),
+        (1, "1 zadanie", "1 dział", "A: 1 zadanie"),
+        (2, "2 zadania", "2 działy", "A: 2 zadania"),
+        (5, "5 zadań", "5 działów", "A: 5 zadań"),
+        (22, "22 zadania", "22 działy", "A: 22 zadania"),
+        (25, "25 zadań", "25 działów", "A: 25 zadań"),
     ],
 )
 def test_counted_phrases_take_the_polish_plural(
@@ -177,7 +177,7 @@ def test_a_workload_row_marks_the_a_count_in_polish_too(tmp_path: Path) -> None:
     path = tmp_path / "org.yaml"
     path.write_text(OVERLOADED, encoding="utf-8")
     org = raci.load(path)
-    red_a = '<FONT COLOR="#c62828">A w 2 zadaniach</FONT>'
+    red_a = '<FONT COLOR="#c62828">A: 2 zadania</FONT>'
     with i18n.language("pl"):
         assert red_a in raci.diagram(org, view="workload").source
     assert '<FONT COLOR="#c62828">A on 2 tasks</FONT>' in raci.diagram(org, view="workload").source
@@ -297,3 +297,25 @@ def test_a_missing_engine_is_explained_in_polish(monkeypatch: pytest.MonkeyPatch
     assert english_phrases(message) == []
     with pytest.raises(engine.EngineMissingError, match="PDF needs Graphviz's dot"):
         engine.find_engine("pdf")
+
+
+def _slide_orgs() -> list[tuple[str, raci.Organization]]:
+    from . import orgs
+
+    found = [(f"generated {d}x{t}", raci.loads(orgs.generate(d, t))) for d, t in [(10, 30), (15, 60)]]
+    for path in [*sorted(EXAMPLES.glob("*.yaml")), DATA / "workshop_hr.yaml"]:
+        found.append((path.name, raci.load(path)))
+    return found
+
+
+@needs_dot
+@pytest.mark.parametrize(("name", "org"), _slide_orgs(), ids=[name for name, _ in _slide_orgs()])
+def test_every_polish_page_of_the_default_gaps_view_fits_a_slide(name: str, org: raci.Organization) -> None:
+    """Polish words run longer than English: the slides hold them to the same bar (landscape,
+    at most 45 lines, no text under 11 px on a 1920x1080 screen, no text on a line or text)."""
+    from raci.diagrams.fit import measure_svg
+
+    with i18n.language("pl"):
+        pages = raci.diagrams.render_pages(org, raci.check(org), view="gaps", format="svg")
+    for number, page in enumerate(pages, 1):
+        assert measure_svg(page).problems() == [], (name, number)

@@ -104,7 +104,7 @@ def test_the_cut_off_note_stays_last_in_polish() -> None:
         except raci.LoadError as error:
             problems = error.problems
     assert len(problems) == 51
-    assert problems[-1].message == "pokazano pierwsze 50 problemów, pominięto jeszcze 10"
+    assert problems[-1].message == "dalsze problemy pominięto (pokazano 50, pominięto jeszcze 10)"
 
 
 def test_an_unknown_raci_lang_is_said_in_the_locale_language() -> None:

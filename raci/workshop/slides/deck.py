@@ -660,19 +660,34 @@ class _Deck:
         per_panel = -(-len(departments) // panels) if departments else 0
         width = (WIDTH - 2 * MARGIN - 24 * (panels - 1)) / panels
         row = min(40.0, (top - 40) / max(1, per_panel))
+        columns = self._workload_columns(departments, width)
         for panel in range(panels):
             left = MARGIN + panel * (width + 24)
             y = top
             for dept_id in departments[panel * per_panel : (panel + 1) * per_panel]:
-                used = self._workload_row(dept_id, left, y, width, biggest, gaps.departments.get(dept_id))
+                used = self._workload_row(dept_id, left, y, columns, biggest, gaps.departments.get(dept_id))
                 y -= max(row, used + 8)
+
+    def _accountable_words(self, dept_id: str) -> str:
+        """ "A on 3 tasks": how many tasks the department is Accountable for."""
+        count = sum(1 for held in self.result.graph.tasks_of(dept_id).values() if Letter.ACCOUNTABLE in held)
+        return ngettext("A on %(count)d task", "A on %(count)d tasks", count) % {"count": count}
+
+    def _workload_columns(self, departments: list[str], width: float) -> tuple[float, float, float, float]:
+        """The widths of a row's name, bar, hours and A count; an A count wider than its
+        column (longer words, as Polish ones) takes its room from the bar rather than wrap."""
+        name, bar, hours = width * 0.32, width * 0.28, width * 0.22
+        counts = width - name - bar - hours
+        widest = max((self.pages.width_of(self._accountable_words(d), 10) for d in departments), default=0.0)
+        extra = min(max(0.0, widest + 4 - counts), bar * 0.4)
+        return name, bar - extra, hours, counts + extra
 
     def _workload_row(
         self,
         dept_id: str,
         left: float,
         top: float,
-        width: float,
+        columns: tuple[float, float, float, float],
         biggest: float,
         flag: Flag | None,
     ) -> float:
@@ -680,11 +695,8 @@ class _Deck:
         org, pages = self.org, self.pages
         load = self.result.workload.hours.get(dept_id, 0.0)
         capacity = org.departments[dept_id].capacity_hours
-        accountable = sum(
-            1 for held in self.result.graph.tasks_of(dept_id).values() if Letter.ACCOUNTABLE in held
-        )
         over = capacity is not None and load > capacity
-        name_width, bar_width, hours_width = width * 0.32, width * 0.28, width * 0.22
+        name_width, bar_width, hours_width, counts_width = columns
         bar_left = left + name_width
         used = self._workload_name(dept_id, left, top, name_width, flag)
         # RACI006 says "over capacity", "too many A's" or both: a second finding is the A's.
@@ -705,12 +717,10 @@ class _Deck:
             RED if over else TEXT,
         )
         pages.paragraph(
-            text(
-                ngettext("A on %(count)d task", "A on %(count)d tasks", accountable) % {"count": accountable}
-            ),
+            text(self._accountable_words(dept_id)),
             bar_left + bar_width + hours_width,
             top - 2,
-            width - name_width - bar_width - hours_width,
+            counts_width,
             10,
             RED if a_flagged else TEXT,
         )
