@@ -139,6 +139,10 @@ def test_cli_lines_in_polish(tmp_path: Path) -> None:
             "--severity SOC102=bad: poziom musi być jednym z: error, warning, info",
         ),
         (
+            ["render", example, "--activity", "kryzys,foo", "-o", "a.svg"],
+            "raci: --activity: nieznana czynność 'foo'",
+        ),
+        (
             ["suggest", "--apply", example],
             "raci: --apply wymaga --output PLIK (może to być sam plik wejściowy)",
         ),
@@ -166,3 +170,28 @@ def test_a_list_field_given_one_value_says_it_must_be_a_list() -> None:
                 assert str(error) == f"org.yaml:3:35: {expected}"
             else:  # pragma: no cover - the file is wrong
                 raise AssertionError("loaded")
+
+
+def test_a_refused_command_line_in_polish() -> None:
+    example = str(EXAMPLES / "polska-firma.yaml")
+    cases = [
+        (["check", "--lang", "pl", "--bogus", example], "Błąd: nie ma opcji --bogus"),
+        (["check", "--lang", "pl"], "Błąd: brakuje argumentu 'FILES'"),
+        (
+            ["render", "--lang", "pl", example, "--view", "nope"],
+            "Błąd: niepoprawna wartość opcji '--view' / '-v': 'nope'; dozwolone: 'gaps', 'ownership',",
+        ),
+        (["init", "--lang", "pl", "a", "b", "c"], "Błąd: nadmiarowe argumenty: b c"),
+    ]
+    for args, expected in cases:
+        run = run_subprocess(*args)
+        assert run.code == 2, run
+        assert expected in run.stderr, run.stderr
+        assert "Pomoc: raci " in run.stderr
+    # A bad --lang itself is refused in the locale's language, and in English without one.
+    polish = run_subprocess(
+        "check", "--lang", "xx", example, env={"RACI_LANG": "", "LC_ALL": "", "LANG": "pl_PL.UTF-8"}
+    )
+    assert "Błąd: niepoprawna wartość opcji '--lang': 'xx'; dozwolone: 'en', 'pl'" in polish.stderr
+    english = run_subprocess("check", "--lang", "xx", example, env={"RACI_LANG": "", "LC_ALL": "C"})
+    assert "Invalid value for '--lang'" in english.stderr
