@@ -11,7 +11,8 @@ What a Polish text may rightly contain is not counted:
 * file paths, URLs, command-line options (``--lang``) and ``raci <command>`` invocations;
 * canonical YAML values and keys inside backticks (`` `respond` ``, `` `effort_hours: 4` ``)
   or after a ``function:``, ``activity:`` or ``audience:`` key;
-* snake_case identifiers (``customer_service``);
+* snake_case identifiers (``customer_service``), one quoted word (``'tasks'``, an id or a
+  key the message names) and a path of YAML keys (``rules: ignore: [SOC101]``);
 * lines of YAML shown as an example: a key with a flow mapping after it
   (``answer-complaints: {activity: respond, raci: {care: RA}}``) or a bare section key
   (``tasks:``), whose ids are code the reader may copy;
@@ -77,6 +78,10 @@ PRODUCT_WORDS = _words(
     involve involves nothing against works worked working change changes changed why
     suggestion suggestions suggest suggests before after moved move moves
     department's task's owner's value values key keys allowed not known
+    support supports honoured honored misconception misconceptions fail fails pass passes
+    clean pair pairs deck appendix contents channel channels posts comments like likes paid
+    coverage overload hand mark marks number month months year years day days trust press
+    journalists people work
     """
 )
 
@@ -89,6 +94,10 @@ _IGNORED_SPANS = [
     # An option and the value after it: "--view handoffs", "-f json", "--lang=pl".
     re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:[ =][a-z][\w-]*)?"),
     re.compile(r"\braci\s+[a-z][a-z-]*"),
+    # A YAML path of keys: "rules: ignore: [SOC101]", "rules: options:".
+    re.compile(r"\b[a-z_]+:[ \t]+[a-z_]+:(?:[ \t]*\[[^\]\n]*\])?"),
+    # One quoted word is an id or a key the message names: 'tasks', 'capcity_hours'.
+    re.compile(r"(?<!\w)'[\w.-]+'(?!\w)"),
     # A YAML key and its canonical value: "activity: respond", "function: customer_service".
     re.compile(r"\b(?:function|activity|audiences?|review_horizon_days)\s*:\s*['\"]?[\w-]+['\"]?"),
     re.compile(r"\b[A-Z]{2,6}\d{3}\b"),
