@@ -66,6 +66,9 @@ def test_allowed_words_and_phrases_are_not_counted() -> None:
 def test_example_yaml_lines_are_code() -> None:
     example = "tasks:\n  answer-complaints: {activity: respond, raci: {care: RA, marketing: I}}\n"
     assert english_phrases(example) == []
+    block = '  answer-dms:\n    waive: {SOC102: "marketing answers DMs until Q3"}\n'
+    assert english_phrases(block) == ["answers", "until"]
+    assert english_phrases('    waive: {SOC102: "marketing odpowiada do III kwartału"}') == []
     # A sentence with a colon is still prose.
     assert english_phrases("Fix: give the task an owner") == ["Fix", "give the task an owner"]
     assert english_phrases("tasks: the owner is missing") == ["tasks", "the owner is missing"]
