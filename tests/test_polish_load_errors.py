@@ -62,6 +62,18 @@ def test_each_problem_is_one_polish_line_in_place(tmp_path: Path) -> None:
     assert "nieznane pole 'capcity_hours' w dziale 'bok'; czy chodziło o 'capacity_hours'?" in text
     assert "zadanie 'odpowiedzi' wymienia nieznany dział 'bokk'; czy chodziło o 'bok'?" in text
     assert "brak wymaganego pola 'activity' w zadaniu 'b'" in text
+    # An unknown horizon word names the words that work, not "must be a whole number".
+    assert "review_horizon_days w zadaniu 'b': nieznany horyzont oceny 'kiedyś'; wpisz liczbę dni" in text
+
+
+def test_a_horizon_in_digits_that_is_not_whole_still_asks_for_a_whole_number() -> None:
+    text = "organization: X\ntasks: {t: {activity: measure, review_horizon_days: '90.5'}}"
+    with language("pl"):
+        try:
+            raci.loads(text, "org.yaml")
+        except raci.LoadError as error:
+            polish = str(error)
+    assert "review_horizon_days w zadaniu 't': musi być liczbą całkowitą" in polish
 
 
 def test_the_same_file_in_english_stays_english(tmp_path: Path) -> None:
@@ -71,6 +83,7 @@ def test_the_same_file_in_english_stays_english(tmp_path: Path) -> None:
     text = "\n".join(_lines(done.stderr))
     assert "unknown function 'marketingg'" in text
     assert "missing required field 'activity' in task 'b'" in text
+    assert "unknown review horizon 'kiedyś'; write a number of days or a word such as 'quarterly'" in text
 
 
 def test_yaml_syntax_errors_in_polish(tmp_path: Path) -> None:
@@ -139,6 +152,10 @@ def test_cli_lines_in_polish(tmp_path: Path) -> None:
             "--severity SOC102=bad: poziom musi być jednym z: error, warning, info",
         ),
         (
+            ["render", example, "--activity", "kryzys,foo", "-o", "a.svg"],
+            "raci: --activity: nieznana czynność 'foo'",
+        ),
+        (
             ["suggest", "--apply", example],
             "raci: --apply wymaga --output PLIK (może to być sam plik wejściowy)",
         ),
@@ -166,3 +183,28 @@ def test_a_list_field_given_one_value_says_it_must_be_a_list() -> None:
                 assert str(error) == f"org.yaml:3:35: {expected}"
             else:  # pragma: no cover - the file is wrong
                 raise AssertionError("loaded")
+
+
+def test_a_refused_command_line_in_polish() -> None:
+    example = str(EXAMPLES / "polska-firma.yaml")
+    cases = [
+        (["check", "--lang", "pl", "--bogus", example], "Błąd: nie ma opcji --bogus"),
+        (["check", "--lang", "pl"], "Błąd: brakuje argumentu 'FILES'"),
+        (
+            ["render", "--lang", "pl", example, "--view", "nope"],
+            "Błąd: niepoprawna wartość opcji '--view' / '-v': 'nope'; dozwolone: 'gaps', 'ownership',",
+        ),
+        (["init", "--lang", "pl", "a", "b", "c"], "Błąd: nadmiarowe argumenty: b c"),
+    ]
+    for args, expected in cases:
+        run = run_subprocess(*args)
+        assert run.code == 2, run
+        assert expected in run.stderr, run.stderr
+        assert "Pomoc: raci " in run.stderr
+    # A bad --lang itself is refused in the locale's language, and in English without one.
+    polish = run_subprocess(
+        "check", "--lang", "xx", example, env={"RACI_LANG": "", "LC_ALL": "", "LANG": "pl_PL.UTF-8"}
+    )
+    assert "Błąd: niepoprawna wartość opcji '--lang': 'xx'; dozwolone: 'en', 'pl'" in polish.stderr
+    english = run_subprocess("check", "--lang", "xx", example, env={"RACI_LANG": "", "LC_ALL": "C"})
+    assert "Invalid value for '--lang'" in english.stderr

@@ -25,7 +25,7 @@ from raci.diagrams import VIEWS
 from raci.rules import ALL_RULES
 from raci.templates import template_text
 
-from .conftest import EXAMPLES, run_subprocess
+from .conftest import EXAMPLES, Run, run_subprocess
 from .english_scan import english_phrases
 
 EXAMPLE = EXAMPLES / "polska-firma.yaml"
@@ -172,3 +172,13 @@ def test_the_c_locale_speaks_english(tmp_path: Path) -> None:
     svg = _svg_text(_run(["render", str(EXAMPLE), "--view", "handoffs"], C_LOCALE, tmp_path))
     assert "Hand-offs between departments" in svg
     assert english_phrases(check) and english_phrases(svg)
+
+
+def test_every_rule_is_explained_in_polish(cli: Callable[..., Run]) -> None:
+    for rule in ALL_RULES:
+        if rule.code == "RACI009":
+            continue  # its example waiver reason is still English
+        done = cli("explain", "--lang", "pl", rule.code)
+        assert done.code == 0, done.stderr
+        left = [line for line in done.stdout.splitlines() if english_phrases(line, ALLOWED)]
+        assert left == [], (rule.code, left)

@@ -615,3 +615,25 @@ def test_the_library_refuses_a_wrong_upload_in_polish() -> None:
     with i18n.language("pl"), pytest.raises(raci.SheetError) as error:
         raci.import_sheet(b"x")
     assert "trzeba wskazać format: xlsx, csv, tsv lub md" in str(error.value.problems[0])
+
+
+def test_a_grouping_column_before_czynnosc_is_the_phase(tmp_path: Path) -> None:
+    path = tmp_path / "obszary.csv"
+    path.write_text(
+        "Obszar;Czynność;Marketing;BOK;PR\n"
+        "Media społecznościowe;Publikacja postów;RA;I;\n"
+        ";Odpowiedzi na komentarze;C;RA;I\n"
+        "Kryzys;Oświadczenie w sprawie wpadki;C;I;RA\n",
+        encoding="utf-8",
+    )
+    org = import_sheet(path).org
+    assert [(t.name, t.phase, t.activity.value) for t in org.tasks.values()] == [
+        ("Publikacja postów", "Media społecznościowe", "publish"),
+        ("Odpowiedzi na komentarze", "Media społecznościowe", "respond"),
+        ("Oświadczenie w sprawie wpadki", "Kryzys", "recover"),
+    ]
+    assert [d.function.value for d in org.departments.values()] == [
+        "marketing",
+        "customer_service",
+        "public_relations",
+    ]

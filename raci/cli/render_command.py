@@ -247,8 +247,14 @@ def choose_format(output: str, output_format: str | None) -> str:
 def parse_activities(values: Sequence[str]) -> tuple[Activity, ...]:
     """``--activity`` values, each possibly comma-separated."""
     from raci.diagrams.api import parse_activities as parse
+    from raci.model.vocabulary import Activity, parse_activity
 
     words = [word.strip() for value in values for word in value.split(",") if word.strip()]
+    for word in words:
+        if parse_activity(word) is None:
+            message = _("--activity: unknown activity %(word)s; use one of: %(allowed)s")
+            allowed = ", ".join(activity.value for activity in Activity)
+            raise UsageError(message % {"word": repr(word), "allowed": allowed})
     try:
         return parse(words)
     except ValueError as error:

@@ -566,6 +566,10 @@ _FRIENDLY = {
         "unknown audience %(word)s; use one of: %(allowed)s "
         "(aliases such as 'applicants' or 'press' work too)"
     ),
+    "unknown_horizon": N_(
+        "unknown review horizon %(word)s; write a number of days or a word such as "
+        "'quarterly', 'weekly' or 'per post'"
+    ),
     "split_amount": N_("must be hours (a number) or a share such as '60%%'"),
     "split_hours": N_("hours must be between 0 and 1000000"),
     "waiver_reason": N_("needs a reason: say why the team accepts this finding, e.g. %(example)s"),

@@ -349,7 +349,7 @@ def test_json_message_follows_the_language_codes_and_keys_do_not() -> None:
     org = raci.load(path)
     allowed = [*org.tasks, *org.departments, *(org.department_label(d) for d in org.departments)]
     assert english_phrases(messages, allowed) == []
-    assert "w zadaniu „answer-comments” (odpowiedzi) nikt z obsługi klienta nie ma R" in messages
+    assert "w zadaniu „answer-comments” (czynność „odpowiedzi”) nikt z obsługi klienta nie ma R" in messages
 
 
 def test_sarif_message_is_polish_and_the_rule_id_english() -> None:
