@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +48,16 @@ def time_call(label: str, func: Callable[[], object], runs: int) -> Timing:
     return Timing(label, tuple(samples))
 
 
-def run_command(argv: Sequence[str], ok_codes: Sequence[int] = (0,), cwd: Path | None = None) -> float:
-    """Run a command once, output discarded; return its wall time. Raise if it fails."""
+def run_command(
+    argv: Sequence[str], ok_codes: Sequence[int] = (0,), cwd: Path | None = None, isolated: bool = False
+) -> float:
+    """Run a command once, output discarded; return its wall time. Raise if it fails.
+
+    ``isolated``: without ``PYTHONPATH``, so a command of a venv of its own sees only that venv.
+    """
+    env = _quiet_env()
+    if isolated:
+        env.pop("PYTHONPATH", None)
     start = time.perf_counter()
     completed = subprocess.run(
         list(argv),
@@ -57,7 +65,7 @@ def run_command(argv: Sequence[str], ok_codes: Sequence[int] = (0,), cwd: Path |
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env=_quiet_env(),
+        env=env,
         check=False,
     )
     elapsed = time.perf_counter() - start
@@ -73,6 +81,7 @@ def time_commands(
     ok_codes: Mapping[str, Sequence[int]] | None = None,
     cwd: Path | None = None,
     warmup: bool = True,
+    isolated: Collection[str] = (),
 ) -> dict[str, Timing]:
     """Wall times of ``runs`` runs of each command, after one untimed warm-up each.
 
@@ -82,11 +91,11 @@ def time_commands(
     codes = ok_codes or {}
     for label, argv in commands.items():
         if warmup:
-            run_command(argv, codes.get(label, (0,)), cwd)  # warm-up: page cache, __pycache__
+            run_command(argv, codes.get(label, (0,)), cwd, label in isolated)  # warm-up: page cache
     samples: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
         for label, argv in commands.items():
-            samples[label].append(run_command(argv, codes.get(label, (0,)), cwd))
+            samples[label].append(run_command(argv, codes.get(label, (0,)), cwd, label in isolated))
     return {label: Timing(label, tuple(found)) for label, found in samples.items()}
 
 

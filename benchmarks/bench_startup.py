@@ -90,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         if agenraci is not None:
             print(f"agenraci command: {agenraci} (starter charter from `agenraci init`)")
         print(f"python {sys.version.split()[0]}, runs={args.runs} (best of, interleaved)\n")
-        timings = time_commands(commands, args.runs, ok_codes=ok_codes, cwd=REPO_ROOT)
+        # The venvs' commands run without PYTHONPATH: a development checkout on it would be
+        # imported instead of what the venv installed.
+        isolated = [label for label in commands if label.startswith(("clean venv:", "agenraci"))]
+        timings = time_commands(commands, args.runs, ok_codes=ok_codes, cwd=REPO_ROOT, isolated=isolated)
 
     _report(timings, commands, args.example)
     return 0
