@@ -20,14 +20,21 @@ REPO_ROOT = BENCH_DIR.parent
 
 @dataclass(frozen=True)
 class Timing:
-    """Wall times of repeated runs, in seconds."""
+    """Wall times of repeated runs, in seconds (and the CPU time of each, for commands)."""
 
     label: str
     samples: tuple[float, ...]
+    #: User + system CPU seconds of each run of a command, where the platform says: less
+    #: disturbed than wall time by other work on a shared machine.
+    cpu: tuple[float, ...] = ()
 
     @property
     def best(self) -> float:
         return min(self.samples)
+
+    @property
+    def best_cpu(self) -> float | None:
+        return min(self.cpu) if self.cpu else None
 
     @property
     def median(self) -> float:
@@ -55,9 +62,26 @@ def run_command(
 
     ``isolated``: without ``PYTHONPATH``, so a command of a venv of its own sees only that venv.
     """
+    return _run_timed(argv, ok_codes, cwd, isolated)[0]
+
+
+def _children_cpu() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_timed(
+    argv: Sequence[str], ok_codes: Sequence[int], cwd: Path | None, isolated: bool
+) -> tuple[float, float | None]:
+    """Wall time and CPU time (None where unknown) of one run of a command."""
     env = _quiet_env()
     if isolated:
         env.pop("PYTHONPATH", None)
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     completed = subprocess.run(
         list(argv),
@@ -69,10 +93,12 @@ def run_command(
         check=False,
     )
     elapsed = time.perf_counter() - start
+    cpu_after = _children_cpu()
     if completed.returncode not in ok_codes:
         stderr = completed.stderr.decode("utf-8", errors="replace").strip()
         raise RuntimeError(f"{' '.join(argv)} exited {completed.returncode}: {stderr[-500:]}")
-    return elapsed
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return elapsed, cpu
 
 
 def time_commands(
@@ -93,10 +119,14 @@ def time_commands(
         if warmup:
             run_command(argv, codes.get(label, (0,)), cwd, label in isolated)  # warm-up: page cache
     samples: dict[str, list[float]] = {label: [] for label in commands}
+    cpu: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
         for label, argv in commands.items():
-            samples[label].append(run_command(argv, codes.get(label, (0,)), cwd, label in isolated))
-    return {label: Timing(label, tuple(found)) for label, found in samples.items()}
+            wall, used = _run_timed(argv, codes.get(label, (0,)), cwd, label in isolated)
+            samples[label].append(wall)
+            if used is not None:
+                cpu[label].append(used)
+    return {label: Timing(label, tuple(samples[label]), tuple(cpu[label])) for label in commands}
 
 
 def entry_point(name: str) -> list[str]:
