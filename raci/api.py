@@ -7,7 +7,8 @@ import sys
 from collections.abc import Mapping
 
 from raci.checking.config import Config
-from raci.files import InputTooLargeError, read_bounded, read_limited
+from raci.files import InputTooLargeError, os_reason, read_bounded, read_limited
+from raci.i18n import gettext as _
 from raci.model.errors import LoadError, Problem
 from raci.model.organization import Organization
 from raci.model.validation import build_config, build_organization
@@ -98,9 +99,11 @@ def _read_file(name: str, limits: Limits) -> bytes:
     except InputTooLargeError:
         raise LoadError([too_large(name, limits)]) from None
     except OSError as error:
-        raise LoadError([Problem(name, None, None, f"cannot read file: {error.strerror or error}")]) from None
+        message = _("cannot read file: %(reason)s") % {"reason": os_reason(error)}
+        raise LoadError([Problem(name, None, None, message)]) from None
     except ValueError:  # a NUL in the path
-        raise LoadError([Problem(name, None, None, "cannot read file: invalid file name")]) from None
+        message = _("cannot read file: %(reason)s") % {"reason": _("invalid file name")}
+        raise LoadError([Problem(name, None, None, message)]) from None
 
 
 def _read_stdin(limits: Limits) -> bytes:

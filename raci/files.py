@@ -26,6 +26,9 @@ import time
 from pathlib import Path
 from typing import IO
 
+from raci.i18n import N_
+from raci.i18n import gettext as _
+
 _CHUNK = 1024 * 1024
 #: A temporary file older than this was left by a run that died: no live write takes an hour.
 STALE_SECONDS = 3600
@@ -35,6 +38,29 @@ _TEMP_MIDDLE = re.compile(r"[a-z0-9_]{8}")
 
 class OutputExistsError(FileExistsError):
     pass
+
+
+#: The operating system's words for the failures people meet, as Linux spells them, so that
+#: they can be read in the reader's language; others stay as the system says them.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why an operation failed, one line: the system's ``strerror`` (in the reader's language
+    for the common failures), or the whole error when it has none."""
+    english = _OS_REASONS.get(error.errno or 0)
+    if english is not None and error.strerror == english:
+        return _(english)
+    return error.strerror or str(error)
 
 
 class UnsafeOutputError(OSError):
@@ -58,13 +84,15 @@ def check_output_target(path: str | os.PathLike[str]) -> None:
     except OSError:
         return  # unreadable parent and the like: the write itself reports it
     if stat.S_ISLNK(found.st_mode):
-        reason = "is a symbolic link; refusing to write through it (remove the link or choose another path)"
+        reason = _(
+            "is a symbolic link; refusing to write through it (remove the link or choose another path)"
+        )
         raise UnsafeOutputError(target, reason)
     if stat.S_ISDIR(found.st_mode):
-        raise UnsafeOutputError(target, "is a directory; give a file name")
+        raise UnsafeOutputError(target, _("is a directory; give a file name"))
     if not stat.S_ISREG(found.st_mode):
         raise UnsafeOutputError(
-            target, "is not a regular file (a device or a pipe); write to a file, or to '-' for stdout"
+            target, _("is not a regular file (a device or a pipe); write to a file, or to '-' for stdout")
         )
 
 
@@ -82,7 +110,8 @@ def output_path(directory: str | os.PathLike[str], name: str | os.PathLike[str])
     # by write_atomic, which refuses a link there.
     resolved = candidate.parent.resolve() / candidate.name
     if candidate.name in ("", ".", "..") or not resolved.is_relative_to(resolved_root):
-        raise UnsafeOutputError(candidate, f"is outside the output folder {root}; refusing to write it")
+        reason = _("is outside the output folder %(folder)s; refusing to write it") % {"folder": root}
+        raise UnsafeOutputError(candidate, reason)
     check_output_target(candidate)
     return candidate
 
@@ -96,7 +125,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     """
     target = Path(path)
     if not overwrite and (target.exists() or target.is_symlink()):
-        raise OutputExistsError(f"{target} already exists (use --force to replace it)")
+        raise OutputExistsError(_("%(path)s already exists (use --force to replace it)") % {"path": target})
     check_output_target(target)
     directory = target.parent if str(target.parent) else Path(".")
     remove_stale_temporaries(target)
@@ -206,9 +235,9 @@ def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
     try:
         found = os.fstat(handle)
         if stat.S_ISDIR(found.st_mode):
-            raise UnreadableInputError(name, "is a directory, not a file")
+            raise UnreadableInputError(name, _("is a directory, not a file"))
         if not stat.S_ISREG(found.st_mode):
-            raise UnreadableInputError(name, "is not a regular file (a device, a pipe or a socket)")
+            raise UnreadableInputError(name, _("is not a regular file (a device, a pipe or a socket)"))
         if found.st_size > limit:
             raise InputTooLargeError(name, limit)
         with os.fdopen(handle, "rb", closefd=False) as stream:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext
 from raci.model.errors import LoadError, Problem, RenderError, SheetError
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def import_sheet(
 
     if isinstance(data, (bytes, bytearray, memoryview)):
         if format not in _IMPORT_SUFFIXES:
-            message = "the format of spreadsheet bytes must be given: xlsx, csv, tsv or md"
+            message = gettext("the format of spreadsheet bytes must be given: xlsx, csv, tsv or md")
             raise SheetError([Problem(source_name or "<upload>", None, None, message)])
         name = source_name or f"<upload>{_IMPORT_SUFFIXES[format]}"
         with tempfile.TemporaryDirectory(prefix="raci-import-") as folder:
@@ -197,12 +198,18 @@ def import_sheet(
             except LoadError as error:
                 raise SheetError(_renamed_problem(p, str(path), name) for p in error.problems) from None
     if not isinstance(data, (str, os.PathLike)):
-        message = f"import_sheet() takes bytes or a path, not {type(data).__name__}"
+        message = gettext("import_sheet() takes bytes or a path, not %(type)s") % {
+            "type": type(data).__name__
+        }
         raise SheetError([Problem(source_name or "<upload>", None, None, message)])
     if format is not None:
         suffix = os.path.splitext(os.fspath(data))[1].lower()
         if _IMPORT_SUFFIXES.get(format) != suffix and not (format == "xlsx" and suffix == ".xlsm"):
-            message = f"the file is named {suffix or 'without a suffix'}, not as {format}: rename it"
+            if suffix:
+                message = gettext("the file is named %(suffix)s, not as %(format)s: rename it")
+            else:
+                message = gettext("the file is named without a suffix, not as %(format)s: rename it")
+            message %= {"suffix": suffix, "format": format}
             raise SheetError([Problem(os.fspath(data), None, None, message)])
     try:
         return read(data, sheet=sheet, organization=organization)

@@ -11,7 +11,12 @@ What a Polish text may rightly contain is not counted:
 * file paths, URLs, command-line options (``--lang``) and ``raci <command>`` invocations;
 * canonical YAML values and keys inside backticks (`` `respond` ``, `` `effort_hours: 4` ``)
   or after a ``function:``, ``activity:`` or ``audience:`` key;
-* snake_case identifiers (``customer_service``);
+* snake_case identifiers (``customer_service``), one quoted word (``'tasks'``, an id or a
+  key the message names) and a path of YAML keys (``rules: ignore: [SOC101]``);
+* lines of YAML shown as an example: a key with a flow mapping after it
+  (``answer-complaints: {activity: respond, raci: {care: RA}}``), a bare section key
+  (``tasks:``) or an indented id alone (``  answer-dms:``), whose ids are code the reader
+  may copy; text in double quotes on such a line (a waiver's reason) is still read;
 * words Polish shares with English ("Marketing", "PR", "HR", "monitoring", "problem"), which
   are simply not on the list;
 * anything in ``allowed`` (e.g. a department name the org itself spells in English).
@@ -29,7 +34,7 @@ from collections.abc import Iterable
 
 
 #: English function words that no Polish sentence uses ("do", "to", "a", "i", "by", "one", "we",
-#: "was", "most", "na" and "per" are Polish too, so they are left out).
+#: "was", "most", "same" ("te same"), "na" and "per" are Polish too, so they are left out).
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
@@ -43,8 +48,8 @@ FUNCTION_WORDS = _words(
     nothing something anything everything every each all any some more less least much many
     few very too also only just still already yet again can cannot could will would should must
     may might shall does did done doing don't doesn't isn't aren't won't can't shouldn't
-    nobody someone anyone everyone somebody anybody everybody other another same such own
-    across against along among around within
+    nobody someone anyone everyone somebody anybody everybody other another such own
+    across against along among around within until unless while since though although
     """
 )
 
@@ -74,6 +79,10 @@ PRODUCT_WORDS = _words(
     involve involves nothing against works worked working change changes changed why
     suggestion suggestions suggest suggests before after moved move moves
     department's task's owner's value values key keys allowed not known
+    support supports honoured honored misconception misconceptions fail fails pass passes
+    clean pair pairs deck appendix contents channel channels posts comments like likes paid
+    coverage overload hand mark marks number month months year years day days trust press
+    journalists people work
     """
 )
 
@@ -86,6 +95,10 @@ _IGNORED_SPANS = [
     # An option and the value after it: "--view handoffs", "-f json", "--lang=pl".
     re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:[ =][a-z][\w-]*)?"),
     re.compile(r"\braci\s+[a-z][a-z-]*"),
+    # A YAML path of keys: "rules: ignore: [SOC101]", "rules: options:".
+    re.compile(r"\b[a-z_]+:[ \t]+[a-z_]+:(?:[ \t]*\[[^\]\n]*\])?"),
+    # One quoted word is an id or a key the message names: 'tasks', 'capcity_hours'.
+    re.compile(r"(?<!\w)'[\w.-]+'(?!\w)"),
     # A YAML key and its canonical value: "activity: respond", "function: customer_service".
     re.compile(r"\b(?:function|activity|audiences?|review_horizon_days)\s*:\s*['\"]?[\w-]+['\"]?"),
     re.compile(r"\b[A-Z]{2,6}\d{3}\b"),
@@ -93,6 +106,14 @@ _IGNORED_SPANS = [
     re.compile(r"\b[RACIS]{1,5}\b"),
 ]
 
+#: A line of example YAML: ``id: {…}``, a section key alone on its line, or an indented id
+#: alone (``  answer-complaints:``); text in double quotes on it is still read.
+_YAML_LINE = re.compile(
+    r"^(?:[ \t]*[\w.-]+:[ \t]*\{.*\}[ \t]*|[ \t]*(?:organization|departments|tasks|rules|raci|waive):[ \t]*"
+    r"|[ \t]{2,}[\w.-]+:[ \t]*)$",
+    re.MULTILINE,
+)
+_QUOTED = re.compile(r'"[^"\n]*"')
 _BACKTICKS = re.compile(r"`([^`\n]*)`")
 _YAML_LIKE = re.compile(r"^[\w\s:,.{}\[\]'\"=-]*$")
 _WORD = re.compile("[^\\W\\d_]+(?:['\u2019][^\\W\\d_]+)?")
@@ -124,6 +145,15 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def _blank_but_quotes(match: re.Match[str]) -> str:
+    line = match.group(0)
+    kept = [(quoted.start(), quoted.end()) for quoted in _QUOTED.finditer(line)]
+    return "".join(
+        char if any(start <= at < end for start, end in kept) or char == "\n" else " "
+        for at, char in enumerate(line)
+    )
+
+
 def _strip_backticks(text: str, canonical: frozenset[str]) -> str:
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
@@ -147,6 +177,7 @@ def _strip_allowed(text: str, allowed: Iterable[str]) -> str:
 
 def english_phrases(text: str, allowed: Iterable[str] = ()) -> list[str]:
     """The English words and phrases in ``text``, in order; adjacent words form one phrase."""
+    text = _YAML_LINE.sub(_blank_but_quotes, text)
     text = _strip_allowed(text, allowed)
     text = _strip_backticks(text, _canonical_values())
     for pattern in _IGNORED_SPANS:

@@ -12,7 +12,8 @@ from .english_scan import english_phrases
 
 def test_an_english_sentence_is_caught() -> None:
     text = "SOC102 error: Customer service is not Responsible on task 'answer-comments'."
-    assert english_phrases(text) == ["error", "Customer service is not Responsible on task", "answer"]
+    # The task id is quoted: an id, not prose.
+    assert english_phrases(text) == ["error", "Customer service is not Responsible on task"]
 
 
 def test_a_polish_sentence_passes() -> None:
@@ -34,7 +35,10 @@ def test_a_polish_sentence_passes() -> None:
         "`customer_service`, `respond`, `effort_hours: 4`, `review_horizon_days: quarterly`",
         "function: customer_service, activity: respond, audience: customers",
         "uruchom raci check, raci render --view handoffs",
+        "plik powinien mieć klucze 'organization', 'departments' i 'tasks'",
+        "aby zaakceptować problemy, dopisz regułę do rules: ignore: [SOC101] albo rules: options:",
         "Na pewno? To jest dobrze, a i by to było do zrobienia.",
+        "Ten sam plik daje te same problemy; most, we wtorek, był u was.",
     ],
 )
 def test_what_polish_text_rightly_contains_is_not_counted(text: str) -> None:
@@ -57,6 +61,22 @@ def test_allowed_words_and_phrases_are_not_counted() -> None:
     text = "Dział „Customer Care” nie ma zadań; Task Force też nie."
     assert english_phrases(text) == ["Customer Care", "Task"]
     assert english_phrases(text, allowed=["Customer Care", "task force"]) == []
+
+
+def test_example_yaml_lines_are_code() -> None:
+    example = "tasks:\n  answer-complaints: {activity: respond, raci: {care: RA, marketing: I}}\n"
+    assert english_phrases(example) == []
+    block = '  answer-dms:\n    waive: {SOC102: "marketing answers DMs until Q3"}\n'
+    assert english_phrases(block) == ["answers", "until"]
+    assert english_phrases('    waive: {SOC102: "marketing odpowiada do III kwartału"}') == []
+    # A sentence with a colon is still prose.
+    assert english_phrases("Fix: give the task an owner") == ["Fix", "give the task an owner"]
+    assert english_phrases("tasks: the owner is missing") == ["tasks", "the owner is missing"]
+
+
+def test_quoted_prose_is_still_read() -> None:
+    assert english_phrases("zadanie 'the owner is missing'") == ["the owner is missing"]
+    assert english_phrases("fix: give the task an owner") == ["fix", "give the task an owner"]
 
 
 def test_backticks_holding_prose_are_still_read() -> None:

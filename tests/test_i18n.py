@@ -194,7 +194,7 @@ def test_labels_follow_the_language_and_keep_their_shape() -> None:
 
 POLISH_MISCONCEPTIONS = (
     "„Media społecznościowe to kanał marketingowy”",
-    "„Zwrot z inwestycji powinien być natychmiastowy i łatwy do zmierzenia przy każdym wpisie”",
+    "„Zwrot z inwestycji powinien być natychmiastowy i łatwy do zmierzenia przy każdym poście”",
     "„Marketing powinien być odpowiedzialny za media społecznościowe”",
     "„Wpadki w mediach społecznościowych niszczą firmy”",
     "„Media społecznościowe są bezpłatne”",

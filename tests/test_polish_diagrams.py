@@ -297,3 +297,25 @@ def test_a_missing_engine_is_explained_in_polish(monkeypatch: pytest.MonkeyPatch
     assert english_phrases(message) == []
     with pytest.raises(engine.EngineMissingError, match="PDF needs Graphviz's dot"):
         engine.find_engine("pdf")
+
+
+def _slide_orgs() -> list[tuple[str, raci.Organization]]:
+    from . import orgs
+
+    found = [(f"generated {d}x{t}", raci.loads(orgs.generate(d, t))) for d, t in [(10, 30), (15, 60)]]
+    for path in [*sorted(EXAMPLES.glob("*.yaml")), DATA / "workshop_hr.yaml"]:
+        found.append((path.name, raci.load(path)))
+    return found
+
+
+@needs_dot
+@pytest.mark.parametrize(("name", "org"), _slide_orgs(), ids=[name for name, _ in _slide_orgs()])
+def test_every_polish_page_of_the_default_gaps_view_fits_a_slide(name: str, org: raci.Organization) -> None:
+    """Polish words run longer than English: the slides hold them to the same bar (landscape,
+    at most 45 lines, no text under 11 px on a 1920x1080 screen, no text on a line or text)."""
+    from raci.diagrams.fit import measure_svg
+
+    with i18n.language("pl"):
+        pages = raci.diagrams.render_pages(org, raci.check(org), view="gaps", format="svg")
+    for number, page in enumerate(pages, 1):
+        assert measure_svg(page).problems() == [], (name, number)

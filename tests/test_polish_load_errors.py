@@ -9,7 +9,7 @@ import raci
 from raci.i18n import language
 from raci.model.vocabulary import Activity, Audience, Function
 
-from .conftest import run_subprocess
+from .conftest import EXAMPLES, run_subprocess
 from .english_scan import english_phrases
 
 #: What a Polish message rightly names in English: the YAML keys and canonical values.
@@ -62,6 +62,18 @@ def test_each_problem_is_one_polish_line_in_place(tmp_path: Path) -> None:
     assert "nieznane pole 'capcity_hours' w dziale 'bok'; czy chodziło o 'capacity_hours'?" in text
     assert "zadanie 'odpowiedzi' wymienia nieznany dział 'bokk'; czy chodziło o 'bok'?" in text
     assert "brak wymaganego pola 'activity' w zadaniu 'b'" in text
+    # An unknown horizon word names the words that work, not "must be a whole number".
+    assert "review_horizon_days w zadaniu 'b': nieznany horyzont oceny 'kiedyś'; wpisz liczbę dni" in text
+
+
+def test_a_horizon_in_digits_that_is_not_whole_still_asks_for_a_whole_number() -> None:
+    text = "organization: X\ntasks: {t: {activity: measure, review_horizon_days: '90.5'}}"
+    with language("pl"):
+        try:
+            raci.loads(text, "org.yaml")
+        except raci.LoadError as error:
+            polish = str(error)
+    assert "review_horizon_days w zadaniu 't': musi być liczbą całkowitą" in polish
 
 
 def test_the_same_file_in_english_stays_english(tmp_path: Path) -> None:
@@ -71,6 +83,7 @@ def test_the_same_file_in_english_stays_english(tmp_path: Path) -> None:
     text = "\n".join(_lines(done.stderr))
     assert "unknown function 'marketingg'" in text
     assert "missing required field 'activity' in task 'b'" in text
+    assert "unknown review horizon 'kiedyś'; write a number of days or a word such as 'quarterly'" in text
 
 
 def test_yaml_syntax_errors_in_polish(tmp_path: Path) -> None:
@@ -104,4 +117,94 @@ def test_the_cut_off_note_stays_last_in_polish() -> None:
         except raci.LoadError as error:
             problems = error.problems
     assert len(problems) == 51
-    assert problems[-1].message == "pokazano pierwsze 50 problemów, pominięto jeszcze 10"
+    assert problems[-1].message == "dalsze problemy pominięto (pokazano 50, pominięto jeszcze 10)"
+
+
+def test_an_unknown_raci_lang_is_said_in_the_locale_language() -> None:
+    run = run_subprocess(
+        "check", "org.yaml", env={"RACI_LANG": "klingon", "LC_ALL": "", "LANG": "pl_PL.UTF-8"}
+    )
+    assert run.code == 2
+    assert run.stderr == "raci: RACI_LANG: nieznany język 'klingon'; raci mówi w językach: en, pl\n"
+
+
+def test_cli_lines_in_polish(tmp_path: Path) -> None:
+    example = str(EXAMPLES / "polska-firma.yaml")
+    missing = run_subprocess("check", "--lang", "pl", "brak.yaml", cwd=tmp_path)
+    assert missing.code == 2
+    assert "brak.yaml: nie można odczytać pliku: nie ma takiego pliku ani katalogu" in missing.stderr
+    cases = [
+        (
+            ["render", example, "-o", "x.xyz"],
+            "raci: nie wiadomo, jaki format ma mieć x.xyz ('.xyz'): "
+            "nadaj mu rozszerzenie .svg, .png, .pdf lub .dot albo podaj --format",
+        ),
+        (
+            ["slides", example, "-o", "d.txt"],
+            "raci: prezentacja to plik PDF: nadaj plikowi rozszerzenie .pdf",
+        ),
+        (
+            ["report", example, "-o", "r.txt"],
+            "raci: raport to strona HTML: nazwij plik .html lub .htm, nie .txt",
+        ),
+        (
+            ["check", "--severity", "SOC102=bad", example],
+            "--severity SOC102=bad: poziom musi być jednym z: error, warning, info",
+        ),
+        (
+            ["render", example, "--activity", "kryzys,foo", "-o", "a.svg"],
+            "raci: --activity: nieznana czynność 'foo'",
+        ),
+        (
+            ["suggest", "--apply", example],
+            "raci: --apply wymaga --output PLIK (może to być sam plik wejściowy)",
+        ),
+    ]
+    for args, expected in cases:
+        run = run_subprocess(args[0], "--lang", "pl", *args[1:], cwd=tmp_path)
+        assert run.code == 2, (args, run)
+        assert expected in run.stdout + run.stderr, (args, run)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    drawn = run_subprocess("render", "--lang", "pl", example, "-o", "luki.svg", cwd=tmp_path)
+    assert drawn.code == 0
+    assert drawn.stderr.startswith("zapisano luki.svg (widok gaps, SVG, ")
+
+
+def test_a_list_field_given_one_value_says_it_must_be_a_list() -> None:
+    text = "organization: X\ndepartments:\n  m: {function: marketing, roles: x}\ntasks: {}\n"
+    for lang, expected in (
+        ("en", "roles in department 'm': must be a list"),
+        ("pl", "roles w dziale 'm': musi być listą"),
+    ):
+        with language(lang):
+            try:
+                raci.loads(text, "org.yaml")
+            except raci.LoadError as error:
+                assert str(error) == f"org.yaml:3:35: {expected}"
+            else:  # pragma: no cover - the file is wrong
+                raise AssertionError("loaded")
+
+
+def test_a_refused_command_line_in_polish() -> None:
+    example = str(EXAMPLES / "polska-firma.yaml")
+    cases = [
+        (["check", "--lang", "pl", "--bogus", example], "Błąd: nie ma opcji --bogus"),
+        (["check", "--lang", "pl"], "Błąd: brakuje argumentu 'FILES'"),
+        (
+            ["render", "--lang", "pl", example, "--view", "nope"],
+            "Błąd: niepoprawna wartość opcji '--view' / '-v': 'nope'; dozwolone: 'gaps', 'ownership',",
+        ),
+        (["init", "--lang", "pl", "a", "b", "c"], "Błąd: nadmiarowe argumenty: b c"),
+    ]
+    for args, expected in cases:
+        run = run_subprocess(*args)
+        assert run.code == 2, run
+        assert expected in run.stderr, run.stderr
+        assert "Pomoc: raci " in run.stderr
+    # A bad --lang itself is refused in the locale's language, and in English without one.
+    polish = run_subprocess(
+        "check", "--lang", "xx", example, env={"RACI_LANG": "", "LC_ALL": "", "LANG": "pl_PL.UTF-8"}
+    )
+    assert "Błąd: niepoprawna wartość opcji '--lang': 'xx'; dozwolone: 'en', 'pl'" in polish.stderr
+    english = run_subprocess("check", "--lang", "xx", example, env={"RACI_LANG": "", "LC_ALL": "C"})
+    assert "Invalid value for '--lang'" in english.stderr

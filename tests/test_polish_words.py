@@ -53,7 +53,7 @@ def english_twin(text: str) -> str:
     def swap(match: re.Match[str]) -> str:
         field, value = match.groups()
         if field == "review_horizon_days":
-            return f"{field}: {POLISH_HORIZONS[value]}"
+            return f"{field}: {value if value.isdigit() else POLISH_HORIZONS[value]}"
         parse = {"function": parse_function, "activity": parse_activity, "audience": parse_audience}[field]
         canonical = parse(value)
         assert canonical is not None, value
@@ -186,3 +186,21 @@ def test_the_schema_accepts_the_horizon_words_as_the_loader_reads_them() -> None
     for written in ("co  tydzień", "Co-Tydzien", "po_każdym  poście", "kwartalnie", "half-yearly"):
         assert regex.fullmatch(pattern, written), written
     assert not regex.fullmatch(pattern, "co tydzien!")
+
+
+@pytest.mark.parametrize(("departments", "tasks"), [(10, 30), (15, 60)])
+def test_polish_twin_at_workshop_size(departments: int, tasks: int) -> None:
+    from .orgs import generate
+
+    english = generate(departments, tasks)
+    polish = polish_twin(english)
+    # Every department's function and every task's activity is written in Polish.
+    assert len(FIELD.findall(english)) == departments + tasks
+    assert len(POLISH_FIELD.findall(polish)) == departments + tasks + english.count("review_horizon_days")
+    assert polish != english
+    assert english_twin(polish) == english_twin(english)
+    english_result = raci.check(raci.loads(english, "org.yaml"))
+    polish_result = raci.check(raci.loads(polish, "org.yaml"))
+    assert english_result.findings
+    assert _codes(polish_result) == _codes(english_result)
+    assert [f.message for f in polish_result.findings] == [f.message for f in english_result.findings]

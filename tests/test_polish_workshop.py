@@ -73,12 +73,13 @@ def test_diff_in_polish() -> None:
 
 def test_diff_markdown_in_polish() -> None:
     polish = run_subprocess("diff", "--lang", "pl", "-f", "markdown", str(SILO), str(SHARED)).stdout
-    assert polish.startswith("### ✅ raci diff: rozwiązane problemy: 8, nowe: 0\n")
+    assert polish.startswith("### ✅ raci diff: rozwiązano 8 problemów, nowe: 0\n")
     assert "| | Zadanie | Dział | Przed | Po |" in polish
     assert "| | Rodzaj | Identyfikator | Zmiana |" in polish
     assert "| Problem | Poziom | Kod | Komunikat |" in polish
     assert polish.count("| rozwiązany | błąd |") == 3
-    assert "- Zasada 1 (*Media społecznościowe to kanał marketingowy*): niespełniona → spełniona" in polish
+    principle = "- Zasada 1 (fałszywy pogląd: *Media społecznościowe to kanał marketingowy*)"
+    assert principle + ": niespełniona → spełniona" in polish
 
 
 def test_whatif_in_polish() -> None:
@@ -103,7 +104,7 @@ def test_whatif_markdown_in_polish() -> None:
     assert polish.startswith("## Co jeśli: bez działu „Communications” (comms)\n")
     assert "| Zadanie | Traci | Dotąd |" in polish
     assert polish.count("- ❌ zasada ") == 2
-    assert "### 🔴 W porównaniu z obecnym stanem: rozwiązane problemy: 0, nowe: " in polish
+    assert "### 🔴 W porównaniu z obecnym stanem: rozwiązano 0 problemów, nowe: " in polish
 
 
 @pytest.mark.parametrize(

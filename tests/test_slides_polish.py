@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci.i18n import language
+from raci.i18n import gettext, language
 from raci.workshop.slides import build_deck
 from raci.workshop.slides import deck as deck_module
 
-from .conftest import EXAMPLES, run_subprocess
+from .conftest import EXAMPLES, ROOT, run_subprocess
 from .english_scan import english_phrases
 
 pytestmark = pytest.mark.skipif(
@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 POLISH_EXAMPLE = EXAMPLES / "polska-firma.yaml"
+WORKSHOP_HR = ROOT / "tests" / "data" / "workshop_hr.yaml"
 POLISH_LETTERS = "ąćęłńóśźż"
 
 #: Two departments, two tasks; t1's 10.5 h shared by its two R's (5.25 h each), t2's 4 h all a's.
@@ -79,7 +80,7 @@ def test_the_polish_example_gets_a_polish_deck_with_its_letters_as_text(tmp_path
         "Zasada 5 niespełniona \u2013 fałszywy pogląd: „Media społecznościowe są bezpłatne”",
         "Kto za co odpowiada: funkcje \u00d7 czynności",
         "Macierz RACI",
-        "Obciążenie pracą",
+        "Obciążenie",
         "Problemy",
         "Jak to naprawić",
     ):
@@ -97,7 +98,7 @@ def test_the_polish_example_gets_a_polish_deck_with_its_letters_as_text(tmp_path
     # Every page, drawings too, read as a Polish facilitator would: no English phrase left.
     names = [org.organization, *(org.department_label(d) for d in org.departments)]
     names += [org.task_label(t) for t in org.tasks]
-    assert english_phrases(words, allowed=[*names, "budget"]) == []  # budget: the YAML key SOC401 names
+    assert english_phrases(words, allowed=names) == []
 
 
 def test_the_locale_chooses_the_decks_language(tmp_path: Path) -> None:
@@ -117,7 +118,7 @@ def test_the_locale_chooses_the_decks_language(tmp_path: Path) -> None:
     )
     assert run.code == 0 and run.stderr.startswith("wrote ")
     words = " ".join(_text(english).split())
-    assert "Workload" in words and "Obciążenie pracą" not in words
+    assert "Workload" in words and "Obciążenie" not in words
 
 
 def test_every_polish_letter_is_text_in_the_pdf(tmp_path: Path) -> None:
@@ -135,7 +136,7 @@ def test_every_polish_letter_is_text_in_the_pdf(tmp_path: Path) -> None:
     _, words = _polish_deck(org, tmp_path)
     assert set(POLISH_LETTERS + POLISH_LETTERS.upper()) <= set(words)
     assert "ZAŻÓŁĆ GĘŚLĄ JAŹŃ" in words and "zażółć gęślą jaźń" in words and "Źródła ćwiczeń" in words
-    assert "Obciążenie pracą" in words and "Spełnione zasady" in words  # the deck's own
+    assert "Obciążenie" in words and "Spełnione zasady" in words  # the deck's own
     assert "\ufffd" not in words and "?" not in words
 
 
@@ -189,7 +190,6 @@ def test_the_decks_own_words_have_no_english_left(
         *(org.task_label(t) for t in org.tasks),
         *(f.waiver or "" for f in result.waived),  # the team's own words
         *notes,
-        "budget",  # the YAML key SOC401 names
     ]
     assert english_phrases(words, allowed) == []
 
@@ -200,8 +200,8 @@ def test_numbers_and_plurals_in_polish_match_a_hand_count(tmp_path: Path) -> Non
     # 2 departments, 2 tasks; a: 5.25 h of t1 + 4 h of t2 = 9.25 h of 8 h; b: 5.25 h of 20 h.
     assert "Kto odpowiada za media społecznościowe · 2 działy · 2 zadania ·" in words
     assert "łącznie 14,5 h, dostępne 28 h" in words
-    assert "9,25 h z 8 h A: 2 zadania" in words
-    assert "5,25 h z 20 h A: 0 zadań" in words
+    assert "9,25 h z 8 h A w 2 zadaniach" in words
+    assert "5,25 h z 20 h A w 0 zadaniach" in words
     assert "2 zadania \u00d7 2 działy" in words
     # The over-capacity fix in the department's own numbers, with a decimal comma.
     assert (
@@ -278,14 +278,20 @@ def test_polish_findings_name_the_tasks_the_drawing_shows(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    "source", [POLISH_EXAMPLE, "15x60", EXAMPLES / "marketing-owns-everything.yaml"], ids=str
+    "source",
+    [POLISH_EXAMPLE, "10x30", "15x60", EXAMPLES / "marketing-owns-everything.yaml", WORKSHOP_HR],
+    ids=lambda s: s if isinstance(s, str) else s.name,
 )
 def test_every_polish_page_keeps_its_words_inside_and_apart(source: Path | str, tmp_path: Path) -> None:
     """Longer Polish words stay on the page, inside its margins and off each other's boxes;
     the grid's activity words are never broken inside a word."""
     from . import orgs
 
-    org = raci.loads(orgs.generate(15, 60), "org.yaml") if source == "15x60" else raci.load(source)
+    if isinstance(source, str):
+        departments, tasks = (int(n) for n in source.split("x"))
+        org = raci.loads(orgs.generate(departments, tasks), "org.yaml")
+    else:
+        org = raci.load(source)
     path, _ = _polish_deck(org, tmp_path)
     for number, words in enumerate(_pages(path), 1):
         for word in words:
@@ -296,6 +302,18 @@ def test_every_polish_page_keeps_its_words_inside_and_apart(source: Path | str, 
                 across = min(first[3], second[3]) - max(first[1], second[1])
                 down = min(first[4], second[4]) - max(first[2], second[2])
                 assert across <= 1 or down <= 1, (number, first, second)
+        # A findings column shows a finding first, never only "i jeszcze 3: ...".
+        for heading in (w for w in words if w[0] == "Problemy" and w[4] - w[2] > 12):
+            below = [w for w in words if abs(w[1] - heading[1]) < 1 and w[2] > heading[4]]
+            first = min(below, key=lambda w: w[2])
+            assert re.fullmatch(r"[A-Z]{3,4}\d{3}", first[0]), (number, first)
+    # The workload's "A w 3 zadaniach" stays on one line, even two panels side by side.
+    workload = next(w for w in _pages(path) if w and w[0][0] == "Obciążenie")
+    counts = [
+        workload[i : i + 4] for i, w in enumerate(workload) if w[0] == "A" and workload[i + 1][0] == "w"
+    ]
+    assert len(counts) == len(org.departments)
+    assert all(words[3][0] in ("zadaniu", "zadaniach") and words[3][2] == words[0][2] for words in counts)
     grid = next(w for w in _pages(path) if any(x[0] == "czynności" for x in w[:12]))
     headings = {w[0] for w in grid}
     assert {"monitoring", "odkrywanie", "wybieranie", "publikacja", "odpowiedzi"} <= headings
@@ -311,12 +329,25 @@ def test_the_english_deck_does_not_follow_the_polish_catalog() -> None:
 def test_slides_messages_in_polish(tmp_path: Path) -> None:
     run = run_subprocess("slides", str(POLISH_EXAMPLE), "--lang", "pl")
     assert run.code == 2 and run.stdout == ""
-    assert run.stderr.strip() == "raci: podaj, dokąd zapisać prezentację: raci slides PLIK -o deck.pdf"
-    run = run_subprocess("slides", str(POLISH_EXAMPLE), "--lang", "pl", "-o", str(tmp_path / "deck.svg"))
-    assert run.code == 2
+    with language("pl"):
+        expected = gettext("say where to write the deck: raci slides FILE -o deck.pdf")
+    assert run.stderr.strip() == f"raci: {expected}"
+    assert "PLIK" in expected and english_phrases(expected) == []
     svg = tmp_path / "deck.svg"
+    run = run_subprocess("slides", str(POLISH_EXAMPLE), "--lang", "pl", "-o", str(svg))
+    assert run.code == 2
     assert (
         run.stderr.strip()
         == f"raci: prezentacja to plik PDF: nadaj plikowi rozszerzenie .pdf zamiast '.svg' ({svg})"
     )
-    assert not (tmp_path / "deck.svg").exists()
+    assert not svg.exists()
+
+
+def test_a_font_without_polish_letters_is_refused_in_polish(tmp_path: Path) -> None:
+    missing = tmp_path / "brak.ttf"
+    out = tmp_path / "deck.pdf"
+    run = run_subprocess(
+        "slides", str(POLISH_EXAMPLE), "--lang", "pl", "-o", str(out), env={"RACI_FONT": str(missing)}
+    )
+    assert run.code == 2 and not out.exists()
+    assert run.stderr.strip() == f"raci: RACI_FONT={missing} nie jest czcionką TrueType z polskimi literami"

@@ -209,6 +209,10 @@ def test_polish_workbook_reads_in_polish(tmp_path: Path) -> None:
         "zadania",
     ]
     assert _column(workload, 0)[-1] == "razem"
+    # Columns fit the Polish words: "ostrzeżenie" (11 letters), "godziny w tygodniu" (18).
+    assert problems.column_dimensions["A"].width >= len("ostrzeżenie") + 2
+    for cell in workload[1]:
+        assert workload.column_dimensions[cell.column_letter].width >= len(str(cell.value)) + 2
     assert workload.cell(workload.max_row, 7).value == 13
 
     # No English in the words raci writes around the org's own names (the rules' messages,
@@ -562,3 +566,74 @@ def test_decimal_commas_are_read_only_where_the_comma_is_not_the_separator(tmp_p
     with pytest.raises(raci.LoadError) as error:
         import_sheet(commas)
     assert re.search(r"b\.csv:2:2: ", str(error.value.problems[0]))
+
+
+@pytest.mark.parametrize(
+    ("pairs", "line"),
+    [
+        (
+            ["D"],
+            "--letter-map 'D': wpisz LITERA=LITERY, z literami spośród R, A, S, C, I, "
+            "np. D=A, V=C albo X=- (brak litery)",
+        ),
+        (
+            ["R=A"],
+            "--letter-map 'R=A': R to standardowa litera (odpowiedzialny – wykonuje) "
+            "i nie można zmienić jej znaczenia; mapuj tylko inne litery, np. D=A",
+        ),
+        (["D=A,D=C"], "--letter-map: litera D ma dwa znaczenia (A i C)"),
+    ],
+)
+def test_a_bad_letter_map_is_refused_in_polish(pairs: list[str], line: str) -> None:
+    args = [arg for pair in pairs for arg in ("--letter-map", pair)]
+    run = run_subprocess("import", str(MATRICES / "drasci.csv"), *args, "--lang", "pl")
+    assert run.code == 2
+    source = MATRICES / "drasci.csv"
+    assert run.stderr.splitlines() == [
+        f"{source}: {line}",
+        f"raci: {source}: 1 problem; niczego nie zapisano",
+    ]
+
+
+def test_a_footnote_mark_is_kept_in_the_language_of_the_run(tmp_path: Path) -> None:
+    path = tmp_path / "macierz.csv"
+    path.write_text("Zadanie;Marketing;PR\nPublikacja postów;RA*;I\n", encoding="utf-8")
+    with i18n.language("pl"):
+        polish = import_sheet(path).org
+    with i18n.language("en"):
+        english = import_sheet(path).org  # the same cell read again: nothing cached in Polish
+    assert polish.tasks["publikacja-postów"].description == "Marketing: przypis *"
+    assert english.tasks["publikacja-postów"].description == "Marketing: footnote *"
+
+
+def test_the_library_refuses_a_wrong_upload_in_polish() -> None:
+    with i18n.language("pl"), pytest.raises(raci.SheetError) as error:
+        raci.import_sheet("macierz.csv", "xlsx")
+    assert str(error.value.problems[0]) == (
+        "macierz.csv: plik ma rozszerzenie .csv, a podany format to xlsx: zmień jego nazwę"
+    )
+    with i18n.language("pl"), pytest.raises(raci.SheetError) as error:
+        raci.import_sheet(b"x")
+    assert "trzeba wskazać format: xlsx, csv, tsv lub md" in str(error.value.problems[0])
+
+
+def test_a_grouping_column_before_czynnosc_is_the_phase(tmp_path: Path) -> None:
+    path = tmp_path / "obszary.csv"
+    path.write_text(
+        "Obszar;Czynność;Marketing;BOK;PR\n"
+        "Media społecznościowe;Publikacja postów;RA;I;\n"
+        ";Odpowiedzi na komentarze;C;RA;I\n"
+        "Kryzys;Oświadczenie w sprawie wpadki;C;I;RA\n",
+        encoding="utf-8",
+    )
+    org = import_sheet(path).org
+    assert [(t.name, t.phase, t.activity.value) for t in org.tasks.values()] == [
+        ("Publikacja postów", "Media społecznościowe", "publish"),
+        ("Odpowiedzi na komentarze", "Media społecznościowe", "respond"),
+        ("Oświadczenie w sprawie wpadki", "Kryzys", "recover"),
+    ]
+    assert [d.function.value for d in org.departments.values()] == [
+        "marketing",
+        "customer_service",
+        "public_relations",
+    ]

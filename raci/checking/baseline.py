@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from raci.files import InputTooLargeError, read_bounded
+from raci.files import InputTooLargeError, os_reason, read_bounded
 from raci.i18n import N_, gettext
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.report import portable_path
@@ -139,7 +139,7 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     except InputTooLargeError:
         raise _error(name, gettext("baseline file is too large")) from None
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         raise _error(name, gettext("cannot read baseline: %(reason)s") % {"reason": reason}) from None
     except UnicodeDecodeError:
         raise _error(name, gettext("baseline is not UTF-8 text")) from None

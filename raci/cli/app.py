@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import importlib
+import sys
 from collections.abc import Callable
 from typing import Annotated, Any, NoReturn
 
@@ -142,7 +143,9 @@ def run(argv: list[str] | None = None) -> int:
         except _EXITS as done:
             return int(getattr(done, "exit_code", 0))
         except _USAGE_ERRORS as error:
-            error.show()
+            from raci.cli.usage_errors import show_usage_error
+
+            show_usage_error(error, sys.argv[1:] if argv is None else argv)
             return EXIT_BAD_INPUT
         except _ABORTS:
             typer.echo("raci: aborted", err=True)

@@ -23,6 +23,8 @@ from raci.cli.inputs import input_limits
 from raci.cli.settings import FlagError, rule_config
 from raci.cli.streams import write_stderr_lines, write_stdout
 from raci.cli.terminal import use_color, width
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import parse_letter_map
 from raci.report import ReportOptions, portable_path, render_report
@@ -108,7 +110,7 @@ def _run(request: CheckRequest) -> int:
 def _settings(request: CheckRequest) -> tuple[dict[str, str], Config | None, Baseline | None]:
     """The letter map, the rule configuration and the baseline the flags ask for."""
     if request.baseline is not None and request.write_baseline is not None:
-        raise _BadInput(["--baseline and --write-baseline cannot be used together"])
+        raise _BadInput([_("--baseline and --write-baseline cannot be used together")])
     try:
         letter_map = parse_letter_map(request.letter_map)
     except ValueError as error:
@@ -135,7 +137,9 @@ def _inputs(request: CheckRequest) -> tuple[list[str], list[Problem]]:
     names = expand_paths(request.files, problems)
     clash = _overwrites_input(names, (request.output, request.write_baseline))
     if clash is not None:
-        raise _BadInput([f"{clash}: is an input file; refusing to write a report over it"])
+        raise _BadInput(
+            [_("%(path)s: is an input file; refusing to write a report over it") % {"path": clash}]
+        )
     return names, problems
 
 
@@ -149,15 +153,19 @@ def _write_baseline(request: CheckRequest, results: list[CheckResult], problems:
         raise _BadInput(
             [
                 *(str(problem) for problem in problems),
-                f"{target}: not written, because some files could not be loaded",
+                _("%(path)s: not written, because some files could not be loaded") % {"path": target},
             ]
         )
     baseline = Baseline.from_results(results)
     if not _write_file(target, baseline.to_json(), request.color):
         raise _BadInput()
     if not request.quiet:
-        noun = "finding" if len(baseline) == 1 else "findings"
-        write_stderr_lines([f"raci: wrote {target} with {len(baseline)} {noun}"])
+        message = ngettext(
+            "raci: wrote %(path)s with %(count)d finding",
+            "raci: wrote %(path)s with %(count)d findings",
+            len(baseline),
+        )
+        write_stderr_lines([message % {"path": target, "count": len(baseline)}])
     return baseline
 
 
@@ -180,7 +188,8 @@ def _emit_report(
     if request.output is not None and to_file:
         if problems:
             # Bad input writes nothing: the problems are on stderr, exit 2.
-            raise _BadInput([f"{request.output}: not written, because some files could not be loaded"])
+            message = _("%(path)s: not written, because some files could not be loaded")
+            raise _BadInput([message % {"path": request.output}])
         report = render_report(request.output_format, results, problems, options)
         if not _write_file(request.output, report, request.color):
             raise _BadInput()
@@ -201,7 +210,7 @@ def expand_paths(files: Sequence[str], problems: list[Problem]) -> list[str]:
         if name != "-" and path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
             if not found:
-                problems.append(Problem(name, None, None, "directory has no .yaml or .yml files"))
+                problems.append(Problem(name, None, None, _("directory has no .yaml or .yml files")))
             candidates = [str(p) for p in found]
         else:
             candidates = [name]
@@ -227,7 +236,10 @@ def _write_file(path: Path, text: str, color: str) -> bool:
     try:
         write_atomic(path, text.encode("utf-8", "replace"))
     except OSError as error:
-        _print_problems([f"{path}: cannot write: {error.strerror or error}"], color)
+        from raci.files import os_reason
+
+        message = _("%(path)s: cannot write: %(reason)s") % {"path": path, "reason": os_reason(error)}
+        _print_problems([message], color)
         return False
     return True
 

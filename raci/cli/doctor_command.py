@@ -18,6 +18,8 @@ from pathlib import Path
 
 from raci.cli.exit_codes import EXIT_CLEAN, EXIT_FINDINGS
 from raci.cli.streams import write_stdout
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
 
 #: A letter only Polish (and a few neighbours) needs: a font with it has the rest.
 _POLISH_CHARSET = ":charset=0x0142"
@@ -40,17 +42,24 @@ def doctor() -> int:
     parts = [_dot(), _embedded(), _raster(), _diagram_fonts(), _deck_font()]
     lines = []
     for part in parts:
+        values = {"name": part.name, "found": part.found, "gives": part.gives, "without": part.without}
         if part.found is not None:
-            lines.append(f"ok       {part.name}: {part.found} ({part.gives})")
+            lines.append(_("ok       %(name)s: %(found)s (%(gives)s)") % values)
         else:
-            lines.append(f"MISSING  {part.name}: {part.without}")
+            lines.append(_("MISSING  %(name)s: %(without)s") % values)
     missing = sum(1 for part in parts if part.found is None)
     lines.append("")
-    lines.append(
-        "everything raci draws works here"
-        if not missing
-        else f"{missing} part{'s' if missing != 1 else ''} missing: see above for what each disables"
-    )
+    if missing:
+        lines.append(
+            ngettext(
+                "%(count)d part missing: see above for what each disables",
+                "%(count)d parts missing: see above for what each disables",
+                missing,
+            )
+            % {"count": missing}
+        )
+    else:
+        lines.append(_("everything raci draws works here"))
     write_stdout("\n".join(lines) + "\n")
     return EXIT_FINDINGS if missing else EXIT_CLEAN
 
@@ -70,13 +79,16 @@ def _dot() -> Part:
     version = _run(path, "-V") if path else None
     # "dot - graphviz version 2.43.0 (0)"
     words = (version or "").split("version", 1)
-    number = words[1].split()[0] if len(words) == 2 and words[1].split() else "unknown version"
+    number = words[1].split()[0] if len(words) == 2 and words[1].split() else _("unknown version")
     return Part(
         "Graphviz dot",
-        f"{number} at {path}" if path else None,
-        "SVG, PNG and PDF diagrams, the slide deck",
-        f"PDF diagrams and `raci slides` are off (SVG, and PNG through resvg, still work with "
-        f"the embedded engine); {INSTALL_HINT}",
+        _("%(version)s at %(path)s") % {"version": number, "path": path} if path else None,
+        _("SVG, PNG and PDF diagrams, the slide deck"),
+        _(
+            "PDF diagrams and `raci slides` are off (SVG, and PNG through resvg, still work with "
+            "the embedded engine); %(hint)s"
+        )
+        % {"hint": INSTALL_HINT},
     )
 
 
@@ -89,15 +101,21 @@ def _embedded() -> Part:
     found = None
     if engine is not None:
         try:
-            found = f"{metadata.version(EMBEDDED_NAME)} at {engine.path}"
+            found = _("%(version)s at %(path)s") % {
+                "version": metadata.version(EMBEDDED_NAME),
+                "path": engine.path,
+            }
         except metadata.PackageNotFoundError:
             found = engine.path
     return Part(
-        f"embedded engine ({EMBEDDED_NAME})",
+        _("embedded engine (%(name)s)") % {"name": EMBEDDED_NAME},
         found,
-        "SVG diagrams where dot is missing",
-        f"without dot no diagram can be drawn; pip install {EMBEDDED_NAME} (wheels for x86_64 "
-        "and arm64), or install Graphviz",
+        _("SVG diagrams where dot is missing"),
+        _(
+            "without dot no diagram can be drawn; pip install %(name)s (wheels for x86_64 "
+            "and arm64), or install Graphviz"
+        )
+        % {"name": EMBEDDED_NAME},
     )
 
 
@@ -111,43 +129,48 @@ def _raster() -> Part:
         try:
             found = metadata.version(RASTER_NAME)
         except metadata.PackageNotFoundError:
-            found = "installed"
+            found = _("installed")
     return Part(
-        f"PNG without dot ({RASTER_NAME})",
+        _("PNG without dot (%(name)s)") % {"name": RASTER_NAME},
         found,
-        "PNG from the embedded engine's SVG where dot is missing",
-        f"without dot, PNG diagrams are off; pip install {RASTER_NAME}, or install Graphviz",
+        _("PNG from the embedded engine's SVG where dot is missing"),
+        _("without dot, PNG diagrams are off; pip install %(name)s, or install Graphviz")
+        % {"name": RASTER_NAME},
     )
 
 
 def _diagram_fonts() -> Part:
     fc_list = shutil.which("fc-list")
-    hint = (
+    hint = _(
         "Polish letters in PNG and PDF diagrams may show as boxes; install DejaVu Sans "
         "(Debian/Ubuntu: apt-get install fonts-dejavu-core; macOS: brew install --cask font-dejavu)"
     )
+    gives = _("diagram text in PNG and PDF")
     windows_arial = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts" / "arial.ttf"
     if fc_list is None and sys.platform == "win32" and windows_arial.is_file():
         # Graphviz's Windows build draws with the system's fonts; Arial has the letters.
         found = f"Arial ({windows_arial})"
-        return Part("fonts with Polish letters", found, "diagram text in PNG and PDF", hint)
+        return Part(_("fonts with Polish letters"), found, gives, hint)
     if fc_list is None:
         return Part(
-            "fonts with Polish letters (fontconfig)",
+            _("fonts with Polish letters (fontconfig)"),
             None,
             "",
-            "fc-list is not installed, so raci cannot tell; Graphviz from Homebrew or apt brings "
-            "fontconfig, and on Windows Arial has the letters",
+            _(
+                "fc-list is not installed, so raci cannot tell; Graphviz from Homebrew or apt brings "
+                "fontconfig, and on Windows Arial has the letters"
+            ),
         )
     listed = _run(fc_list, _POLISH_CHARSET, "family") or ""
     families = sorted({line.split(",")[0].strip() for line in listed.splitlines() if line.strip()})
-    shown = ", ".join(families[:4]) + (f" and {len(families) - 4} more" if len(families) > 4 else "")
-    return Part(
-        "fonts with Polish letters (fontconfig)",
-        shown or None,
-        "diagram text in PNG and PDF",
-        hint,
-    )
+    shown = ", ".join(families[:4])
+    if len(families) > 4:
+        more = len(families) - 4
+        shown = ngettext("%(fonts)s and %(count)d more", "%(fonts)s and %(count)d more", more) % {
+            "fonts": shown,
+            "count": more,
+        }
+    return Part(_("fonts with Polish letters (fontconfig)"), shown or None, gives, hint)
 
 
 def _deck_font() -> Part:
@@ -158,8 +181,8 @@ def _deck_font() -> Part:
     except FontMissingError:
         found = None
     return Part(
-        "slide deck font",
+        _("slide deck font"),
         found,
-        "text of `raci slides`, embedded in the PDF",
-        f"`raci slides` is off: {INSTALL_HINT}",
+        _("text of `raci slides`, embedded in the PDF"),
+        _("`raci slides` is off: %(hint)s") % {"hint": INSTALL_HINT},
     )

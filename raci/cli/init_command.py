@@ -10,6 +10,7 @@ import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
 from raci.cli.streams import write_stderr_lines
+from raci.i18n import gettext as _
 
 
 class Template(str, Enum):
@@ -22,8 +23,13 @@ def init(
     template: Annotated[Template, typer.Option(help="Which starter to write.")] = Template.social_media,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> int:
-    """Write a commented starter org file that passes `raci check` and teaches the principles."""
-    from raci.files import OutputExistsError, write_atomic
+    """Write a commented starter org file that passes `raci check` and teaches the principles.
+
+    The starter is in the run's language (--lang, RACI_LANG or the locale): in Polish its
+    comments, department and task names and its function and activity words are Polish.
+    """
+    from raci.files import OutputExistsError, os_reason, write_atomic
+    from raci.i18n import current_language
     from raci.model.schema import json_schema_text
     from raci.templates import template_text
 
@@ -31,7 +37,8 @@ def init(
     # is already there (it may be the user's, or shared by several org files).
     schema_path = path.parent / "raci.schema.json"
     try:
-        write_atomic(path, template_text(template.value).encode("utf-8"), overwrite=force)
+        text = template_text(template.value, current_language())
+        write_atomic(path, text.encode("utf-8"), overwrite=force)
         # A link there (even a dangling one) counts as "already there": never written through.
         wrote_schema = not (schema_path.exists() or schema_path.is_symlink())
         if wrote_schema:
@@ -39,9 +46,12 @@ def init(
     except OutputExistsError as error:
         return _fail(str(error))
     except OSError as error:
-        return _fail(f"cannot write {path}: {error.strerror or error}")
-    also = f" and {schema_path} (for editors)" if wrote_schema else ""
-    write_stderr_lines([f"wrote {path}{also}; next: raci check {path}"])
+        return _fail(_("cannot write %(path)s: %(reason)s") % {"path": path, "reason": os_reason(error)})
+    if wrote_schema:
+        message = _("wrote %(path)s and %(schema)s (for editors); next: raci check %(path)s")
+    else:
+        message = _("wrote %(path)s; next: raci check %(path)s")
+    write_stderr_lines([message % {"path": path, "schema": schema_path}])
     return EXIT_CLEAN
 
 

@@ -5,11 +5,12 @@ No typer here: the fast ``raci check`` path uses it too.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT
-from raci.i18n import LanguageError, environment_language, parse_language, set_language
+from raci.i18n import LANGUAGES, LanguageError, environment_language, gettext, parse_language, set_language
 
 
 def use_language(flag: str | None) -> str:
@@ -27,7 +28,12 @@ def run_in_language(flag: str | None, command: Callable[[], int]) -> int:
     """Set the run's language, then run the command; an unknown language is exit 2."""
     try:
         use_language(flag)
-    except LanguageError as error:
-        sys.stderr.write(f"raci: RACI_LANG: {error}\n")
+    except LanguageError:
+        # Said in the locale's language: the one RACI_LANG names is not one raci speaks.
+        locale = {name: value for name, value in os.environ.items() if name != "RACI_LANG"}
+        set_language(environment_language(locale))
+        message = gettext("raci: RACI_LANG: unknown language %(name)s: expected one of %(languages)s")
+        values = {"name": repr(os.environ.get("RACI_LANG", "").strip()), "languages": ", ".join(LANGUAGES)}
+        sys.stderr.write(message % values + "\n")
         return EXIT_BAD_INPUT
     return command()

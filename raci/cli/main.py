@@ -125,12 +125,16 @@ def guarded(command: Callable[[], int], *, debug_flag: Callable[[], bool] = lamb
             return EXIT_BAD_INPUT
         if debug_flag():
             traceback.print_exc()
+        # The error's text may quote input: short and escaped, like every other message.
+        from raci.i18n import gettext as _
         from raci.model.text_safety import shorten
 
-        # The error's text may quote input: short and escaped, like every other message.
+        values = {"error": type(error).__name__, "detail": shorten(_error_text(error), 200)}
         sys.stderr.write(
-            f"raci: internal error: {type(error).__name__}: {shorten(_error_text(error), 200)}\n"
-            "This is a bug in raci; run again with --debug for the traceback and please report it.\n"
+            _("raci: internal error: %(error)s: %(detail)s") % values
+            + "\n"
+            + _("This is a bug in raci; run again with --debug for the traceback and please report it.")
+            + "\n"
         )
         sys.stderr.flush()
         return EXIT_INTERNAL
@@ -146,7 +150,10 @@ def _cannot_write(error: Exception) -> bool:
         return False
     silence(sys.stdout)  # what is still buffered would fail again at exit
     with contextlib.suppress(OSError):
-        sys.stderr.write(f"raci: cannot write the output: {error.strerror or error}\n")
+        from raci.files import os_reason
+        from raci.i18n import gettext as _
+
+        sys.stderr.write(_("raci: cannot write the output: %(reason)s") % {"reason": os_reason(error)} + "\n")
         sys.stderr.flush()
     return True
 

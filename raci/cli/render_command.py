@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from raci.model.vocabulary import Activity
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN, EXIT_INTERNAL
+from raci.i18n import gettext as _
+from raci.i18n import ngettext
 
 STDOUT = "-"
 _SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -124,11 +126,17 @@ def run_render(
         chosen = choose_format(output, output_format)
         wanted = parse_activities(activities)
         if output == STDOUT and chosen in _NOT_FOR_TERMINAL and sys.stdout.isatty():
-            what = "is binary" if chosen in _BINARY else "is pages of markup"
-            raise UsageError(
-                f"{chosen.upper()} {what}, not for a terminal: write it to a file with "
-                f"-o {view}.{chosen} (or pipe it on)"
-            )
+            if chosen in _BINARY:
+                message = _(
+                    "%(format)s is binary, not for a terminal: write it to a file with "
+                    "-o %(file)s (or pipe it on)"
+                )
+            else:
+                message = _(
+                    "%(format)s is pages of markup, not for a terminal: write it to a file with "
+                    "-o %(file)s (or pipe it on)"
+                )
+            raise UsageError(message % {"format": chosen.upper(), "file": f"{view}.{chosen}"})
         limits = RenderLimits(timeout_seconds=timeout, memory_mib=memory_limit or None)
     except (UsageError, ValueError) as error:
         return _fail(str(error))
@@ -150,7 +158,7 @@ def run_render(
     except (EngineMissingError, RenderLimitError) as error:
         return _fail(str(error))
     except RenderError as error:
-        write_stderr_lines([f"raci: {error}", "This is a bug in raci; please report it."])
+        write_stderr_lines([f"raci: {error}", _("This is a bug in raci; please report it.")])
         return EXIT_INTERNAL
 
     return _write_pages(pages, output, view, chosen)
@@ -160,23 +168,48 @@ def _write_pages(pages: Sequence[bytes], output: str, view: str, chosen: str) ->
     """One page to stdout, or every page written whole to its file."""
     if output == STDOUT:
         if len(pages) > 1:
-            return _fail(
-                f"the {view} view needs {len(pages)} slides: write them to files with -o {view}.{chosen} "
-                f"({view}-1.{chosen} ... {view}-{len(pages)}.{chosen})"
+            message = ngettext(
+                "the %(view)s view needs %(count)d slide: write it to a file with -o %(file)s "
+                "(%(first)s ... %(last)s)",
+                "the %(view)s view needs %(count)d slides: write them to files with -o %(file)s "
+                "(%(first)s ... %(last)s)",
+                len(pages),
             )
+            values = {
+                "view": view,
+                "count": len(pages),
+                "file": f"{view}.{chosen}",
+                "first": f"{view}-1.{chosen}",
+                "last": f"{view}-{len(pages)}.{chosen}",
+            }
+            return _fail(message % values)
         write_stdout(pages[0])
         return EXIT_CLEAN
-    from raci.files import write_atomic
+    from raci.files import os_reason, write_atomic
 
     paths = page_paths(output, len(pages))
     try:
         for path, data in zip(paths, pages, strict=True):
             write_atomic(path, data)
     except OSError as error:
-        return _fail(f"cannot write {output}: {error.strerror or error}")
+        return _fail(_("cannot write %(path)s: %(reason)s") % {"path": output, "reason": os_reason(error)})
     total = sum(len(data) for data in pages)
-    written = paths[0] if len(paths) == 1 else f"{len(paths)} slides, {paths[0]} to {paths[-1]}"
-    write_stderr_lines([f"wrote {written} ({view} view, {chosen.upper()}, {_size(total)})"])
+    values = {
+        "view": view,
+        "format": chosen.upper(),
+        "size": _size(total),
+        "first": paths[0],
+        "last": paths[-1],
+    }
+    if len(paths) == 1:
+        message = _("wrote %(first)s (%(view)s view, %(format)s, %(size)s)")
+    else:
+        message = ngettext(
+            "wrote %(count)d slide, %(first)s to %(last)s (%(view)s view, %(format)s, %(size)s)",
+            "wrote %(count)d slides, %(first)s to %(last)s (%(view)s view, %(format)s, %(size)s)",
+            len(paths),
+        )
+    write_stderr_lines([message % {**values, "count": len(paths)}])
     return EXIT_CLEAN
 
 
@@ -197,19 +230,31 @@ def choose_format(output: str, output_format: str | None) -> str:
     suffix = Path(output).suffix.lower()
     found = _SUFFIXES.get(suffix)
     if found is None:
-        shown = f"'{suffix}'" if suffix else "no extension"
-        raise UsageError(
-            f"cannot tell the format of {output} ({shown}): "
-            "name it .svg, .png, .pdf or .dot, or pass --format"
-        )
+        if suffix:
+            message = _(
+                "cannot tell the format of %(file)s ('%(suffix)s'): "
+                "name it .svg, .png, .pdf or .dot, or pass --format"
+            )
+        else:
+            message = _(
+                "cannot tell the format of %(file)s (no extension): "
+                "name it .svg, .png, .pdf or .dot, or pass --format"
+            )
+        raise UsageError(message % {"file": output, "suffix": suffix})
     return found
 
 
 def parse_activities(values: Sequence[str]) -> tuple[Activity, ...]:
     """``--activity`` values, each possibly comma-separated."""
     from raci.diagrams.api import parse_activities as parse
+    from raci.model.vocabulary import Activity, parse_activity
 
     words = [word.strip() for value in values for word in value.split(",") if word.strip()]
+    for word in words:
+        if parse_activity(word) is None:
+            message = _("--activity: unknown activity %(word)s; use one of: %(allowed)s")
+            allowed = ", ".join(activity.value for activity in Activity)
+            raise UsageError(message % {"word": repr(word), "allowed": allowed})
     try:
         return parse(words)
     except ValueError as error:
@@ -217,7 +262,9 @@ def parse_activities(values: Sequence[str]) -> tuple[Activity, ...]:
 
 
 def _size(count: int) -> str:
-    return f"{count} bytes" if count < 10_000 else f"{count // 1024} KiB"
+    if count < 10_000:
+        return ngettext("%(count)d byte", "%(count)d bytes", count) % {"count": count}
+    return f"{count // 1024} KiB"
 
 
 def _fail(message: str) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from raci.i18n import gettext as _
 from raci.model.severity import Severity
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def config_from_flags(
         try:
             levels[code] = Severity(level.lower())
         except ValueError:
-            raise FlagError(f"--severity {item}: level must be error, warning or info") from None
+            message = _("--severity %(item)s: level must be error, warning or info")
+            raise FlagError(message % {"item": item}) from None
     options: dict[str, dict[str, str]] = {}
     for item in settings:
         target, value = _pair(item, "=", "--set", "CODE.option=value")
@@ -53,7 +55,9 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 def _pair(item: str, separator: str, flag: str, shape: str) -> tuple[str, str]:
     left, found, right = item.partition(separator)
     if not found or not left.strip() or not right.strip():
-        raise FlagError(f"{flag} {item!r}: expected {shape}")
+        raise FlagError(
+            _("%(flag)s %(item)s: expected %(shape)s") % {"flag": flag, "item": repr(item), "shape": shape}
+        )
     return left.strip(), right.strip()
 
 

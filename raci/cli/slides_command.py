@@ -75,7 +75,7 @@ def _output_problem(output: str) -> str | None:
 
 def _write_deck(output: str, data: bytes) -> int:
     """The deck to standard output (``-``) or written whole to the file."""
-    from raci.files import write_atomic
+    from raci.files import os_reason, write_atomic
 
     if output == "-":
         write_stdout(data)  # a closed pipe ends quietly, a full disk is one line and exit 2
@@ -84,8 +84,7 @@ def _write_deck(output: str, data: bytes) -> int:
         write_atomic(output, data)
     except OSError as error:
         return _fail(
-            gettext("cannot write %(output)s: %(reason)s")
-            % {"output": output, "reason": error.strerror or error}
+            gettext("cannot write %(output)s: %(reason)s") % {"output": output, "reason": os_reason(error)}
         )
     write_stderr_lines(
         [

@@ -9,6 +9,7 @@ import typer
 
 from raci.cli.exit_codes import EXIT_BAD_INPUT, EXIT_CLEAN
 from raci.cli.workshop_io import ReportFormat, emit, print_lines, print_problems, write_file
+from raci.i18n import gettext as _
 
 
 def suggest(
@@ -42,10 +43,10 @@ def suggest(
     from raci.workshop.suggest import suggest as plan
 
     if apply and output is None:
-        print_lines(["raci: --apply needs --output FILE (it may be the input file itself)"])
+        print_lines([_("raci: --apply needs --output FILE (it may be the input file itself)")])
         return EXIT_BAD_INPUT
     if output is not None and not apply:
-        print_lines(["raci: --output is for the new org file: add --apply"])
+        print_lines([_("raci: --output is for the new org file: add --apply")])
         return EXIT_BAD_INPUT
     try:
         # Read within the size bound, as every other command does.
@@ -61,13 +62,17 @@ def suggest(
         from raci.yaml.writer import dump_organization
 
         try:
-            new_text, how = edit_org_text(text, org, result.org), "edited in place; comments kept"
+            new_text = edit_org_text(text, org, result.org)
+            message = _(
+                "wrote %(path)s (edited in place; comments kept); compare: raci diff %(file)s %(path)s"
+            )
         except Unsupported:
-            new_text, how = (
-                dump_organization(result.org),
-                "written anew; comments of the original are not kept",
+            new_text = dump_organization(result.org)
+            message = _(
+                "wrote %(path)s (written anew; comments of the original are not kept); "
+                "compare: raci diff %(file)s %(path)s"
             )
         if not write_file(output, new_text.encode("utf-8")):
             return EXIT_BAD_INPUT
-        print_lines([f"wrote {output} ({how}); compare: raci diff {file} {output}"])
+        print_lines([message % {"path": output, "file": file}])
     return EXIT_CLEAN

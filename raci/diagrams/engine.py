@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from raci.i18n import N_, gettext
+from raci.i18n import N_, gettext, number
 from raci.model.errors import RenderError as RenderError
 
 #: Formats an engine lays out; "dot" (the source itself) needs no engine.
@@ -193,7 +193,7 @@ def run_engine(engine: Engine, source: str, output_format: str, limits: RenderLi
             gettext("%(engine)s did not finish within the time limit of %(seconds)s s; %(advice)s")
             % {
                 "engine": engine.name,
-                "seconds": f"{limits.timeout_seconds:g}",
+                "seconds": number(limits.timeout_seconds),
                 "advice": gettext(_DRAW_LESS) % {"option": "--timeout"},
             }
         ) from None

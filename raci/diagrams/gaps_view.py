@@ -45,7 +45,7 @@ from raci.diagrams.words import (
     should_hold,
     tasks_count,
 )
-from raci.i18n import gettext
+from raci.i18n import gettext, number
 from raci.model.organization import Organization
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
@@ -98,7 +98,7 @@ def effort_text(org: Organization, task_id: str) -> str:
     if task.effort_hours is not None:
         parts.append(hours_a_week(task.effort_hours))
     if task.budget is not None:
-        parts.append(gettext("budget %(budget)s a month") % {"budget": f"{task.budget:g}"})
+        parts.append(gettext("budget %(budget)s a month") % {"budget": number(task.budget)})
     return " · ".join(parts) if parts else gettext("no effort or budget given")
 
 
@@ -261,11 +261,11 @@ class _Full(_View):
         capacity = org.departments[dept_id].capacity_hours
         if capacity is not None:
             load = gettext("R %(hours)s of %(capacity)s h a week") % {
-                "hours": f"{effort:g}",
-                "capacity": f"{capacity:g}",
+                "hours": number(effort),
+                "capacity": number(capacity),
             }
         else:
-            load = gettext("R %(hours)s h a week") % {"hours": f"{effort:g}"}
+            load = gettext("R %(hours)s h a week") % {"hours": number(effort)}
         stats = f"{load} · {accountable_on(accountable)}"
         title = f"<B>{html_lines(org.department_label(dept_id), 26, 2, 'LEFT')}</B>"
         return _entity_node("department", title, stats, flag, f"{org.department_label(dept_id)} ({dept_id})")

@@ -6,7 +6,7 @@ after a number: 1 zadanie, 2 zadania, 5 zadań), so no view glues translated fra
 
 from __future__ import annotations
 
-from raci.i18n import N_, gettext, ngettext
+from raci.i18n import N_, gettext, ngettext, number
 from raci.model.vocabulary import Activity, Function
 from raci.rules.gaps import letters_text, no_task_note
 
@@ -31,7 +31,7 @@ def accountable_on(count: int) -> str:
 
 def hours_a_week(hours: float) -> str:
     """``12 h a week``."""
-    return gettext("%(hours)s h a week") % {"hours": f"{hours:g}"}
+    return gettext("%(hours)s h a week") % {"hours": number(hours)}
 
 
 def and_more(count: int) -> str:

@@ -16,13 +16,13 @@ import graphviz
 
 from raci.checking.checker import CheckResult
 from raci.diagrams import style
-from raci.diagrams.escape import NodeIds, dot_string, html_text, wrap
+from raci.diagrams.escape import NodeIds, dot_string, html_lines, html_text, wrap
 from raci.diagrams.gapmap import Flag, GapMap, build_gap_map, responsible_effort
 from raci.diagrams.gaps_view import functions_in_order, subtitle
 from raci.diagrams.options import ViewOptions
 from raci.diagrams.words import accountable_on
 from raci.graph import OrgGraph
-from raci.i18n import gettext
+from raci.i18n import gettext, number
 from raci.model.organization import Organization
 from raci.model.vocabulary import Letter
 from raci.rules.raci006_overloaded_department import OverloadedDepartment, accountable_note
@@ -98,11 +98,11 @@ def _what(result: CheckResult, doers: str, capacities: dict[str, float | None]) 
     """The subtitle: how hours are shared, the total, the capacity when every department gives one."""
     work = result.workload
     known = [c for c in capacities.values() if c is not None]
-    text = doers % {"hours": f"{work.total:g}"}
+    text = doers % {"hours": number(work.total)}
     if known and len(known) == len(capacities):
-        text += gettext(", capacity %(capacity)s h") % {"capacity": f"{sum(known):g}"}
+        text += gettext(", capacity %(capacity)s h") % {"capacity": number(sum(known))}
     if work.unassigned:
-        text += gettext(" · %(hours)s h on tasks with no Responsible") % {"hours": f"{work.unassigned:g}"}
+        text += gettext(" · %(hours)s h on tasks with no Responsible") % {"hours": number(work.unassigned)}
     return text
 
 
@@ -136,9 +136,12 @@ def _department_row(
     waived = gaps.waived.departments.get(dept_id) if gaps.waived and flag is None else None
     capacity = org.departments[dept_id].capacity_hours
     if capacity is not None:
-        hours = gettext("%(hours)s h of %(capacity)s h") % {"hours": f"{load:g}", "capacity": f"{capacity:g}"}
+        hours = gettext("%(hours)s h of %(capacity)s h") % {
+            "hours": number(load),
+            "capacity": number(capacity),
+        }
     else:
-        hours = f"{load:g} h"
+        hours = f"{number(load)} h"
     label = _department_label(org, result, dept_id, flag, waived, (load, capacity, scale), hours)
     attrs = {"label": label, "shape": "plaintext", "margin": "0", "width": "0", "height": "0"}
     attrs.update(_row_marks(org, dept_id, flag, waived, hours))
@@ -258,7 +261,7 @@ def _unassigned(org: Organization, hours: float, tasks: tuple[str, ...], scale: 
         f'<TD WIDTH="{_BAR_WIDTH + 8}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" ALIGN="LEFT">'
         f"{_bar(hours, None, scale, style.GAP)}</TD>"
         f'<TD WIDTH="{_HOURS_WIDTH}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE" ALIGN="RIGHT">'
-        f'<FONT COLOR="{style.GAP}"><B>{hours:g} h</B></FONT></TD>'
+        f'<FONT COLOR="{style.GAP}"><B>{number(hours)} h</B></FONT></TD>'
         f'<TD WIDTH="{_A_WIDTH}" HEIGHT="{_ROW_HEIGHT + 12}" FIXEDSIZE="TRUE"></TD>'
         "</TR></TABLE>>"
     )
@@ -271,7 +274,7 @@ def _unassigned(org: Organization, hours: float, tasks: tuple[str, ...], scale: 
         "class": "gap unassigned",
         "tooltip": dot_string(
             gettext("%(hours)s h a week on tasks with no Responsible: %(tasks)s")
-            % {"hours": f"{hours:g}", "tasks": names}
+            % {"hours": number(hours), "tasks": names}
         ),
     }
 
@@ -280,9 +283,10 @@ def _header(biggest: float) -> dict[str, str]:
     heads = [
         html_text(gettext("Department")),
         html_text(gettext("Work a week")),
-        html_text(gettext("(bar: 0 to %(hours)s h)") % {"hours": f"{biggest:g}"}),
+        html_text(gettext("(bar: 0 to %(hours)s h)") % {"hours": number(biggest)}),
         html_text(gettext("hours of capacity")),
-        html_text(gettext("Accountable")),
+        # A narrow column: a long translation takes two lines rather than pushing it wider.
+        html_lines(gettext("Accountable"), 12, 2, "RIGHT"),
     ]
     label = (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'

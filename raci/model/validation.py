@@ -550,6 +550,12 @@ _FRIENDLY = {
     "finite_number": N_("must be a finite number"),
     "int_parsing_size": N_("is too large"),
     "list_type": N_("must be a list"),
+    # Lists are read into tuples and sets: "input should be a valid tuple" says nothing to a reader.
+    "tuple_type": N_("must be a list"),
+    "set_type": N_("must be a list"),
+    "frozen_set_type": N_("must be a list"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
     "enum": N_("must be one of %(expected)s"),
     "unsafe_text": N_("%(char)s is not allowed"),
     "unknown_function": N_(
@@ -562,6 +568,10 @@ _FRIENDLY = {
     "unknown_audience": N_(
         "unknown audience %(word)s; use one of: %(allowed)s "
         "(aliases such as 'applicants' or 'press' work too)"
+    ),
+    "unknown_horizon": N_(
+        "unknown review horizon %(word)s; write a number of days or a word such as "
+        "'quarterly', 'weekly' or 'per post'"
     ),
     "split_amount": N_("must be hours (a number) or a share such as '60%%'"),
     "split_hours": N_("hours must be between 0 and 1000000"),

@@ -423,8 +423,10 @@ def parse_letter_map(pairs: Iterable[str]) -> dict[str, str]:
         for pair in chunk.split(","):
             key, value = _letter_pair(pair)
             if key in mapping and mapping[key] != value:
-                twice = f"{mapping[key] or '-'} and {value or '-'}"
-                raise ValueError(f"--letter-map: {key} is mapped twice ({twice})")
+                message = gettext("--letter-map: %(letter)s is mapped twice (%(first)s and %(second)s)")
+                raise ValueError(
+                    message % {"letter": key, "first": mapping[key] or "-", "second": value or "-"}
+                )
             mapping[key] = value
     return mapping
 
@@ -436,18 +438,40 @@ def _letter_pair(pair: str) -> tuple[str, str]:
     value = "" if value == "-" else value
     valid_value = all(char in LETTER_CHARS for char in value) and len(set(value)) == len(value)
     if not sep or len(key) != 1 or not key.isalpha() or not key.isascii() or not valid_value:
-        raise ValueError(
-            f"--letter-map {pair.strip()!r}: write LETTER=LETTERS with letters from "
+        message = gettext(
+            "--letter-map %(pair)s: write LETTER=LETTERS with letters from "
             "R, A, S, C, I, e.g. D=A, V=C, or X=- for no letter"
         )
+        raise ValueError(message % {"pair": repr(pair.strip())})
     if key in LETTER_CHARS and value != key:
         # A standard letter read as another would make the file mean two things.
-        meaning = Letter(key).name.title()
-        raise ValueError(
-            f"--letter-map {pair.strip()!r}: {key} is a standard letter ({meaning}) and "
-            "cannot be remapped; map only other letters, e.g. D=A"
-        )
+        raise ValueError(gettext(_STANDARD_LETTER[key]) % {"pair": repr(pair.strip())})
     return key, value
+
+
+#: Why a standard letter cannot be mapped, one sentence per letter (its name included).
+_STANDARD_LETTER = {
+    "R": N_(
+        "--letter-map %(pair)s: R is a standard letter (Responsible) and cannot be remapped; "
+        "map only other letters, e.g. D=A"
+    ),
+    "A": N_(
+        "--letter-map %(pair)s: A is a standard letter (Accountable) and cannot be remapped; "
+        "map only other letters, e.g. D=A"
+    ),
+    "S": N_(
+        "--letter-map %(pair)s: S is a standard letter (Support) and cannot be remapped; "
+        "map only other letters, e.g. D=A"
+    ),
+    "C": N_(
+        "--letter-map %(pair)s: C is a standard letter (Consulted) and cannot be remapped; "
+        "map only other letters, e.g. D=A"
+    ),
+    "I": N_(
+        "--letter-map %(pair)s: I is a standard letter (Informed) and cannot be remapped; "
+        "map only other letters, e.g. D=A"
+    ),
+}
 
 
 def apply_letter_map(text: str, letter_map: Mapping[str, str]) -> str:

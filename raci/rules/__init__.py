@@ -96,7 +96,13 @@ def principle_checks(number: int) -> str:
     )
     from raci.i18n import gettext
 
-    return ", ".join(gettext(rule.principle_check or "") for rule in rules)
+    texts = [gettext(rule.principle_check or "") for rule in rules]
+    joined = texts[0] if texts else ""
+    for text in texts[1:]:
+        # Translators: joins two things a principle checks, read after "Checked that"
+        # (Polish repeats "czy" before each).
+        joined = gettext("%(checks)s, %(more)s") % {"checks": joined, "more": text}
+    return joined
 
 
 __all__ = [

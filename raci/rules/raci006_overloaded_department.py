@@ -135,13 +135,13 @@ class OverloadedDepartment(Rule):
         held = graph.tasks_of(dept_id)
         if finding.letter == Letter.ACCOUNTABLE.value:  # too many A's, not over capacity
             return accountable_note(sum(1 for letters in held.values() if Letter.ACCOUNTABLE in letters))
-        from raci.i18n import gettext
+        from raci.i18n import gettext, number
 
         effort = workload(org).hours.get(dept_id, 0.0)
         capacity = org.departments[dept_id].capacity_hours or 0.0
         return gettext("over capacity: %(hours)s h of %(capacity)s h") % {
-            "hours": f"{effort:g}",
-            "capacity": f"{capacity:g}",
+            "hours": number(effort),
+            "capacity": number(capacity),
         }
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from raci.i18n import DEFAULT_LANGUAGE, current_language, gettext, ngettext
 from raci.model.organization import Organization
 from raci.model.vocabulary import Activity, Function, Letter
+from raci.rules.gaps import activity_word
 
 if TYPE_CHECKING:
     from raci.graph import OrgGraph
@@ -43,8 +44,9 @@ def function_name(function: Function) -> str:
 
 def activity_name(activity: Activity) -> str:
     """An activity as a message names it: its canonical value in English ("respond", the word
-    the org file takes), its label in other languages ("odpowiedzi")."""
-    return activity.value if current_language() == DEFAULT_LANGUAGE else activity.label
+    the org file takes), its short noun in other languages ("odpowiedzi", "naprawa wpadek":
+    not the grid's label with its gloss in brackets)."""
+    return activity.value if current_language() == DEFAULT_LANGUAGE else activity_word(activity)
 
 
 def first_department(graph: OrgGraph, function: Function) -> str | None:

@@ -261,6 +261,7 @@ def build_page(
         matrix_tasks=matrix.tasks,
         matrix_departments=len(matrix.columns),
         marked_cells=matrix.marked_cells,
+        support=any("S" in cell.letters for row in matrix.rows for cell in row.cells),
     )
     return Page(
         organization=facts.organization,

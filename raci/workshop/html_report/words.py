@@ -165,6 +165,8 @@ class PageFacts:
     matrix_tasks: int
     matrix_departments: int
     marked_cells: int
+    #: The matrix holds S (RASCI): the legend names it too.
+    support: bool = False
 
 
 def page_words(facts: PageFacts) -> Words:
@@ -200,12 +202,7 @@ def page_words(facts: PageFacts) -> Words:
         matrix_title=gettext("RACI matrix"),
         matrix_lead=_matrix_lead(facts),
         legend=gettext("Legend"),
-        letters=(
-            ("A", gettext("Accountable")),
-            ("R", gettext("Responsible")),
-            ("C", gettext("Consulted")),
-            ("I", gettext("Informed")),
-        ),
+        letters=_letters(facts.support),
         pointed_at=gettext("a cell a finding points at"),
         # Element text: quotes need no escaping there (the page has always said "row's").
         matrix_caption=Markup(
@@ -240,6 +237,13 @@ def page_words(facts: PageFacts) -> Words:
         status={status: gettext(word) for status, word in STATUS_WORDS.items()},
         severity={severity: gettext(word) for severity, word in SEVERITY_WORDS.items()},
     )
+
+
+def _letters(support: bool) -> tuple[tuple[str, str], ...]:
+    letters = [("A", gettext("Accountable")), ("R", gettext("Responsible"))]
+    if support:
+        letters.append(("S", gettext("Support")))
+    return (*letters, ("C", gettext("Consulted")), ("I", gettext("Informed")))
 
 
 def _count(message: str, count: int) -> str:

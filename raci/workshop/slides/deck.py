@@ -201,8 +201,15 @@ class _Deck:
             (f"<b>{text(f.code)}</b> {text(self.finding_text(f))}", _COLORS[f.severity]) for f in findings
         ]
         fix_lines = self._gaps_fix_lines(findings, mine)
-        # A few findings read from the back of the room; many need the smaller size.
+        # A few findings read from the back of the room; many (or long ones, as Polish
+        # sentences are) need the smaller size.
         size = 12 if len(findings) <= 3 and len(mine) <= 3 else 10
+        column_top = self.pages.content_top(_numbered(title, 1, len(drawings)), subtitle)
+        if (
+            self.words_height(entries + fix_lines, (WIDTH - 2 * MARGIN) * _TEXT_SHARES[-1], size)
+            > column_top - 34
+        ):
+            size = 10
         for index, drawing in enumerate(drawings, 1):
             pages = self.pages
             top = pages.page(_numbered(title, index, len(drawings)), subtitle, RED)
@@ -273,6 +280,9 @@ class _Deck:
         width = column(entries + fix_lines, top - 34)
         x = WIDTH - MARGIN - width
         fixes_room = max(34 + self.words_height(fix_lines, width, size), HEIGHT * 0.25)
+        if self.words_height(entries + fix_lines, width, size) > top - 34:
+            # Not room for both: the findings keep at least the column's upper half.
+            fixes_room = min(fixes_room, 34 + (top - 34) / 2)
         box = (MARGIN, bottom, usable - width - 14, top - bottom)
         candidates.append(_GapsLayout(box, (x, width, top, fixes_room), (x, width, -1, 34), scale(box)))
         # Findings beside, fixes under the drawing.
@@ -650,19 +660,34 @@ class _Deck:
         per_panel = -(-len(departments) // panels) if departments else 0
         width = (WIDTH - 2 * MARGIN - 24 * (panels - 1)) / panels
         row = min(40.0, (top - 40) / max(1, per_panel))
+        columns = self._workload_columns(departments, width)
         for panel in range(panels):
             left = MARGIN + panel * (width + 24)
             y = top
             for dept_id in departments[panel * per_panel : (panel + 1) * per_panel]:
-                used = self._workload_row(dept_id, left, y, width, biggest, gaps.departments.get(dept_id))
+                used = self._workload_row(dept_id, left, y, columns, biggest, gaps.departments.get(dept_id))
                 y -= max(row, used + 8)
+
+    def _accountable_words(self, dept_id: str) -> str:
+        """ "A on 3 tasks": how many tasks the department is Accountable for."""
+        count = sum(1 for held in self.result.graph.tasks_of(dept_id).values() if Letter.ACCOUNTABLE in held)
+        return ngettext("A on %(count)d task", "A on %(count)d tasks", count) % {"count": count}
+
+    def _workload_columns(self, departments: list[str], width: float) -> tuple[float, float, float, float]:
+        """The widths of a row's name, bar, hours and A count; an A count wider than its
+        column (longer words, as Polish ones) takes its room from the bar rather than wrap."""
+        name, bar, hours = width * 0.32, width * 0.28, width * 0.22
+        counts = width - name - bar - hours
+        widest = max((self.pages.width_of(self._accountable_words(d), 10) for d in departments), default=0.0)
+        extra = min(max(0.0, widest + 4 - counts), bar * 0.4)
+        return name, bar - extra, hours, counts + extra
 
     def _workload_row(
         self,
         dept_id: str,
         left: float,
         top: float,
-        width: float,
+        columns: tuple[float, float, float, float],
         biggest: float,
         flag: Flag | None,
     ) -> float:
@@ -670,11 +695,8 @@ class _Deck:
         org, pages = self.org, self.pages
         load = self.result.workload.hours.get(dept_id, 0.0)
         capacity = org.departments[dept_id].capacity_hours
-        accountable = sum(
-            1 for held in self.result.graph.tasks_of(dept_id).values() if Letter.ACCOUNTABLE in held
-        )
         over = capacity is not None and load > capacity
-        name_width, bar_width, hours_width = width * 0.32, width * 0.28, width * 0.22
+        name_width, bar_width, hours_width, counts_width = columns
         bar_left = left + name_width
         used = self._workload_name(dept_id, left, top, name_width, flag)
         # RACI006 says "over capacity", "too many A's" or both: a second finding is the A's.
@@ -695,12 +717,10 @@ class _Deck:
             RED if over else TEXT,
         )
         pages.paragraph(
-            text(
-                ngettext("A on %(count)d task", "A on %(count)d tasks", accountable) % {"count": accountable}
-            ),
+            text(self._accountable_words(dept_id)),
             bar_left + bar_width + hours_width,
             top - 2,
-            width - name_width - bar_width - hours_width,
+            counts_width,
             10,
             RED if a_flagged else TEXT,
         )
@@ -853,12 +873,16 @@ def _change_lines(changes: OrgDiff) -> list[tuple[str, str]]:
 
 def _legend() -> str:
     """What the lines and boxes of a gaps drawing mean (the deck's drawings have no legend)."""
-    return gettext(
+    colors = {"red": RED, "amber": AMBER}
+    lines = gettext(
         "Lines: <b>thick</b> Accountable, <b>thin</b> Responsible (C and I are counted in the boxes), "
-        '<font color="%(red)s"><b>red dashed</b></font> should own it. '
+        '<font color="%(red)s"><b>red dashed</b></font> should own it.'
+    )
+    boxes = gettext(
         '<font color="%(red)s">Red</font> boxes: errors and warnings; '
         '<font color="%(amber)s">amber</font>: hints.'
-    ) % {"red": RED, "amber": AMBER}
+    )
+    return f"{lines % colors} {boxes % colors}"
 
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -37,6 +37,17 @@ class CleanCell:
 
     text: str | None
     note: str | None = None
+    #: A footnote mark after the letters ("*"); kept as the mark, worded where it is shown.
+    footnote: str | None = None
+
+    def note_text(self) -> str | None:
+        """The note in the current language: "Build", or "footnote *" ("przypis *")."""
+        if self.footnote is not None:
+            from raci.i18n import gettext
+
+            # Translators: a footnote mark found after a cell's letters, kept in the task's description.
+            return gettext("footnote %(mark)s") % {"mark": self.footnote}
+        return self.note
 
 
 def strip_markup(text: str) -> str:
@@ -56,8 +67,8 @@ def clean_letter_cell(value: str, letter_map: Mapping[str, str] | None = None) -
         return cell
     text = apply_letter_map(cell.text, letter_map)
     if not text.strip(" ,/+&;|"):
-        return CleanCell(None, cell.note)
-    return CleanCell(text, cell.note)
+        return CleanCell(None, cell.note, cell.footnote)
+    return CleanCell(text, cell.note, cell.footnote)
 
 
 @lru_cache(maxsize=4096)  # a matrix repeats a handful of spellings thousands of times
@@ -68,7 +79,7 @@ def _clean(value: str) -> CleanCell:
     note: str | None = None
     footnote = _FOOTNOTE.search(text)
     if footnote and _LETTERISH.fullmatch(text[: footnote.start()].strip()):
-        text, note = text[: footnote.start()].strip(), f"footnote {footnote.group().strip()}"
+        return CleanCell(text[: footnote.start()].strip(), footnote=footnote.group().strip())
     match = _NOTE.match(text)
     if match is not None:
         head, inner, tail = match["head"].strip(), match["note"].strip(), match["tail"].strip()

@@ -401,8 +401,9 @@ class _Matrix:
             value = row[c] if c < len(row) else None
             if isinstance(value, str):
                 cleaned = clean_letter_cell(value, self.letter_map)
-                if cleaned.note:
-                    notes.append(f"{_text(self.sheet.rows[self.header][c] or '')}: {cleaned.note}")
+                note = cleaned.note_text()
+                if note:
+                    notes.append(f"{_text(self.sheet.rows[self.header][c] or '')}: {note}")
                     note_place = note_place or (r, c)
                 value = cleaned.text
             letters.append((value, (r, c)))

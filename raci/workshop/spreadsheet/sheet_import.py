@@ -335,6 +335,10 @@ class _Builder:
             shown = quote_word(function_word(Function(guess.value)))
             self.guessed(r, c, message % {"department": quote(label), "value": shown, "reason": guess.reason})
             self.place((*path, "function"), r, c)
+        self._department_fields(c, path, department)
+
+    def _department_fields(self, c: int, path: Path, department: dict[str, Any]) -> None:
+        """The department's optional rows: capacity, roles, description, waivers."""
         for kind, name_in_model in (
             (DEPT_CAPACITY, "capacity_hours"),
             (DEPT_ROLES, "roles"),

@@ -132,7 +132,8 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    for c, title in enumerate(findings_headings(), start=1):
+    headings = findings_headings()
+    for c, title in enumerate(headings, start=1):
         cell = sheet.cell(row=1, column=c, value=title)
         cell.font, cell.fill = bold, fill
     top = Alignment(vertical="top", wrap_text=True)
@@ -158,11 +159,16 @@ def _write_findings(sheet: Any, findings: Sequence[Finding]) -> None:
             cell.alignment = top
             if c == 1:
                 cell.font = severity_fonts.get(levels[r - 2], bold)
-    widths = (10, 10, 24, 18, 80, 50)
     from openpyxl.utils import get_column_letter
 
-    for c, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
+    from raci.model.severity import Severity
+
+    # Wide enough for the headings and severity words of every language ("ostrzeżenie").
+    word_width = max(len(level.label) for level in Severity) + 2
+    for c, (width, title) in enumerate(zip((10, 10, 24, 18, 80, 50), headings, strict=True), start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = max(
+            width, len(title) + 2, word_width if c == 1 else 0
+        )
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:F{len(rows) + 1}"
     if not rows:
@@ -180,7 +186,8 @@ def _write_workload(sheet: Any, org: Organization) -> None:
     work = workload(org)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    for c, title in enumerate(workload_headings(), start=1):
+    headings = workload_headings()
+    for c, title in enumerate(headings, start=1):
         cell = sheet.cell(row=1, column=c, value=title)
         cell.font, cell.fill = bold, fill
     rows: list[list[Cell]] = []
@@ -219,8 +226,8 @@ def _write_workload(sheet: Any, org: Organization) -> None:
                 cell = _put(sheet, r, c, value)
                 if r == len(rows) + 1:
                     cell.font = bold
-    for c, width in enumerate((18, 28, 18, 14, 10, 10, 8), start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
+    for c, (width, title) in enumerate(zip((18, 28, 18, 14, 10, 10, 8), headings, strict=True), start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = max(width, len(title) + 2)
     sheet.freeze_panes = "A2"
 
 
