@@ -127,11 +127,11 @@ def test_the_same_view_in_english_is_english() -> None:
 @pytest.mark.parametrize(
     ("count", "tasks", "departments", "accountable"),
     [
-        (1, "1 zadanie", "1 dział", "A: 1 zadanie"),
-        (2, "2 zadania", "2 działy", "A: 2 zadania"),
-        (5, "5 zadań", "5 działów", "A: 5 zadań"),
-        (22, "22 zadania", "22 działy", "A: 22 zadania"),
-        (25, "25 zadań", "25 działów", "A: 25 zadań"),
+        (1, "1 zadanie", "1 dział", "A w 1 zadaniu"),
+        (2, "2 zadania", "2 działy", "A w 2 zadaniach"),
+        (5, "5 zadań", "5 działów", "A w 5 zadaniach"),
+        (22, "22 zadania", "22 działy", "A w 22 zadaniach"),
+        (25, "25 zadań", "25 działów", "A w 25 zadaniach"),
     ],
 )
 def test_counted_phrases_take_the_polish_plural(
@@ -177,7 +177,7 @@ def test_a_workload_row_marks_the_a_count_in_polish_too(tmp_path: Path) -> None:
     path = tmp_path / "org.yaml"
     path.write_text(OVERLOADED, encoding="utf-8")
     org = raci.load(path)
-    red_a = '<FONT COLOR="#c62828">A: 2 zadania</FONT>'
+    red_a = '<FONT COLOR="#c62828">A w 2 zadaniach</FONT>'
     with i18n.language("pl"):
         assert red_a in raci.diagram(org, view="workload").source
     assert '<FONT COLOR="#c62828">A on 2 tasks</FONT>' in raci.diagram(org, view="workload").source
