@@ -21,13 +21,13 @@ from raci.model.effort import split_problems
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.model.lookalike import id_key
 from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
-from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
 from raci.model.vocabulary import apply_letter_map
 from raci.yaml.source_map import Path, SourceMap
 
 if TYPE_CHECKING:
     from raci.checking.config import Config
+    from raci.model.suggestions import SuggestionIndex
 
 _KEY_MARKER = "[key]"
 
@@ -57,6 +57,9 @@ class _Pending:
                     "column": place[1],
                 }
         if self.hint is not None:
+            # Imported here: a valid file never needs a did-you-mean (start-up).
+            from raci.model.suggestions import closest
+
             word, choices = self.hint
             close = closest(word, choices, indexes)
             if close is not None:
