@@ -167,7 +167,7 @@ def test_an_overloaded_department_gets_both_notes_in_polish(tmp_path: Path) -> N
     with i18n.language("pl"):
         result = raci.check(org)
         notes = [note for code, note in build_gap_map(result).departments["sklep"].items if code == "RACI006"]
-        assert notes == ["przeciążenie: 8 h z 5 h", "A przy zadaniach: 2"]
+        assert notes == ["przeciążenie: 8\u00a0h z 5\u00a0h", "A przy zadaniach: 2"]
         assert accountable_note(2) in notes
     english = [n for c, n in build_gap_map(raci.check(org)).departments["sklep"].items if c == "RACI006"]
     assert english == ["over capacity: 8 h of 5 h", "Accountable for 2 tasks"]
@@ -319,3 +319,17 @@ def test_every_polish_page_of_the_default_gaps_view_fits_a_slide(name: str, org:
         pages = raci.diagrams.render_pages(org, raci.check(org), view="gaps", format="svg")
     for number, page in enumerate(pages, 1):
         assert measure_svg(page).problems() == [], (name, number)
+
+
+def test_a_number_keeps_its_unit_on_its_line() -> None:
+    """Polish notes join a number and its "h" with a no-break space: the box wraps around them."""
+    from raci.diagrams.escape import wrap
+
+    with i18n.language("pl"):
+        note = words.hours_a_week(45)
+    assert note == "45\u00a0h tygodniowo"
+    for width in range(4, 12):
+        lines = wrap("przeciążenie: 45\u00a0h z 40\u00a0h", width, 9)
+        assert not any(line.startswith("h") for line in lines), (width, lines)
+        assert "45\u00a0h" in lines or any("45\u00a0h" in line for line in lines)
+    assert wrap("a  b\u00a0c", 40) == ["a b\u00a0c"]
