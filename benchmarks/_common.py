@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,14 +20,21 @@ REPO_ROOT = BENCH_DIR.parent
 
 @dataclass(frozen=True)
 class Timing:
-    """Wall times of repeated runs, in seconds."""
+    """Wall times of repeated runs, in seconds (and the CPU time of each, for commands)."""
 
     label: str
     samples: tuple[float, ...]
+    #: User + system CPU seconds of each run of a command, where the platform says: less
+    #: disturbed than wall time by other work on a shared machine.
+    cpu: tuple[float, ...] = ()
 
     @property
     def best(self) -> float:
         return min(self.samples)
+
+    @property
+    def best_cpu(self) -> float | None:
+        return min(self.cpu) if self.cpu else None
 
     @property
     def median(self) -> float:
@@ -48,8 +55,33 @@ def time_call(label: str, func: Callable[[], object], runs: int) -> Timing:
     return Timing(label, tuple(samples))
 
 
-def run_command(argv: Sequence[str], ok_codes: Sequence[int] = (0,), cwd: Path | None = None) -> float:
-    """Run a command once, output discarded; return its wall time. Raise if it fails."""
+def run_command(
+    argv: Sequence[str], ok_codes: Sequence[int] = (0,), cwd: Path | None = None, isolated: bool = False
+) -> float:
+    """Run a command once, output discarded; return its wall time. Raise if it fails.
+
+    ``isolated``: without ``PYTHONPATH``, so a command of a venv of its own sees only that venv.
+    """
+    return _run_timed(argv, ok_codes, cwd, isolated)[0]
+
+
+def _children_cpu() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_timed(
+    argv: Sequence[str], ok_codes: Sequence[int], cwd: Path | None, isolated: bool
+) -> tuple[float, float | None]:
+    """Wall time and CPU time (None where unknown) of one run of a command."""
+    env = _quiet_env()
+    if isolated:
+        env.pop("PYTHONPATH", None)
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     completed = subprocess.run(
         list(argv),
@@ -57,14 +89,16 @@ def run_command(argv: Sequence[str], ok_codes: Sequence[int] = (0,), cwd: Path |
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env=_quiet_env(),
+        env=env,
         check=False,
     )
     elapsed = time.perf_counter() - start
+    cpu_after = _children_cpu()
     if completed.returncode not in ok_codes:
         stderr = completed.stderr.decode("utf-8", errors="replace").strip()
         raise RuntimeError(f"{' '.join(argv)} exited {completed.returncode}: {stderr[-500:]}")
-    return elapsed
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return elapsed, cpu
 
 
 def time_commands(
@@ -73,6 +107,7 @@ def time_commands(
     ok_codes: Mapping[str, Sequence[int]] | None = None,
     cwd: Path | None = None,
     warmup: bool = True,
+    isolated: Collection[str] = (),
 ) -> dict[str, Timing]:
     """Wall times of ``runs`` runs of each command, after one untimed warm-up each.
 
@@ -82,12 +117,16 @@ def time_commands(
     codes = ok_codes or {}
     for label, argv in commands.items():
         if warmup:
-            run_command(argv, codes.get(label, (0,)), cwd)  # warm-up: page cache, __pycache__
+            run_command(argv, codes.get(label, (0,)), cwd, label in isolated)  # warm-up: page cache
     samples: dict[str, list[float]] = {label: [] for label in commands}
+    cpu: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
         for label, argv in commands.items():
-            samples[label].append(run_command(argv, codes.get(label, (0,)), cwd))
-    return {label: Timing(label, tuple(found)) for label, found in samples.items()}
+            wall, used = _run_timed(argv, codes.get(label, (0,)), cwd, label in isolated)
+            samples[label].append(wall)
+            if used is not None:
+                cpu[label].append(used)
+    return {label: Timing(label, tuple(samples[label]), tuple(cpu[label])) for label in commands}
 
 
 def entry_point(name: str) -> list[str]:

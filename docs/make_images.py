@@ -1,7 +1,8 @@
 """Regenerate the diagrams in docs/images/: python docs/make_images.py
 
 Draws every view of every bundled example as PNG with Graphviz's `dot` (which must be
-installed: PNG needs it). The README shows some of them; the rest are there to compare.
+installed: PNG needs it), the Polish example in Polish. The README shows some of them; the
+rest are there to compare.
 ``--out DIR`` writes elsewhere; ``--format svg`` writes SVG instead.
 """
 
@@ -14,10 +15,13 @@ from pathlib import Path
 import raci
 from raci.diagrams import VIEWS, RenderError, render
 from raci.files import output_path, write_atomic
+from raci.i18n import language
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "org_examples"
 IMAGES = Path(__file__).resolve().parent / "images"
+#: Examples written in Polish are drawn in Polish, the others in English (whatever the locale).
+LANGUAGES = {"polska-firma": "pl"}
 
 
 def image_name(example: str, view: str, output_format: str = "png") -> str:
@@ -28,13 +32,14 @@ def make_images(out: Path, output_format: str = "png") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for path in sorted(EXAMPLES.glob("*.yaml")):
-        org = raci.load(path)
-        result = raci.check(org)
-        for view in VIEWS:
-            # Names come from example files: output_path keeps each one inside --out.
-            target = output_path(out, image_name(path.stem, view, output_format))
-            write_atomic(target, render(org, result, view=view, format=output_format))
-            written.append(target)
+        with language(LANGUAGES.get(path.stem, "en")):
+            org = raci.load(path)
+            result = raci.check(org)
+            for view in VIEWS:
+                # Names come from example files: output_path keeps each one inside --out.
+                target = output_path(out, image_name(path.stem, view, output_format))
+                write_atomic(target, render(org, result, view=view, format=output_format))
+                written.append(target)
     return written
 
 

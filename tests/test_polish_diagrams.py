@@ -127,11 +127,11 @@ def test_the_same_view_in_english_is_english() -> None:
 @pytest.mark.parametrize(
     ("count", "tasks", "departments", "accountable"),
     [
-        (1, "1 zadanie", "1 dział", "A: 1 zadanie"),
-        (2, "2 zadania", "2 działy", "A: 2 zadania"),
-        (5, "5 zadań", "5 działów", "A: 5 zadań"),
-        (22, "22 zadania", "22 działy", "A: 22 zadania"),
-        (25, "25 zadań", "25 działów", "A: 25 zadań"),
+        (1, "1 zadanie", "1 dział", "A w 1 zadaniu"),
+        (2, "2 zadania", "2 działy", "A w 2 zadaniach"),
+        (5, "5 zadań", "5 działów", "A w 5 zadaniach"),
+        (22, "22 zadania", "22 działy", "A w 22 zadaniach"),
+        (25, "25 zadań", "25 działów", "A w 25 zadaniach"),
     ],
 )
 def test_counted_phrases_take_the_polish_plural(
@@ -167,7 +167,7 @@ def test_an_overloaded_department_gets_both_notes_in_polish(tmp_path: Path) -> N
     with i18n.language("pl"):
         result = raci.check(org)
         notes = [note for code, note in build_gap_map(result).departments["sklep"].items if code == "RACI006"]
-        assert notes == ["przeciążenie: 8 h z 5 h", "A przy zadaniach: 2"]
+        assert notes == ["przeciążenie: 8\u00a0h z 5\u00a0h", "A przy zadaniach: 2"]
         assert accountable_note(2) in notes
     english = [n for c, n in build_gap_map(raci.check(org)).departments["sklep"].items if c == "RACI006"]
     assert english == ["over capacity: 8 h of 5 h", "Accountable for 2 tasks"]
@@ -177,7 +177,7 @@ def test_a_workload_row_marks_the_a_count_in_polish_too(tmp_path: Path) -> None:
     path = tmp_path / "org.yaml"
     path.write_text(OVERLOADED, encoding="utf-8")
     org = raci.load(path)
-    red_a = '<FONT COLOR="#c62828">A: 2 zadania</FONT>'
+    red_a = '<FONT COLOR="#c62828">A w 2 zadaniach</FONT>'
     with i18n.language("pl"):
         assert red_a in raci.diagram(org, view="workload").source
     assert '<FONT COLOR="#c62828">A on 2 tasks</FONT>' in raci.diagram(org, view="workload").source
@@ -319,3 +319,17 @@ def test_every_polish_page_of_the_default_gaps_view_fits_a_slide(name: str, org:
         pages = raci.diagrams.render_pages(org, raci.check(org), view="gaps", format="svg")
     for number, page in enumerate(pages, 1):
         assert measure_svg(page).problems() == [], (name, number)
+
+
+def test_a_number_keeps_its_unit_on_its_line() -> None:
+    """Polish notes join a number and its "h" with a no-break space: the box wraps around them."""
+    from raci.diagrams.escape import wrap
+
+    with i18n.language("pl"):
+        note = words.hours_a_week(45)
+    assert note == "45\u00a0h tygodniowo"
+    for width in range(4, 12):
+        lines = wrap("przeciążenie: 45\u00a0h z 40\u00a0h", width, 9)
+        assert not any(line.startswith("h") for line in lines), (width, lines)
+        assert "45\u00a0h" in lines or any("45\u00a0h" in line for line in lines)
+    assert wrap("a  b\u00a0c", 40) == ["a b\u00a0c"]

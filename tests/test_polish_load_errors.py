@@ -62,6 +62,18 @@ def test_each_problem_is_one_polish_line_in_place(tmp_path: Path) -> None:
     assert "nieznane pole 'capcity_hours' w dziale 'bok'; czy chodziło o 'capacity_hours'?" in text
     assert "zadanie 'odpowiedzi' wymienia nieznany dział 'bokk'; czy chodziło o 'bok'?" in text
     assert "brak wymaganego pola 'activity' w zadaniu 'b'" in text
+    # An unknown horizon word names the words that work, not "must be a whole number".
+    assert "review_horizon_days w zadaniu 'b': nieznany horyzont oceny 'kiedyś'; wpisz liczbę dni" in text
+
+
+def test_a_horizon_in_digits_that_is_not_whole_still_asks_for_a_whole_number() -> None:
+    text = "organization: X\ntasks: {t: {activity: measure, review_horizon_days: '90.5'}}"
+    with language("pl"):
+        try:
+            raci.loads(text, "org.yaml")
+        except raci.LoadError as error:
+            polish = str(error)
+    assert "review_horizon_days w zadaniu 't': musi być liczbą całkowitą" in polish
 
 
 def test_the_same_file_in_english_stays_english(tmp_path: Path) -> None:
@@ -71,6 +83,7 @@ def test_the_same_file_in_english_stays_english(tmp_path: Path) -> None:
     text = "\n".join(_lines(done.stderr))
     assert "unknown function 'marketingg'" in text
     assert "missing required field 'activity' in task 'b'" in text
+    assert "unknown review horizon 'kiedyś'; write a number of days or a word such as 'quarterly'" in text
 
 
 def test_yaml_syntax_errors_in_polish(tmp_path: Path) -> None:

@@ -95,3 +95,11 @@ def test_the_confusables_table_is_current() -> None:
 
     generated = make_confusables.source(make_confusables.table())
     assert (ROOT / "raci" / "model" / "confusable_table.py").read_text(encoding="utf-8") == generated
+
+
+def test_the_ascii_look_alikes_are_the_tables_ascii_rows() -> None:
+    """Plain ids fold with a small literal table (no loading the whole one): the same rows."""
+    from raci.model.lookalike import _ASCII_TABLE, _full_table
+
+    assert {code: char for code, char in _full_table().items() if code < 128} == _ASCII_TABLE
+    assert id_key("Il|O`") == "1110'"

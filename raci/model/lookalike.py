@@ -17,12 +17,17 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+#: The ASCII rows of the table (``I``, ``O``, a backquote, ``l`` and ``|``): plain ids, the
+#: common case, never load the whole table (start-up). tests/test_text_is_what_it_looks_like.py
+#: holds it equal to the table's ASCII rows.
+_ASCII_TABLE: dict[int, str] = str.maketrans({"I": "1", "O": "0", "`": "'", "l": "1", "|": "1"})
+
 
 def id_key(text: str) -> str:
     """The key ``text`` is compared by as an id."""
     text = text.strip()
     if text.isascii():
-        return text.translate(_ascii_table())
+        return text.translate(_ASCII_TABLE)
     return unicodedata.normalize("NFKC", text).translate(_full_table())
 
 
@@ -31,8 +36,3 @@ def _full_table() -> dict[int, str]:
     from raci.model.confusable_table import PAIRS
 
     return {ord(PAIRS[i]): PAIRS[i + 1] for i in range(0, len(PAIRS), 2)}
-
-
-@lru_cache(maxsize=1)
-def _ascii_table() -> dict[int, str]:
-    return {code: char for code, char in _full_table().items() if code < 128}

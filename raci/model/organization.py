@@ -217,6 +217,14 @@ def _to_horizon(value: Any) -> Any:
         word = " ".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
         if word in HORIZON_WORDS:
             return HORIZON_WORDS[word]
+        if not any(char.isdigit() for char in word):
+            # A word we do not know: say which words work, not "must be a whole number".
+            raise PydanticCustomError(
+                "unknown_horizon",
+                "unknown review horizon {word}; write a number of days or a word such as "
+                "'quarterly', 'weekly' or 'per post'",
+                {"word": repr(value[:40])},
+            )
     return value
 
 

@@ -21,13 +21,13 @@ from raci.model.effort import split_problems
 from raci.model.errors import MAX_PROBLEMS, LoadError, Problem, bounded
 from raci.model.lookalike import id_key
 from raci.model.organization import _DUPLICATE_ID, Department, Organization, RulesConfig, Task
-from raci.model.suggestions import SuggestionIndex, closest
 from raci.model.text_safety import excerpt, shorten
 from raci.model.vocabulary import apply_letter_map
 from raci.yaml.source_map import Path, SourceMap
 
 if TYPE_CHECKING:
     from raci.checking.config import Config
+    from raci.model.suggestions import SuggestionIndex
 
 _KEY_MARKER = "[key]"
 
@@ -57,6 +57,9 @@ class _Pending:
                     "column": place[1],
                 }
         if self.hint is not None:
+            # Imported here: a valid file never needs a did-you-mean (start-up).
+            from raci.model.suggestions import closest
+
             word, choices = self.hint
             close = closest(word, choices, indexes)
             if close is not None:
@@ -565,6 +568,10 @@ _FRIENDLY = {
     "unknown_audience": N_(
         "unknown audience %(word)s; use one of: %(allowed)s "
         "(aliases such as 'applicants' or 'press' work too)"
+    ),
+    "unknown_horizon": N_(
+        "unknown review horizon %(word)s; write a number of days or a word such as "
+        "'quarterly', 'weekly' or 'per post'"
     ),
     "split_amount": N_("must be hours (a number) or a share such as '60%%'"),
     "split_hours": N_("hours must be between 0 and 1000000"),
