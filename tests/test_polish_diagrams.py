@@ -333,3 +333,14 @@ def test_a_number_keeps_its_unit_on_its_line() -> None:
         assert not any(line.startswith("h") for line in lines), (width, lines)
         assert "45\u00a0h" in lines or any("45\u00a0h" in line for line in lines)
     assert wrap("a  b\u00a0c", 40) == ["a b\u00a0c"]
+
+
+@needs_dot
+@pytest.mark.parametrize(
+    ("locale", "words_seen"), [("pl_PL.UTF-8", "Pięć zasad"), ("C", "The five principles")]
+)
+def test_the_locale_chooses_the_pictures_language(locale: str, words_seen: str) -> None:
+    environment = {"RACI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": locale}
+    run = run_subprocess("render", "-v", "ownership", "-f", "dot", str(POLISH_ORG), env=environment)
+    assert run.code == 0, run.stderr
+    assert words_seen in run.stdout
