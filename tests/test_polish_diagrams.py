@@ -344,3 +344,19 @@ def test_the_locale_chooses_the_pictures_language(locale: str, words_seen: str) 
     run = run_subprocess("render", "-v", "ownership", "-f", "dot", str(POLISH_ORG), env=environment)
     assert run.code == 0, run.stderr
     assert words_seen in run.stdout
+
+
+def test_a_matrix_too_big_for_one_slide_says_so_in_polish() -> None:
+    """100 tasks are more than the matrix draws (80): it keeps the tasks with findings and
+    says how many, counted here by hand from the gap map."""
+    from . import orgs
+
+    org = raci.loads(orgs.generate(12, 100))
+    result = raci.check(org)
+    gaps = build_gap_map(result)
+    flagged = {*gaps.tasks, *(o.task for o in gaps.missing_owners.values() if o.task is not None)}
+    with i18n.language("pl"):
+        source = raci.diagram(result, view="matrix").source
+    assert (
+        f"Zadań jest za dużo na jedną macierz (100): widać tylko te z problemami ({len(flagged)})." in source
+    )
