@@ -17,6 +17,8 @@ from raci import i18n
 from raci.diagrams import words
 from raci.diagrams.gapmap import build_gap_map
 from raci.diagrams.raster import available as resvg_available
+from raci.diagrams.style import activity_heading
+from raci.model.vocabulary import Activity
 from raci.rules.raci006_overloaded_department import accountable_note
 
 from .conftest import DATA, EXAMPLES, run_subprocess
@@ -360,3 +362,13 @@ def test_a_matrix_too_big_for_one_slide_says_so_in_polish() -> None:
     assert (
         f"Zadań jest za dużo na jedną macierz (100): widać tylko te z problemami ({len(flagged)})." in source
     )
+
+
+def test_a_long_polish_gloss_wraps_in_its_column_heading() -> None:
+    """The summary view's column is narrow: "(nie media społecznościowe)" ran into the next
+    column; it wraps over two lines, while the English "(not social media)" (18 characters,
+    the wrap width) stays on one."""
+    assert "(not social media)</FONT>" in activity_heading(Activity.OTHER)
+    with i18n.language("pl"):
+        heading = activity_heading(Activity.OTHER)
+    assert '(nie media<BR ALIGN="CENTER"/>społecznościowe)</FONT>' in heading

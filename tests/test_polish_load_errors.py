@@ -125,7 +125,7 @@ def test_an_unknown_raci_lang_is_said_in_the_locale_language() -> None:
         "check", "org.yaml", env={"RACI_LANG": "klingon", "LC_ALL": "", "LANG": "pl_PL.UTF-8"}
     )
     assert run.code == 2
-    assert run.stderr == "raci: RACI_LANG: nieznany język 'klingon'; raci mówi w językach: en, pl\n"
+    assert run.stderr == "raci: RACI_LANG: nieznany język 'klingon'; znane języki: en, pl\n"
 
 
 def test_cli_lines_in_polish(tmp_path: Path) -> None:
@@ -167,7 +167,7 @@ def test_cli_lines_in_polish(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == []
     drawn = run_subprocess("render", "--lang", "pl", example, "-o", "luki.svg", cwd=tmp_path)
     assert drawn.code == 0
-    assert drawn.stderr.startswith("zapisano luki.svg (widok gaps, SVG, ")
+    assert drawn.stderr.startswith("zapisano luki.svg (widok „gaps”, SVG, ")
 
 
 def test_a_list_field_given_one_value_says_it_must_be_a_list() -> None:

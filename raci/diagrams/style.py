@@ -150,7 +150,10 @@ def activity_heading(activity: Activity, size: int = 11) -> str:
     word, _, gloss = activity.label.partition(" (")
     heading = f'<FONT POINT-SIZE="{size}"><B>{html_lines(word, 10, 2)}</B></FONT>'
     if gloss:
-        heading += f'<BR/><FONT POINT-SIZE="{size - 2}" COLOR="{MUTED}">({html_text(gloss)}</FONT>'
+        # a long gloss (Polish "(nie media społecznościowe)") wraps rather than spill into
+        # the next column; the short ones stay on one line
+        gloss_lines = html_lines("(" + gloss, 18, 2)
+        heading += f'<BR/><FONT POINT-SIZE="{size - 2}" COLOR="{MUTED}">{gloss_lines}</FONT>'
     return heading
 
 
