@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import raci
-from raci import __version__
+from raci import __version__, i18n
 from raci.workshop.html_report import build_report
 
 from .conftest import EXAMPLES, run_subprocess
@@ -240,3 +240,39 @@ def test_printed_pages_are_none_nearly_empty(name: str, tmp_path: Path) -> None:
     assert "Workload" in last and "made by raci" in last
     first = text.split("\f")[0]
     assert all(f"{number}. Not" in first for number in range(1, 6))
+
+
+_LEGEND_GAP = """<script>
+// Legend words are separate SVG texts that start with a space (" accountable" after a
+// bold "A"); the space must be drawn, or the two read "Aaccountable".
+const spaced = [...document.querySelectorAll('figure.diagram svg text')]
+  .filter((t) => t.textContent.startsWith(' ') && t.textContent.trim());
+const gaps = spaced.map((t) => {
+  const bare = t.cloneNode(true);
+  bare.textContent = t.textContent.trimStart();
+  t.parentNode.appendChild(bare);
+  const gap = t.getComputedTextLength() - bare.getComputedTextLength();
+  bare.remove();
+  return [t.textContent, gap];
+});
+document.body.setAttribute('data-measure', JSON.stringify(gaps));
+</script></body>"""
+
+
+@needs_chromium
+@pytest.mark.parametrize("language", ["en", "pl"])
+def test_a_legend_letter_and_its_word_keep_their_space(tmp_path: Path, language: str) -> None:
+    org = raci.load(EXAMPLES / "polska-firma.yaml")
+    with i18n.language(language):
+        page = build_report(org)
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    measured = tmp_path / "gap.html"
+    measured.write_text(page.replace("</body>", _LEGEND_GAP, 1), encoding="utf-8")
+    done = chromium(tmp_path, measured.as_uri(), "--window-size=1920,1080", "--dump-dom")
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    found = re.search(r'data-measure="([^"]*)"', done.stdout.decode("utf-8"))
+    assert found, "the measuring script did not run"
+    gaps = json.loads(html.unescape(found.group(1)))
+    words = {"en": " accountable", "pl": " rozliczany"}[language]
+    assert any(text.startswith(words) for text, _ in gaps)
+    assert all(gap > 1 for _, gap in gaps), [text for text, gap in gaps if gap <= 1]
