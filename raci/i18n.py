@@ -139,6 +139,17 @@ def number(value: float) -> str:
     return whole + ("," if dot else "") + fraction
 
 
+def inner_quotes(name: str) -> str:
+    """A name about to be set in the language's quotation marks, its own quotation marks
+    turned into the inner kind: Polish „Kampania »Pierniki«”, not „Kampania „Pierniki””."""
+    # Translators: this language's quotation marks (opening, closing), then the pair used
+    # for quotes inside quotes; exactly four characters.
+    marks = gettext("\u201c\u201d\u2018\u2019")
+    if len(marks) != 4 or marks[0] not in name or marks[1] not in name:
+        return name  # only a whole pair of the outer kind is turned
+    return name.replace(marks[0], marks[2]).replace(marks[1], marks[3])
+
+
 def N_(message: str) -> str:
     """Mark a constant for the catalog; it is translated when read with ``_()``."""
     return message
@@ -155,6 +166,7 @@ __all__ = [
     "current_language",
     "environment_language",
     "gettext",
+    "inner_quotes",
     "language",
     "ngettext",
     "normalize",

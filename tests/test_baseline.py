@@ -126,6 +126,14 @@ def test_the_scorecard_still_counts_baselined_findings() -> None:
     assert filtered.scorecard.passed == result.scorecard.passed == 4
 
 
+def test_the_scorecard_line_names_the_codes_it_counts_under_a_baseline(workdir: Path) -> None:
+    assert check(workdir, "org.yaml", "--write-baseline", "baseline.json")[0] == 0
+    _, out, _ = check(workdir, "org.yaml", "--baseline", "baseline.json")
+    # Principle 5 still fails on the baselined RACI006 and says so, not "(1 finding: )".
+    (line,) = [line for line in out.splitlines() if "5. Not" in line]
+    assert line.endswith("NO (1 finding: RACI006)")
+
+
 def test_baseline_paths_are_normalised(workdir: Path) -> None:
     assert check(workdir, "./org.yaml", "--write-baseline", "b.json")[0] == 0
     assert check(workdir, str(workdir / "org.yaml"), "--baseline", "b.json")[0] == 0

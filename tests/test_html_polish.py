@@ -144,7 +144,7 @@ def test_polish_statuses_notes_and_waivers() -> None:
     classic = raci.load(CLASSIC)
     off = parse(polish_report(classic, raci.Config(ignore=["SOC201"])))
     assert "\u2013 niesprawdzona" in off.by_id("card-2").text()
-    assert "Nie sprawdzono: reguły tej zasady są wyłączone." in off.by_id("principle-2").text()
+    assert "Nie sprawdzono: reguły tej zasady są pominięte." in off.by_id("principle-2").text()
     plain = raci.Organization.from_data(
         {
             "organization": "Biuro",

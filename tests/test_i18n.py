@@ -331,3 +331,15 @@ def test_worker_processes_take_the_callers_language() -> None:
     assert many.code == one.code and many.stderr == one.stderr == ""
     assert many.stdout == one.stdout
     assert "Fałszywy pogląd" in many.stdout
+
+
+def test_a_name_with_its_own_quotes_gets_the_inner_kind_inside_polish_quotes() -> None:
+    from raci.i18n import inner_quotes, language
+
+    with language("pl"):
+        assert inner_quotes("Kampania „Pierniki od Kłosa”") == "Kampania »Pierniki od Kłosa«"
+        assert inner_quotes("Zwykła nazwa") == "Zwykła nazwa"
+    with language("en"):
+        assert inner_quotes("Holiday “Gingerbread” drive") == "Holiday \u2018Gingerbread\u2019 drive"
+        # Not a pair of the English marks: left as written.
+        assert inner_quotes("Kampania „Pierniki”") == "Kampania „Pierniki”"

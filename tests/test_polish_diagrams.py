@@ -167,7 +167,7 @@ def test_an_overloaded_department_gets_both_notes_in_polish(tmp_path: Path) -> N
     with i18n.language("pl"):
         result = raci.check(org)
         notes = [note for code, note in build_gap_map(result).departments["sklep"].items if code == "RACI006"]
-        assert notes == ["przeciążenie: 8 h z 5 h", "A przy zadaniach: 2"]
+        assert notes == ["przeciążenie: 8\u00a0h z 5\u00a0h", "A przy zadaniach: 2"]
         assert accountable_note(2) in notes
     english = [n for c, n in build_gap_map(raci.check(org)).departments["sklep"].items if c == "RACI006"]
     assert english == ["over capacity: 8 h of 5 h", "Accountable for 2 tasks"]
@@ -319,3 +319,44 @@ def test_every_polish_page_of_the_default_gaps_view_fits_a_slide(name: str, org:
         pages = raci.diagrams.render_pages(org, raci.check(org), view="gaps", format="svg")
     for number, page in enumerate(pages, 1):
         assert measure_svg(page).problems() == [], (name, number)
+
+
+def test_a_number_keeps_its_unit_on_its_line() -> None:
+    """Polish notes join a number and its "h" with a no-break space: the box wraps around them."""
+    from raci.diagrams.escape import wrap
+
+    with i18n.language("pl"):
+        note = words.hours_a_week(45)
+    assert note == "45\u00a0h tygodniowo"
+    for width in range(4, 12):
+        lines = wrap("przeciążenie: 45\u00a0h z 40\u00a0h", width, 9)
+        assert not any(line.startswith("h") for line in lines), (width, lines)
+        assert "45\u00a0h" in lines or any("45\u00a0h" in line for line in lines)
+    assert wrap("a  b\u00a0c", 40) == ["a b\u00a0c"]
+
+
+@needs_dot
+@pytest.mark.parametrize(
+    ("locale", "words_seen"), [("pl_PL.UTF-8", "Pięć zasad"), ("C", "The five principles")]
+)
+def test_the_locale_chooses_the_pictures_language(locale: str, words_seen: str) -> None:
+    environment = {"RACI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": locale}
+    run = run_subprocess("render", "-v", "ownership", "-f", "dot", str(POLISH_ORG), env=environment)
+    assert run.code == 0, run.stderr
+    assert words_seen in run.stdout
+
+
+def test_a_matrix_too_big_for_one_slide_says_so_in_polish() -> None:
+    """100 tasks are more than the matrix draws (80): it keeps the tasks with findings and
+    says how many, counted here by hand from the gap map."""
+    from . import orgs
+
+    org = raci.loads(orgs.generate(12, 100))
+    result = raci.check(org)
+    gaps = build_gap_map(result)
+    flagged = {*gaps.tasks, *(o.task for o in gaps.missing_owners.values() if o.task is not None)}
+    with i18n.language("pl"):
+        source = raci.diagram(result, view="matrix").source
+    assert (
+        f"Zadań jest za dużo na jedną macierz (100): widać tylko te z problemami ({len(flagged)})." in source
+    )

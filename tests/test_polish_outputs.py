@@ -172,6 +172,9 @@ def test_the_c_locale_speaks_english(tmp_path: Path) -> None:
     svg = _svg_text(_run(["render", str(EXAMPLE), "--view", "handoffs"], C_LOCALE, tmp_path))
     assert "Hand-offs between departments" in svg
     assert english_phrases(check) and english_phrases(svg)
+    explain = _run(["explain", "SOC102"], C_LOCALE, tmp_path)
+    assert "Why it matters" in explain and "How to fix" in explain, explain
+    assert "RACI001 one-accountable" in _run(["rules"], C_LOCALE, tmp_path)
 
 
 def test_every_rule_is_explained_in_polish(cli: Callable[..., Run]) -> None:

@@ -60,7 +60,7 @@ def test_text_report_in_polish(waiver_org: Path) -> None:
     english_lines = [line for line in english.splitlines() if line.startswith(str(waiver_org))]
     assert len(finding_lines) == len(english_lines) == 7  # 4 counted, 3 waived (hand count)
     words = [line.split(": ", 1)[1].split()[0] for line in finding_lines]
-    assert words == ["ostrzeżenie"] * 3 + ["informacja"] + ["wyłączone"] * 3
+    assert words == ["ostrzeżenie"] * 3 + ["informacja"] + ["wyłączony"] * 3
     assert polish.count("\n    jak naprawić: ") == english.count("\n    fix: ") == 4
     assert "(powód wyłączenia: Instagram DMs are product questions marketing answers until Q3)" in polish
     assert polish.rstrip().endswith("✘ 3 ostrzeżenia, 1 informacja w 1 pliku; wyłączone: 3")
@@ -73,7 +73,7 @@ def test_markdown_report_in_polish(waiver_org: Path) -> None:
     assert polish.count("| Poziom | Kod | Wiersz | Komunikat |") == 2
     assert "): 4 problemy, spełnione zasady: " in polish
     assert "**Wyłączone problemy (3)**: zaakceptowane w pliku, z podanym powodem; nie są liczone" in polish
-    assert polish.count("| ⚪ wyłączone (błąd) | SOC102 |") == 1
+    assert polish.count("| ⚪ wyłączony (błąd) | SOC102 |") == 1
     assert polish.count("| 🟡 ostrzeżenie | SOC402 |") == 3
     assert polish.count("<br>*jak naprawić:* ") == 4
     assert polish.count("<br>*powód wyłączenia:* ") == 3
@@ -97,7 +97,7 @@ def test_github_annotations_in_polish(waiver_org: Path) -> None:
     # The commands and their properties are the runner's syntax; the messages are ours.
     messages = "\n".join(line.split("::")[-1] for line in polish.splitlines())
     assert own_words(messages.replace("%0A", "\n"), rule_texts) == []
-    assert polish.count("title=SOC102 (wyłączone)::") == 1
+    assert polish.count("title=SOC102 (wyłączony)::") == 1
     assert polish.count("%0Ajak naprawić: ") == english.count("%0Afix: ") == 4
     assert polish.count("%0Apowód wyłączenia: ") == 3
     # The commands themselves are the runner's words: unchanged.

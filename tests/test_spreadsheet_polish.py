@@ -190,7 +190,7 @@ def test_polish_workbook_reads_in_polish(tmp_path: Path) -> None:
     assert matrix.freeze_panes == "C7"
 
     problems = workbook["Problemy"]
-    headings = ["waga", "kod", "zadanie", "dział", "opis problemu", "jak naprawić"]
+    headings = ["poziom", "kod", "zadanie", "dział", "opis problemu", "jak naprawić"]
     assert [cell.value for cell in problems[1]] == headings
     words = {"error": "błąd", "warning": "ostrzeżenie", "info": "informacja"}
     rows = list(problems.iter_rows(min_row=2, values_only=True))

@@ -84,6 +84,7 @@ def test_fail_on(cli) -> None:
         (["--move", "brand:nope:R"], "no task 'nope'"),
         (["--move", "brand:find-content:X"], "unknown RACI letter 'X'"),
         (["--move", "brandR"], "expected DEPT:TASK:LETTERS"),
+        (["--move", "brand:find-content"], "expected DEPT:TASK:LETTERS"),
         ([], "nothing to try"),
     ],
 )
@@ -91,6 +92,7 @@ def test_bad_scenarios_exit_2(cli, args: list[str], message: str) -> None:
     run = cli("whatif", str(SHARED), *args)
     assert run.code == 2
     assert message in run.stderr
+    assert "--letter-map" not in run.stderr  # whatif has no such option
     assert run.stdout == ""
 
 

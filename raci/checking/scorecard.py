@@ -38,6 +38,8 @@ class PrincipleStatus:
     status: str
     rules: tuple[str, ...]
     findings: int
+    #: The rules (of ``rules``) that found something: named beside the count.
+    fired: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,8 @@ def build_scorecard(result: CheckResult) -> Scorecard:
         status = NOT_CHECKED if not checked else (FAIL if failed else PASS)
         if not applicable:
             status, found = NOT_APPLICABLE, 0
-        statuses.append(PrincipleStatus(principle, status, tuple(checked), found))
+        fired = tuple(code for code in checked if counts.get(code)) if applicable else ()
+        statuses.append(PrincipleStatus(principle, status, tuple(checked), found, fired))
     return Scorecard(tuple(statuses), *_ownership(result))
 
 

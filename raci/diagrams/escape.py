@@ -14,6 +14,7 @@ Node ids are never user text: :class:`NodeIds` hands out ``n0``, ``n1``… in ca
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 from collections.abc import Hashable
@@ -37,6 +38,7 @@ _HTML_ENTITIES = str.maketrans(
     }
 )
 _ELLIPSIS = "…"
+_SPACES = re.compile(r"[ \f\v]+")
 _EMPTY = "&#160;"
 
 
@@ -72,7 +74,8 @@ def wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
     """Wrap plain text into lines of about ``width`` characters (wide characters count twice)."""
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
-        words = " ".join(paragraph.split())
+        # Runs of plain spaces only: a no-break space keeps "45 h" or "12 500" on one line.
+        words = " ".join(_SPACES.split(paragraph.strip(" \f\v")))
         if not words:
             continue
         lines.extend(

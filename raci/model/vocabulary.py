@@ -385,14 +385,15 @@ def parse_audience(word: str) -> Audience | None:
     return AUDIENCE_ALIASES.get(normalise_word(word))
 
 
-def parse_letters(text: str) -> tuple[frozenset[Letter], str | None]:
-    """Read "RA", "R/A", "r, a" or "A R" into letters; the second item explains a problem."""
+def parse_letters(text: str, *, letter_map: bool = True) -> tuple[frozenset[Letter], str | None]:
+    """Read "RA", "R/A", "r, a" or "A R" into letters; the second item explains a problem.
+    ``letter_map=False`` where no ``--letter-map`` can be given, so none is suggested."""
     letters: list[Letter] = []
     for char in text.upper():
         if char in _LETTER_SEPARATORS:
             continue
         if char not in LETTER_CHARS:
-            return frozenset(), unknown_letter_message(char)
+            return frozenset(), unknown_letter_message(char, letter_map=letter_map)
         letter = Letter(char)
         if letter in letters:
             return frozenset(), gettext("letter %(letter)s is written twice") % {"letter": char}
@@ -402,9 +403,9 @@ def parse_letters(text: str) -> tuple[frozenset[Letter], str | None]:
     return frozenset(letters), None
 
 
-def unknown_letter_message(char: str) -> str:
+def unknown_letter_message(char: str, *, letter_map: bool = True) -> str:
     """Other RACI variants (DRASCI's D, RACI-VS's V…) are not guessed: the user maps them."""
-    if char.isalpha() and char.isascii():
+    if letter_map and char.isalpha() and char.isascii():
         return gettext(
             "unknown RACI letter %(quoted)s (use R, A, S, C or I, e.g. 'RA'); if your matrix uses "
             "another letter set, say what %(letter)s means, e.g. --letter-map %(letter)s=A"

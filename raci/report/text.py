@@ -128,9 +128,6 @@ def _scorecard_lines(result: CheckResult) -> Iterator[Line]:
     if not scorecard.applicable:
         yield [(gettext("  no task is social media work (all are activity other): RACI hygiene only"), "dim")]
         return
-    fired: dict[str, int] = {}
-    for finding in result.findings:
-        fired[finding.code] = fired.get(finding.code, 0) + 1
     words = {status: gettext(word) for status, word in STATUS_WORD.items()}
     pad = max(len(words[PASS]), len(words[FAIL]))
     for entry in scorecard.principles:
@@ -143,7 +140,8 @@ def _scorecard_lines(result: CheckResult) -> Iterator[Line]:
                 "",
             ),
             (gettext("Checked that %(checks)s:") % {"checks": entry.principle.checks}, "dim"),
-            *_verdict(entry.status, entry.findings, [code for code in entry.rules if code in fired]),
+            # The scorecard's own codes: a baseline hides findings from the list, not from it.
+            *_verdict(entry.status, entry.findings, list(entry.fired)),
         ]
     yield from _ownership_table(result)
 

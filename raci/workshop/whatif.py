@@ -68,7 +68,7 @@ class Move:
 
     def __post_init__(self) -> None:
         if isinstance(self.letters, str):
-            letters, problem = parse_letters(self.letters)
+            letters, problem = parse_letters(self.letters, letter_map=False)
             if problem is not None:
                 message = gettext("move on %(task)s: %(problem)s")
                 raise ScenarioError(message % {"task": repr(self.task), "problem": problem})
@@ -141,11 +141,13 @@ def resolve_department(org: Organization, word: str) -> str:
 def parse_move(org: Organization, text: str) -> Assign:
     """``DEPT:TASK:LETTERS`` -> :class:`Assign`. Ids may hold ``:``; every split is tried."""
     head, sep, letters_text = text.rpartition(":")
-    if not sep:
+    if not sep or ":" not in head:
+        # "care:x" is two parts, not a department, a task and letters "X".
         raise ScenarioError(_move_problem(text, _move_shape()))
     letters: frozenset[Letter] = frozenset()
     if letters_text.strip() not in ("", "-"):
-        letters, problem = parse_letters(letters_text)
+        # whatif takes no --letter-map, so the letter message suggests none.
+        letters, problem = parse_letters(letters_text, letter_map=False)
         if problem is not None:
             raise ScenarioError(_move_problem(text, problem))
     parts = head.split(":")

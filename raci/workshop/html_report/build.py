@@ -20,7 +20,7 @@ from markupsafe import Markup
 from raci import __version__
 from raci.checking.scorecard import FAIL, PASS
 from raci.diagrams.engine import RenderError, RenderLimits
-from raci.i18n import N_, gettext
+from raci.i18n import N_, gettext, inner_quotes
 from raci.model.severity import Severity
 from raci.model.text_safety import UNSAFE_CHARACTERS
 from raci.workshop.html_report.dating import report_date
@@ -357,10 +357,10 @@ def _item(result: CheckResult, finding: Finding) -> FindingItem:
     rule = RULES_BY_CODE.get(finding.code)
     subject = []
     if finding.task is not None and finding.task in org.tasks:
-        names = {"name": org.task_label(finding.task), "id": finding.task}
+        names = {"name": inner_quotes(org.task_label(finding.task)), "id": finding.task}
         subject.append(gettext("task %(name)s (%(id)s)") % names)
     if finding.department is not None and finding.department in org.departments:
-        names = {"name": org.department_label(finding.department), "id": finding.department}
+        names = {"name": inner_quotes(org.department_label(finding.department)), "id": finding.department}
         subject.append(gettext("department %(name)s (%(id)s)") % names)
     location = finding.file
     if finding.line is not None:

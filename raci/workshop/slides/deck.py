@@ -22,7 +22,7 @@ from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
 from raci.diagrams.options import FOCUS, ViewOptions
-from raci.i18n import N_, gettext, ngettext, number
+from raci.i18n import N_, gettext, inner_quotes, ngettext, number
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter, format_letters
 from raci.workshop.diff import ADDED, CHANGED, REMOVED
@@ -951,7 +951,7 @@ def _numbered(title: str, index: int, count: int) -> str:
 
 def _quoted(name: str) -> str:
     """A task's name in the language's quotation marks."""
-    return gettext("“%(name)s”") % {"name": name}
+    return gettext("“%(name)s”") % {"name": inner_quotes(name)}
 
 
 def _status_word(status: str) -> str:
