@@ -19,12 +19,13 @@ check imports before any raci code runs (pydantic's ``BaseModel`` and networkx, 
 rules ask). Each row also gives the best CPU time, and the ratios are printed in CPU time too:
 on a shared machine other work stretches wall time far more. Always exits 0.
 
-Last measured (clean venvs, best of 30 interleaved runs, 2 cores shared with seven other busy
-sessions at load 8 to 10): raci check / agenraci validate 1.42 in CPU time (2.66 in wall time,
-load-bound); in instructions (valgrind cachegrind, undisturbed by load) 1,114 M / 906 M = 1.23,
-from 1.35 before a plain file stopped importing PyYAML. Not met: the floor alone (pydantic's
-BaseModel and networkx, no raci code) is 788 M instructions, 0.87x agenraci's validate, and
-networkx is 400 M of it. See docs/architecture.md, performance bars.
+Last measured (clean venvs, best of 40 interleaved runs, 2 cores shared with seven other
+sessions at load 2 to 4): raci check 248 ms / agenraci validate 179 ms = 1.39 (1.37 in CPU
+time; another run 1.45), from 1.48 before a plain file stopped importing PyYAML (1.38 for this
+code in the same side-by-side run). In instructions (valgrind cachegrind, undisturbed by load):
+1,102 M / 907 M = 1.22, from 1.35. Not met: the floor alone (pydantic's BaseModel and networkx,
+no raci code) is 789 M instructions, 0.87x agenraci's validate (1.04x in time), and networkx,
+which the flow rules ask, is 400 M of it. See docs/architecture.md, performance bars.
 """
 
 from __future__ import annotations

@@ -150,3 +150,29 @@ def test_flow_mappings_broken_over_lines_agree(
         if index in breaks:
             text += "\n" + " " * indent
     assert_same_or_gave_up(f"top:\n  key: {text}}}\n")
+
+
+def test_problems_inside_a_flow_over_several_lines_are_placed_as_the_full_parser_places_them() -> None:
+    """Wrong values on the first and on the continuation line of a two-line department: the
+    same lines and columns whether the fast reader read the file or PyYAML did."""
+    import raci
+
+    text = (EXAMPLES / "shared-ownership.yaml").read_text(encoding="utf-8")
+    old = "capacity_hours: 50,\n              roles: [social media lead, content designer, copywriter]}"
+    new = "capacity_hours: lots,\n              roles: [social media lead, {x: 1}, copywriter], colour: red}"
+    assert text.count(old) == 1
+    fast_text = text.replace(old, new)
+    # An escape PyYAML reads to the same name makes the fast reader give up; no line moves.
+    escaped = 'organization: "Northwind Outfitter\\x73"'
+    full_text = fast_text.replace("organization: Northwind Outfitters", escaped)
+    assert fast_parse(fast_text, "x.yaml") is not None
+    assert fast_parse(full_text, "x.yaml") is None
+
+    def problems(source: str) -> list[tuple[int | None, int | None, str]]:
+        with pytest.raises(raci.LoadError) as raised:
+            raci.loads(source, source_name="org.yaml")
+        return [(p.line, p.column, p.message) for p in raised.value.problems]
+
+    placed = problems(fast_text)
+    assert placed == problems(full_text)
+    assert [(line, column) for line, column, _ in placed] == [(18, 75), (19, 42), (19, 63)]

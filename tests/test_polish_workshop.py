@@ -132,7 +132,7 @@ def test_suggest_in_polish() -> None:
     assert polish.count("\n     dlaczego: ") == english.count("\n     why: ") == 2
     assert "\nBez rozwiązania zostają:\n" in polish
     # A reason names the change and what it would do, as one Polish sentence.
-    over = ": dział „Customer Success” miałby wtedy 53.3 h pracy tygodniowo, a ma czas tylko na 40 h"
+    over = ": dział „Customer Success” miałby wtedy 53,3 h pracy tygodniowo, a ma czas tylko na 40 h"
     assert over in polish
     assert polish.rstrip().endswith(
         "Po wprowadzeniu wszystkich zmian: błędy 3 -> 0, ostrzeżenia 4 -> 2, informacje 1 -> 0"

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from raci.i18n import N_, gettext
+from raci.i18n import N_, gettext, number
 from raci.model.principles import natural_owner
 from raci.model.vocabulary import Activity, Function, Letter, format_letters
 from raci.rules.wording import activity_name
@@ -81,7 +81,7 @@ def responsible_hours(org: Organization) -> dict[str, float]:
 
 
 def hours_text(value: float) -> str:
-    return f"{value:g} h"
+    return f"{number(value)} h"
 
 
 #: Activity -> (id, name) of a task a fix adds, both written in the current language (a Polish

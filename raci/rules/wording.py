@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from raci.i18n import DEFAULT_LANGUAGE, current_language, gettext, ngettext
+from raci.i18n import DEFAULT_LANGUAGE, current_language, gettext, ngettext, number
 from raci.model.organization import Organization
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.gaps import activity_word
@@ -24,7 +24,8 @@ def department_list(org: Organization, department_ids: Iterable[str]) -> str:
 
 
 def hours(value: float) -> str:
-    return f"{value:g} h"
+    """``51.25 h`` in English, ``51,25 h`` in Polish."""
+    return f"{number(value)} h"
 
 
 def join_words(words: list[str]) -> str:
