@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from raci.model.vocabulary import Activity, Function
+from raci.rules.gaps import activity_word
 from tests.conftest import run_subprocess
 
 DEPARTMENTS = """\
@@ -318,5 +319,5 @@ def test_missing_cells_agree_in_text_json_and_html(tmp_path: Path) -> None:
     # HTML: one red gap cell per missing cell; every other cell is an ordinary labelled cell.
     assert len(re.findall(r'class="node gap\b', svg)) == len(missing)
     for cell in cells:
-        label = f"{Function(cell['function']).label} on {cell['activity']}:"
+        label = f"{Function(cell['function']).label} on {activity_word(Activity(cell['activity']))}:"
         assert (label in svg) != cell["missing"], label

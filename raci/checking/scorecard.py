@@ -124,8 +124,6 @@ class Scorecard:
 
 
 def build_scorecard(result: CheckResult) -> Scorecard:
-    from raci.rules import RULES_BY_CODE
-
     active = {entry.rule.code for entry in result.rules}
     counts: dict[str, int] = {}
     # Info findings are notes: counted, but they never fail a principle (nor `raci check`).
@@ -134,19 +132,27 @@ def build_scorecard(result: CheckResult) -> Scorecard:
         counts[finding.code] = counts.get(finding.code, 0) + 1
         if finding.severity != Severity.INFO:
             serious.add(finding.code)
-    statuses = []
     applicable = result.graph.has_social_work
-    for principle in PRINCIPLES:
-        codes = tuple(code for code, rule in RULES_BY_CODE.items() if rule.principle == principle.number)
-        checked = [code for code in codes if code in active]
-        found = sum(counts.get(code, 0) for code in checked)
-        failed = any(code in serious for code in checked)
-        status = NOT_CHECKED if not checked else (FAIL if failed else PASS)
-        if not applicable:
-            status, found = NOT_APPLICABLE, 0
-        fired = tuple(code for code in checked if counts.get(code)) if applicable else ()
-        statuses.append(PrincipleStatus(principle, status, tuple(checked), found, fired))
-    return Scorecard(tuple(statuses), *_ownership(result))
+    statuses = tuple(
+        _principle_status(principle, active, counts, serious, applicable) for principle in PRINCIPLES
+    )
+    return Scorecard(statuses, *_ownership(result))
+
+
+def _principle_status(
+    principle: Principle, active: set[str], counts: dict[str, int], serious: set[str], applicable: bool
+) -> PrincipleStatus:
+    """One principle's verdict from the codes that ran, how often each fired and which weighed."""
+    from raci.rules import RULES_BY_CODE
+
+    codes = tuple(code for code, rule in RULES_BY_CODE.items() if rule.principle == principle.number)
+    checked = [code for code in codes if code in active]
+    if not applicable:
+        return PrincipleStatus(principle, NOT_APPLICABLE, tuple(checked), 0, ())
+    found = sum(counts.get(code, 0) for code in checked)
+    status = NOT_CHECKED if not checked else (FAIL if any(code in serious for code in checked) else PASS)
+    fired = tuple(code for code in checked if counts.get(code))
+    return PrincipleStatus(principle, status, tuple(checked), found, fired)
 
 
 def _ownership(
