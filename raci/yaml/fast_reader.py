@@ -401,7 +401,8 @@ def _locate_below(text: str, offset: int, number: int, path: Path, found: Source
     value_at = _value_start(line)
     while rest:
         if value_at is not None and line[value_at] in "{[":
-            _locate_in_flow(line, value_at, number, path, rest, found)
+            joined, spans = _flow_text(line, number, lines)
+            _locate_in_flow(joined, value_at, spans, path, rest, found)
             return
         child_indent = None
         for line_number, _, line in lines:
@@ -433,14 +434,44 @@ def _value_start(line: str) -> int | None:
     return len(line) - len(value)
 
 
-def _locate_in_flow(line: str, start: int, number: int, path: Path, rest: Path, found: SourceMap) -> None:
-    tokens = [(m.start(), m.group()) for m in _FLOW_TOKENS.finditer(line, start) if m.group().strip(" ")]
+def _flow_text(
+    line: str, number: int, lines: Iterator[tuple[int, int, str]]
+) -> tuple[str, list[tuple[int, int, int]]]:
+    """A flow collection the fast reader joined over several lines, joined the same way, with
+    (offset in the joined text, line number, column of that text in its line) per line."""
+    joined = line.rstrip(" ")
+    spans = [(0, number, 0)]
+    indent = len(line) - len(line.lstrip(" "))
+    while _open_brackets(joined) > 0:
+        following = next(lines, None)
+        if following is None:
+            break
+        more_number, _, more = following
+        body = more.strip(" ")
+        more_indent = len(more) - len(more.lstrip(" "))
+        if not body or "#" in body or more_indent <= indent:
+            break
+        spans.append((len(joined) + 1, more_number, more_indent))
+        joined = f"{joined} {body}"
+    return joined, spans
+
+
+def _locate_in_flow(
+    text: str, start: int, spans: list[tuple[int, int, int]], path: Path, rest: Path, found: SourceMap
+) -> None:
+    tokens = [(m.start(), m.group()) for m in _FLOW_TOKENS.finditer(text, start) if m.group().strip(" ")]
     result = _find_in_flow(tokens, 0, rest)
-    if result is not None:
-        key_column, value_column = result
-        if key_column is not None:
-            found.keys[path] = (number, key_column + 1)
-        found.values[path] = (number, value_column + 1)
+    if result is None:
+        return
+
+    def position(offset: int) -> tuple[int, int]:
+        joined_at, number, column = next(span for span in reversed(spans) if span[0] <= offset)
+        return number, column + offset - joined_at + 1
+
+    key_column, value_column = result
+    if key_column is not None:
+        found.keys[path] = position(key_column)
+    found.values[path] = position(value_column)
 
 
 def _find_in_flow(tokens: list[tuple[int, str]], at: int, rest: Path) -> tuple[int | None, int] | None:
