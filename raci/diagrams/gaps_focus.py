@@ -577,11 +577,11 @@ class _Page:
         entries = [
             (
                 style.line_sample(style.LETTER_STYLES[Letter.ACCOUNTABLE].color, "bold", 4),
-                "<B>A</B> " + html_text(gettext("accountable (RA or A)")),
+                "<B>A</B>&#160;" + html_text(gettext("accountable (RA or A)")),
             ),
             (
                 style.line_sample(style.LETTER_STYLES[Letter.RESPONSIBLE].color, "solid", 2),
-                "<B>R</B> " + html_text(style.LETTER_STYLES[Letter.RESPONSIBLE].word),
+                "<B>R</B>&#160;" + html_text(style.LETTER_STYLES[Letter.RESPONSIBLE].word),
             ),
         ]
         if not self.plan.drawn_all:

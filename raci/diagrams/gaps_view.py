@@ -107,7 +107,7 @@ def flag_rows(flag: Flag | None, limit: int = 4) -> str:
         return ""
     color = style.severity_color(flag.severity)
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{color}"><B>{html_text(code)}</B> '
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{color}"><B>{html_text(code)}</B>&#160;'
         f"{html_text(note)}</FONT></TD></TR>"
         for code, note in flag.items[:limit]
     ]
@@ -615,7 +615,7 @@ def _summary_legend(result: CheckResult) -> list[tuple[str, str]]:
     entries = [
         (
             style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),
-            f"<B>{letter.value}</B> {style.LETTER_STYLES[letter].word}",
+            f"<B>{letter.value}</B>&#160;{style.LETTER_STYLES[letter].word}",
         )
         for letter in style.STRENGTH
     ]

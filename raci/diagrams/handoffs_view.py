@@ -188,7 +188,7 @@ def _draw_island(
     island_words = html_text(gettext("information island"))
     with dot.subgraph(name=f"cluster_island_{index}") as box:
         box.attr(
-            label=f"<<B>{ISLAND_RULE}</B> {island_words}>",
+            label=f"<<B>{ISLAND_RULE}</B>&#160;{island_words}>",
             fontcolor=style.GAP,
             fontsize="12",
             color=style.GAP,
@@ -349,7 +349,7 @@ def _draw_gap(dot: graphviz.Digraph, org: Organization, ids: NodeIds, gap: Missi
         nobody = html_text(gettext("%(tasks)s: nobody owns it") % {"tasks": named})
         dot.node(
             note,
-            label=f"<<B>{gap.code}</B> {nobody}>",
+            label=f"<<B>{gap.code}</B>&#160;{nobody}>",
             shape="note",
             color=style.GAP,
             fontcolor=style.GAP,

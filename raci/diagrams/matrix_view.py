@@ -138,7 +138,7 @@ class _Matrix:
         entries = [
             (
                 style.box_sample(style.LETTER_STYLES[letter].fill, "white", 1),
-                f"<B>{letter.value}</B> {html_text(style.LETTER_STYLES[letter].word)}",
+                f"<B>{letter.value}</B>&#160;{html_text(style.LETTER_STYLES[letter].word)}",
             )
             for letter in style.STRENGTH
         ]

@@ -159,14 +159,17 @@ def activity_heading(activity: Activity, size: int = 11) -> str:
 
 def header(organization: str, subtitle: str, note: str | None = None, legend: str | None = None) -> str:
     """The graph label: the organisation, what the picture shows, a note, and a legend."""
+    # With a legend, the lines above it span two columns and the legend sits in the first
+    # alone: Graphviz stretches a table to fill its cell, so a legend narrower than the
+    # subtitle, sharing its one column, would spread its swatches away from their words.
+    span = ' COLSPAN="2"' if legend else ""
+    cell = f'<TR><TD ALIGN="LEFT"{span}>'
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="24"><B>{html_text(organization)}</B></FONT></TD></TR>',
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="14" COLOR="{MUTED}">{html_text(subtitle)}</FONT></TD></TR>',
+        f'{cell}<FONT POINT-SIZE="24"><B>{html_text(organization)}</B></FONT></TD></TR>',
+        f'{cell}<FONT POINT-SIZE="14" COLOR="{MUTED}">{html_text(subtitle)}</FONT></TD></TR>',
     ]
     if note:
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="{INFO}">{html_text(note)}</FONT></TD></TR>'
-        )
+        rows.append(f'{cell}<FONT POINT-SIZE="13" COLOR="{INFO}">{html_text(note)}</FONT></TD></TR>')
     if legend:
         rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
     return '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
@@ -205,21 +208,28 @@ def box_sample(fill: str, border: str, width: int = 2, dashed: bool = False) -> 
     )
 
 
+#: Empty columns at the end of a legend's first row (see :func:`legend`).
+_SLACK_COLUMNS = 40
+
+
 def legend(entries: list[tuple[str, str]], per_row: int = 4, size: int = 12) -> str:
-    """A legend: (sample HTML, escaped text) pairs, ``per_row`` to a row, packed left."""
+    """A legend: (sample HTML, escaped text) pairs, ``per_row`` to a row, packed left.
+
+    One grid for every row, so a short last row lines up under the first, and a row never
+    stretches to the width of a longer one (which would pull swatches off their words)."""
     rows = []
     for start in range(0, len(entries), per_row):
         cells = "".join(
-            f'<TD ALIGN="RIGHT" VALIGN="MIDDLE">{sample}</TD>'
+            f'<TD ALIGN="LEFT" VALIGN="MIDDLE">{sample}</TD>'
             f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{MUTED}">{text}</FONT></TD>'
             '<TD WIDTH="14"></TD>'
             for sample, text in entries[start : start + per_row]
         )
-        rows.append(
-            '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">'
-            f"<TR>{cells}</TR></TABLE></TD></TR>"
-        )
-    return '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">' + "".join(rows) + "</TABLE>"
+        rows.append(f"<TR>{cells}</TR>")
+    # Graphviz shares the room it gives a table beyond its content evenly among the
+    # columns; empty columns after the entries take most of it, so the entries stay packed.
+    rows[0] = rows[0].replace("</TR>", '<TD CELLPADDING="0" WIDTH="1"></TD>' * _SLACK_COLUMNS + "</TR>")
+    return '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">' + "".join(rows) + "</TABLE>"
 
 
 def letter_legend(marked: bool = True) -> list[tuple[str, str]]:
@@ -228,7 +238,7 @@ def letter_legend(marked: bool = True) -> list[tuple[str, str]]:
     return [
         (
             line_sample(s.color, s.style, 4 if s.style == "bold" else 2),
-            f"<B>{s.letter.value}</B> {words.get(s.letter, s.word)}",
+            f"<B>{s.letter.value}</B>&#160;{words.get(s.letter, s.word)}",
         )
         for s in (LETTER_STYLES[letter] for letter in STRENGTH)
     ]
