@@ -11,6 +11,7 @@ import heapq
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -442,7 +443,27 @@ def _translate(error: ValidationError, data: Any, prefix: Path = ()) -> Iterator
             hint = (shorten(path[-1], 100), tuple(model.model_fields)) if model and path else None
             yield _Pending(path, True, item=item, hint=hint)
         else:
-            yield _Pending(path, on_key, item=item)
+            yield _Pending(path, on_key, item=item, hint=_word_hint(item))
+
+
+def _word_hint(item: Any) -> tuple[str, Collection[str]] | None:
+    """A near miss of a function or activity word ("monitorowania", "pomiary") gets a
+    did-you-mean among every word the file may use, Polish ones included."""
+    raw = (item.get("ctx") or {}).get("raw")
+    if not isinstance(raw, str) or item["type"] not in ("unknown_function", "unknown_activity"):
+        return None
+    from raci.model.vocabulary import normalise_word
+
+    return normalise_word(raw), _known_words(item["type"])
+
+
+@cache
+def _known_words(kind: str) -> tuple[str, ...]:
+    """Every function or activity word, one tuple per kind for the whole run: the
+    did-you-mean keeps its index by the tuple's identity."""
+    from raci.model.vocabulary import ACTIVITY_ALIASES, FUNCTION_ALIASES
+
+    return tuple(FUNCTION_ALIASES if kind == "unknown_function" else ACTIVITY_ALIASES)
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[Path, bool]:
