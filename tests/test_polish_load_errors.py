@@ -236,3 +236,23 @@ tasks:
     assert measure.endswith("; czy chodziło o 'pomiar'?")
     english = run_subprocess("check", "--lang", "en", "org.yaml", cwd=tmp_path)
     assert _lines(english.stderr)[1].endswith("; did you mean 'monitorowanie'?")
+
+
+def test_a_polish_key_is_answered_with_its_english_name(tmp_path: Path) -> None:
+    """Keys stay English; a facilitator's first guess ("nazwa", "czynność") is pointed at
+    the key that works, while a key like nothing raci knows gets no guess."""
+    text = """\
+organizacja: Firma
+departments:
+  bok: {nazwa: BOK, function: obsługa klienta}
+tasks:
+  t: {czynność: pomiar, raci: {bok: RA}, zupa: 1}
+"""
+    (tmp_path / "org.yaml").write_text(text, encoding="utf-8")
+    done = run_subprocess("check", "--lang", "pl", "org.yaml", cwd=tmp_path)
+    assert done.code == 2
+    text = "\n".join(_lines(done.stderr))
+    assert "org.yaml:1:1: nieznane pole 'organizacja'; czy chodziło o 'organization'?" in text
+    assert "nieznane pole 'nazwa' w dziale 'bok'; czy chodziło o 'name'?" in text
+    assert "nieznane pole 'czynność' w zadaniu 't'; czy chodziło o 'activity'?" in text
+    assert "nieznane pole 'zupa' w zadaniu 't'\n" in text + "\n"

@@ -440,10 +440,42 @@ def _translate(error: ValidationError, data: Any, prefix: Path = ()) -> Iterator
         path, on_key = _data_path((*prefix, *item["loc"]), data)
         if item["type"] == "extra_forbidden":
             model = _model_at(path[:-1])
-            hint = (shorten(path[-1], 100), tuple(model.model_fields)) if model and path else None
+            hint = (
+                (_english_key(shorten(path[-1], 100)), tuple(model.model_fields)) if model and path else None
+            )
             yield _Pending(path, True, item=item, hint=hint)
         else:
             yield _Pending(path, on_key, item=item, hint=_word_hint(item))
+
+
+#: Keys a Polish user writes first; the keys stay English, so the did-you-mean names the
+#: English one ("nazwa" -> 'name').
+_POLISH_KEYS = {
+    "organizacja": "organization",
+    "opis": "description",
+    "działy": "departments",
+    "dzialy": "departments",
+    "zadania": "tasks",
+    "reguły": "rules",
+    "reguly": "rules",
+    "nazwa": "name",
+    "funkcja": "function",
+    "czas": "capacity_hours",
+    "etap": "phase",
+    "czynność": "activity",
+    "czynnosc": "activity",
+    "nakład": "effort_hours",
+    "naklad": "effort_hours",
+    "budżet": "budget",
+    "budzet": "budget",
+    "odbiorcy": "audience",
+    "kanały": "channels",
+    "kanaly": "channels",
+}
+
+
+def _english_key(key: str) -> str:
+    return _POLISH_KEYS.get(key.strip().lower(), key)
 
 
 def _word_hint(item: Any) -> tuple[str, Collection[str]] | None:
