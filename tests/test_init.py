@@ -80,3 +80,17 @@ def test_init_says_what_it_wrote_in_polish(tmp_path: Path) -> None:
     again = run_subprocess("init", "org.yaml", "--lang", "pl", cwd=tmp_path)
     assert again.code == 2
     assert again.stderr.strip() == "raci: org.yaml już istnieje (użyj --force, żeby go zastąpić)"
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [("moja-firma.yaml", "moja-firma.yaml"), ("my org.yaml", "org.yaml")]
+)
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_starter_names_the_file_it_was_written_to(
+    tmp_path: Path, name: str, said: str, lang: str
+) -> None:
+    done = run_subprocess("init", name, "--lang", lang, cwd=tmp_path)
+    assert done.code == 0, done.stderr
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert f"raci check {said}\n" in text
+    assert text.count("raci check ") == 1

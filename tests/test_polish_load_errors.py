@@ -208,3 +208,51 @@ def test_a_refused_command_line_in_polish() -> None:
     assert "Błąd: niepoprawna wartość opcji '--lang': 'xx'; dozwolone: 'en', 'pl'" in polish.stderr
     english = run_subprocess("check", "--lang", "xx", example, env={"RACI_LANG": "", "LC_ALL": "C"})
     assert "Invalid value for '--lang'" in english.stderr
+
+
+def test_a_near_miss_of_a_polish_word_gets_a_did_you_mean(tmp_path: Path) -> None:
+    """'monitorowania' and 'obsuga klienta' are one letter from words raci knows;
+    'żonglerka' is like none of them and gets no guess."""
+    text = """\
+organization: Firma
+departments:
+  bok: {name: BOK, function: obsuga klienta}
+tasks:
+  nasłuch: {activity: monitorowania, raci: {bok: RA}}
+  żonglerka: {activity: żonglerka, raci: {bok: RA}}
+  wyniki: {activity: pomiary, raci: {bok: RA}}
+"""
+    (tmp_path / "org.yaml").write_text(text, encoding="utf-8")
+    done = run_subprocess("check", "--lang", "pl", "org.yaml", cwd=tmp_path)
+    assert done.code == 2
+    lines = _lines(done.stderr)
+    assert len(lines) == 4
+    function, listen, dance, measure = lines
+    assert function.startswith("org.yaml:3:")
+    assert "nieznana funkcja 'obsuga klienta'" in function
+    assert function.endswith("; czy chodziło o 'obsługa klienta'?")
+    assert listen.endswith("; czy chodziło o 'monitorowanie'?")
+    assert "czy chodziło" not in dance
+    assert measure.endswith("; czy chodziło o 'pomiar'?")
+    english = run_subprocess("check", "--lang", "en", "org.yaml", cwd=tmp_path)
+    assert _lines(english.stderr)[1].endswith("; did you mean 'monitorowanie'?")
+
+
+def test_a_polish_key_is_answered_with_its_english_name(tmp_path: Path) -> None:
+    """Keys stay English; a facilitator's first guess ("nazwa", "czynność") is pointed at
+    the key that works, while a key like nothing raci knows gets no guess."""
+    text = """\
+organizacja: Firma
+departments:
+  bok: {nazwa: BOK, function: obsługa klienta}
+tasks:
+  t: {czynność: pomiar, raci: {bok: RA}, zupa: 1}
+"""
+    (tmp_path / "org.yaml").write_text(text, encoding="utf-8")
+    done = run_subprocess("check", "--lang", "pl", "org.yaml", cwd=tmp_path)
+    assert done.code == 2
+    text = "\n".join(_lines(done.stderr))
+    assert "org.yaml:1:1: nieznane pole 'organizacja'; czy chodziło o 'organization'?" in text
+    assert "nieznane pole 'nazwa' w dziale 'bok'; czy chodziło o 'name'?" in text
+    assert "nieznane pole 'czynność' w zadaniu 't'; czy chodziło o 'activity'?" in text
+    assert "nieznane pole 'zupa' w zadaniu 't'\n" in text + "\n"

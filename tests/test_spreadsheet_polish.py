@@ -160,7 +160,7 @@ def test_polish_workbook_reads_in_polish(tmp_path: Path) -> None:
         None,
         "nazwa działu",
         "funkcja",
-        "czas do dyspozycji (h/tydz.)",
+        "dostępny czas (h/tydz.)",
         "zadanie",
     ]
     header = [cell.value for cell in matrix[6]]
@@ -204,7 +204,7 @@ def test_polish_workbook_reads_in_polish(tmp_path: Path) -> None:
         "nazwa",
         "funkcja",
         "godziny w tygodniu",
-        "do dyspozycji",
+        "dostępny czas",
         "przekroczenie",
         "zadania",
     ]
@@ -251,7 +251,7 @@ def test_polish_csv_is_what_polish_excel_opens() -> None:
         text = export_csv(org).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     labels = {row[0]: row for row in rows if row}
-    assert labels["czas do dyspozycji (h/tydz.)"][-2:] == ["12,5", "37,5"]  # the third has none
+    assert labels["dostępny czas (h/tydz.)"][-2:] == ["12,5", "37,5"]  # the third has none
     task = next(row for row in rows if row and row[0] == "answer")
     header = next(row for row in rows if row and row[0] == "zadanie")
     assert task[header.index("nakład (h/tydz.)")] == "2,25"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -37,7 +38,7 @@ def init(
     # is already there (it may be the user's, or shared by several org files).
     schema_path = path.parent / "raci.schema.json"
     try:
-        text = template_text(template.value, current_language())
+        text = _named(template_text(template.value, current_language()), path.name)
         write_atomic(path, text.encode("utf-8"), overwrite=force)
         # A link there (even a dangling one) counts as "already there": never written through.
         wrote_schema = not (schema_path.exists() or schema_path.is_symlink())
@@ -58,3 +59,12 @@ def init(
 def _fail(message: str) -> int:
     write_stderr_lines([f"raci: {message}"])
     return EXIT_BAD_INPUT
+
+
+def _named(text: str, name: str) -> str:
+    """The starter's "run: raci check org.yaml" names the file it is written to; a name
+    that is not plain letters, digits, dots, dashes and underscores keeps "org.yaml" (a
+    comment is no place for quoting rules)."""
+    if re.fullmatch(r"[\w.-]+", name) is None:
+        return text
+    return text.replace("raci check org.yaml", f"raci check {name}", 1)

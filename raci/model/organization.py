@@ -132,7 +132,7 @@ def _function_value(value: str) -> Function:
         raise PydanticCustomError(
             "unknown_function",
             "unknown function {word}; use one of: {allowed} (aliases such as 'support' or 'comms' work too)",
-            {"word": repr(value[:40]), "allowed": allowed},
+            {"word": repr(value[:40]), "allowed": allowed, "raw": value[:40]},
         )
     return found
 
@@ -146,7 +146,7 @@ def _activity_value(value: str) -> Activity:
             "unknown_activity",
             "unknown activity {word}; use one of: {allowed} "
             "(aliases such as 'listening' or 'complaints' work too)",
-            {"word": repr(value[:40]), "allowed": allowed},
+            {"word": repr(value[:40]), "allowed": allowed, "raw": value[:40]},
         )
     return found
 

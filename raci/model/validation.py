@@ -11,6 +11,7 @@ import heapq
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -439,10 +440,62 @@ def _translate(error: ValidationError, data: Any, prefix: Path = ()) -> Iterator
         path, on_key = _data_path((*prefix, *item["loc"]), data)
         if item["type"] == "extra_forbidden":
             model = _model_at(path[:-1])
-            hint = (shorten(path[-1], 100), tuple(model.model_fields)) if model and path else None
+            hint = (
+                (_english_key(shorten(path[-1], 100)), tuple(model.model_fields)) if model and path else None
+            )
             yield _Pending(path, True, item=item, hint=hint)
         else:
-            yield _Pending(path, on_key, item=item)
+            yield _Pending(path, on_key, item=item, hint=_word_hint(item))
+
+
+#: Keys a Polish user writes first; the keys stay English, so the did-you-mean names the
+#: English one ("nazwa" -> 'name').
+_POLISH_KEYS = {
+    "organizacja": "organization",
+    "opis": "description",
+    "działy": "departments",
+    "dzialy": "departments",
+    "zadania": "tasks",
+    "reguły": "rules",
+    "reguly": "rules",
+    "nazwa": "name",
+    "funkcja": "function",
+    "czas": "capacity_hours",
+    "etap": "phase",
+    "czynność": "activity",
+    "czynnosc": "activity",
+    "nakład": "effort_hours",
+    "naklad": "effort_hours",
+    "budżet": "budget",
+    "budzet": "budget",
+    "odbiorcy": "audience",
+    "kanały": "channels",
+    "kanaly": "channels",
+}
+
+
+def _english_key(key: str) -> str:
+    return _POLISH_KEYS.get(key.strip().lower(), key)
+
+
+def _word_hint(item: Any) -> tuple[str, Collection[str]] | None:
+    """A near miss of a function or activity word ("monitorowania", "pomiary") gets a
+    did-you-mean among every word the file may use, Polish ones included."""
+    raw = (item.get("ctx") or {}).get("raw")
+    if not isinstance(raw, str) or item["type"] not in ("unknown_function", "unknown_activity"):
+        return None
+    from raci.model.vocabulary import normalise_word
+
+    return normalise_word(raw), _known_words(item["type"])
+
+
+@cache
+def _known_words(kind: str) -> tuple[str, ...]:
+    """Every function or activity word, one tuple per kind for the whole run: the
+    did-you-mean keeps its index by the tuple's identity."""
+    from raci.model.vocabulary import ACTIVITY_ALIASES, FUNCTION_ALIASES
+
+    return tuple(FUNCTION_ALIASES if kind == "unknown_function" else ACTIVITY_ALIASES)
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[Path, bool]:

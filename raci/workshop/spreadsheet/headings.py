@@ -125,6 +125,8 @@ _POLISH_DEPT_LABELS: dict[str, str] = {
     "nazwy działów": "department name",
     "funkcja": "function",
     "funkcja działu": "function",
+    "dostępny czas h tydz": "capacity_hours",
+    "dostępny czas": "capacity_hours",
     "czas do dyspozycji h tydz": "capacity_hours",
     "czas do dyspozycji": "capacity_hours",
     "godziny do dyspozycji": "capacity_hours",
