@@ -90,13 +90,15 @@ class RecoveryPlan(Rule):
                 for d, letters in assignments.items()
             )
             if not pr_in:
+                # The message carries the hint word for word, so reporters print it once.
+                suggestion = _give_pr(pr_name, gettext("C (or R)"), task_id)
                 yield Violation(
                     gettext("PR is neither R, A nor C on recover task '%(task)s': %(hint)s")
-                    % {"task": task_id, "hint": _give_pr(pr_name, gettext("C (or R)"), task_id)},
+                    % {"task": task_id, "hint": suggestion},
                     task=task_id,
                     activity=Activity.RECOVER,
                     function=Function.PUBLIC_RELATIONS,
-                    hint=_give_pr(pr_name, gettext("C or R"), task_id),
+                    hint=suggestion,
                 )
 
     @classmethod
