@@ -33,6 +33,9 @@ _CODE = re.compile(r"^(RACI|SOC)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _SECTIONS = ("Why", "Passes", "Fails", "Fix")
 _SECTION_LINE = re.compile(r"^(Why|Passes|Fails|Fix):\s*(.*)$")
+#: Human text inside the Passes/Fails YAML: a double-quoted string of two words or more (a
+#: waiver's reason, a description). It is translated like the prose; ids and keys are not.
+_EXAMPLE_TEXT = re.compile(r'"([^"\\\n]*\w [^"\\\n]*)"')
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,11 @@ class RuleDoc:
     fix: str
 
     def prose(self) -> tuple[tuple[str, str], ...]:
-        """The sections a reader sees translated (the Passes/Fails YAML is not)."""
-        return (("summary", self.summary), ("Why", self.why), ("Fix", self.fix))
+        """The text a reader sees translated: the sections, and the sentences quoted in the
+        Passes/Fails YAML (the YAML itself is not)."""
+        quoted = dict.fromkeys(_EXAMPLE_TEXT.findall(f"{self.passes}\n{self.fails}"))
+        sections = (("summary", self.summary), ("Why", self.why), ("Fix", self.fix))
+        return (*sections, *(("example text", text) for text in quoted))
 
     def translated(self) -> RuleDoc:
         """The same documentation in the current language (the catalogs hold the prose,
@@ -82,7 +88,21 @@ class RuleDoc:
 
         if current_language() == DEFAULT_LANGUAGE:
             return self
-        return replace(self, summary=gettext(self.summary), why=gettext(self.why), fix=gettext(self.fix))
+        return replace(
+            self,
+            summary=gettext(self.summary),
+            why=gettext(self.why),
+            passes=_translate_quoted(self.passes),
+            fails=_translate_quoted(self.fails),
+            fix=gettext(self.fix),
+        )
+
+
+def _translate_quoted(example: str) -> str:
+    """The example YAML with its quoted sentences in the current language."""
+    from raci.i18n import gettext
+
+    return _EXAMPLE_TEXT.sub(lambda match: f'"{gettext(match.group(1))}"', example)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 A rule's docstring is its English documentation (summary, Why, Passes, Fails, Fix); the
 summary, Why and Fix are prose a reader sees in ``raci explain`` and ``raci rules`` and are
-translated, the Passes/Fails YAML is not. ``babel.cfg`` runs :func:`extract_rule_module` on
+translated, as are the sentences quoted in the Passes/Fails YAML (a waiver's reason); the
+rest of that YAML is not. ``babel.cfg`` runs :func:`extract_rule_module` on
 ``raci/rules/*.py``: it yields what the Python extractor finds (``_()``, ``N_()``, ...) plus
 each rule class's prose exactly as :func:`raci.rules.base.parse_doc` reads it, so the msgid
 is the text :meth:`RuleDoc.translated` looks up at run time. Only ``pybabel extract`` and the
