@@ -497,3 +497,24 @@ def test_hostile_text_in_any_field_is_refused_or_harmless(data: dict[str, Any], 
         assert bad in "\n\r"  # only free text (a description) may hold a line break
         for name in FORMATS:
             assert not RAW_UNSAFE.search(render_report(name, [raci.check(outcome)]))
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "word"), [("departments", "function", "marketing"), ("tasks", "activity", "monitor")]
+)
+def test_a_lone_surrogate_in_a_function_or_activity_is_located(section: str, key: str, word: str) -> None:
+    # Found by the hostile-text fuzz: the did-you-mean carried the raw word in pydantic's
+    # error context, and a lone surrogate there made reading the errors raise.
+    data: dict[str, Any] = {
+        "organization": "o",
+        "departments": {"m": {"function": "marketing"}},
+        "tasks": {"t": {"activity": "monitor", "raci": {"m": "RA"}}},
+    }
+    entry = data[section]["m" if section == "departments" else "t"]
+    entry[key] = word + "\ud800"
+    with pytest.raises(raci.LoadError) as caught:
+        raci.Organization.from_data(data, "fuzz")
+    (problem,) = caught.value.problems
+    assert problem.path == (section, "m" if section == "departments" else "t", key)
+    assert f"did you mean '{word}'?" in problem.message
+    assert "cannot be validated" not in problem.message

@@ -124,6 +124,12 @@ Hours = Annotated[float, BeforeValidator(_not_bool), Field(ge=0, le=1_000_000, a
 Money = Annotated[float, BeforeValidator(_not_bool), Field(ge=0, allow_inf_nan=False)]
 
 
+def _encodable(word: str) -> str:
+    """The word as pydantic can carry it in an error's context: a lone surrogate (which
+    UTF-8 cannot encode) becomes U+FFFD; the message quotes the word with repr() anyway."""
+    return word.encode("utf-8", "replace").decode("utf-8") if not word.isascii() else word
+
+
 @lru_cache(maxsize=512)
 def _function_value(value: str) -> Function:
     found = parse_function(value)
@@ -132,7 +138,7 @@ def _function_value(value: str) -> Function:
         raise PydanticCustomError(
             "unknown_function",
             "unknown function {word}; use one of: {allowed} (aliases such as 'support' or 'comms' work too)",
-            {"word": repr(value[:40]), "allowed": allowed, "raw": value[:40]},
+            {"word": repr(value[:40]), "allowed": allowed, "raw": _encodable(value[:40])},
         )
     return found
 
@@ -146,7 +152,7 @@ def _activity_value(value: str) -> Activity:
             "unknown_activity",
             "unknown activity {word}; use one of: {allowed} "
             "(aliases such as 'listening' or 'complaints' work too)",
-            {"word": repr(value[:40]), "allowed": allowed, "raw": value[:40]},
+            {"word": repr(value[:40]), "allowed": allowed, "raw": _encodable(value[:40])},
         )
     return found
 
