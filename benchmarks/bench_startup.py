@@ -19,8 +19,8 @@ check imports before any raci code runs (pydantic's ``BaseModel`` and networkx, 
 rules ask). Each row also gives the best CPU time, and the ratios are printed in CPU time too:
 on a shared machine other work stretches wall time far more. Always exits 0.
 
-Last measured (clean venvs, best of 40 interleaved runs, 2 cores shared with seven other
-sessions at load 2 to 4): raci check 248 ms / agenraci validate 179 ms = 1.39 (1.37 in CPU
+Last measured (clean venvs, best of 40 interleaved runs, on a busy 2-core machine at load
+2 to 4): raci check 248 ms / agenraci validate 179 ms = 1.39 (1.37 in CPU
 time; another run 1.45), from 1.48 before a plain file stopped importing PyYAML (1.38 for this
 code in the same side-by-side run). In instructions (valgrind cachegrind, undisturbed by load):
 1,102 M / 907 M = 1.22, from 1.35. Not met: the floor alone (pydantic's BaseModel and networkx,
