@@ -95,7 +95,7 @@ def import_matrix(
 
 def _wrote(output: Path, org: Organization, counts: Mapping[Severity, int]) -> str:
     """What was written: the org's size, what a check finds in it, and what to run next."""
-    found = ", ".join(_severity_count(severity, n) for severity, n in counts.items() if n)
+    found = ", ".join(severity.counted(n) for severity, n in counts.items() if n)
     tasks, departments = len(org.tasks), len(org.departments)
     return _("wrote %(output)s: %(tasks)s, %(departments)s (%(found)s); next: raci check %(output)s") % {
         "output": output,
@@ -105,15 +105,6 @@ def _wrote(output: Path, org: Organization, counts: Mapping[Severity, int]) -> s
         "found": found or _("no findings"),
     }
 
-
-def _severity_count(severity: Severity, count: int) -> str:
-    if severity == "error":
-        text = ngettext("%(count)d error", "%(count)d errors", count)
-    elif severity == "warning":
-        text = ngettext("%(count)d warning", "%(count)d warnings", count)
-    else:
-        text = ngettext("%(count)d info", "%(count)d info", count)
-    return text % {"count": count}
 
 
 def _letter_map(pairs: list[str], source: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import graphviz
 
 from raci.diagrams.escape import html_lines, html_text
-from raci.i18n import N_, gettext, ngettext
+from raci.i18n import N_, gettext
 from raci.model.severity import Severity
 from raci.model.vocabulary import Activity, Function, Letter
 from raci.rules.gaps import activity_word as activity_word
@@ -125,21 +125,11 @@ def new_digraph(name: str, *, rankdir: str = "LR", **graph_attr: str) -> graphvi
     )
 
 
-def severity_count(severity: Severity, count: int) -> str:
-    """ "3 errors", "1 warning", "2 info" (Polish "3 błędy", "5 ostrzeżeń", "2 informacje")."""
-    if severity is Severity.ERROR:
-        text = ngettext("%(count)d error", "%(count)d errors", count)
-    elif severity is Severity.WARNING:
-        text = ngettext("%(count)d warning", "%(count)d warnings", count)
-    else:
-        text = ngettext("%(count)d info", "%(count)d info", count)
-    return text % {"count": count}
-
 
 def findings_summary(counts: dict[Severity, int]) -> str:
     """ "1 error · 3 warnings", the severities that have findings, worst first."""
     return " · ".join(
-        severity_count(severity, counts[severity])
+        severity.counted(counts[severity])
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[severity]
     )

@@ -45,6 +45,19 @@ class Severity(_StrEnum):
 
         return gettext(_LABELS[self.value])
 
+    def counted(self, count: int) -> str:
+        """``count`` findings of this severity as people read them: "3 errors", "1 warning",
+        "2 info" (Polish: "3 błędy", "5 ostrzeżeń", "2 informacje")."""
+        from raci.i18n import ngettext
+
+        if self is Severity.ERROR:
+            text = ngettext("%(count)d error", "%(count)d errors", count)
+        elif self is Severity.WARNING:
+            text = ngettext("%(count)d warning", "%(count)d warnings", count)
+        else:
+            text = ngettext("%(count)d info", "%(count)d info", count)
+        return text % {"count": count}
+
     @property
     def rank(self) -> int:
         """0 for info, 1 for warning, 2 for error."""

@@ -107,7 +107,7 @@ def summary_line(results: Sequence[CheckResult], problems: Sequence[Problem], op
     """``3 errors, 4 warnings, 1 info in 2 files; 1 file not loaded; 5 baselined`` (the
     files with findings are those that loaded)."""
     totals = severity_counts(results)
-    parts = [_severity_count(severity, count) for severity, count in totals.items() if count]
+    parts = [severity.counted(count) for severity, count in totals.items() if count]
     unloadable = len({problem.source for problem in problems})
     checked = len(results)
     # Findings are counted over the files that loaded; the others are named apart, so a
@@ -130,16 +130,6 @@ def summary_line(results: Sequence[CheckResult], problems: Sequence[Problem], op
         text += "; " + gettext("%(count)d waived") % {"count": waived}
     return text
 
-
-def _severity_count(severity: Severity, count: int) -> str:
-    """"3 errors", "1 warning", "2 info" (Polish: "3 błędy", "5 ostrzeżeń", "2 informacje")."""
-    if severity is Severity.ERROR:
-        text = ngettext("%(count)d error", "%(count)d errors", count)
-    elif severity is Severity.WARNING:
-        text = ngettext("%(count)d warning", "%(count)d warnings", count)
-    else:
-        text = ngettext("%(count)d info", "%(count)d info", count)
-    return text % {"count": count}
 
 
 def fix_note(hint: str) -> str:

@@ -116,7 +116,7 @@ class _Deck:
     def title_page(self) -> None:
         org, result, pages = self.org, self.result, self.pages
         counts = result.counts()
-        words = [_severity_count(s, counts[s]) for s in _SEVERITIES if counts[s]]
+        words = [s.counted(counts[s]) for s in _SEVERITIES if counts[s]]
         summary = " · ".join(words) if words else gettext("no findings: every rule passes")
         waived = len(result.waived)
         if waived:
@@ -917,13 +917,6 @@ _DEPARTMENT_CHANGES = {
     CHANGED: N_("changed department “%(label)s”"),
 }
 
-
-def _severity_count(severity: Severity, count: int) -> str:
-    if severity is Severity.ERROR:
-        return ngettext("%(count)d error", "%(count)d errors", count) % {"count": count}
-    if severity is Severity.WARNING:
-        return ngettext("%(count)d warning", "%(count)d warnings", count) % {"count": count}
-    return ngettext("%(count)d info", "%(count)d info", count) % {"count": count}
 
 
 def _departments(count: int) -> str:
