@@ -225,8 +225,8 @@ def test_numbers_and_plurals_in_polish_match_a_hand_count(tmp_path: Path) -> Non
 )
 def test_the_three_polish_plural_forms(count: int, departments: str, tasks: str, findings: str) -> None:
     with language("pl"):
-        assert deck_module._departments(count) == departments
-        assert deck_module._tasks(count) == tasks
+        assert deck_module.departments_count(count) == departments
+        assert deck_module.tasks_count(count) == tasks
         assert deck_module._findings(count) == findings
 
 

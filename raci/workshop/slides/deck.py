@@ -22,6 +22,7 @@ from raci.diagrams.api import render_source
 from raci.diagrams.engine import RenderLimits
 from raci.diagrams.gaps_focus import note_lines
 from raci.diagrams.options import FOCUS, ViewOptions
+from raci.diagrams.words import departments_count, tasks_count
 from raci.i18n import N_, gettext, inner_quotes, ngettext, number
 from raci.model.severity import Severity
 from raci.model.vocabulary import Letter, format_letters
@@ -126,8 +127,8 @@ class _Deck:
             " · ".join(
                 (
                     gettext("Social media ownership"),
-                    _departments(len(org.departments)),
-                    _tasks(len(org.tasks)),
+                    departments_count(len(org.departments)),
+                    tasks_count(len(org.tasks)),
                     summary,
                 )
             ),
@@ -451,7 +452,7 @@ class _Deck:
             size = 13.0 if row >= 44 else 10.0
             label = (
                 f"<b>{text(function.label)}</b><br/>"
-                f'<font size="{size - 2:g}" color="{MUTED}">{text(_departments(count))}</font>'
+                f'<font size="{size - 2:g}" color="{MUTED}">{text(departments_count(count))}</font>'
             )
             used = pages.height_of(label, head_width - 16, size)
             pages.paragraph(label, MARGIN + 8, y - row / 2 + used / 2, head_width - 16, size)
@@ -475,7 +476,7 @@ class _Deck:
         for activity in result.scorecard.activities:
             word, _, gloss = activity.label.partition(" (")
             count = len(result.graph.tasks_by_activity.get(activity, []))
-            tasks = _tasks(count) if count else gettext("no task")
+            tasks = tasks_count(count) if count else gettext("no task")
             gloss_line = f"({text(gloss)}<br/>" if gloss else ""
             small = f'<font size="9" color="{MUTED}">{gloss_line}{text(tasks)}</font>'
             headings.append((word, small))
@@ -570,7 +571,7 @@ class _Deck:
         labels = [org.department_label(d) for d in departments]
         header = pages.headings_height(labels, size)
         title = gettext("The RACI matrix")
-        subtitle = f"{_tasks(len(tasks))} \u00d7 {_departments(len(departments))}"
+        subtitle = f"{tasks_count(len(tasks))} \u00d7 {departments_count(len(departments))}"
         # Measured with the longest title a page may get.
         room = pages.content_top(_numbered(title, 2, 2), subtitle) - header - 6 - _MATRIX_BOTTOM
         rows = [self.matrix_row(task_id, flagged.get(task_id, []), layout) for task_id in tasks]
@@ -916,15 +917,6 @@ _DEPARTMENT_CHANGES = {
     REMOVED: N_("removed department “%(label)s”"),
     CHANGED: N_("changed department “%(label)s”"),
 }
-
-
-
-def _departments(count: int) -> str:
-    return ngettext("%(count)d department", "%(count)d departments", count) % {"count": count}
-
-
-def _tasks(count: int) -> str:
-    return ngettext("%(count)d task", "%(count)d tasks", count) % {"count": count}
 
 
 def _findings(count: int) -> str:
