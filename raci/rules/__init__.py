@@ -96,7 +96,7 @@ def principle_checks(number: int) -> str:
     )
     from raci.i18n import gettext
 
-    texts = [gettext(rule.principle_check or "") for rule in rules]
+    texts = [gettext(check) for rule in rules if (check := rule.principle_check)]
     joined = texts[0] if texts else ""
     for text in texts[1:]:
         # Translators: joins two things a principle checks, read after "Checked that"
